@@ -1,0 +1,33 @@
+// Accounts and their sync status. Status lives in the database so that the popup, which may
+// be closed while a sync runs, reads it whenever it opens (Dexie liveQuery).
+import type { LifeboatDb } from './schema';
+import type { AccountRecord } from './records';
+
+export type NewAccount = Pick<AccountRecord, 'id' | 'kind' | 'label' | 'serverUrl' | 'username'>;
+
+export async function insertAccount(db: LifeboatDb, account: NewAccount, now: number): Promise<AccountRecord> {
+  const record: AccountRecord = {
+    ...account,
+    createdAt: now,
+    status: 'idle',
+    lastError: null,
+    lastSuccessAt: null,
+    progress: null,
+  };
+  await db.accounts.add(record);
+  return record;
+}
+
+export async function getAccount(db: LifeboatDb, id: string): Promise<AccountRecord> {
+  const account = await db.accounts.get(id);
+  if (!account) throw new Error(`No account with id ${id}`);
+  return account;
+}
+
+export function listAccounts(db: LifeboatDb): Promise<AccountRecord[]> {
+  return db.accounts.orderBy('id').toArray();
+}
+
+export async function updateAccount(db: LifeboatDb, id: string, changes: Partial<AccountRecord>): Promise<void> {
+  await db.accounts.update(id, changes);
+}

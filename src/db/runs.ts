@@ -1,0 +1,32 @@
+// The run log: one record per sync of an account, shown in the options page.
+import type { LifeboatDb } from './schema';
+import type { RunRecord } from './records';
+
+export async function startRun(db: LifeboatDb, accountId: string, now: number): Promise<number> {
+  const id = await db.runs.add({
+    accountId,
+    startedAt: now,
+    finishedAt: null,
+    outcome: 'running',
+    added: 0,
+    changed: 0,
+    deletedUpstream: 0,
+    unchanged: 0,
+    errors: [],
+  });
+  // ++id tables always return the generated key.
+  return id!;
+}
+
+export async function finishRun(db: LifeboatDb, id: number, result: Omit<RunRecord, 'id' | 'accountId' | 'startedAt'>): Promise<void> {
+  await db.runs.update(id, result);
+}
+
+export function recentRuns(db: LifeboatDb, accountId: string, limit = 20): Promise<RunRecord[]> {
+  return db.runs
+    .where('[accountId+startedAt]')
+    .between([accountId, 0], [accountId, Infinity])
+    .reverse()
+    .limit(limit)
+    .toArray();
+}

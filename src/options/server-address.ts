@@ -1,0 +1,28 @@
+// What a person types as a server address, made into a URL, and the host permission
+// that lets the extension talk to that server (and nothing else).
+
+/** Accepts "dav.example.com" as well as a full URL; http only for loopback and the LAN is the user's call. */
+export function normalizeServerUrl(input: string): URL {
+  const trimmed = input.trim();
+  if (trimmed === '') throw new Error('Enter the address of your server, for example https://dav.example.com');
+  const notAnAddress = new Error(`“${trimmed}” is not a web address. Enter one like https://dav.example.com`);
+  if (/\s/.test(trimmed)) throw notAnAddress;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw notAnAddress;
+  }
+  // Browsers accept odd hosts ("not%20a%20host"); a server name is letters, digits, dots and dashes.
+  if (!/^([\p{L}\p{N}-]+\.)*[\p{L}\p{N}-]+$|^\[[0-9a-f:.]+\]$/iu.test(url.hostname)) throw notAnAddress;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error('The server address must start with https:// (or http:// for a server on your own network).');
+  }
+  return url;
+}
+
+/** A match pattern for the server's host; match patterns have no port, so any port is covered. */
+export function hostPermissionFor(url: URL): string {
+  return `${url.protocol}//${url.hostname}/*`;
+}

@@ -1,0 +1,74 @@
+// What a DAV account needs to talk to its server, and the small state one session learns
+// along the way (where redirects really lead).
+import { NotDavError } from './dav-errors';
+
+export interface DavConnection {
+  serverUrl: string;
+  username: string;
+  password: string;
+  /** Injected so tests (and the extension) can hand in their own; default globalThis.fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface DavContext {
+  /** The URL the person entered, without any `user:pass@` part. */
+  readonly serverUrl: string;
+  /** Precomputed `Basic …` header value. Never put into messages or URLs. */
+  readonly authorization: string;
+  readonly fetch: typeof fetch;
+  /** Abort a request that gets no answer for this long (a service worker must not hang). */
+  readonly timeoutMs: number;
+  /**
+   * Origins learned from redirects that kept the path (iCloud: contacts.icloud.com →
+   * pNN-contacts.icloud.com), so later requests go straight to the final host with credentials.
+   */
+  readonly origins: Map<string, string>;
+}
+
+/**
+ * RFC 7617 §2.1: the user-pass is encoded as UTF-8 before base64. `btoa` only takes Latin-1
+ * "binary strings", so the UTF-8 bytes are turned into one char per byte first; a plain
+ * btoa('jörg:pässword') would throw or, worse, send Latin-1 bytes the server cannot match.
+ */
+export function basicAuthorization(username: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+/**
+ * Parses what the person typed: `dav.example.com` means https. Drops `user:pass@`: fetch
+ * refuses such URLs, and they would leak into messages.
+ */
+export function normaliseServerUrl(input: string): string {
+  const trimmed = input.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let u: URL;
+  try {
+    u = new URL(withScheme);
+  } catch {
+    // The input itself is not echoed: it may hold a password.
+    throw new NotDavError('', 'the address is not a valid web address');
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+    throw new NotDavError('', 'the address must start with https://');
+  }
+  u.username = '';
+  u.password = '';
+  u.hash = '';
+  return u.href;
+}
+
+export function createDavContext(conn: DavConnection, timeoutMs = 60_000): DavContext {
+  const injected = conn.fetch;
+  return {
+    serverUrl: normaliseServerUrl(conn.serverUrl),
+    authorization: basicAuthorization(conn.username, conn.password),
+    // Wrapped, not stored as is: calling a browser's fetch as a method of another object
+    // (`ctx.fetch(...)`) throws "Illegal invocation".
+    fetch: (input, init) => (injected ?? globalThis.fetch)(input, init),
+    timeoutMs,
+    origins: new Map(),
+  };
+}

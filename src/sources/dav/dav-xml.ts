@@ -1,0 +1,117 @@
+// XML in and out without a DOM: an extension service worker has no DOMParser (it is a Window
+// API), so responses are read with fast-xml-parser, which is plain JavaScript.
+import { XMLParser } from 'fast-xml-parser';
+
+/** An element: its children by local name, and `#text` for text mixed with children. */
+export interface XmlElement {
+  [name: string]: XmlValue | XmlValue[];
+}
+/** A leaf element is its text; an element with children is an object. */
+export type XmlValue = string | XmlElement;
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * XML 1.0's five entities and character references, decoded in one pass (so `&amp;lt;` stays
+ * `&lt;`). Entities a DOCTYPE would declare are never expanded: DAV never needs them, and
+ * refusing them rules out entity-expansion attacks from a hostile server.
+ */
+const entityDecoder = {
+  decode: (text: string): string =>
+    text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+      if (name.startsWith('#')) {
+        const hex = name[1] === 'x' || name[1] === 'X';
+        const code = Number.parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      }
+      return XML_ENTITIES[name] ?? whole;
+    }),
+  setExternalEntities: (): void => undefined,
+  addInputEntities: (): void => undefined,
+  reset: (): void => undefined,
+  setXmlVersion: (): void => undefined,
+};
+
+const parser = new XMLParser({
+  // Prefixes differ by server (`D:`, `d:`, `ns0:`, a default namespace, per-element xmlns on
+  // iCloud), so elements are matched by local name. Safe here because the names this client
+  // reads (DAV:, CardDAV, CalDAV, CalendarServer getctag) do not collide across those namespaces.
+  removeNSPrefix: true,
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  // Item text must come back exactly as served: no trimming, no "0123" → 123, no
+  // entity decoding beyond XML's own.
+  trimValues: false,
+  parseTagValue: false,
+  processEntities: true,
+  entityDecoder,
+});
+
+/** A character absent from `text`, to stand in for CR while the parser runs. */
+function crPlaceholder(text: string): string {
+  for (let code = 0xf8ff; code >= 0xe000; code--) {
+    const candidate = String.fromCharCode(code);
+    if (!text.includes(candidate)) return candidate;
+  }
+  throw new Error('No free placeholder character for CR');
+}
+
+function restore(value: unknown, placeholder: string): unknown {
+  if (typeof value === 'string') return value.split(placeholder).join('\r');
+  if (Array.isArray(value)) return value.map((v) => restore(v, placeholder));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) out[key] = restore(v, placeholder);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Parses a response body. vCard and iCalendar lines end in CRLF (RFC 6350 §3.2, RFC 5545 §3.1),
+ * and servers write those CRs raw; an XML parser must turn CRLF into LF (XML 1.0 §2.11), which
+ * would change every item. So raw CRs are swapped for a placeholder before parsing and put back
+ * after (escaped `&#13;` decodes to CR anyway, CDATA included).
+ */
+export function parseXml(text: string): XmlElement {
+  const placeholder = crPlaceholder(text);
+  const parsed: unknown = parser.parse(text.split('\r').join(placeholder));
+  const root = restore(parsed, placeholder);
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return {};
+  return root as XmlElement;
+}
+
+/** The children named `name` (fast-xml-parser gives one child as a value, several as an array). */
+export function children(node: XmlValue | undefined, name: string): XmlValue[] {
+  if (node === undefined || typeof node === 'string') return [];
+  const value = node[name];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function child(node: XmlValue | undefined, name: string): XmlValue | undefined {
+  return children(node, name)[0];
+}
+
+/** Text content of an element, exactly as parsed (mixed content: the `#text` part). */
+export function textOf(node: XmlValue | undefined): string {
+  if (node === undefined) return '';
+  if (typeof node === 'string') return node;
+  const text = node['#text'];
+  return typeof text === 'string' ? text : '';
+}
+
+/** Whether an element named `name` appears anywhere below `node`. */
+export function containsElement(node: XmlValue | XmlValue[] | undefined, name: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => containsElement(n, name));
+  if (node === undefined || typeof node === 'string') return false;
+  return Object.entries(node).some(([key, value]) => {
+    return key === name || containsElement(value, name);
+  });
+}
+
+/** Escapes text for an XML body (hrefs and sync tokens may hold `&`). */
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,75 @@
+// The address books (or calendars) in the discovered home sets: PROPFIND Depth 1 with the
+// properties the sync needs to decide whether anything changed.
+import type { RemoteCollection } from '../source';
+import type { DavContext } from './dav-connection';
+import { NotDavError } from './dav-errors';
+import type { DavKind } from './dav-kind';
+import { propText, type DavEntry } from './dav-multistatus';
+import { propfind } from './dav-propfind';
+import { containsElement } from './dav-xml';
+import type { Discovery } from './discover';
+
+const COLLECTION_PROPERTIES = [
+  'D:resourcetype',
+  'D:displayname',
+  // RFC 6578 §4: the token for sync-collection.
+  'D:sync-token',
+  // CalendarServer's ctag: changes whenever anything in the collection does; servers without
+  // sync-collection (and some with) offer it.
+  'CS:getctag',
+  // RFC 3253 §3.1.5: whether sync-collection is offered here.
+  'D:supported-report-set',
+];
+
+function lastSegment(href: string): string {
+  const parts = new URL(href).pathname.split('/').filter((p) => p !== '');
+  const last = parts[parts.length - 1] ?? href;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+export function toCollection(entry: DavEntry, kind: DavKind): RemoteCollection | undefined {
+  if (entry.status !== undefined && entry.status !== 200) return undefined;
+  if (!containsElement(entry.props.resourcetype, kind.resourceType)) return undefined;
+  const syncToken = propText(entry, 'sync-token');
+  const reportSet = entry.props['supported-report-set'];
+  const collection: RemoteCollection = {
+    href: entry.href,
+    kind: kind.kind,
+    displayName: propText(entry, 'displayname') ?? lastSegment(entry.href),
+    // Some servers leave supported-report-set out; a sync-token is then the best hint, and a
+    // wrong guess costs one failed REPORT before the full listing (see dav-source.ts).
+    supportsSyncCollection:
+      reportSet === undefined ? syncToken !== undefined : containsElement(reportSet, 'sync-collection'),
+  };
+  if (syncToken !== undefined) collection.syncToken = syncToken;
+  const ctag = propText(entry, 'getctag');
+  if (ctag !== undefined) collection.ctag = ctag;
+  return collection;
+}
+
+export async function listCollections(
+  ctx: DavContext,
+  kind: DavKind,
+  discovery: Discovery,
+): Promise<RemoteCollection[]> {
+  const found = new Map<string, RemoteCollection>();
+  const lookups = [
+    ...discovery.homes.map((url) => ({ url, depth: '1' as const })),
+    ...discovery.collections.map((url) => ({ url, depth: '0' as const })),
+  ];
+  for (const { url, depth } of lookups) {
+    const answer = await propfind(ctx, url, depth, COLLECTION_PROPERTIES);
+    for (const entry of answer.entries) {
+      const collection = toCollection(entry, kind);
+      if (collection && !found.has(collection.href)) found.set(collection.href, collection);
+    }
+  }
+  if (found.size === 0 && discovery.guessed) {
+    throw new NotDavError(discovery.homes[0] ?? ctx.serverUrl, `no ${kind.noun} found`);
+  }
+  return [...found.values()];
+}

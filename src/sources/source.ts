@@ -1,0 +1,60 @@
+// The one small interface every kind of remote implements (DAV now; feeds, Google, Microsoft
+// and photo folders later). The sync engine talks only to this, so it can be tested against a
+// memory source and a real server alike.
+
+export type CollectionKind = 'addressbook' | 'calendar';
+
+/** A collection as the server describes it. `href` is an absolute URL. */
+export interface RemoteCollection {
+  href: string;
+  kind: CollectionKind;
+  displayName: string;
+  /** RFC 6578 sync token, when the server supports sync-collection. */
+  syncToken?: string;
+  /** CalendarServer getctag: changes whenever anything in the collection changes. */
+  ctag?: string;
+  supportsSyncCollection: boolean;
+}
+
+/** One item's address and version, as a listing reports it. `href` is an absolute URL. */
+export interface RemoteItemRef {
+  href: string;
+  etag: string;
+}
+
+/** One item's full text, exactly as served. */
+export interface RemoteItem extends RemoteItemRef {
+  data: string;
+}
+
+/** An item the server listed but would not hand over (404 in a multiget, bad status). */
+export interface RemoteItemFailure {
+  href: string;
+  error: string;
+}
+
+/** What changed in a collection since the cursor the mirror holds. */
+export type ChangeListing =
+  /** Nothing changed: the ctag or sync token is the same. */
+  | { mode: 'unchanged' }
+  /** Only the differences (RFC 6578 sync-collection with a valid token). */
+  | { mode: 'delta'; changed: RemoteItemRef[]; removed: string[]; cursor: SyncCursor }
+  /** Every item that exists now; whatever the mirror has beyond it was deleted upstream. */
+  | { mode: 'full'; items: RemoteItemRef[]; cursor: SyncCursor };
+
+export interface SyncCursor {
+  syncToken?: string;
+  ctag?: string;
+}
+
+export interface Source {
+  listCollections(): Promise<RemoteCollection[]>;
+  /** Never throws for an expired token: it falls back to a full listing instead. */
+  listChanges(collection: RemoteCollection, cursor: SyncCursor): Promise<ChangeListing>;
+  /** Fetches items in batches; a failed item is reported, never thrown. */
+  fetchItems(collection: RemoteCollection, hrefs: string[]): Promise<Array<RemoteItem | RemoteItemFailure>>;
+}
+
+export function isFailure(item: RemoteItem | RemoteItemFailure): item is RemoteItemFailure {
+  return 'error' in item;
+}

@@ -1,0 +1,47 @@
+// The sync planner: compares what the server lists with what the mirror holds and says
+// what to do. Pure and deterministic (no I/O, no clock), like vdirsyncer's sync algorithm,
+// so it can be property-tested. It never plans a local deletion: an item gone upstream is
+// only *marked* deleted, because a mirror that copies a wipe is no backup.
+import type { ChangeListing } from '../sources/source';
+
+/** What the mirror knows of one item of the collection. */
+export interface MirroredRef {
+  etag: string;
+  live: boolean;
+}
+
+export interface CollectionPlan {
+  /** Items to download: new upstream, changed upstream, or back after a deletion. */
+  fetch: string[];
+  /** Items the server no longer has: mark them deleted upstream, keep their text. */
+  markDeleted: string[];
+  /** Items the listing confirmed as they are. */
+  unchanged: number;
+}
+
+export function planCollection(listing: ChangeListing, mirror: ReadonlyMap<string, MirroredRef>): CollectionPlan {
+  if (listing.mode === 'unchanged') return { fetch: [], markDeleted: [], unchanged: mirror.size };
+
+  const fetch: string[] = [];
+  let unchanged = 0;
+  const listed = listing.mode === 'full' ? listing.items : listing.changed;
+  for (const { href, etag } of listed) {
+    const known = mirror.get(href);
+    if (known && known.live && known.etag === etag) unchanged++;
+    else fetch.push(href);
+  }
+
+  const gone = listing.mode === 'full' ? absentFrom(listing.items, mirror) : listing.removed;
+  const markDeleted = gone.filter((href) => mirror.get(href)?.live === true);
+  return { fetch: unique(fetch), markDeleted: unique(markDeleted), unchanged };
+}
+
+/** Live mirrored items that a full listing does not mention were deleted upstream. */
+function absentFrom(items: ReadonlyArray<{ href: string }>, mirror: ReadonlyMap<string, MirroredRef>): string[] {
+  const present = new Set(items.map((item) => item.href));
+  return [...mirror.keys()].filter((href) => !present.has(href));
+}
+
+function unique(hrefs: string[]): string[] {
+  return [...new Set(hrefs)];
+}

@@ -1,0 +1,58 @@
+// Mirrors one collection: listing → plan → fetch in batches → write → save cursor.
+import type { CollectionRecord, RunError } from '../db/records';
+import { readMirrorRefs, storeItems, markDeletedUpstream, type FetchedItem } from '../db/mirror-writes';
+import { saveCursor } from '../db/collections';
+import { isFailure, type RemoteCollection } from '../sources/source';
+import { planCollection } from './plan-collection';
+import type { SyncDeps } from './sync-account';
+
+export interface CollectionTally {
+  added: number;
+  changed: number;
+  deletedUpstream: number;
+  unchanged: number;
+  fetched: number;
+  toFetch: number;
+}
+
+const DEFAULT_BATCH = 100;
+
+export async function syncCollection(
+  deps: SyncDeps,
+  collection: CollectionRecord,
+  remote: RemoteCollection,
+  tally: CollectionTally,
+  errors: RunError[],
+  onProgress: (progress: { done: number; total: number }) => Promise<void>,
+): Promise<void> {
+  const { db, source, reader, now } = deps;
+  const cursor = { syncToken: collection.syncToken ?? undefined, ctag: collection.ctag ?? undefined };
+  const listing = await source.listChanges(remote, cursor);
+  const plan = planCollection(listing, await readMirrorRefs(db, collection.id));
+  tally.unchanged += plan.unchanged;
+  tally.toFetch += plan.fetch.length;
+  await onProgress({ done: tally.fetched, total: tally.toFetch });
+
+  const batchSize = deps.batchSize ?? DEFAULT_BATCH;
+  for (let start = 0; start < plan.fetch.length; start += batchSize) {
+    const results = await source.fetchItems(remote, plan.fetch.slice(start, start + batchSize));
+    const good: FetchedItem[] = [];
+    for (const result of results) {
+      if (isFailure(result)) {
+        errors.push({ href: result.href, message: result.error });
+        continue;
+      }
+      const reading = reader.read(result.data);
+      if (reading.ok) good.push({ href: result.href, etag: result.etag, raw: result.data, ...reading.fields });
+      else errors.push({ href: result.href, message: reading.reason });
+    }
+    const stored = await storeItems(db, collection, reader.kind, good, now());
+    tally.added += stored.added;
+    tally.changed += stored.changed;
+    tally.fetched += results.length;
+    await onProgress({ done: tally.fetched, total: tally.toFetch });
+  }
+
+  tally.deletedUpstream += await markDeletedUpstream(db, collection.id, plan.markDeleted, now());
+  if (listing.mode !== 'unchanged') await saveCursor(db, collection.id, listing.cursor, now());
+}

@@ -1,0 +1,30 @@
+// One line that says whether an account's copy is safe: up to date, syncing, or failing.
+import type { AccountRecord } from '../db/records';
+import { t } from '../shared/i18n';
+import { relativeTime } from './relative-time';
+
+export function AccountStatus({ account, now }: { account: AccountRecord; now: number }) {
+  if (account.status === 'syncing') {
+    const { done, total } = account.progress ?? { done: 0, total: 0 };
+    return (
+      <div class="status status-syncing" role="status">
+        <span>{total > 0 ? t('statusSyncingProgress', done, total) : t('statusSyncing')}</span>
+        <progress max={Math.max(total, 1)} value={done} aria-label={t('statusSyncing')} />
+      </div>
+    );
+  }
+  if (account.status === 'error') {
+    return (
+      <p class="status status-error" role="alert">
+        {t('statusError', account.lastError ?? '')}
+      </p>
+    );
+  }
+  return (
+    <p class="status status-ok">
+      {account.lastSuccessAt === null
+        ? t('statusNeverSynced')
+        : t('statusLastSafeCopy', relativeTime(account.lastSuccessAt, now))}
+    </p>
+  );
+}

@@ -1,0 +1,112 @@
+// Starts Debian's Chromium with the built extension loaded, the way a person would run it,
+// and connects Playwright to it over the DevTools protocol. We start Chromium ourselves
+// (rather than Playwright's launcher) so that downloads go where a person's would: to the
+// profile's download folder, under the names the extension chose.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.LIFEBOAT_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  extensionId: string;
+  downloadsDir: string;
+  serviceWorker(): Promise<Worker>;
+  openPage(path: string, size?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionDir: string;
+  downloadsDir?: string;
+  headless?: boolean;
+}
+
+export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'lifeboat-profile-'));
+  const downloadsDir = options.downloadsDir ?? join(profile, 'Downloads');
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  mkdirSync(downloadsDir, { recursive: true });
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } }),
+  );
+  const child = spawn(CHROMIUM, chromiumArgs(profile, options), { stdio: ['ignore', 'ignore', 'pipe'] });
+  const endpoint = await devToolsEndpoint(child);
+  const browser = await chromium.connectOverCDP(endpoint);
+  const context = browser.contexts()[0] ?? (await browser.newContext());
+  // Playwright redirects downloads into its own folder under random names; hand them back
+  // to Chromium, which saves them in the profile's download folder under the extension's names.
+  const cdp = await browser.newBrowserCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    browser,
+    context,
+    extensionId,
+    downloadsDir,
+    async serviceWorker() {
+      const current = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+      return current ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
+    },
+    async openPage(path, size = { width: 1000, height: 800 }) {
+      const page = await context.newPage();
+      await page.setViewportSize(size);
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      child.kill('SIGKILL');
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+function chromiumArgs(profile: string, options: LaunchOptions): string[] {
+  const headless = options.headless ?? !process.env.DISPLAY;
+  return [
+    `--user-data-dir=${profile}`,
+    '--remote-debugging-port=0',
+    `--disable-extensions-except=${options.extensionDir}`,
+    `--load-extension=${options.extensionDir}`,
+    ...(headless ? ['--headless=new'] : []),
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    // This network is closed: no background traffic to Google's services.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-gpu',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--password-store=basic',
+    'about:blank',
+  ];
+}
+
+/** Chromium prints its DevTools address on stderr once it listens. */
+function devToolsEndpoint(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${output.slice(-2000)}`)), 30_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code}) before it listened:\n${output.slice(-2000)}`));
+    });
+  });
+}

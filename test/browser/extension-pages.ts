@@ -1,0 +1,48 @@
+// The extension's pages as a person uses them, for the end-to-end tests and the demo.
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './extension-browser';
+
+export const POPUP = 'src/popup/index.html';
+export const OPTIONS = 'src/options/index.html';
+
+export interface AccountForm {
+  serverUrl: string;
+  username: string;
+  password: string;
+  label?: string;
+}
+
+export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.openPage(OPTIONS, { width: 1000, height: 900 });
+  await page.getByRole('heading', { name: 'Add a CardDAV account' }).waitFor();
+  return page;
+}
+
+/** Fills the add-account form and clicks a button; returns the message the page shows. */
+export async function submitAccount(page: Page, form: AccountForm, button: 'Add account' | 'Test connection' = 'Add account'): Promise<string> {
+  // Filling the fields clears the previous message, so the one read below is this click's.
+  await page.getByLabel('Server address').fill(form.serverUrl);
+  await page.getByLabel('User name').fill(form.username);
+  await page.getByLabel('Password or app password').fill(form.password);
+  if (form.label) await page.getByLabel('Name for this account (optional)').fill(form.label);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const message = page.locator('form.add-account .message');
+  await page.waitForFunction(
+    (el) => !!el && el.textContent !== '' && el.textContent !== 'Contacting the server…',
+    await message.elementHandle(),
+    { timeout: 30_000 },
+  );
+  return (await message.textContent()) ?? '';
+}
+
+export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.openPage(POPUP, { width: 360, height: 420 });
+  await page.locator('main.popup:not([aria-busy])').waitFor();
+  return page;
+}
+
+/** Waits until the popup shows `count` contacts and the account is up to date. */
+export async function waitForMirror(popup: Page, count: number, timeoutMs = 60_000): Promise<void> {
+  await popup.getByTestId('contact-count').filter({ hasText: `Contacts: ${count}` }).first().waitFor({ timeout: timeoutMs });
+  await popup.locator('.status-ok').first().waitFor({ timeout: timeoutMs });
+}

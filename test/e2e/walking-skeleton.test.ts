@@ -1,0 +1,84 @@
+// The whole path, as a person takes it, in real Chromium against a real Radicale: add the
+// account in the options page, watch the popup count the mirrored contacts, export them with
+// one click, and compare the saved file with what the server holds.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { startRadicale, startHtmlServer, makeCards, putItem, type RadicaleServer, type TestHttpServer } from '../harness';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
+import { prepareExtensionCopy } from '../browser/extension-copy';
+import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
+import { waitForFile } from '../browser/wait-for-file';
+import { exportFileName } from '../../src/exporters/file-names';
+
+const CARDS = makeCards(40);
+const SCREENSHOTS = 'test-output/screenshots';
+
+let radicale: RadicaleServer;
+let html: TestHttpServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  radicale = await startRadicale({ seed: [{ name: 'contacts', kind: 'addressbook', displayName: 'Contacts', items: CARDS }] });
+  html = await startHtmlServer();
+  ext = await launchExtensionBrowser({ extensionDir: prepareExtensionCopy('dist', ['http://127.0.0.1/*']) });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await radicale?.stop();
+  await html?.stop();
+});
+
+const account = () => ({ serverUrl: radicale.url, username: radicale.username, password: radicale.password, label: 'Demo' });
+
+describe('walking skeleton in Chromium', () => {
+  it('tells a person clearly when the password, the address or the server is wrong', async () => {
+    const options = await openOptions(ext);
+    expect(await submitAccount(options, { ...account(), password: 'wrong' }, 'Test connection')).toMatch(/refused the username or password/i);
+    expect(await submitAccount(options, { ...account(), serverUrl: html.url }, 'Test connection')).toMatch(/not a CardDAV|CalDAV|DAV server/i);
+    expect(await submitAccount(options, { ...account(), serverUrl: 'http://127.0.0.1:9/' }, 'Test connection')).toMatch(/could not reach/i);
+    expect(await submitAccount(options, { ...account(), serverUrl: 'not a url at all' }, 'Test connection')).toMatch(/not a web address/i);
+    expect(await options.locator('.account').count()).toBe(0);
+    await options.close();
+  });
+
+  it('adds the account, mirrors every card, and shows the count in the popup', async () => {
+    const options = await openOptions(ext);
+    expect(await submitAccount(options, account())).toMatch(/Account added/);
+    const popup = await openPopup(ext);
+    await waitForMirror(popup, CARDS.length);
+    await popup.getByText(/last safe copy/).waitFor();
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png') });
+    await options.reload();
+    await options.getByRole('table').waitFor();
+    await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });
+    await options.close();
+    await popup.close();
+  });
+
+  it('exports with one click a .vcf holding exactly the server’s cards', async () => {
+    const popup = await openPopup(ext);
+    await popup.getByRole('button', { name: 'Export contacts (.vcf)' }).click();
+    await popup.getByRole('status').filter({ hasText: /Saved/ }).waitFor();
+    const file = await waitForFile(ext.downloadsDir, exportFileName('contacts', new Date(), 'vcf'));
+    const text = readFileSync(file, 'utf8');
+
+    const cards = ICAL.parse(text) as unknown[];
+    expect(cards).toHaveLength(CARDS.length);
+    for (const item of CARDS) expect(text).toContain(item.data.trim());
+    await popup.close();
+  });
+
+  it('picks up an upstream change on Sync now', async () => {
+    const changed = CARDS[0]!.data.replace('FN:Zoë', 'FN:Renamed Zoë');
+    await putItem(`${radicale.addressBookUrl}${CARDS[0]!.name}`, changed, { username: radicale.username, password: radicale.password });
+    await putItem(`${radicale.addressBookUrl}new-card.vcf`, makeCards(1, 900)[0]!.data, { username: radicale.username, password: radicale.password });
+    const popup = await openPopup(ext);
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await waitForMirror(popup, CARDS.length + 1);
+    await popup.close();
+  });
+});

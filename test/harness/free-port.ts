@@ -1,0 +1,18 @@
+// A loopback port nobody listens on right now. There is a small window between closing this
+// probe and the server binding the port; server-process.ts retries when it loses that race.
+import { createServer } from 'node:net';
+
+export const LOOPBACK = '127.0.0.1';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, LOOPBACK, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('No free port'))));
+    });
+  });
+}

@@ -1,0 +1,20 @@
+// Real DAV servers for tests, the demo and the benchmark. No vitest imports: plain Node scripts
+// (run with tsx) use this too:
+//
+//   import { startRadicale, makeCards } from '../test/harness/index';
+//   const server = await startRadicale({
+//     seed: [{ name: 'contacts', kind: 'addressbook', displayName: 'Contacts', items: makeCards(5000) }],
+//   });
+//   // server.url, server.username, server.password, server.addressBookUrl …
+//   await server.stop();
+//
+// Servers are killed (and their temp folders removed) at process exit even without stop().
+export { startRadicale, type RadicaleOptions, type RadicaleServer } from './radicale';
+export { startXandikos, type XandikosOptions } from './xandikos';
+export { seedRadicale } from './radicale-seed';
+export { putItem, putItems, deleteItem, getItem, type ItemAuth } from './dav-items';
+export { makeCard, makeCards, makeEvent, makeEvents, foldLine } from './sample-items';
+export { startHtmlServer, startRedirectProxy, type TestHttpServer } from './http-test-servers';
+export { DEFAULT_COLLECTIONS, type SeedCollection, type SeedItem, type SeedKind } from './seed-types';
+export { TEST_PASSWORD, TEST_USER, type DavTestServer } from './dav-test-server';
+export { freePort, LOOPBACK } from './free-port';

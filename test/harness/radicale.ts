@@ -1,0 +1,122 @@
+// Radicale 3 (Debian package) on a free loopback port, with htpasswd basic auth and a temp
+// storage folder that can be seeded before start (see radicale-seed.ts).
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TEST_PASSWORD, TEST_USER, type DavTestServer } from './dav-test-server';
+import { LOOPBACK } from './free-port';
+import { seedRadicale } from './radicale-seed';
+import { DEFAULT_COLLECTIONS, type SeedCollection } from './seed-types';
+import { startServerProcess } from './server-process';
+import { makeTempDir } from './temp-dir';
+
+export interface RadicaleOptions {
+  /** Collections to write before start; default: an empty `contacts` and `calendar`. */
+  seed?: SeedCollection[];
+  username?: string;
+  password?: string;
+  /** Keep the temp folder after stop() (to inspect it). */
+  keepDir?: boolean;
+  /**
+   * Ask each seeded collection for its sync-token before returning (default true). Radicale
+   * parses every item on first access to build its cache (~7 ms per vCard: 35 s for 5000), so
+   * without this the first sync of a benchmark would time Radicale's cache, not the client.
+   */
+  warm?: boolean;
+}
+
+export interface RadicaleServer extends DavTestServer {
+  /** Folder holding `collection-root/` (what seedRadicale writes into). */
+  storageDir: string;
+  /** URL of a collection in the user's home, by its folder name. */
+  collectionUrl(name: string): string;
+}
+
+function config(dir: string): string {
+  return [
+    '[auth]',
+    'type = htpasswd',
+    `htpasswd_filename = ${join(dir, 'users')}`,
+    'htpasswd_encryption = plain',
+    // Radicale waits a second after a wrong password by default; the AuthError test need not.
+    'delay = 0',
+    '[rights]',
+    'type = owner_only',
+    '[storage]',
+    `filesystem_folder = ${join(dir, 'storage')}`,
+    '[web]',
+    'type = none',
+    '[logging]',
+    'level = warning',
+    '',
+  ].join('\n');
+}
+
+async function warmUp(collectionUrls: string[], username: string, password: string): Promise<void> {
+  const authorization = `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+  for (const url of collectionUrls) {
+    const response = await fetch(url, {
+      method: 'PROPFIND',
+      headers: { Authorization: authorization, Depth: '0', 'Content-Type': 'application/xml; charset=utf-8' },
+      body: '<propfind xmlns="DAV:"><prop><sync-token/></prop></propfind>',
+    });
+    await response.text();
+    if (response.status !== 207) throw new Error(`Radicale warm-up of ${url} failed: ${response.status}`);
+  }
+}
+
+export async function startRadicale(options: RadicaleOptions = {}): Promise<RadicaleServer> {
+  const username = options.username ?? TEST_USER;
+  const password = options.password ?? TEST_PASSWORD;
+  const temp = await makeTempDir('lifeboat-radicale-', options.keepDir);
+  const dir = temp.path;
+  const storageDir = join(dir, 'storage');
+  const seed = options.seed ?? DEFAULT_COLLECTIONS;
+  try {
+    await writeFile(join(dir, 'users'), `${username}:${password}\n`, 'utf8');
+    await writeFile(join(dir, 'config'), config(dir), 'utf8');
+    await seedRadicale(storageDir, username, seed);
+    const server = await startServerProcess({
+      name: 'Radicale',
+      // Debian's python3 by full path: another python3 on PATH may not have the radicale module.
+      command: '/usr/bin/python3',
+      args: (port) => ['-m', 'radicale', '--config', join(dir, 'config'), '--server-hosts', `${LOOPBACK}:${port}`],
+      cwd: dir,
+    });
+    const url = `http://${LOOPBACK}:${server.port}/`;
+    const home = `${url}${encodeURIComponent(username)}/`;
+    const collectionUrl = (name: string): string => `${home}${encodeURIComponent(name)}/`;
+    const firstOf = (kind: SeedCollection['kind']): string => {
+      const found = seed.find((c) => c.kind === kind);
+      return found ? collectionUrl(found.name) : home;
+    };
+    if (options.warm ?? true) {
+      const seeded = seed.filter((c) => (c.items?.length ?? 0) > 0).map((c) => collectionUrl(c.name));
+      await warmUp(seeded, username, password).catch(async (error: unknown) => {
+        await server.stop();
+        throw error;
+      });
+    }
+    return {
+      name: 'radicale',
+      url,
+      port: server.port,
+      pid: server.pid,
+      username,
+      password,
+      dir,
+      storageDir,
+      homeUrl: home,
+      addressBookUrl: firstOf('addressbook'),
+      calendarUrl: firstOf('calendar'),
+      collectionUrl,
+      output: server.output,
+      async stop() {
+        await server.stop();
+        await temp.remove();
+      },
+    };
+  } catch (error) {
+    await temp.remove();
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+// listChanges: unchanged, delta, and the full listing it falls back to (never an error for a
+// token the server forgot).
+import { describe, expect, it } from 'vitest';
+import { createDavSource } from '../../src/sources/dav/dav-source';
+import { AuthError } from '../../src/sources/dav/dav-errors';
+import type { RemoteCollection } from '../../src/sources/source';
+import { davFixture, fakeFetch, type FakeHandler } from '../harness/fake-fetch';
+
+const BOOK: RemoteCollection = {
+  href: 'http://127.0.0.1:5232/test/contacts/',
+  kind: 'addressbook',
+  displayName: 'Contacts',
+  syncToken: 'token-new',
+  ctag: '"ctag-new"',
+  supportsSyncCollection: true,
+};
+
+function source(handler: FakeHandler) {
+  const fake = fakeFetch(handler);
+  return { fake, source: createDavSource({ serverUrl: 'http://127.0.0.1:5232/', username: 'u', password: 'p', fetch: fake.fetch }, 'addressbook') };
+}
+
+/** REPORT answers with `report`; PROPFIND with the captured Radicale ETag listing. */
+const server = (report: ReturnType<FakeHandler>): FakeHandler => (call) =>
+  call.method === 'REPORT' ? report : { body: davFixture('radicale-etags.xml') };
+
+const FULL_ITEMS = [
+  { href: `${BOOK.href}b2.vcf`, etag: '"e7cc5f9fe78d4b79c45250c0a0280a2c660307754a3b0c6719fda90d0c2697b5"' },
+  { href: `${BOOK.href}c3.vcf`, etag: '"255040c4947a00f0b868e202be59cff7d44e2575605d2666fca48f42163fce62"' },
+];
+
+describe('DavSource.listChanges', () => {
+  it('answers unchanged without a request when the token or the ctag is the same', async () => {
+    const { fake, source: s } = source(() => ({ status: 500 }));
+    expect(await s.listChanges(BOOK, { syncToken: 'token-new' })).toEqual({ mode: 'unchanged' });
+    expect(await s.listChanges({ ...BOOK, syncToken: undefined, supportsSyncCollection: false }, { ctag: '"ctag-new"' })).toEqual({ mode: 'unchanged' });
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('returns a delta from sync-collection when a token is held', async () => {
+    const { source: s } = source(server({ body: davFixture('radicale-sync-collection.xml') }));
+    const listing = await s.listChanges(BOOK, { syncToken: 'token-old' });
+    expect(listing).toEqual({
+      mode: 'delta',
+      changed: [{ href: `${BOOK.href}c3.vcf`, etag: '"255040c4947a00f0b868e202be59cff7d44e2575605d2666fca48f42163fce62"' }],
+      removed: [`${BOOK.href}a1.vcf`],
+      cursor: { syncToken: 'http://radicale.org/ns/sync/b1ef90e421f5b88e2cc2e5c7e727ad80ec65d4ca3404389dcb5f38aa9dea3339', ctag: '"ctag-new"' },
+    });
+  });
+
+  it.each([
+    ['the DAV:valid-sync-token precondition', { status: 403, body: davFixture('radicale-invalid-sync-token.xml') }],
+    ['a 500 (Xandikos 0.2.8 for an unknown token)', { status: 500, body: 'Server got itself in trouble' }],
+    ['a 501 from a server that advertised the report anyway', { status: 501 }],
+  ])('falls back to a full listing on %s', async (_what, reply) => {
+    const { fake, source: s } = source(server(reply));
+    const listing = await s.listChanges(BOOK, { syncToken: 'token-old' });
+    expect(listing).toEqual({ mode: 'full', items: FULL_ITEMS, cursor: { syncToken: 'token-new', ctag: '"ctag-new"' } });
+    expect(fake.calls.map((c) => c.method)).toEqual(['REPORT', 'PROPFIND']);
+  });
+
+  it('lists everything (skipping the collection itself) when there is no token or no sync support', async () => {
+    const { fake, source: s } = source(server({ status: 500 }));
+    expect(await s.listChanges(BOOK, {})).toMatchObject({ mode: 'full', items: FULL_ITEMS });
+    const noSync = { ...BOOK, supportsSyncCollection: false, syncToken: undefined, ctag: undefined };
+    const listing = await s.listChanges(noSync, { syncToken: 'x', ctag: 'old' });
+    // The cursor comes from the collection's own entry in the listing when the caller had none.
+    expect(listing).toMatchObject({ mode: 'full', cursor: { ctag: '"6a04ed3c7a4bc3bb80c423e46b286e46c33faafd9e128fbe5d919eaf5999c332"' } });
+    expect(fake.calls.map((c) => `${c.method} ${c.headers.get('Depth')}`)).toEqual(['PROPFIND 1', 'PROPFIND 1']);
+  });
+
+  it('passes bad credentials on instead of hiding them behind a full listing', async () => {
+    const { source: s } = source(server({ status: 401 }));
+    await expect(s.listChanges(BOOK, { syncToken: 'token-old' })).rejects.toBeInstanceOf(AuthError);
+  });
+});

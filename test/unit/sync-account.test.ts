@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { syncAccount } from '../../src/sync/sync-account';
+import { MemorySource, card } from '../support/memory-source';
+import { freshDb, addTestAccount, envelopeReader } from '../support/test-db';
+import { getAccount } from '../../src/db/accounts';
+import type { LifeboatDb } from '../../src/db/schema';
+
+const BOOK = 'https://dav.example.com/alice/contacts/';
+const href = (n: number) => `${BOOK}${n}.vcf`;
+
+async function setup(count = 3) {
+  const db = freshDb();
+  const account = await addTestAccount(db);
+  const source = new MemorySource();
+  source.addCollection(BOOK, 'Contacts');
+  for (let n = 1; n <= count; n++) source.put(BOOK, href(n), card(`u${n}`, `Person ${n}`));
+  let clock = 1000;
+  const sync = () => syncAccount({ db, source, reader: envelopeReader, now: () => ++clock, batchSize: 2 }, account);
+  return { db, source, sync, account };
+}
+
+const live = (db: LifeboatDb) => db.items.filter((item) => item.live === 1).count();
+
+describe('syncAccount', () => {
+  it('mirrors every item of a collection, keeping the text as served', async () => {
+    const { db, sync, source } = await setup(5);
+    const summary = await sync();
+    expect(summary).toMatchObject({ outcome: 'ok', added: 5, changed: 0, deletedUpstream: 0 });
+    expect(await live(db)).toBe(5);
+    const stored = await db.items.get(`acct|${BOOK}|${href(3)}`);
+    expect(stored?.raw).toBe(source.collections.get(BOOK)?.items.get(href(3))?.data);
+    expect(stored?.title).toBe('Person 3');
+  });
+
+  it('records the account as up to date after a good run', async () => {
+    const { db, sync, account } = await setup();
+    await sync();
+    const after = await getAccount(db, account.id);
+    expect(after).toMatchObject({ status: 'idle', lastError: null, progress: null });
+    expect(after.lastSuccessAt).toBeGreaterThan(0);
+  });
+
+  it('keeps items deleted upstream, marked with the time, and keeps old versions of changed ones', async () => {
+    const { db, sync, source } = await setup(3);
+    await sync();
+    source.remove(BOOK, href(1));
+    source.put(BOOK, href(2), card('u2', 'Person Two Renamed'));
+    const summary = await sync();
+    expect(summary).toMatchObject({ added: 0, changed: 1, deletedUpstream: 1 });
+    const gone = await db.items.get(`acct|${BOOK}|${href(1)}`);
+    expect(gone).toMatchObject({ live: 0 });
+    expect(gone?.deletedUpstreamAt).toBeGreaterThan(0);
+    expect(gone?.raw).toContain('Person 1');
+    const versions = await db.versions.where('itemId').equals(`acct|${BOOK}|${href(2)}`).toArray();
+    expect(versions.map((v) => v.raw)).toEqual([card('u2', 'Person 2')]);
+  });
+
+  it('costs one listing per collection when nothing changed', async () => {
+    const { sync, source } = await setup(3);
+    await sync();
+    source.requests = 0;
+    const summary = await sync();
+    expect(summary).toMatchObject({ added: 0, changed: 0, deletedUpstream: 0 });
+    expect(source.requests).toBe(2); // listCollections + one listChanges
+  });
+
+  it('falls back to a full compare when the sync token is no longer valid, never clearing', async () => {
+    const { db, sync, source } = await setup(4);
+    await sync();
+    source.tokensInvalid = true;
+    source.remove(BOOK, href(4));
+    const summary = await sync();
+    expect(summary).toMatchObject({ deletedUpstream: 1, unchanged: 3 });
+    expect(await db.items.count()).toBe(4);
+  });
+
+  it('records a bad item, skips it, and stores the rest', async () => {
+    const { db, sync, source } = await setup(3);
+    source.put(BOOK, href(9), 'this is not a vCard');
+    source.failingHrefs.add(href(2));
+    const summary = await sync();
+    expect(summary.outcome).toBe('partial');
+    expect(summary.errors.map((e) => e.href).sort()).toEqual([href(2), href(9)].sort());
+    expect(await live(db)).toBe(2);
+  });
+
+  it('keeps the mirror and reports a clear error when the server cannot be listed', async () => {
+    const { db, sync, source, account } = await setup(3);
+    await sync();
+    source.listCollections = () => Promise.reject(new Error('The server refused the username or password.'));
+    const summary = await sync();
+    expect(summary.outcome).toBe('failed');
+    expect(await live(db)).toBe(3);
+    expect(await getAccount(db, account.id)).toMatchObject({ status: 'error', lastError: 'The server refused the username or password.' });
+  });
+
+  it('marks a collection that vanished upstream, keeping its items', async () => {
+    const { db, sync, source } = await setup(2);
+    await sync();
+    source.collections.delete(BOOK);
+    await sync();
+    const collection = await db.collections.get(`acct|${BOOK}`);
+    expect(collection?.goneUpstreamAt).toBeGreaterThan(0);
+    expect(await db.items.count()).toBe(2);
+  });
+});
