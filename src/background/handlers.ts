@@ -1,38 +1,71 @@
 // What each command does. Thin: the work lives in sources/, sync/, db/ and exporters/.
 import { openDb } from '../db/schema';
-import { insertAccount } from '../db/accounts';
-import type { NewCardDavAccount } from '../shared/rpc-contract';
-import { createDavSource } from '../sources/dav/dav-source';
+import { getAccount, insertAccount, updateAccount } from '../db/accounts';
+import { setCollectionEnabled } from '../db/collections';
+import { acknowledgeAlarm } from '../db/alarms';
+import { writeSettings } from '../db/settings';
+import { removeAccountData } from '../db/remove-account';
+import type { FoundCollection, NewDavAccount } from '../shared/rpc-contract';
+import type { RemoteCollection } from '../sources/source';
 import type { Handlers } from './rpc-server';
-import { savePassword } from './credentials';
+import { forgetPassword, savePassword } from './credentials';
 import { syncAll, syncOne } from './sync-runner';
 import { saveExport } from './save-export';
+import { discoverServices } from './discover-services';
+import { ensureSyncAlarm } from './schedule';
+import { refreshBadge } from './attention';
 
-/** Finds the address books, or throws the server's refusal in plain words. */
-async function discoverAddressBooks(account: NewCardDavAccount): Promise<string[]> {
-  const source = createDavSource({ serverUrl: account.serverUrl, username: account.username, password: account.password }, 'addressbook');
-  const collections = await source.listCollections();
-  if (collections.length === 0) throw new Error('The server answered, but it has no address book for this user.');
-  return collections.map((collection) => collection.displayName);
-}
+const found = (collections: RemoteCollection[]): FoundCollection[] =>
+  collections.map((c) => ({ name: c.displayName, kind: c.kind }));
 
 export const handlers: Handlers = {
   async testConnection(account) {
-    return { addressBooks: await discoverAddressBooks(account) };
+    return { collections: found((await discoverServices(account)).collections) };
   },
 
-  async addAccount(account) {
-    const addressBooks = await discoverAddressBooks(account);
+  async addAccount(account: NewDavAccount) {
+    const { services, collections } = await discoverServices(account);
     const id = crypto.randomUUID();
     await savePassword(id, account.password);
     await insertAccount(
       openDb(),
-      { id, kind: 'carddav', label: account.label.trim() || account.username, serverUrl: account.serverUrl, username: account.username },
+      {
+        id,
+        kind: 'dav',
+        label: account.label.trim() || account.username,
+        serverUrl: account.serverUrl,
+        calendarServerUrl: account.calendarServerUrl || null,
+        services,
+        username: account.username,
+      },
       Date.now(),
     );
     // The first mirror runs on its own; its progress reaches the pages through the database.
     void syncOne(id);
-    return { accountId: id, addressBooks };
+    return { accountId: id, collections: found(collections) };
+  },
+
+  async updatePassword({ accountId, password }) {
+    const db = openDb();
+    const account = await getAccount(db, accountId);
+    await discoverServices({ ...account, calendarServerUrl: account.calendarServerUrl ?? undefined, password });
+    await savePassword(accountId, password);
+    await updateAccount(db, accountId, { status: 'idle', lastError: null });
+    await refreshBadge();
+    void syncOne(accountId);
+    return { ok: true };
+  },
+
+  async removeAccount({ accountId, keepData }) {
+    await removeAccountData(openDb(), accountId, { keepData });
+    await forgetPassword(accountId);
+    await refreshBadge();
+    return { ok: true };
+  },
+
+  async setCollectionEnabled({ collectionId, enabled }) {
+    await setCollectionEnabled(openDb(), collectionId, enabled);
+    return { ok: true };
   },
 
   async syncNow({ accountId }) {
@@ -40,8 +73,21 @@ export const handlers: Handlers = {
       await syncOne(accountId);
       return { runs: 1 };
     }
-    return { runs: await syncAll() };
+    return { runs: await syncAll({ includePaused: true }) };
   },
 
-  exportContacts: () => saveExport('contacts'),
+  async acknowledgeAlarm({ alarmId }) {
+    await acknowledgeAlarm(openDb(), alarmId);
+    await refreshBadge();
+    return { ok: true };
+  },
+
+  async updateSettings(changes) {
+    const settings = await writeSettings(openDb(), changes);
+    await ensureSyncAlarm(settings.syncIntervalMinutes);
+    return settings;
+  },
+
+  exportContacts: (params) => saveExport('contacts', params),
+  exportCalendars: (params) => saveExport('calendars', params),
 };

@@ -4,9 +4,11 @@
 import { browser } from '../shared/browser';
 import { registerRpcServer } from './rpc-server';
 import { handlers } from './handlers';
-import { SYNC_ALARM, ensureSyncAlarm } from './schedule';
+import { SYNC_ALARM } from './schedule';
 import { syncAll } from './sync-runner';
 import { requestPersistentStorage } from './persistent-storage';
+import { resumeInterruptedRuns, scheduleFromSettings } from './resume';
+import { refreshBadge } from './attention';
 
 registerRpcServer(handlers);
 
@@ -18,4 +20,8 @@ browser.runtime.onInstalled.addListener(() => {
   void requestPersistentStorage();
 });
 
-void ensureSyncAlarm();
+// Every start of the worker: the alarm may have been cleared (browser restart, update), and
+// a run may have been cut short when Chrome stopped the previous worker.
+void scheduleFromSettings();
+void resumeInterruptedRuns();
+void refreshBadge();

@@ -4,11 +4,11 @@
 import { browser } from '../shared/browser';
 import { openDb } from '../db/schema';
 import { buildExport, type ExportKind } from '../exporters/build-export';
-import type { ExportResult } from '../shared/rpc-contract';
+import type { ExportParams, ExportResult } from '../shared/rpc-contract';
 import type { OffscreenExport, OffscreenRequest } from '../shared/offscreen-messages';
 
-export async function saveExport(kind: ExportKind): Promise<ExportResult> {
-  const built = canMakeBlobUrls() ? await buildHere(kind) : await buildOffscreen(kind);
+export async function saveExport(kind: ExportKind, params: ExportParams): Promise<ExportResult> {
+  const built = canMakeBlobUrls() ? await buildHere(kind, params) : await buildOffscreen(kind, params);
   const { url, ...result } = built;
   const downloadId = await browser.downloads.download({ url, filename: result.fileName, saveAs: false, conflictAction: 'uniquify' });
   revokeWhenDone(downloadId, url);
@@ -19,14 +19,14 @@ function canMakeBlobUrls(): boolean {
   return typeof URL.createObjectURL === 'function';
 }
 
-async function buildHere(kind: ExportKind): Promise<OffscreenExport> {
-  const { text, mimeType, ...result } = await buildExport(openDb(), kind, new Date());
+async function buildHere(kind: ExportKind, params: ExportParams): Promise<OffscreenExport> {
+  const { text, mimeType, ...result } = await buildExport(openDb(), kind, params, new Date());
   return { ...result, url: URL.createObjectURL(new Blob([text], { type: mimeType })) };
 }
 
-async function buildOffscreen(kind: ExportKind): Promise<OffscreenExport> {
+async function buildOffscreen(kind: ExportKind, params: ExportParams): Promise<OffscreenExport> {
   await ensureOffscreenDocument();
-  const request: OffscreenRequest = { target: 'offscreen', type: 'build-export', kind, now: Date.now() };
+  const request: OffscreenRequest = { target: 'offscreen', type: 'build-export', kind, params, now: Date.now() };
   const response = await chrome.runtime.sendMessage<OffscreenRequest, { ok: true; result: OffscreenExport } | { ok: false; error: string }>(request);
   if (!response.ok) throw new Error(response.error);
   return response.result;

@@ -1,33 +1,40 @@
 // Runs sync jobs: at most one per account at a time, whoever asks (alarm, Sync now, a new
-// account). A second request for a running account waits for the same run.
+// account, a resumed run). A second request for a running account waits for the same run.
 import { openDb } from '../db/schema';
 import { getAccount, listAccounts } from '../db/accounts';
-import type { AccountRecord } from '../db/records';
+import { readSettings } from '../db/settings';
+import { pruneVersions } from '../db/retention';
 import { syncAccount, type RunSummary } from '../sync/sync-account';
-import { contactReader } from '../sync/readers/contact-reader';
+import { readers } from '../sync/readers';
 import { sourceForAccount } from '../sources/source-for-account';
 import { loadPassword } from './credentials';
+import { announceAlarms, refreshBadge } from './attention';
 
 const running = new Map<string, Promise<RunSummary>>();
 
 export function syncOne(accountId: string): Promise<RunSummary> {
   const current = running.get(accountId);
   if (current) return current;
-  const run = (async () => {
-    const db = openDb();
-    const account = await getAccount(db, accountId);
-    return syncAccount({ db, source: await sourceFor(account), reader: contactReader, now: Date.now }, account);
-  })().finally(() => running.delete(accountId));
+  const run = runSync(accountId).finally(() => running.delete(accountId));
   running.set(accountId, run);
   return run;
 }
 
-export async function syncAll(): Promise<number> {
-  const accounts = await listAccounts(openDb());
-  await Promise.all(accounts.map((account) => syncOne(account.id)));
-  return accounts.length;
+async function runSync(accountId: string): Promise<RunSummary> {
+  const db = openDb();
+  const account = await getAccount(db, accountId);
+  const settings = await readSettings(db);
+  const source = sourceForAccount(account, await loadPassword(account.id));
+  const summary = await syncAccount({ db, source, readers, settings, now: Date.now }, account);
+  await pruneVersions(db, Date.now(), settings);
+  await announceAlarms(summary.alarms);
+  await refreshBadge();
+  return summary;
 }
 
-async function sourceFor(account: AccountRecord) {
-  return sourceForAccount(account, await loadPassword(account.id));
+/** The scheduled run: every account, except those waiting for a new password. */
+export async function syncAll(options: { includePaused?: boolean } = {}): Promise<number> {
+  const accounts = (await listAccounts(openDb())).filter((a) => options.includePaused || a.status !== 'needs-password');
+  await Promise.allSettled(accounts.map((account) => syncOne(account.id)));
+  return accounts.length;
 }

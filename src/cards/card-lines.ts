@@ -49,6 +49,7 @@ export function splitCard(raw: string): SplitCard {
   const logical: LogicalLine[] = [];
   let current: LogicalLine | null = null;
   let softBreak = false;
+  let quotedPrintable = false;
   let base64 = false;
   for (let i = 0; i < physical.length; i++) {
     const line = physical[i] ?? '';
@@ -72,8 +73,11 @@ export function splitCard(raw: string): SplitCard {
       current = { text: start, first: i, count: 1 };
       logical.push(current);
       base64 = isBase64Start(start);
+      quotedPrintable = start.includes('=') && QUOTED_PRINTABLE.test(start);
     }
-    softBreak = current.text.endsWith('=') && QUOTED_PRINTABLE.test(current.text);
+    // Test the physical line, not current.text: endsWith on a growing concatenation would
+    // flatten it every time (quadratic on a 300 KB photo).
+    softBreak = quotedPrintable && line.endsWith('=');
   }
   return { physical, logical };
 }

@@ -27,7 +27,7 @@ export type CardCheck =
   | { ok: false; reason: string };
 
 /** The text ical.js can read: the card itself, or its 2.1 → 3.0 rewrite. */
-export function readableText(card: ReadCard): string {
+function readableText(card: ReadCard): string {
   const rewrite = needsLegacyRewrite(card) ? legacyRewrite(card.version === '2.1') : null;
   return rewriteCard(card, rewrite).join('\r\n');
 }

@@ -64,8 +64,21 @@ function asText(value: unknown): string | string[] {
   });
 }
 
+const FIELD_PROPERTIES = ['fn', 'n', 'org', 'email', 'tel', 'uid'];
+
+/** Reads only the properties the fields need: ical.js parses values lazily and can throw on one
+ * it dislikes (a 3.0-style REV in a 4.0 card), which must not cost the card its name. */
 export function fieldsFromComponent(component: ICAL.Component): CardFields {
-  return pickFields(
-    component.getAllProperties().map((p) => ({ name: p.name, value: asText(p.getFirstValue()) })),
-  );
+  const props: NamedValue[] = [];
+  for (const p of component.getAllProperties()) {
+    if (!FIELD_PROPERTIES.includes(p.name)) continue;
+    let value: unknown;
+    try {
+      value = p.getFirstValue();
+    } catch {
+      value = '';
+    }
+    props.push({ name: p.name, value: asText(value) });
+  }
+  return pickFields(props);
 }

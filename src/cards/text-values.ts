@@ -25,6 +25,11 @@ export function escapeLegacyText(value: string): string {
   return out;
 }
 
+/** Plain text → a 3.0/4.0 TEXT value (RFC 6350 §3.4). */
+export function escapeText(value: string): string {
+  return value.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
 /** Newlines in an already 3.0-escaped value (e.g. after quoted-printable decoding) → "\n". */
 export function escapeNewlines(value: string): string {
   return value.replace(/\r\n|\r|\n/g, '\\n');

@@ -3,7 +3,7 @@
 import type { LifeboatDb } from './schema';
 import type { AccountRecord } from './records';
 
-export type NewAccount = Pick<AccountRecord, 'id' | 'kind' | 'label' | 'serverUrl' | 'username'>;
+export type NewAccount = Pick<AccountRecord, 'id' | 'kind' | 'label' | 'serverUrl' | 'calendarServerUrl' | 'services' | 'username'>;
 
 export async function insertAccount(db: LifeboatDb, account: NewAccount, now: number): Promise<AccountRecord> {
   const record: AccountRecord = {
@@ -13,6 +13,7 @@ export async function insertAccount(db: LifeboatDb, account: NewAccount, now: nu
     lastError: null,
     lastSuccessAt: null,
     progress: null,
+    detached: false,
   };
   await db.accounts.add(record);
   return record;
@@ -24,8 +25,10 @@ export async function getAccount(db: LifeboatDb, id: string): Promise<AccountRec
   return account;
 }
 
-export function listAccounts(db: LifeboatDb): Promise<AccountRecord[]> {
-  return db.accounts.orderBy('id').toArray();
+/** The accounts the person has (not the ones removed with their data kept). */
+export async function listAccounts(db: LifeboatDb): Promise<AccountRecord[]> {
+  const accounts = await db.accounts.orderBy('createdAt').toArray();
+  return accounts.filter((account) => !account.detached);
 }
 
 export async function updateAccount(db: LifeboatDb, id: string, changes: Partial<AccountRecord>): Promise<void> {

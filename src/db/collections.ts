@@ -8,13 +8,20 @@ export function collectionId(accountId: string, href: string): string {
   return `${accountId}|${href}`;
 }
 
+export interface Reconciled {
+  /** The collections listed now, in the order listed (new ones enabled). */
+  current: CollectionRecord[];
+  /** Collections that were listed before and are not any more: marked gone, never dropped. */
+  gone: CollectionRecord[];
+}
+
 /** Records the collections the server lists now; ones it no longer lists are marked, not dropped. */
 export async function reconcileCollections(
   db: LifeboatDb,
   accountId: string,
   remote: RemoteCollection[],
   now: number,
-): Promise<CollectionRecord[]> {
+): Promise<Reconciled> {
   return db.transaction('rw', db.collections, async () => {
     const known = new Map((await db.collections.where('accountId').equals(accountId).toArray()).map((c) => [c.id, c]));
     const current: CollectionRecord[] = remote.map((r) => {
@@ -31,11 +38,13 @@ export async function reconcileCollections(
         ctag: old?.ctag ?? null,
         lastSyncedAt: old?.lastSyncedAt ?? null,
         goneUpstreamAt: null,
+        // Collections created upstream later are mirrored too, unless the person said no.
+        enabled: old?.enabled ?? true,
       };
     });
     const gone = [...known.values()].filter((c) => c.goneUpstreamAt === null).map((c) => ({ ...c, goneUpstreamAt: now }));
     await db.collections.bulkPut([...current, ...gone]);
-    return current;
+    return { current, gone };
   });
 }
 
@@ -45,4 +54,12 @@ export async function saveCursor(db: LifeboatDb, id: string, cursor: SyncCursor,
     ctag: cursor.ctag ?? null,
     lastSyncedAt: now,
   });
+}
+
+export async function setCollectionEnabled(db: LifeboatDb, id: string, enabled: boolean): Promise<void> {
+  await db.collections.update(id, { enabled });
+}
+
+export function collectionsOf(db: LifeboatDb, accountId: string): Promise<CollectionRecord[]> {
+  return db.collections.where('accountId').equals(accountId).toArray();
 }

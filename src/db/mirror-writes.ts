@@ -2,18 +2,15 @@
 // I/O inside it (awaiting a fetch inside a Dexie transaction commits it early:
 // https://dexie.org/docs/DexieErrors/Dexie.PrematureCommitError).
 import type { LifeboatDb } from './schema';
-import type { CollectionRecord, ItemKind, ItemRecord, VersionRecord } from './records';
+import type { CollectionRecord, ItemRecord, VersionRecord } from './records';
+import type { ItemFields } from '../sync/item-reader';
 import type { MirroredRef } from '../sync/plan-collection';
 
 /** An item fetched from the server, checked, with its display fields. */
-export interface FetchedItem {
+export interface FetchedItem extends ItemFields {
   href: string;
   etag: string;
   raw: string;
-  uid: string | null;
-  title: string;
-  emails: string[];
-  phones: string[];
 }
 
 export function itemId(collectionId: string, href: string): string {
@@ -32,7 +29,6 @@ export async function readMirrorRefs(db: LifeboatDb, collectionId: string): Prom
 export async function storeItems(
   db: LifeboatDb,
   collection: CollectionRecord,
-  kind: ItemKind,
   fetched: FetchedItem[],
   now: number,
 ): Promise<{ added: number; changed: number }> {
@@ -48,14 +44,26 @@ export async function storeItems(
       if (!old) added++;
       else if (old.raw !== item.raw || old.live === 0) {
         changed++;
-        versions.push({ itemId: old.id, etag: old.etag, raw: old.raw, replacedAt: now, reason: 'changed' });
+        versions.push({
+          itemId: old.id,
+          etag: old.etag,
+          raw: old.raw,
+          validFrom: old.updatedAt,
+          replacedAt: now,
+          deletedAt: old.deletedUpstreamAt,
+        });
       }
       puts.push({
         ...item,
+        emails: item.emails ?? [],
+        phones: item.phones ?? [],
+        start: item.start ?? null,
+        end: item.end ?? null,
+        allDay: item.allDay ?? false,
+        recurring: item.recurring ?? false,
         id: ids[index] ?? itemId(collection.id, item.href),
         accountId: collection.accountId,
         collectionId: collection.id,
-        kind,
         firstSeenAt: old?.firstSeenAt ?? now,
         updatedAt: old && old.raw === item.raw && old.live === 1 ? old.updatedAt : now,
         deletedUpstreamAt: null,

@@ -1,15 +1,21 @@
 // What the mirror stores. One record type per table; every table is declared in schema.ts.
 import type { CollectionKind } from '../sources/source';
 
-export type AccountKind = 'carddav';
-export type AccountStatus = 'idle' | 'syncing' | 'error';
+export type AccountKind = 'dav';
+/** `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed. */
+export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password';
 
 /** An account the user added. The password is NOT here: see shared/credentials.ts. */
 export interface AccountRecord {
   id: string;
   kind: AccountKind;
   label: string;
+  /** Where discovery starts (RFC 6764): for contacts, and for calendars unless calendarServerUrl is set. */
   serverUrl: string;
+  /** Providers with a separate CalDAV host (iCloud, Fastmail, Yahoo…). */
+  calendarServerUrl: string | null;
+  /** Which kinds of collection this account mirrors (found at discovery). */
+  services: CollectionKind[];
   username: string;
   createdAt: number;
   status: AccountStatus;
@@ -19,6 +25,8 @@ export interface AccountRecord {
   lastSuccessAt: number | null;
   /** Progress of the running sync, for the popup's progress bar. */
   progress: { done: number; total: number } | null;
+  /** Removed by the person with "keep the data": no longer synced or listed, still exported. */
+  detached: boolean;
 }
 
 export interface CollectionRecord {
@@ -33,9 +41,12 @@ export interface CollectionRecord {
   lastSyncedAt: number | null;
   /** Set when the collection vanished upstream; the mirrored items stay. */
   goneUpstreamAt: number | null;
+  /** Whether the user wants this collection mirrored (new collections: yes). */
+  enabled: boolean;
 }
 
-export type ItemKind = 'contact';
+/** What an item is: a vCard, or the main component of a calendar object (RFC 4791 §4.1). */
+export type ItemKind = 'contact' | 'event' | 'task' | 'journal';
 
 /** One mirrored item, kept exactly as served, plus fields derived from it for display. */
 export interface ItemRecord {
@@ -52,6 +63,11 @@ export interface ItemRecord {
   title: string;
   emails: string[];
   phones: string[];
+  /** Calendar items: ISO 8601 start and end (no offset when floating or all-day). */
+  start: string | null;
+  end: string | null;
+  allDay: boolean;
+  recurring: boolean;
   firstSeenAt: number;
   updatedAt: number;
   /** When the item disappeared upstream. It stays in the mirror, marked. */
@@ -60,15 +76,18 @@ export interface ItemRecord {
   live: 0 | 1;
 }
 
-/** An earlier text of an item, kept when the server changed or deleted it. */
+/** An earlier text of an item, kept when the server changed it (or brought it back after deleting it). */
 export interface VersionRecord {
   id?: number;
   itemId: string;
   etag: string;
   raw: string;
+  /** When this text became the current one. */
+  validFrom: number;
   /** When this text stopped being the current one. */
   replacedAt: number;
-  reason: 'changed' | 'deleted';
+  /** When the item had vanished upstream while it held this text, if it had. */
+  deletedAt: number | null;
 }
 
 export interface RunError {
@@ -82,10 +101,41 @@ export interface RunRecord {
   accountId: string;
   startedAt: number;
   finishedAt: number | null;
-  outcome: 'running' | 'ok' | 'partial' | 'failed';
+  /** `interrupted`: the worker stopped mid-run; the next run resumed it. */
+  outcome: 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
   added: number;
   changed: number;
   deletedUpstream: number;
   unchanged: number;
   errors: RunError[];
+}
+
+export type WipeKind = 'mass-change' | 'emptied' | 'collection-gone';
+
+/** A run that would have removed or rewritten much of a collection: shown until acknowledged. */
+export interface AlarmRecord {
+  id?: number;
+  accountId: string;
+  collectionId: string;
+  collectionName: string;
+  kind: WipeKind;
+  raisedAt: number;
+  /** A moment before the run changed anything: export "as of" it for the state before. */
+  before: number;
+  /** Live items before the run, and how many the run marked deleted or changed. */
+  liveBefore: number;
+  deleted: number;
+  changed: number;
+  /** 1 until the person acknowledges it (an indexable flag: IndexedDB does not index null). */
+  open: 0 | 1;
+}
+
+export interface Settings {
+  syncIntervalMinutes: number;
+  /** Versions are kept this many days, and at least the last `keepMinVersions` of every item. */
+  keepVersionsDays: number;
+  keepMinVersions: number;
+  /** A run that marks more than this share (and at least `wipeMinItems`) deleted or changed raises an alarm. */
+  wipeShare: number;
+  wipeMinItems: number;
 }

@@ -30,3 +30,18 @@ export function recentRuns(db: LifeboatDb, accountId: string, limit = 20): Promi
     .limit(limit)
     .toArray();
 }
+
+/**
+ * Runs still marked running when a worker starts were cut short by the worker being stopped
+ * (Chrome stops idle extension workers after ~30 s). Marks them interrupted and returns the
+ * accounts to resume; their status goes back to idle.
+ */
+export async function closeInterruptedRuns(db: LifeboatDb, now: number): Promise<string[]> {
+  return db.transaction('rw', db.runs, db.accounts, async () => {
+    const stale = await db.runs.where('outcome').equals('running').toArray();
+    await db.runs.bulkUpdate(stale.map((run) => ({ key: run.id!, changes: { outcome: 'interrupted' as const, finishedAt: now } })));
+    const accountIds = [...new Set(stale.map((run) => run.accountId))];
+    await db.accounts.where('id').anyOf(accountIds).modify({ status: 'idle', progress: null });
+    return accountIds;
+  });
+}

@@ -2,7 +2,7 @@
 // `version(n)` with its own upgrade, never an edit of an old one (Dexie versioning:
 // https://dexie.org/docs/Tutorial/Design#database-versioning).
 import { Dexie, type EntityTable } from 'dexie';
-import type { AccountRecord, CollectionRecord, ItemRecord, RunRecord, VersionRecord } from './records';
+import type { AccountRecord, AlarmRecord, CollectionRecord, ItemRecord, RunRecord, Settings, VersionRecord } from './records';
 
 export const DB_NAME = 'lifeboat';
 
@@ -12,6 +12,8 @@ export class LifeboatDb extends Dexie {
   items!: EntityTable<ItemRecord, 'id'>;
   versions!: EntityTable<VersionRecord, 'id'>;
   runs!: EntityTable<RunRecord, 'id'>;
+  alarms!: EntityTable<AlarmRecord, 'id'>;
+  settings!: EntityTable<Settings & { key: string }, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -23,6 +25,37 @@ export class LifeboatDb extends Dexie {
       versions: '++id, itemId, replacedAt',
       runs: '++id, accountId, [accountId+startedAt]',
     });
+    // v2: the wipe alarm, settings, runs findable by outcome (to close interrupted ones), and
+    // calendars, multiple endpoints and collection choice on existing records.
+    this.version(2)
+      .stores({
+        accounts: 'id, createdAt',
+        alarms: '++id, accountId, open',
+        settings: 'key',
+        runs: '++id, accountId, [accountId+startedAt], outcome',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('accounts').toCollection().modify((account: Record<string, unknown>) => {
+          if (account.kind === 'carddav') account.kind = 'dav';
+          account.calendarServerUrl ??= null;
+          account.services ??= ['addressbook'];
+          account.detached ??= false;
+        });
+        await tx.table('collections').toCollection().modify((collection: Record<string, unknown>) => {
+          collection.enabled ??= true;
+        });
+        await tx.table('items').toCollection().modify((item: Record<string, unknown>) => {
+          item.start ??= null;
+          item.end ??= null;
+          item.allDay ??= false;
+          item.recurring ??= false;
+        });
+        await tx.table('versions').toCollection().modify((version: Record<string, unknown>) => {
+          version.validFrom ??= 0;
+          version.deletedAt ??= null;
+          delete version.reason;
+        });
+      });
   }
 }
 

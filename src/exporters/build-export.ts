@@ -2,32 +2,46 @@
 // offscreen document in Chrome (a service worker has no URL.createObjectURL), the event page
 // itself in Firefox. Both read the same database, so no large text crosses a message.
 import type { LifeboatDb } from '../db/schema';
-import { liveItemsOfKind } from '../db/queries';
+import type { ItemKind } from '../db/records';
+import { selectForExport, type SelectedItem } from '../db/export-selection';
+import type { ExportParams, ExportResult } from '../shared/rpc-contract';
 import { exportVcf } from './vcard-export';
+import { exportIcs } from './ical-export';
 import { exportFileName } from './file-names';
-import type { ExportResult } from '../shared/rpc-contract';
 
-export type ExportKind = 'contacts';
+export type ExportKind = 'contacts' | 'calendars';
 
 export interface BuiltExport extends ExportResult {
   text: string;
   mimeType: string;
 }
 
-export async function buildExport(db: LifeboatDb, kind: ExportKind, now: Date): Promise<BuiltExport> {
-  switch (kind) {
-    case 'contacts':
-      return buildContacts(db, now);
-  }
+interface Format {
+  kinds: ItemKind[];
+  ext: string;
+  mimeType: string;
+  build(texts: string[]): { text: string; skipped: Array<{ index: number; reason: string }> };
 }
 
-async function buildContacts(db: LifeboatDb, now: Date): Promise<BuiltExport> {
-  const items = await liveItemsOfKind(db, 'contact');
-  const { text, skipped } = exportVcf(items.map((item) => item.raw));
+const FORMATS: Record<ExportKind, Format> = {
+  contacts: { kinds: ['contact'], ext: 'vcf', mimeType: 'text/vcard;charset=utf-8', build: (texts) => exportVcf(texts) },
+  calendars: {
+    kinds: ['event', 'task', 'journal'],
+    ext: 'ics',
+    mimeType: 'text/calendar;charset=utf-8',
+    build: (texts) => exportIcs(texts, { calendarName: 'Lifeboat' }),
+  },
+};
+
+export async function buildExport(db: LifeboatDb, kind: ExportKind, params: ExportParams, now: Date): Promise<BuiltExport> {
+  const format = FORMATS[kind];
+  const items: SelectedItem[] = await selectForExport(db, { kinds: format.kinds, ...params });
+  const { text, skipped } = format.build(items.map((item) => item.raw));
+  const asOf = params.asOf !== undefined;
   return {
     text,
-    mimeType: 'text/vcard;charset=utf-8',
-    fileName: exportFileName('contacts', now, 'vcf'),
+    mimeType: format.mimeType,
+    fileName: exportFileName(kind, asOf ? new Date(params.asOf!) : now, format.ext, { asOf }),
     count: items.length - skipped.length,
     skipped: skipped.map(({ index, reason }) => ({ title: items[index]?.title ?? '', reason })),
   };

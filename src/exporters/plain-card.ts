@@ -1,5 +1,5 @@
 // The shortcut for the common case at 10,000 cards: a "plain" card (CRLF throughout, no vCard 2.1
-// habits, a VERSION line, every line readable by parseContentLine without unfolding) that is
+// habits, VERSION and FN lines, every line readable by parseContentLine without unfolding) that is
 // already in the target version is copied as stored, long lines folded, without splitting it
 // into line objects (which costs more than the rest of the export). Anything this does not
 // recognise goes the long way (read-card.ts), which also decides whether the card is valid at
@@ -14,6 +14,7 @@ const PARAM = String.raw`;[^;:="\r\n]+=${VALUE}(?:,${VALUE})*`;
 const LINE = String.raw`(?!(?:BEGIN|END)[;:])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?(?:${PARAM})*:[^\r\n]*(?:\r\n[ \t][^\r\n]*)*`;
 const PLAIN_CARD = new RegExp(String.raw`^BEGIN:VCARD\r\n(?:${LINE}\r\n)+END:VCARD(?:\r\n)?$`, 'i');
 const VERSION = /\r\nVERSION:([^\r\n]*)\r\n/i;
+const FN = /\r\n(?:[A-Za-z0-9_-]+\.)?FN[;:]/i;
 // vCard 2.1 parameters that need the legacy rewrite (a mention inside a quoted value only costs
 // the long way).
 const LEGACY = /;(?:charset=|encoding="?(?:quoted-printable|[78]bit))/i;
@@ -25,7 +26,7 @@ const MAYBE_LONG_LINE = /^[^\r\n]{26,}/gm;
 export function plainCardVersion(raw: string): VcardVersion | null {
   const value = VERSION.exec(raw)?.[1]?.trim();
   if (value !== '3.0' && value !== '4.0') return null;
-  return !LEGACY.test(raw) && PLAIN_CARD.test(raw) ? value : null;
+  return FN.test(raw) && !LEGACY.test(raw) && PLAIN_CARD.test(raw) ? value : null;
 }
 
 /** Folds the physical lines that are over 75 octets; every other character stays as it is. */

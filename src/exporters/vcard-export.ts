@@ -6,14 +6,18 @@
 // in the target version comes out byte for byte as stored, except that:
 //   - line endings become CRLF (RFC 6350 §3.2) and blank lines are dropped;
 //   - physical lines over 75 octets are folded, never inside a UTF-8 character (fold-line.ts);
-//   - a card without VERSION gets "VERSION:3.0" after BEGIN (RFC 2426 §3.6.9 requires it).
+//   - a card without VERSION gets "VERSION:3.0" after BEGIN (RFC 2426 §3.6.9 requires it);
+//   - a card without FN gets one after VERSION, named as the listing names it (see addFn).
 // Default target: vCard 3.0, the version all four importers read.
 //
 // Cards are checked only structurally (read-card.ts: BEGIN/END, every line NAME…:value), not
 // with ical.js, which would cost ~13 µs a card; a card that fails is left out and reported in
 // `skipped` with its index in `cards`.
+import { deriveCardFields } from '../cards/derive-card-fields';
 import { legacyRewrite, needsLegacyRewrite } from '../cards/legacy-vcard';
 import { readCard, type ReadCard } from '../cards/read-card';
+import { escapeText } from '../cards/text-values';
+import { NO_NAME } from '../cards/pick-fields';
 import { composeRewrites, rewriteCard, simpleLine, type LineRewrite } from '../cards/rewrite-card';
 import { foldLine } from './fold-line';
 import { copyAsIs, plainCardVersion } from './plain-card';
@@ -44,17 +48,30 @@ export interface VcfExport {
 
 const addVersion3: LineRewrite = (line, index) => (index === 0 ? [line, simpleLine('VERSION', '3.0')] : null);
 
-/** The rewrite that takes `card` to `target`, or `null` when the card is copied as it is. */
-function rewriteFor(card: ReadCard, target: VcfVersion): LineRewrite | null {
-  const legacy = needsLegacyRewrite(card) ? legacyRewrite(card.version === '2.1') : null;
-  let toTarget: LineRewrite | null = null;
-  if (target === '3.0' && card.version === '4.0') toTarget = vcard4To3;
-  else if (target === '4.0' && card.version !== '4.0') toTarget = vcard3To4;
-  else if (target === '3.0' && !card.hasVersion) toTarget = addVersion3;
-  if (legacy === null) return toTarget;
-  return toTarget === null ? legacy : composeRewrites(legacy, toTarget);
+/**
+ * FN is required (RFC 2426 §3.1.1, RFC 6350 §6.2.1: "1*"), and strict readers such as vobject
+ * reject a card without it: add one, right after VERSION, named as the listing names the card.
+ */
+function addFn(raw: string): LineRewrite {
+  const { fullName } = deriveCardFields(raw);
+  let added = false;
+  return (line) => {
+    if (added || line.upperName !== 'VERSION') return null;
+    added = true;
+    return [line, simpleLine('FN', escapeText(fullName === NO_NAME ? '' : fullName))];
+  };
 }
 
+/** The rewrite that takes `card` to `target`, or `null` when the card is copied as it is. */
+function rewriteFor(raw: string, card: ReadCard, target: VcfVersion): LineRewrite | null {
+  const steps: LineRewrite[] = [];
+  if (needsLegacyRewrite(card)) steps.push(legacyRewrite(card.version === '2.1'));
+  if (target === '3.0' && card.version === '4.0') steps.push(vcard4To3);
+  else if (target === '4.0' && card.version !== '4.0') steps.push(vcard3To4);
+  else if (target === '3.0' && !card.hasVersion) steps.push(addVersion3);
+  if (!card.lines.some((l) => l.line.upperName === 'FN')) steps.push(addFn(raw));
+  return steps.length === 0 ? null : steps.reduce(composeRewrites);
+}
 
 /** Builds one .vcf from the cards' original texts. Never throws. */
 export function exportVcf(cards: readonly string[], options: VcfExportOptions = {}): VcfExport {
@@ -72,7 +89,7 @@ export function exportVcf(cards: readonly string[], options: VcfExportOptions = 
       return;
     }
     // One string per card: the per-line strings then die young instead of filling `out`.
-    out.push(rewriteCard(read.card, rewriteFor(read.card, target)).map(foldLine).join('\r\n'));
+    out.push(rewriteCard(read.card, rewriteFor(raw, read.card, target)).map(foldLine).join('\r\n'));
   });
   // One join, ending in CRLF: concatenating afterwards would copy the whole text once more.
   if (out.length > 0) out.push('');

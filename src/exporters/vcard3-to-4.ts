@@ -7,7 +7,7 @@
 //   3.0-only AGENT, CLASS, LABEL, MAILER,
 //   NAME, PROFILE, SORT-STRING            → X-AGENT, … (kept, as x-names, §6.10)
 //   GEO:48.2;16.3                         → GEO:geo:48.2,16.3               (§6.5.2)
-//   BDAY 1985-04-12, --04-12              → 19850412, --0412 (4.0 dates are basic format, §4.3.1)
+//   BDAY 1985-04-12, --04-12, REV         → 19850412, --0412 (4.0 dates are basic format, §4.3)
 // TEL stays text: RFC 6350 §6.4.1 keeps text as the default value type for 3.0 compatibility.
 import type { CardParam, ContentLine } from '../cards/content-line';
 import { paramValues, withoutParams } from '../cards/content-line';
@@ -55,6 +55,7 @@ function convertValue(line: ContentLine): ContentLine {
     const geo = /^\s*(-?[\d.]+)\s*;\s*(-?[\d.]+)\s*$/.exec(line.value);
     if (geo !== null) return { ...line, value: `geo:${geo[1]},${geo[2]}` };
   }
+  if (name === 'REV') return { ...line, value: basicDate(line.value) }; // §6.7.4: timestamp
   if (name === 'BDAY') {
     // Apple writes a birthday without a year as 1604-MM-DD with X-APPLE-OMIT-YEAR=1604.
     const omit = paramValues(line, 'X-APPLE-OMIT-YEAR')[0];
@@ -65,7 +66,7 @@ function convertValue(line: ContentLine): ContentLine {
 }
 
 // Properties whose value or name can change (everything else only has its parameters looked at).
-const CONVERTED = new Set(['GEO', 'BDAY', ...BINARY_PROPERTIES, ...Object.keys(RENAMED), ...V3_ONLY]);
+const CONVERTED = new Set(['GEO', 'BDAY', 'REV', ...BINARY_PROPERTIES, ...Object.keys(RENAMED), ...V3_ONLY]);
 
 export const vcard3To4: LineRewrite = (line, index) => {
   // VERSION must come right after BEGIN: write it there, and drop it where it was.

@@ -63,7 +63,8 @@ function extendedDate(value: string): string {
   if (m === null) return value;
   const [, year, month, day, hh, mm, ss, zone] = m;
   const date = year === '--' ? `--${month}-${day}` : `${year}-${month}-${day}`;
-  return hh === undefined ? date : `${date}T${hh}:${mm}:${ss ?? '00'}${zone ?? ''}`;
+  const offset = (zone ?? '').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  return hh === undefined ? date : `${date}T${hh}:${mm}:${ss ?? '00'}${offset}`;
 }
 
 function convertValue(line: ContentLine): ContentLine {
@@ -107,7 +108,9 @@ export const vcard4To3: LineRewrite = (line) => {
   if (out.upperName === 'ADR' && label.length > 0) {
     out = withoutParams(out, 'LABEL');
     const text = caretDecode(label.join(',')).replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
-    extra.push({ ...out, name: 'LABEL', upperName: 'LABEL', value: text });
+    // The label is the address's: it shares its group and TYPE (RFC 2426 §3.2.2), nothing else.
+    const params = out.params.filter((p) => p.name.toUpperCase() === 'TYPE');
+    extra.push({ ...out, name: 'LABEL', upperName: 'LABEL', params, value: text });
   }
   const same = !changed && extra.length === 0 && out.value === line.value && out.name === line.name &&
     out.params.length === line.params.length;

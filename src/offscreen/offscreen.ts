@@ -13,7 +13,7 @@ chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (
     sendResponse(true);
     return undefined;
   }
-  buildExport(openDb(), message.kind, new Date(message.now)).then(
+  buildExport(openDb(), message.kind, message.params, new Date(message.now)).then(
     ({ text, mimeType, ...result }) => {
       const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
       sendResponse({ ok: true, result: { ...result, url } satisfies OffscreenExport });

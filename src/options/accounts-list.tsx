@@ -1,28 +1,40 @@
+// The accounts: status, counts, what to mirror, a new password when the server refused the
+// old one, and removal (keeping the mirrored data unless the person says otherwise).
 import type { AccountSummary } from '../ui/account-summaries';
 import { AccountStatus } from '../ui/account-status';
+import { ItemCounts } from '../ui/item-counts';
 import { t } from '../shared/i18n';
 import { call } from '../shared/rpc-client';
+import { CollectionChoice } from './collection-choice';
+import { PasswordForm } from './password-form';
+import { RemoveAccount } from './remove-account';
 
 export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; now: number }) {
   if (summaries.length === 0) return <p>{t('optionsNoAccounts')}</p>;
   return (
     <ul class="accounts">
-      {summaries.map(({ account, contacts, contactsDeletedUpstream }) => (
-        <li key={account.id} class="account" data-account-id={account.id}>
-          <h3>{account.label}</h3>
-          <p class="muted">
-            {account.username} · {account.serverUrl}
-          </p>
-          <p data-testid="contact-count">
-            {t('countContacts', contacts)}
-            {contactsDeletedUpstream > 0 && ` · ${t('countDeletedUpstream', contactsDeletedUpstream)}`}
-          </p>
-          <AccountStatus account={account} now={now} />
-          <button type="button" onClick={() => void call('syncNow', { accountId: account.id }).catch(() => undefined)}>
-            {t('popupSyncNow')}
-          </button>
-        </li>
-      ))}
+      {summaries.map((summary) => {
+        const { account } = summary;
+        return (
+          <li key={account.id} class="account" data-account-id={account.id}>
+            <h3>{account.label}</h3>
+            <p class="muted">
+              {account.username} · {account.serverUrl}
+              {account.calendarServerUrl ? ` · ${account.calendarServerUrl}` : ''}
+            </p>
+            <ItemCounts summary={summary} />
+            <AccountStatus account={account} now={now} />
+            {account.status === 'needs-password' && <PasswordForm account={account} />}
+            <CollectionChoice accountId={account.id} />
+            <div class="actions">
+              <button type="button" onClick={() => void call('syncNow', { accountId: account.id }).catch(() => undefined)}>
+                {t('popupSyncNow')}
+              </button>
+              <RemoveAccount account={account} />
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }

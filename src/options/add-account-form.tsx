@@ -1,48 +1,62 @@
-// Add a CardDAV account. The host permission is requested first thing in the click
-// handler: browsers grant it only from a user gesture, and an await before it loses that.
+// Add an account: pick a provider (which fills in the server addresses and explains the
+// app-password step), enter the user name and password, test or add. The host permission is
+// requested first thing in the click handler: browsers grant it only from a user gesture,
+// and an await before it loses that.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
-import type { NewCardDavAccount } from '../shared/rpc-contract';
+import type { FoundCollection, NewDavAccount } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
+import { PROVIDERS, providerById } from './providers';
 
 type Message = { text: string; error: boolean } | null;
+type Fields = Required<NewDavAccount> & { providerId: string };
 
-const EMPTY: NewCardDavAccount = { label: '', serverUrl: '', username: '', password: '' };
+const EMPTY: Fields = { providerId: 'other', label: '', serverUrl: '', calendarServerUrl: '', username: '', password: '' };
 
 export function AddAccountForm() {
-  const [fields, setFields] = useState<NewCardDavAccount>(EMPTY);
+  const [fields, setFields] = useState<Fields>(EMPTY);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  const provider = providerById(fields.providerId);
 
   // Editing a field clears the last message: it spoke of what was typed before.
-  const update = (name: keyof NewCardDavAccount) => (event: JSX.TargetedEvent<HTMLInputElement>) => {
+  const update = (name: keyof Fields) => (event: JSX.TargetedEvent<HTMLInputElement | HTMLSelectElement>) => {
     setFields({ ...fields, [name]: event.currentTarget.value });
+    setMessage(null);
+  };
+  const chooseProvider = (event: JSX.TargetedEvent<HTMLSelectElement>) => {
+    const next = providerById(event.currentTarget.value);
+    setFields({ ...fields, providerId: next.id, serverUrl: next.serverUrl, calendarServerUrl: next.calendarServerUrl ?? '' });
     setMessage(null);
   };
 
   async function run(command: 'testConnection' | 'addAccount') {
-    let url: URL;
+    let server: URL;
+    let calendarServer: URL | null;
     try {
-      url = normalizeServerUrl(fields.serverUrl);
+      server = normalizeServerUrl(fields.serverUrl);
+      calendarServer = fields.calendarServerUrl.trim() ? normalizeServerUrl(fields.calendarServerUrl) : null;
     } catch (error) {
       setMessage({ text: (error as Error).message, error: true });
       return;
     }
-    const granted = await browser.permissions.request({ origins: [hostPermissionFor(url)] });
+    const origins = [server, calendarServer].filter((u): u is URL => u !== null).map(hostPermissionFor);
+    const granted = await browser.permissions.request({ origins: [...origins, ...(provider.extraHosts ?? [])] });
     if (!granted) {
-      setMessage({ text: t('addAccountPermissionDenied', url.host), error: true });
+      setMessage({ text: t('addAccountPermissionDenied', server.host), error: true });
       return;
     }
     setBusy(true);
     setMessage({ text: t('addAccountChecking'), error: false });
     try {
-      const params = { ...fields, serverUrl: url.href };
-      const { addressBooks } = await call(command, params);
-      const books = addressBooks.join(', ');
-      setMessage({ text: command === 'addAccount' ? t('addAccountAdded', books) : t('addAccountTested', books), error: false });
+      const { providerId: _provider, ...account } = fields;
+      const params = { ...account, serverUrl: server.href, calendarServerUrl: calendarServer?.href ?? '' };
+      const { collections } = await call(command, params);
+      const names = describe(collections);
+      setMessage({ text: command === 'addAccount' ? t('addAccountAdded', names) : t('addAccountTested', names), error: false });
       if (command === 'addAccount') setFields(EMPTY);
     } catch (error) {
       setMessage({ text: (error as Error).message, error: true });
@@ -61,8 +75,25 @@ export function AddAccountForm() {
     >
       <p class="muted">{t('addAccountHelp')}</p>
       <label>
+        {t('fieldProvider')}
+        <select name="provider" value={fields.providerId} onChange={chooseProvider}>
+          {PROVIDERS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p class="provider-help" id="provider-help">
+        {provider.help}
+      </p>
+      <label>
         {t('fieldServerUrl')}
-        <input name="serverUrl" type="text" inputMode="url" autoComplete="url" required placeholder="https://dav.example.com" value={fields.serverUrl} onInput={update('serverUrl')} />
+        <input name="serverUrl" type="text" inputMode="url" autoComplete="url" required placeholder={provider.serverPlaceholder ?? 'https://dav.example.com'} value={fields.serverUrl} onInput={update('serverUrl')} />
+      </label>
+      <label>
+        {t('fieldCalendarServerUrl')}
+        <input name="calendarServerUrl" type="text" inputMode="url" value={fields.calendarServerUrl} onInput={update('calendarServerUrl')} />
       </label>
       <label>
         {t('fieldUsername')}
@@ -70,7 +101,7 @@ export function AddAccountForm() {
       </label>
       <label>
         {t('fieldPassword')}
-        <input name="password" type="password" autoComplete="current-password" required value={fields.password} onInput={update('password')} />
+        <input name="password" type="password" autoComplete="current-password" required aria-describedby="provider-help" value={fields.password} onInput={update('password')} />
       </label>
       <label>
         {t('fieldLabel')}
@@ -89,4 +120,8 @@ export function AddAccountForm() {
       </p>
     </form>
   );
+}
+
+function describe(collections: FoundCollection[]): string {
+  return collections.map((c) => c.name).join(', ');
 }

@@ -1,22 +1,42 @@
-// The options page: accounts, adding one, and the log of sync runs.
+// The options page: accounts, adding one, exports, settings, and the log of sync runs.
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
 import { useNow } from '../ui/use-now';
 import { accountSummaries } from '../ui/account-summaries';
+import { alarmSentence } from '../ui/alarm-sentence';
+import { call } from '../shared/rpc-client';
 import { AddAccountForm } from './add-account-form';
 import { AccountsList } from './accounts-list';
+import { ExportPanel } from './export-panel';
+import { SettingsForm } from './settings-form';
 import { RunLog } from './run-log';
 
 export function OptionsPage() {
   const summaries = useLiveQuery(() => accountSummaries(openDb()));
   const now = useNow();
+  const alarms = summaries?.flatMap((s) => s.alarms) ?? [];
   return (
     <main class="options">
       <header>
         <h1>{t('optionsTitle')}</h1>
         <p class="lead">{t('extensionDescription')}</p>
       </header>
+      {alarms.length > 0 && (
+        <section aria-labelledby="alarms-heading" class="alarms">
+          <h2 id="alarms-heading">{t('optionsAlarms')}</h2>
+          <ul>
+            {alarms.map((alarm) => (
+              <li key={alarm.id} role="alert">
+                {alarmSentence(alarm)}{' '}
+                <button type="button" onClick={() => void call('acknowledgeAlarm', { alarmId: alarm.id! })}>
+                  {t('alarmAcknowledge')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">{t('optionsAccounts')}</h2>
         {summaries && <AccountsList summaries={summaries} now={now} />}
@@ -24,6 +44,14 @@ export function OptionsPage() {
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">{t('optionsAddAccount')}</h2>
         <AddAccountForm />
+      </section>
+      <section aria-labelledby="export-heading">
+        <h2 id="export-heading">{t('optionsExport')}</h2>
+        <ExportPanel />
+      </section>
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{t('optionsSettings')}</h2>
+        <SettingsForm />
       </section>
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">{t('optionsRunLog')}</h2>

@@ -4,40 +4,48 @@ import { openDb } from '../db/schema';
 import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
+import type { ExportResult } from '../shared/rpc-contract';
 import { useLiveQuery } from '../ui/use-live-query';
 import { useNow } from '../ui/use-now';
+import { useAction } from '../ui/use-action';
 import { accountSummaries } from '../ui/account-summaries';
 import { AccountCard } from './account-card';
-import { useAction } from '../ui/use-action';
+import { Warnings } from './warnings';
+
+type Message = { text: string; error: boolean } | null;
+
+function savedMessage(result: ExportResult): string {
+  return result.skipped.length > 0
+    ? t('exportSavedItemsWithSkipped', result.fileName, result.count, result.skipped.length)
+    : t('exportSavedItems', result.fileName, result.count);
+}
 
 export function Popup() {
   const summaries = useLiveQuery(() => accountSummaries(openDb()));
   const now = useNow();
-  const [syncing, syncNow] = useAction(() => call('syncNow', {}).then(() => null));
-  const [exporting, exportContacts] = useAction(async () => {
-    const result = await call('exportContacts', {});
-    return result.skipped.length > 0
-      ? t('exportSavedWithSkipped', result.fileName, result.count, result.skipped.length)
-      : t('exportSaved', result.fileName, result.count);
-  });
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const report = (promise: Promise<string | null>) =>
-    promise.then(
+    void promise.then(
       (text) => setMessage(text ? { text, error: false } : null),
       (error: Error) => setMessage({ text: error.message, error: true }),
     );
+  const [syncing, syncNow] = useAction(() => call('syncNow', {}).then(() => null));
+  const [exportingContacts, exportContacts] = useAction(() => call('exportContacts', {}).then(savedMessage));
+  const [exportingCalendars, exportCalendars] = useAction(() => call('exportCalendars', {}).then(savedMessage));
 
   if (summaries === undefined) return <main class="popup" aria-busy="true" />;
+  const hasCalendars = summaries.some((s) => s.events + s.tasks > 0);
 
   return (
     <main class="popup">
       <header>
         <h1>{t('extensionName')}</h1>
       </header>
+      <Warnings summaries={summaries} report={report} />
       {summaries.length === 0 ? (
         <section class="empty">
           <p>{t('popupNoAccounts')}</p>
-          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('popupAddAccount')}
           </button>
         </section>
@@ -49,11 +57,16 @@ export function Popup() {
             ))}
           </ul>
           <div class="actions">
-            <button type="button" disabled={syncing} onClick={() => void report(syncNow())}>
+            <button type="button" disabled={syncing} onClick={() => report(syncNow())}>
               {syncing ? t('popupSyncing') : t('popupSyncNow')}
             </button>
-            <button type="button" class="primary" disabled={exporting} onClick={() => void report(exportContacts())}>
+          </div>
+          <div class="actions">
+            <button type="button" class="primary" disabled={exportingContacts} onClick={() => report(exportContacts())}>
               {t('popupExportContacts')}
+            </button>
+            <button type="button" class="primary" disabled={exportingCalendars || !hasCalendars} onClick={() => report(exportCalendars())}>
+              {t('popupExportCalendars')}
             </button>
           </div>
         </>

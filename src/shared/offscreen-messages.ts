@@ -1,9 +1,9 @@
 // Messages between the background worker and the offscreen document (Chrome only).
 import type { ExportKind } from '../exporters/build-export';
-import type { ExportResult } from './rpc-contract';
+import type { ExportParams, ExportResult } from './rpc-contract';
 
 export type OffscreenRequest =
-  | { target: 'offscreen'; type: 'build-export'; kind: ExportKind; now: number }
+  | { target: 'offscreen'; type: 'build-export'; kind: ExportKind; params: ExportParams; now: number }
   | { target: 'offscreen'; type: 'revoke'; url: string };
 
 export interface OffscreenExport extends ExportResult {

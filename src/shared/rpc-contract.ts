@@ -1,12 +1,20 @@
 // The typed contract between the pages (popup, options) and the background worker. Pages
 // send commands; results and progress otherwise flow through the database, because a
 // closed popup cannot receive a message.
+import type { Settings } from '../db/records';
 
-export interface NewCardDavAccount {
+export interface NewDavAccount {
   label: string;
+  /** Where discovery starts: the CardDAV server, and the CalDAV one unless calendarServerUrl is set. */
   serverUrl: string;
+  calendarServerUrl?: string;
   username: string;
   password: string;
+}
+
+export interface FoundCollection {
+  name: string;
+  kind: 'addressbook' | 'calendar';
 }
 
 export interface ExportResult {
@@ -16,15 +24,30 @@ export interface ExportResult {
   skipped: Array<{ title: string; reason: string }>;
 }
 
+/** Export options: everything live now, or the mirror as it was at a past moment. */
+export interface ExportParams {
+  asOf?: number;
+  includeDeletedUpstream?: boolean;
+}
+
 export interface Commands {
-  /** Checks the server and the password, finds the address books; saves nothing. */
-  testConnection: { params: NewCardDavAccount; result: { addressBooks: string[] } };
+  /** Checks the server and the password, finds address books and calendars; saves nothing. */
+  testConnection: { params: NewDavAccount; result: { collections: FoundCollection[] } };
   /** Checks, saves, and starts the first mirror in the background. */
-  addAccount: { params: NewCardDavAccount; result: { accountId: string; addressBooks: string[] } };
+  addAccount: { params: NewDavAccount; result: { accountId: string; collections: FoundCollection[] } };
+  /** Checks a new password, saves it and resumes the account's schedule. */
+  updatePassword: { params: { accountId: string; password: string }; result: { ok: true } };
+  /** Removes an account; its mirrored data stays unless keepData is false. */
+  removeAccount: { params: { accountId: string; keepData: boolean }; result: { ok: true } };
+  setCollectionEnabled: { params: { collectionId: string; enabled: boolean }; result: { ok: true } };
   /** Mirrors one account now, or every account. Resolves when the run has finished. */
   syncNow: { params: { accountId?: string }; result: { runs: number } };
-  /** Builds one .vcf of every mirrored contact and saves it to Downloads. */
-  exportContacts: { params: Record<string, never>; result: ExportResult };
+  acknowledgeAlarm: { params: { alarmId: number }; result: { ok: true } };
+  updateSettings: { params: Partial<Settings>; result: Settings };
+  /** Builds one .vcf of the mirrored contacts and saves it to Downloads. */
+  exportContacts: { params: ExportParams; result: ExportResult };
+  /** Builds one .ics of the mirrored calendars (events, tasks, journals) and saves it to Downloads. */
+  exportCalendars: { params: ExportParams; result: ExportResult };
 }
 
 export type CommandName = keyof Commands;

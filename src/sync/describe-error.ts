@@ -4,3 +4,12 @@ export function describeError(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return String(error);
 }
+
+/**
+ * Whether the server refused the credentials. Sources signal it with an error named
+ * `AuthError` (sources/dav/dav-errors.ts); the engine then pauses the account's schedule
+ * until the person enters a new password, instead of retrying with a wrong one every run.
+ */
+export function isCredentialsRejected(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AuthError';
+}

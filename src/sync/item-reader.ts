@@ -1,17 +1,25 @@
-// How the engine understands an item's text: a kind-specific reader that checks it and
-// derives display fields, or says in plain words why it cannot.
+// How the engine understands an item's text: a reader per kind of collection checks it and
+// derives the fields the pages list and search, or says in plain words why it cannot.
 import type { ItemKind } from '../db/records';
+import type { CollectionKind } from '../sources/source';
 
 export interface ItemFields {
+  kind: ItemKind;
   uid: string | null;
   title: string;
-  emails: string[];
-  phones: string[];
+  emails?: string[];
+  phones?: string[];
+  /** Start and end as ISO 8601: with an offset when the time is fixed, without for floating or all-day. */
+  start?: string | null;
+  end?: string | null;
+  allDay?: boolean;
+  recurring?: boolean;
 }
 
 export type ItemReading = { ok: true; fields: ItemFields } | { ok: false; reason: string };
 
 export interface ItemReader {
-  kind: ItemKind;
   read(raw: string): ItemReading;
 }
+
+export type Readers = Record<CollectionKind, ItemReader>;

@@ -1,50 +1,58 @@
-// One sync run of one account: list collections, then for each collection list changes,
-// plan, fetch in batches and write. The cursor of a collection is saved only after all of
-// its items are stored, so a worker stopped mid-run simply repeats the listing next time
-// (writes are keyed by href and compare ETags: no duplicates, no gaps).
+// One sync run of one account: list collections, then for each collection the person wants
+// mirrored, list changes, plan, fetch in batches and write. The cursor of a collection is
+// saved only after all of its items are stored, so a worker stopped mid-run simply repeats
+// the listing next time (writes are keyed by href and compare ETags: no duplicates, no gaps).
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, CollectionRecord, RunError, RunRecord } from '../db/records';
+import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings } from '../db/records';
 import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
 import { startRun, finishRun } from '../db/runs';
+import { raiseAlarm } from '../db/alarms';
+import { countLiveInCollection } from '../db/queries';
 import type { RemoteCollection, Source } from '../sources/source';
-import type { ItemReader } from './item-reader';
+import type { Readers } from './item-reader';
 import { syncCollection, type CollectionTally } from './sync-collection';
-import { describeError } from './describe-error';
+import { describeError, isCredentialsRejected } from './describe-error';
+import { DEFAULT_SETTINGS } from '../db/settings';
 
 export interface SyncDeps {
   db: LifeboatDb;
   source: Source;
-  reader: ItemReader;
+  readers: Readers;
   now: () => number;
+  settings?: Settings;
   batchSize?: number;
 }
 
-export type RunSummary = Omit<RunRecord, 'id' | 'accountId' | 'startedAt'>;
+export type RunSummary = Omit<RunRecord, 'id' | 'accountId' | 'startedAt'> & { alarms: AlarmRecord[] };
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
   const { db, now } = deps;
-  const runId = await startRun(db, account.id, now());
+  const startedAt = now();
+  const runId = await startRun(db, account.id, startedAt);
   await updateAccount(db, account.id, { status: 'syncing', progress: { done: 0, total: 0 } });
 
   const tally: CollectionTally = { added: 0, changed: 0, deletedUpstream: 0, unchanged: 0, fetched: 0, toFetch: 0 };
   const errors: RunError[] = [];
-  let accountError: string | null = null;
+  const alarms: AlarmRecord[] = [];
+  let accountError: unknown = null;
   try {
     // The listing carries each collection's current token and ctag: the source compares them
     // with the mirror's cursor, so an unchanged collection costs no further request.
     const remotes = await deps.source.listCollections();
-    const collections = await reconcileCollections(db, account.id, remotes, now());
-    for (const [index, collection] of collections.entries()) {
-      await syncOneCollection(deps, account, collection, remotes[index]!, tally, errors);
+    const { current, gone } = await reconcileCollections(db, account.id, remotes, now());
+    alarms.push(...(await alarmsForGoneCollections(db, gone, startedAt, now())));
+    for (const [index, collection] of current.entries()) {
+      if (!collection.enabled) continue;
+      await syncOneCollection(deps, account, collection, remotes[index]!, startedAt, tally, errors, alarms);
     }
   } catch (error) {
-    accountError = describeError(error);
-    errors.push({ href: null, message: accountError });
+    accountError = error;
+    errors.push({ href: null, message: describeError(error) });
   }
 
   const outcome = accountError ? 'failed' : errors.length > 0 ? 'partial' : 'ok';
-  const summary: RunSummary = {
+  const summary: Omit<RunSummary, 'alarms'> = {
     finishedAt: now(),
     outcome,
     added: tally.added,
@@ -55,12 +63,12 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
   };
   await finishRun(db, runId, summary);
   await updateAccount(db, account.id, {
-    status: accountError ? 'error' : 'idle',
-    lastError: accountError,
+    status: accountError ? (isCredentialsRejected(accountError) ? 'needs-password' : 'error') : 'idle',
+    lastError: accountError ? describeError(accountError) : null,
     progress: null,
     ...(accountError ? {} : { lastSuccessAt: summary.finishedAt }),
   });
-  return summary;
+  return { ...summary, alarms };
 }
 
 /** A failure in one collection is recorded and the others still sync. */
@@ -69,14 +77,52 @@ async function syncOneCollection(
   account: AccountRecord,
   collection: CollectionRecord,
   remote: RemoteCollection,
+  startedAt: number,
   tally: CollectionTally,
   errors: RunError[],
+  alarms: AlarmRecord[],
 ): Promise<void> {
   try {
-    await syncCollection(deps, collection, remote, tally, errors, (progress) =>
+    const finding = await syncCollection(deps, collection, remote, deps.settings ?? DEFAULT_SETTINGS, tally, errors, (progress) =>
       updateAccount(deps.db, account.id, { progress }),
     );
+    if (finding) {
+      alarms.push(
+        await raiseAlarm(deps.db, {
+          ...finding,
+          accountId: account.id,
+          collectionId: collection.id,
+          collectionName: collection.displayName,
+          raisedAt: deps.now(),
+          before: startedAt - 1,
+        }),
+      );
+    }
   } catch (error) {
+    if (isCredentialsRejected(error)) throw error;
     errors.push({ href: collection.href, message: `${collection.displayName}: ${describeError(error)}` });
   }
+}
+
+/** A collection that vanished with items in it is the loudest kind of wipe. */
+async function alarmsForGoneCollections(db: LifeboatDb, gone: CollectionRecord[], startedAt: number, now: number): Promise<AlarmRecord[]> {
+  const raised: AlarmRecord[] = [];
+  for (const collection of gone) {
+    const live = await countLiveInCollection(db, collection.id);
+    if (live === 0) continue;
+    raised.push(
+      await raiseAlarm(db, {
+        kind: 'collection-gone',
+        accountId: collection.accountId,
+        collectionId: collection.id,
+        collectionName: collection.displayName,
+        raisedAt: now,
+        before: startedAt - 1,
+        liveBefore: live,
+        deleted: live,
+        changed: 0,
+      }),
+    );
+  }
+  return raised;
 }

@@ -4,6 +4,7 @@ import { readMirrorRefs, storeItems, markDeletedUpstream, type FetchedItem } fro
 import { saveCursor } from '../db/collections';
 import { isFailure, type RemoteCollection } from '../sources/source';
 import { planCollection } from './plan-collection';
+import { assessWipe, type WipeFinding, type WipePolicy } from './wipe-guard';
 import type { SyncDeps } from './sync-account';
 
 export interface CollectionTally {
@@ -21,14 +22,18 @@ export async function syncCollection(
   deps: SyncDeps,
   collection: CollectionRecord,
   remote: RemoteCollection,
+  policy: WipePolicy,
   tally: CollectionTally,
   errors: RunError[],
   onProgress: (progress: { done: number; total: number }) => Promise<void>,
-): Promise<void> {
-  const { db, source, reader, now } = deps;
+): Promise<WipeFinding | null> {
+  const { db, source, now } = deps;
+  const reader = deps.readers[collection.kind];
   const cursor = { syncToken: collection.syncToken ?? undefined, ctag: collection.ctag ?? undefined };
   const listing = await source.listChanges(remote, cursor);
-  const plan = planCollection(listing, await readMirrorRefs(db, collection.id));
+  const mirror = await readMirrorRefs(db, collection.id);
+  const plan = planCollection(listing, mirror);
+  const wipe = assessWipe(listing, plan, mirror, policy);
   tally.unchanged += plan.unchanged;
   tally.toFetch += plan.fetch.length;
   await onProgress({ done: tally.fetched, total: tally.toFetch });
@@ -46,7 +51,7 @@ export async function syncCollection(
       if (reading.ok) good.push({ href: result.href, etag: result.etag, raw: result.data, ...reading.fields });
       else errors.push({ href: result.href, message: reading.reason });
     }
-    const stored = await storeItems(db, collection, reader.kind, good, now());
+    const stored = await storeItems(db, collection, good, now());
     tally.added += stored.added;
     tally.changed += stored.changed;
     tally.fetched += results.length;
@@ -55,4 +60,5 @@ export async function syncCollection(
 
   tally.deletedUpstream += await markDeletedUpstream(db, collection.id, plan.markDeleted, now());
   if (listing.mode !== 'unchanged') await saveCursor(db, collection.id, listing.cursor, now());
+  return wipe;
 }

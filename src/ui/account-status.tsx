@@ -13,6 +13,13 @@ export function AccountStatus({ account, now }: { account: AccountRecord; now: n
       </div>
     );
   }
+  if (account.status === 'needs-password') {
+    return (
+      <p class="status status-error" role="alert">
+        {t('statusNeedsPassword')}
+      </p>
+    );
+  }
   if (account.status === 'error') {
     return (
       <p class="status status-error" role="alert">

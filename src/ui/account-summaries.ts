@@ -1,23 +1,46 @@
 // What the pages show of each account, read with index-only counts so that opening the
-// popup costs the same with 20 contacts or 20,000.
+// popup costs the same with 20 items or 20,000.
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord } from '../db/records';
+import type { AccountRecord, AlarmRecord, CollectionRecord } from '../db/records';
 import { listAccounts } from '../db/accounts';
 import { countLiveItems, countDeletedUpstream } from '../db/queries';
+import { openAlarms } from '../db/alarms';
+
+export interface AlarmView extends AlarmRecord {
+  collectionKind: CollectionRecord['kind'];
+}
 
 export interface AccountSummary {
   account: AccountRecord;
   contacts: number;
-  contactsDeletedUpstream: number;
+  events: number;
+  tasks: number;
+  deletedUpstream: number;
+  alarms: AlarmView[];
 }
 
 export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]> {
-  const accounts = await listAccounts(db);
+  const [accounts, alarms] = await Promise.all([listAccounts(db), openAlarms(db)]);
+  const kinds = new Map((await db.collections.bulkGet(alarms.map((a) => a.collectionId))).map((c) => [c?.id, c?.kind]));
   return Promise.all(
-    accounts.map(async (account) => ({
-      account,
-      contacts: await countLiveItems(db, account.id, 'contact'),
-      contactsDeletedUpstream: await countDeletedUpstream(db, account.id, 'contact'),
-    })),
+    accounts.map(async (account) => {
+      const [contacts, events, tasks, deletedContacts, deletedEvents] = await Promise.all([
+        countLiveItems(db, account.id, 'contact'),
+        countLiveItems(db, account.id, 'event'),
+        countLiveItems(db, account.id, 'task'),
+        countDeletedUpstream(db, account.id, 'contact'),
+        countDeletedUpstream(db, account.id, 'event'),
+      ]);
+      return {
+        account,
+        contacts,
+        events,
+        tasks,
+        deletedUpstream: deletedContacts + deletedEvents,
+        alarms: alarms
+          .filter((a) => a.accountId === account.id)
+          .map((a) => ({ ...a, collectionKind: kinds.get(a.collectionId) ?? 'addressbook' })),
+      };
+    }),
   );
 }

@@ -14,14 +14,14 @@ export interface AccountForm {
 
 export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
   const page = await ext.openPage(OPTIONS, { width: 1000, height: 900 });
-  await page.getByRole('heading', { name: 'Add a CardDAV account' }).waitFor();
+  await page.getByRole('heading', { name: 'Add an account' }).waitFor();
   return page;
 }
 
 /** Fills the add-account form and clicks a button; returns the message the page shows. */
 export async function submitAccount(page: Page, form: AccountForm, button: 'Add account' | 'Test connection' = 'Add account'): Promise<string> {
   // Filling the fields clears the previous message, so the one read below is this click's.
-  await page.getByLabel('Server address').fill(form.serverUrl);
+  await page.getByLabel('Server address', { exact: true }).fill(form.serverUrl);
   await page.getByLabel('User name').fill(form.username);
   await page.getByLabel('Password or app password').fill(form.password);
   if (form.label) await page.getByLabel('Name for this account (optional)').fill(form.label);
@@ -43,6 +43,6 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
 
 /** Waits until the popup shows `count` contacts and the account is up to date. */
 export async function waitForMirror(popup: Page, count: number, timeoutMs = 60_000): Promise<void> {
-  await popup.getByTestId('contact-count').filter({ hasText: `Contacts: ${count}` }).first().waitFor({ timeout: timeoutMs });
+  await popup.getByTestId('contact-count').filter({ hasText: `Contacts: ${count.toLocaleString('en-US')}` }).first().waitFor({ timeout: timeoutMs });
   await popup.locator('.status-ok').first().waitFor({ timeout: timeoutMs });
 }

@@ -13,7 +13,8 @@ import { waitForFile } from '../browser/wait-for-file';
 import { exportFileName } from '../../src/exporters/file-names';
 
 const CARDS = makeCards(40);
-const SCREENSHOTS = 'test-output/screenshots';
+// The README shows these: written by the test, they always show what the code does.
+const SCREENSHOTS = 'docs/images';
 
 let radicale: RadicaleServer;
 let html: TestHttpServer;
@@ -52,6 +53,7 @@ describe('walking skeleton in Chromium', () => {
     await waitForMirror(popup, CARDS.length);
     await popup.getByText(/last safe copy/).waitFor();
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png') });
+    await options.bringToFront();
     await options.reload();
     await options.getByRole('table').waitFor();
     await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });

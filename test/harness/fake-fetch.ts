@@ -3,6 +3,7 @@
 // cannot show (iCloud redirects, truncated sync results, odd statuses).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RetryPolicy } from '../../src/sources/dav/retry-policy';
 
 export interface FakeCall {
   method: string;
@@ -14,6 +15,10 @@ export interface FakeCall {
 export interface FakeReply {
   status?: number;
   body?: string;
+  /** Raw body bytes instead of `body` (e.g. bytes that are not UTF-8). */
+  bytes?: Uint8Array<ArrayBuffer>;
+  /** Extra response headers, e.g. Retry-After or ETag. */
+  headers?: Record<string, string>;
   contentType?: string;
   /** Pretend fetch followed redirects to this URL (sets response.url and .redirected). */
   finalUrl?: string;
@@ -39,9 +44,9 @@ export function fakeFetch(handler: FakeHandler): FakeFetch {
     calls.push(call);
     const reply = await handler(call);
     const status = reply.status ?? 207;
-    const response = new Response(reply.body ?? '', {
+    const response = new Response(reply.bytes ?? reply.body ?? '', {
       status,
-      headers: { 'Content-Type': reply.contentType ?? 'application/xml; charset=utf-8' },
+      headers: { 'Content-Type': reply.contentType ?? 'application/xml; charset=utf-8', ...reply.headers },
     });
     Object.defineProperty(response, 'url', { value: reply.finalUrl ?? url });
     Object.defineProperty(response, 'redirected', { value: reply.finalUrl !== undefined && reply.finalUrl !== url });
@@ -56,4 +61,14 @@ export const unreachableFetch: typeof fetch = () => Promise.reject(new TypeError
 /** Reads a captured response body from test/fixtures/dav/ byte for byte. */
 export function davFixture(name: string): string {
   return readFileSync(join(import.meta.dirname, '..', 'fixtures', 'dav', name), 'utf8');
+}
+
+/** Retry options for unit tests: no real waiting, every wait asked for recorded in `waits`. */
+export function instantRetry(overrides: Partial<RetryPolicy> = {}): { waits: number[]; retry: Partial<RetryPolicy> } {
+  const waits: number[] = [];
+  const sleep = (ms: number): Promise<void> => {
+    waits.push(ms);
+    return Promise.resolve();
+  };
+  return { waits, retry: { sleep, random: () => 0.5, ...overrides } };
 }

@@ -15,6 +15,8 @@ export { seedRadicale } from './radicale-seed';
 export { putItem, putItems, deleteItem, getItem, type ItemAuth } from './dav-items';
 export { makeCard, makeCards, makeEvent, makeEvents, foldLine } from './sample-items';
 export { startHtmlServer, startRedirectProxy, type TestHttpServer } from './http-test-servers';
+export { startFaultProxy, type FaultProxy, type ProxyLogEntry } from './fault-proxy';
+export type { Fault, FaultMatch, FaultName, FaultRule } from './fault-rules';
 export { DEFAULT_COLLECTIONS, type SeedCollection, type SeedItem, type SeedKind } from './seed-types';
 export { TEST_PASSWORD, TEST_USER, type DavTestServer } from './dav-test-server';
 export { freePort, LOOPBACK } from './free-port';

@@ -1,6 +1,6 @@
 // Radicale 3 (Debian package) on a free loopback port, with htpasswd basic auth and a temp
 // storage folder that can be seeded before start (see radicale-seed.ts).
-import { writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TEST_PASSWORD, TEST_USER, type DavTestServer } from './dav-test-server';
 import { LOOPBACK } from './free-port';
@@ -16,6 +16,14 @@ export interface RadicaleOptions {
   password?: string;
   /** Keep the temp folder after stop() (to inspect it). */
   keepDir?: boolean;
+  /**
+   * Start from a copy of another server's storage folder (its `storageDir`), as a server
+   * restored from a backup would: same items as then, and a sync-token history that does not
+   * know any token handed out after the copy. A `seed` given too is written on top of it;
+   * without one, nothing is written (addressBookUrl and calendarUrl then assume the default
+   * `contacts` and `calendar` names).
+   */
+  copyStorageFrom?: string;
   /**
    * Ask each seeded collection for its sync-token before returning (default true). Radicale
    * parses every item on first access to build its cache (~7 ms per vCard: 35 s for 5000), so
@@ -74,7 +82,8 @@ export async function startRadicale(options: RadicaleOptions = {}): Promise<Radi
   try {
     await writeFile(join(dir, 'users'), `${username}:${password}\n`, 'utf8');
     await writeFile(join(dir, 'config'), config(dir), 'utf8');
-    await seedRadicale(storageDir, username, seed);
+    if (options.copyStorageFrom !== undefined) await cp(options.copyStorageFrom, storageDir, { recursive: true });
+    await seedRadicale(storageDir, username, options.copyStorageFrom !== undefined ? (options.seed ?? []) : seed);
     const server = await startServerProcess({
       name: 'Radicale',
       // Debian's python3 by full path: another python3 on PATH may not have the radicale module.

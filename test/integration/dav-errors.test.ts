@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDavSource } from '../../src/sources/dav/dav-source';
 import { AuthError, NetworkError, NotDavError } from '../../src/sources/dav/dav-errors';
+import { instantRetry } from '../harness/fake-fetch';
 import { freePort } from '../harness/free-port';
 import { startHtmlServer, type TestHttpServer } from '../harness/http-test-servers';
 import { startRadicale, type RadicaleServer } from '../harness/radicale';
@@ -55,11 +56,16 @@ describe('DAV client errors against real servers', () => {
     expect(error.message).not.toContain('secret-html-pw');
   });
 
-  it('throws NetworkError when nothing listens on the port', async () => {
+  it('throws NetworkError when nothing listens on the port, after trying 5 times with backoff', async () => {
     const port = await freePort();
-    const source = createDavSource({ serverUrl: `http://127.0.0.1:${port}/`, username: 'a', password: 'b' }, 'calendar');
+    const { waits, retry } = instantRetry();
+    let tries = 0;
+    const counting: typeof fetch = (input, init) => (tries++, fetch(input, init));
+    const source = createDavSource({ serverUrl: `http://127.0.0.1:${port}/`, username: 'a', password: 'b', fetch: counting }, 'calendar', { retry });
     const error = await failure(source.listCollections());
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.message).toBe(`Could not reach 127.0.0.1:${port}`);
+    expect(tries).toBe(5);
+    expect(waits).toEqual([750, 1500, 3000, 6000]);
   });
 });

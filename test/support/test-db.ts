@@ -2,7 +2,7 @@
 import { LifeboatDb } from '../../src/db/schema';
 import { insertAccount } from '../../src/db/accounts';
 import type { AccountRecord } from '../../src/db/records';
-import type { ItemReader } from '../../src/sync/item-reader';
+import type { ItemReader, Readers } from '../../src/sync/item-reader';
 
 let counter = 0;
 
@@ -12,15 +12,24 @@ export function freshDb(): LifeboatDb {
 }
 
 export function addTestAccount(db: LifeboatDb, id = 'acct'): Promise<AccountRecord> {
-  return insertAccount(db, { id, kind: 'carddav', label: 'Test', serverUrl: 'https://dav.example.com/', username: 'alice' }, 1);
+  return insertAccount(db, { id, kind: 'dav', label: 'Test', serverUrl: 'https://dav.example.com/', calendarServerUrl: null, services: ['addressbook', 'calendar'], username: 'alice' }, 1);
 }
 
 /** A reader that only checks the envelope, so engine tests do not depend on vCard details. */
 export const envelopeReader: ItemReader = {
-  kind: 'contact',
   read(raw) {
     if (!raw.startsWith('BEGIN:VCARD')) return { ok: false, reason: 'Not a vCard' };
     const fn = /\nFN:(.*)\r?\n/.exec(raw)?.[1] ?? '';
-    return { ok: true, fields: { uid: null, title: fn, emails: [], phones: [] } };
+    return { ok: true, fields: { kind: 'contact', uid: null, title: fn } };
   },
 };
+
+const calendarEnvelopeReader: ItemReader = {
+  read(raw) {
+    if (!raw.startsWith('BEGIN:VCALENDAR')) return { ok: false, reason: 'Not an iCalendar object' };
+    const summary = /\nSUMMARY:(.*)\r?\n/.exec(raw)?.[1] ?? '';
+    return { ok: true, fields: { kind: 'event', uid: null, title: summary } };
+  },
+};
+
+export const envelopeReaders: Readers = { addressbook: envelopeReader, calendar: calendarEnvelopeReader };

@@ -80,4 +80,23 @@ describe('discovery', () => {
     const { source: s } = source('https://files.example.com/webdav/', () => ({ body: ms(resp('/webdav/', '<resourcetype><collection/></resourcetype>')) }));
     await expect(s.listCollections()).rejects.toThrow(/no address book found/);
   });
+
+  it('skips discovery with the homes an earlier run found, and discovers again when they are gone', async () => {
+    const book = resp('/home/old/book/', '<resourcetype><collection/><C:addressbook/></resourcetype>');
+    let homeExists = true;
+    const { fake, source: s } = source('https://dav.example.org/', (call) => {
+      if (call.url.endsWith('/home/old/')) return homeExists ? { body: ms(book) } : { status: 404 };
+      if (call.url === 'https://dav.example.org/') return { body: ms(resp('/', '<C:addressbook-home-set><href>/home/new/</href></C:addressbook-home-set>')) };
+      return { body: ms(resp('/home/new/book/', '<resourcetype><collection/><C:addressbook/></resourcetype>')) };
+    });
+    const first = createDavSource({ serverUrl: 'https://dav.example.org/', username: 'u', password: 'p', fetch: fake.fetch }, 'addressbook', {
+      discovery: { homes: ['https://dav.example.org/home/old/'], collections: [], guessed: false },
+    });
+    expect((await first.listCollections()).map((c) => c.href)).toEqual(['https://dav.example.org/home/old/book/']);
+    expect(fake.calls.map((c) => c.url)).toEqual(['https://dav.example.org/home/old/']);
+    homeExists = false;
+    expect((await first.listCollections()).map((c) => c.href)).toEqual(['https://dav.example.org/home/new/book/']);
+    expect(first.discovery?.homes).toEqual(['https://dav.example.org/home/new/']);
+    expect(s.discovery).toBeUndefined();
+  });
 });

@@ -4,7 +4,7 @@ import { createDavContext } from '../../src/sources/dav/dav-connection';
 import { NetworkError } from '../../src/sources/dav/dav-errors';
 import { davKind } from '../../src/sources/dav/dav-kind';
 import { multiget } from '../../src/sources/dav/multiget';
-import { davFixture, fakeFetch, unreachableFetch, type FakeHandler } from '../harness/fake-fetch';
+import { davFixture, fakeFetch, instantRetry, unreachableFetch, type FakeHandler } from '../harness/fake-fetch';
 
 const URL_ = 'https://h.example/c/';
 
@@ -55,7 +55,7 @@ describe('multiget', () => {
     const { ctx } = context(() => ({ status: 500 }));
     const items = await multiget(ctx, davKind('calendar'), URL_, [`${URL_}e.ics`]);
     expect(items).toEqual([{ href: `${URL_}e.ics`, error: expect.stringContaining('500') as unknown }]);
-    const offline = createDavContext({ serverUrl: URL_, username: 'u', password: 'p', fetch: unreachableFetch });
+    const offline = createDavContext({ serverUrl: URL_, username: 'u', password: 'p', fetch: unreachableFetch }, { retry: instantRetry().retry });
     await expect(multiget(offline, davKind('calendar'), URL_, [`${URL_}e.ics`])).rejects.toBeInstanceOf(NetworkError);
   });
 });

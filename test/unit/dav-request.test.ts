@@ -4,13 +4,13 @@ import { createDavContext } from '../../src/sources/dav/dav-connection';
 import { AuthError, HttpError, NetworkError, NotDavError } from '../../src/sources/dav/dav-errors';
 import { propfind } from '../../src/sources/dav/dav-propfind';
 import { davRequest } from '../../src/sources/dav/dav-request';
-import { fakeFetch, unreachableFetch } from '../harness/fake-fetch';
+import { fakeFetch, instantRetry, unreachableFetch } from '../harness/fake-fetch';
 
 const PASSWORD = 'pässwörd-S3cret';
 const EMPTY_MULTISTATUS = '<multistatus xmlns="DAV:"/>';
 
 function context(fetch: typeof globalThis.fetch, serverUrl = 'https://contacts.icloud.com/') {
-  return createDavContext({ serverUrl, username: 'jane@example.com', password: PASSWORD, fetch });
+  return createDavContext({ serverUrl, username: 'jane@example.com', password: PASSWORD, fetch }, { retry: instantRetry().retry });
 }
 
 function everyText(error: unknown): string {

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDavSource } from '../../src/sources/dav/dav-source';
 import { AuthError } from '../../src/sources/dav/dav-errors';
+import { RateLimitError } from '../../src/sources/dav/transient-errors';
 import type { RemoteCollection } from '../../src/sources/source';
-import { davFixture, fakeFetch, type FakeHandler } from '../harness/fake-fetch';
+import { davFixture, fakeFetch, instantRetry, type FakeHandler } from '../harness/fake-fetch';
 
 const BOOK: RemoteCollection = {
   href: 'http://127.0.0.1:5232/test/contacts/',
@@ -17,7 +18,8 @@ const BOOK: RemoteCollection = {
 
 function source(handler: FakeHandler) {
   const fake = fakeFetch(handler);
-  return { fake, source: createDavSource({ serverUrl: 'http://127.0.0.1:5232/', username: 'u', password: 'p', fetch: fake.fetch }, 'addressbook') };
+  const conn = { serverUrl: 'http://127.0.0.1:5232/', username: 'u', password: 'p', fetch: fake.fetch };
+  return { fake, source: createDavSource(conn, 'addressbook', { retry: instantRetry().retry }) };
 }
 
 /** REPORT answers with `report`; PROPFIND with the captured Radicale ETag listing. */
@@ -52,6 +54,7 @@ describe('DavSource.listChanges', () => {
     ['the DAV:valid-sync-token precondition', { status: 403, body: davFixture('radicale-invalid-sync-token.xml') }],
     ['a 500 (Xandikos 0.2.8 for an unknown token)', { status: 500, body: 'Server got itself in trouble' }],
     ['a 501 from a server that advertised the report anyway', { status: 501 }],
+    ['a 403 DAV:supported-report (RFC 3253 §3.6: the report is refused)', { status: 403, body: '<D:error xmlns:D="DAV:"><D:supported-report/></D:error>' }],
   ])('falls back to a full listing on %s', async (_what, reply) => {
     const { fake, source: s } = source(server(reply));
     const listing = await s.listChanges(BOOK, { syncToken: 'token-old' });
@@ -72,5 +75,18 @@ describe('DavSource.listChanges', () => {
   it('passes bad credentials on instead of hiding them behind a full listing', async () => {
     const { source: s } = source(server({ status: 401 }));
     await expect(s.listChanges(BOOK, { syncToken: 'token-old' })).rejects.toBeInstanceOf(AuthError);
+  });
+
+  it('asks a server that refused sync-collection only once per source', async () => {
+    const { fake, source: s } = source(server({ status: 501 }));
+    await s.listChanges(BOOK, { syncToken: 'token-old' });
+    await s.listChanges({ ...BOOK, syncToken: 'token-newer' }, { syncToken: 'token-old' });
+    expect(fake.calls.map((c) => c.method)).toEqual(['REPORT', 'PROPFIND', 'PROPFIND']);
+  });
+
+  it('passes a busy server on instead of loading it with a full listing', async () => {
+    const { fake, source: s } = source(server({ status: 429, headers: { 'Retry-After': '3600' } }));
+    await expect(s.listChanges(BOOK, { syncToken: 'token-old' })).rejects.toBeInstanceOf(RateLimitError);
+    expect(fake.calls.map((c) => c.method)).toEqual(['REPORT']);
   });
 });

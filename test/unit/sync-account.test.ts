@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncAccount } from '../../src/sync/sync-account';
 import { MemorySource, card } from '../support/memory-source';
-import { freshDb, addTestAccount, envelopeReader } from '../support/test-db';
+import { freshDb, addTestAccount, envelopeReaders } from '../support/test-db';
 import { getAccount } from '../../src/db/accounts';
 import type { LifeboatDb } from '../../src/db/schema';
 
@@ -15,7 +15,7 @@ async function setup(count = 3) {
   source.addCollection(BOOK, 'Contacts');
   for (let n = 1; n <= count; n++) source.put(BOOK, href(n), card(`u${n}`, `Person ${n}`));
   let clock = 1000;
-  const sync = () => syncAccount({ db, source, reader: envelopeReader, now: () => ++clock, batchSize: 2 }, account);
+  const sync = () => syncAccount({ db, source, readers: envelopeReaders, now: () => ++clock, batchSize: 2 }, account);
   return { db, source, sync, account };
 }
 
@@ -103,4 +103,42 @@ describe('syncAccount', () => {
     expect(collection?.goneUpstreamAt).toBeGreaterThan(0);
     expect(await db.items.count()).toBe(2);
   });
+
+  it('raises a wipe alarm when most of a collection vanishes, and keeps every item', async () => {
+    const { db, sync, source } = await setup(50);
+    await sync();
+    for (let n = 1; n <= 45; n++) source.remove(BOOK, href(n));
+    const summary = await sync();
+    expect(summary.alarms).toHaveLength(1);
+    expect(summary.alarms[0]).toMatchObject({ kind: 'mass-change', deleted: 45, liveBefore: 50, open: 1 });
+    expect(await db.items.count()).toBe(50);
+    expect(await db.alarms.where('open').equals(1).count()).toBe(1);
+  });
+
+  it('raises an alarm when a collection with items disappears upstream', async () => {
+    const { sync, source } = await setup(2);
+    await sync();
+    source.collections.delete(BOOK);
+    const summary = await sync();
+    expect(summary.alarms.map((a) => a.kind)).toEqual(['collection-gone']);
+  });
+
+  it('pauses the account when the server refuses the password', async () => {
+    const { db, sync, source, account } = await setup(1);
+    const refused = new Error('The server refused the username or password');
+    refused.name = 'AuthError';
+    source.listCollections = () => Promise.reject(refused);
+    await sync();
+    expect(await getAccount(db, account.id)).toMatchObject({ status: 'needs-password' });
+  });
+
+  it('skips a collection the person chose not to mirror', async () => {
+    const { db, sync, source } = await setup(3);
+    await sync();
+    await db.collections.update(`acct|${BOOK}`, { enabled: false });
+    source.put(BOOK, href(7), card('u7', 'Seven'));
+    const summary = await sync();
+    expect(summary.added).toBe(0);
+  });
 });
+

@@ -1,6 +1,8 @@
 // What a DAV account needs to talk to its server, and the small state one session learns
 // along the way (where redirects really lead).
 import { NotDavError } from './dav-errors';
+import { sharedHostLimiter, type HostLimiter } from './host-limiter';
+import { retryPolicy, type RetryPolicy } from './retry-policy';
 
 export interface DavConnection {
   serverUrl: string;
@@ -23,6 +25,19 @@ export interface DavContext {
    * pNN-contacts.icloud.com), so later requests go straight to the final host with credentials.
    */
   readonly origins: Map<string, string>;
+  /** When and how often a failed request is tried again (see dav-retry.ts). */
+  readonly retry: RetryPolicy;
+  /** Requests at once per origin, shared by every source of the worker unless a test hands one in. */
+  readonly limiter: HostLimiter;
+}
+
+export interface DavContextOptions {
+  /** Per-request timeout; default 60 s. */
+  timeoutMs?: number;
+  /** Overrides of the default retry policy (tests inject sleep and random here). */
+  retry?: Partial<RetryPolicy>;
+  /** Default: the worker-wide sharedHostLimiter. */
+  limiter?: HostLimiter;
 }
 
 /**
@@ -60,7 +75,7 @@ export function normaliseServerUrl(input: string): string {
   return u.href;
 }
 
-export function createDavContext(conn: DavConnection, timeoutMs = 60_000): DavContext {
+export function createDavContext(conn: DavConnection, options: DavContextOptions = {}): DavContext {
   const injected = conn.fetch;
   return {
     serverUrl: normaliseServerUrl(conn.serverUrl),
@@ -68,7 +83,9 @@ export function createDavContext(conn: DavConnection, timeoutMs = 60_000): DavCo
     // Wrapped, not stored as is: calling a browser's fetch as a method of another object
     // (`ctx.fetch(...)`) throws "Illegal invocation".
     fetch: (input, init) => (injected ?? globalThis.fetch)(input, init),
-    timeoutMs,
+    timeoutMs: options.timeoutMs ?? 60_000,
     origins: new Map(),
+    retry: retryPolicy(options.retry),
+    limiter: options.limiter ?? sharedHostLimiter,
   };
 }

@@ -12,7 +12,7 @@ export function describeUrl(url: string): string {
   }
 }
 
-function hostOf(url: string): string {
+export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
@@ -92,3 +92,4 @@ export class HttpError extends DavError {
     this.status = status;
   }
 }
+

@@ -1,23 +1,41 @@
 // PROPFIND (RFC 4918 §9.1) and the judgement every multistatus request shares: a 207 that parses
-// is an answer; HTML, 405 or 501 mean the URL is no DAV server; anything else is an HttpError.
+// is an answer; one cut off is a BadResponseError (davRequest asks again); HTML, 405 or 501 mean
+// the URL is no DAV server; anything else is an HttpError.
 import type { DavContext } from './dav-connection';
 import { AuthError, HttpError, NotDavError } from './dav-errors';
 import { XMLNS } from './dav-kind';
 import { parseMultistatus, type Multistatus } from './dav-multistatus';
 import { davRequest, type DavRequest, type DavResponse } from './dav-request';
+import { BadResponseError } from './transient-errors';
 
 export interface MultistatusAnswer extends Multistatus {
   /** Final URL after redirects; hrefs were resolved against it. */
   url: string;
 }
 
+// Local names, whatever the prefix (`D:`, `d:`, none).
+const OPENS_MULTISTATUS = /<(?:[\w.-]+:)?multistatus[\s/>]/;
+const ENDS_MULTISTATUS = /(?:<\/(?:[\w.-]+:)?multistatus\s*>|<(?:[\w.-]+:)?multistatus\b[^<>]*\/>)\s*$/;
+
+/**
+ * The body of a 207. XML parsers are lenient with a body that stops early (fast-xml-parser
+ * returns what it read so far), and a listing missing its tail would make the sync mark the
+ * missing items deleted upstream. So a multistatus must end with its own end tag: a connection
+ * that closed early, or a proxy that shortened the answer, is caught here and asked again.
+ */
+function readMultistatus(res: DavResponse): MultistatusAnswer {
+  const opens = OPENS_MULTISTATUS.test(res.body);
+  // Only the tail can hold the end tag; no need to scan a 10 MB answer for it.
+  if (opens && !ENDS_MULTISTATUS.test(res.body.slice(-4096))) throw new BadResponseError(res.url, true);
+  const parsed = parseMultistatus(res.body, res.url);
+  if (parsed !== undefined) return { ...parsed, url: res.url };
+  if (opens) throw new BadResponseError(res.url, false);
+  throw new NotDavError(res.url, 'its answer is not WebDAV XML');
+}
+
 /** Turns a response into a multistatus, or the error it stands for. */
 export function expectMultistatus(res: DavResponse): MultistatusAnswer {
-  if (res.status === 207) {
-    const parsed = parseMultistatus(res.body, res.url);
-    if (parsed === undefined) throw new NotDavError(res.url, 'its answer is not WebDAV XML');
-    return { ...parsed, url: res.url };
-  }
+  if (res.status === 207) return readMultistatus(res);
   if (res.status === 403) throw new AuthError(res.url, 403);
   if (res.status === 405 || res.status === 501) {
     throw new NotDavError(res.url, `it does not accept WebDAV requests (${res.status})`);
@@ -29,8 +47,9 @@ export function expectMultistatus(res: DavResponse): MultistatusAnswer {
   throw new HttpError(res.url, res.status, res.statusText);
 }
 
-export async function davMultistatus(ctx: DavContext, req: DavRequest): Promise<MultistatusAnswer> {
-  return expectMultistatus(await davRequest(ctx, req));
+/** Sends `req` (with retries, see dav-request.ts) and reads its 207 answer. */
+export function davMultistatus(ctx: DavContext, req: DavRequest): Promise<MultistatusAnswer> {
+  return davRequest(ctx, req, expectMultistatus);
 }
 
 /**

@@ -1,91 +1,62 @@
-// One HTTP exchange with a DAV server: credentials, redirects, timeouts and the errors every
-// request shares. Callers decide what a status means for their method.
+// One logical request to a DAV server: the exchange (dav-exchange.ts), tried again when the
+// failure is one that passes (a busy server, a dropped connection, a cut-off answer), with
+// backoff between tries, and never for answers that would only repeat (401, 403, 404, 412…).
 import type { DavContext } from './dav-connection';
-import { AuthError, NetworkError } from './dav-errors';
+import { HttpError, NetworkError } from './dav-errors';
+import { exchange, type DavRequest, type DavResponse } from './dav-exchange';
+import { backoffDelay, parseRetryAfter } from './retry-policy';
+import { BadResponseError, RateLimitError, TRANSIENT_STATUSES } from './transient-errors';
 
-export interface DavRequest {
-  method: 'PROPFIND' | 'REPORT' | 'GET' | 'OPTIONS';
-  url: string;
-  depth?: '0' | '1';
-  body?: string;
+export type { DavRequest, DavResponse } from './dav-exchange';
+
+/** Failures thrown by an exchange or by `accept` that another try may cure. */
+function isPassing(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  // A body that stopped early is a broken connection; a complete body that does not parse
+  // would come back the same, so asking again only loads the server.
+  return error instanceof BadResponseError && error.truncated;
 }
 
-export interface DavResponse {
-  status: number;
-  statusText: string;
-  /** Where the answer came from after redirects; hrefs in the body resolve against it. */
-  url: string;
-  contentType: string;
-  body: string;
-}
-
-/** Sends requests for origins a redirect already moved (see DavContext.origins) straight there. */
-function applyKnownOrigin(ctx: DavContext, url: string): string {
-  const u = new URL(url);
-  const moved = ctx.origins.get(u.origin);
-  return moved === undefined ? url : moved + u.pathname + u.search;
-}
-
-function crossOrigin(a: string, b: string): boolean {
-  return b !== '' && new URL(a).origin !== new URL(b).origin;
-}
-
-function rememberRedirect(ctx: DavContext, requested: string, final: string): void {
-  const from = new URL(requested);
-  const to = new URL(final);
-  if (from.origin !== to.origin && from.pathname === to.pathname && from.search === to.search) {
-    ctx.origins.set(from.origin, to.origin);
-  }
-}
-
-async function send(ctx: DavContext, req: DavRequest, url: string): Promise<Response> {
-  const headers: Record<string, string> = { Authorization: ctx.authorization };
-  if (req.depth !== undefined) headers.Depth = req.depth;
-  if (req.body !== undefined) headers['Content-Type'] = 'application/xml; charset=utf-8';
-  try {
-    // redirect 'follow' (the default): in a service worker 'manual' yields an opaque response
-    // with no Location header, so the client could not follow it itself.
-    return await ctx.fetch(url, {
-      method: req.method,
-      headers,
-      body: req.body,
-      redirect: 'follow',
-      signal: AbortSignal.timeout(ctx.timeoutMs),
-    });
-  } catch (error) {
-    throw new NetworkError(url, error);
-  }
+/** The error that ends the request when no try is left. */
+function finalStatusError(res: DavResponse, attempts: number): Error {
+  if (res.status === 429 || res.status === 503) return new RateLimitError(res.url, res.status, { attempts });
+  return new HttpError(res.url, res.status, res.statusText);
 }
 
 /**
- * Sends one request. Throws NetworkError when nothing answers and AuthError on 401; every other
- * status is returned for the caller to judge.
+ * Sends `req` and hands the answer to `accept`, which turns it into a value or throws. Tries up
+ * to `ctx.retry.maxAttempts` times on network errors, truncated bodies and TRANSIENT_STATUSES:
+ * 429 (RFC 6585 §4) and 503 (RFC 9110 §15.6.4) say "later", often with Retry-After; 502 and 504
+ * are a gateway's trouble reaching the server, usually brief. Not on 500: a server that fails
+ * on a request tends to fail on it again (Xandikos answers 500 for an item it cannot decode),
+ * and callers have better answers to it; nor on 401/403/404/412, which would only repeat;
+ * honours Retry-After up to `maxRetryAfterMs` and gives up with a RateLimitError naming the
+ * time to come back beyond that. Every other status goes to `accept` at once.
  */
-export async function davRequest(ctx: DavContext, req: DavRequest): Promise<DavResponse> {
-  const url = applyKnownOrigin(ctx, req.url);
-  let response = await send(ctx, req, url);
-  if (response.redirected && response.url) rememberRedirect(ctx, url, response.url);
-  if (response.status === 401 && response.redirected && crossOrigin(url, response.url)) {
-    // Fetch drops Authorization on a cross-origin redirect (Fetch standard, HTTP-redirect
-    // fetch step 13), and iCloud redirects to shard hosts: ask the final URL again, with it.
-    await response.body?.cancel();
-    response = await send(ctx, req, response.url);
+export async function davRequest<T = DavResponse>(
+  ctx: DavContext,
+  req: DavRequest,
+  accept: (res: DavResponse) => T = (res) => res as T,
+): Promise<T> {
+  const policy = ctx.retry;
+  for (let attempt = 1; ; attempt++) {
+    const last = attempt >= policy.maxAttempts;
+    let res: DavResponse;
+    try {
+      res = await exchange(ctx, req);
+      if (!TRANSIENT_STATUSES.has(res.status)) return accept(res);
+    } catch (error) {
+      if (last || !isPassing(error)) throw error;
+      await policy.sleep(backoffDelay(attempt, policy));
+      continue;
+    }
+    const now = policy.now();
+    const retryAfter = res.status === 502 || res.status === 504 ? undefined : parseRetryAfter(res.retryAfter, now);
+    if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
+      throw new RateLimitError(res.url, res.status, { retryAt: now + retryAfter, now });
+    }
+    if (last) throw finalStatusError(res, attempt);
+    // RFC 9110 §10.2.3: the server says how long to wait; otherwise back off exponentially.
+    await policy.sleep(retryAfter ?? backoffDelay(attempt, policy));
   }
-  if (response.status === 401) {
-    await response.body?.cancel();
-    throw new AuthError(response.url || url, 401);
-  }
-  let body: string;
-  try {
-    body = await response.text();
-  } catch (error) {
-    throw new NetworkError(response.url || url, error);
-  }
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    url: response.url || url,
-    contentType: response.headers.get('content-type') ?? '',
-    body,
-  };
 }

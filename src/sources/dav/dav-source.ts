@@ -1,12 +1,15 @@
 // The Source the sync engine uses for a CardDAV or CalDAV account.
 import type { ChangeListing, CollectionKind, RemoteCollection, Source, SyncCursor } from '../source';
 import { createDavContext, type DavConnection } from './dav-connection';
-import { AuthError, NetworkError } from './dav-errors';
+import { AuthError, HttpError, NotDavError } from './dav-errors';
+import type { HostLimiter } from './host-limiter';
 import { davKind } from './dav-kind';
 import { discover, type Discovery } from './discover';
 import { listCollections } from './list-collections';
 import { listEtags } from './list-etags';
 import { DEFAULT_MULTIGET_BATCH, multiget } from './multiget';
+import type { RetryPolicy } from './retry-policy';
+import { isTransient } from './transient-errors';
 import { syncCollection } from './sync-collection';
 
 export interface DavSourceOptions {
@@ -14,18 +17,49 @@ export interface DavSourceOptions {
   batchSize?: number;
   /** Per-request timeout. */
   timeoutMs?: number;
+  /** Overrides of the retry policy: fewer attempts for an interactive check, a fake sleep in tests. */
+  retry?: Partial<RetryPolicy>;
+  /** Default: the limiter every DAV source of the worker shares. */
+  limiter?: HostLimiter;
+  /**
+   * Where an earlier run found the collections (`source.discovery` after it listed them). Saves
+   * the 2–4 discovery requests each fresh source would make; if those homes are gone
+   * (404, 410, no longer DAV), the source discovers again by itself.
+   */
+  discovery?: Discovery;
+}
+
+/** A DAV Source, which also tells where it found the collections, to be kept for next time. */
+export interface DavSource extends Source {
+  readonly discovery: Discovery | undefined;
+}
+
+/** A remembered home that no longer answers as one: the account moved, discover again. */
+function homeMoved(error: unknown): boolean {
+  return error instanceof NotDavError || (error instanceof HttpError && (error.status === 404 || error.status === 410));
 }
 
 /**
  * Whether a failed sync-collection should give way to a full listing. RFC 6578 §3.2 says an
  * expired token fails with DAV:valid-sync-token, but not every server says it that way
  * (Xandikos 0.2.8 answers an unknown token with 500), and a server may advertise the report and
- * then refuse it. A full listing is always a correct answer, and if the server is truly broken
- * the listing fails too and that error surfaces. Only "cannot connect" and "bad credentials"
- * are passed on as they are.
+ * then refuse it (RFC 3253 §3.6: 403 with DAV:supported-report; some say 501). A full listing is
+ * always a correct answer, and if the server is truly broken the listing fails too and that
+ * error surfaces. Passed on as they are: no connection, a 401 (the credentials), and a server
+ * that is busy or cutting answers off (a full listing would only load it more).
  */
 function fallsBackToListing(error: unknown): boolean {
-  return !(error instanceof NetworkError || error instanceof AuthError);
+  if (error instanceof AuthError) return error.status !== 401;
+  return !isTransient(error);
+}
+
+/**
+ * A refusal of the report itself (405/501, or 403 that is not about the token), remembered so
+ * the source does not ask again. Not a 500: Xandikos answers an unknown token that way, and the
+ * next token may work.
+ */
+function refusesReport(error: unknown): boolean {
+  return error instanceof NotDavError || (error instanceof AuthError && error.status === 403);
 }
 
 function cursorOf(syncToken: string | undefined, ctag: string | undefined): SyncCursor {
@@ -39,22 +73,37 @@ function cursorOf(syncToken: string | undefined, ctag: string | undefined): Sync
  * `listChanges` compares the cursor with the token and ctag carried by `collection`, so pass a
  * collection from a fresh `listCollections()` (one PROPFIND for all collections of the account).
  */
-export function createDavSource(conn: DavConnection, kind: CollectionKind, options: DavSourceOptions = {}): Source {
-  const ctx = createDavContext(conn, options.timeoutMs);
+export function createDavSource(conn: DavConnection, kind: CollectionKind, options: DavSourceOptions = {}): DavSource {
+  const ctx = createDavContext(conn, options);
   const dav = davKind(kind);
-  let discovery: Discovery | undefined;
+  let discovery = options.discovery;
+  let remembered = discovery !== undefined;
+  // Collections whose server refused sync-collection once: not asked again by this source.
+  const refusesSyncCollection = new Set<string>();
 
   return {
+    get discovery() {
+      return discovery;
+    },
+
     async listCollections(): Promise<RemoteCollection[]> {
       // Discovery costs up to four requests; its answer holds for the life of this source.
       discovery ??= await discover(ctx, dav);
-      return listCollections(ctx, dav, discovery);
+      try {
+        return await listCollections(ctx, dav, discovery);
+      } catch (error) {
+        if (!remembered || !homeMoved(error)) throw error;
+        remembered = false;
+        discovery = await discover(ctx, dav);
+        return listCollections(ctx, dav, discovery);
+      }
     },
 
     async listChanges(collection: RemoteCollection, cursor: SyncCursor): Promise<ChangeListing> {
       if (cursor.syncToken !== undefined && collection.syncToken === cursor.syncToken) return { mode: 'unchanged' };
       if (cursor.ctag !== undefined && collection.ctag === cursor.ctag) return { mode: 'unchanged' };
-      if (collection.supportsSyncCollection && cursor.syncToken !== undefined) {
+      const syncCollectionWorks = collection.supportsSyncCollection && !refusesSyncCollection.has(collection.href);
+      if (syncCollectionWorks && cursor.syncToken !== undefined) {
         try {
           const delta = await syncCollection(ctx, dav, collection.href, cursor.syncToken);
           return {
@@ -65,6 +114,7 @@ export function createDavSource(conn: DavConnection, kind: CollectionKind, optio
           };
         } catch (error) {
           if (!fallsBackToListing(error)) throw error;
+          if (refusesReport(error)) refusesSyncCollection.add(collection.href);
         }
       }
       const listing = await listEtags(ctx, dav, collection.href);

@@ -1,6 +1,7 @@
 // XML in and out without a DOM: an extension service worker has no DOMParser (it is a Window
 // API), so responses are read with fast-xml-parser, which is plain JavaScript.
 import { XMLParser } from 'fast-xml-parser';
+import { cutLongTexts, restoreLongTexts } from './xml-long-text';
 
 /** An element: its children by local name, and `#text` for text mixed with children. */
 export interface XmlElement {
@@ -48,36 +49,45 @@ const parser = new XMLParser({
   entityDecoder,
 });
 
-/** A character absent from `text`, to stand in for CR while the parser runs. */
-function crPlaceholder(text: string): string {
-  for (let code = 0xf8ff; code >= 0xe000; code--) {
+/** `count` distinct characters absent from `text`, to stand in for CR and cut-out text. */
+function freeCharacters(text: string, count: number): string[] {
+  const found: string[] = [];
+  for (let code = 0xf8ff; code >= 0xe000 && found.length < count; code--) {
     const candidate = String.fromCharCode(code);
-    if (!text.includes(candidate)) return candidate;
+    if (!text.includes(candidate)) found.push(candidate);
   }
-  throw new Error('No free placeholder character for CR');
+  if (found.length < count) throw new Error('No free placeholder character');
+  return found;
 }
 
-function restore(value: unknown, placeholder: string): unknown {
-  if (typeof value === 'string') return value.split(placeholder).join('\r');
-  if (Array.isArray(value)) return value.map((v) => restore(v, placeholder));
+function restore(value: unknown, fix: (text: string) => string): unknown {
+  if (typeof value === 'string') return fix(value);
+  if (Array.isArray(value)) return value.map((v) => restore(v, fix));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = restore(v, placeholder);
+    for (const [key, v] of Object.entries(value)) out[key] = restore(v, fix);
     return out;
   }
   return value;
 }
 
+/** Text nodes this long are kept away from the parser (see xml-long-text.ts). */
+const LONG_TEXT = 16 * 1024;
+
 /**
  * Parses a response body. vCard and iCalendar lines end in CRLF (RFC 6350 §3.2, RFC 5545 §3.1),
  * and servers write those CRs raw; an XML parser must turn CRLF into LF (XML 1.0 §2.11), which
  * would change every item. So raw CRs are swapped for a placeholder before parsing and put back
- * after (escaped `&#13;` decodes to CR anyway, CDATA included).
+ * after (escaped `&#13;` decodes to CR anyway, CDATA included). Long texts are cut out first
+ * and put back last, untouched by either step.
  */
-export function parseXml(text: string): XmlElement {
-  const placeholder = crPlaceholder(text);
-  const parsed: unknown = parser.parse(text.split('\r').join(placeholder));
-  const root = restore(parsed, placeholder);
+export function parseXml(text: string, longText = LONG_TEXT): XmlElement {
+  const [cr = '', marker = ''] = freeCharacters(text, 2);
+  const cut = cutLongTexts(text, longText, marker);
+  const parsed: unknown = parser.parse(cut.xml.split('\r').join(cr));
+  const root = restore(parsed, (value) =>
+    restoreLongTexts(value.split(cr).join('\r'), marker, cut.texts, entityDecoder.decode),
+  );
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return {};
   return root as XmlElement;
 }

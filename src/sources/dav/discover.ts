@@ -3,7 +3,8 @@
 // ask the principal for its addressbook-home-set (RFC 6352 §7.1.1) or calendar-home-set
 // (RFC 4791 §6.2.1). A URL that already is a collection or a home set is taken as it is.
 import type { DavContext } from './dav-connection';
-import { AuthError, NetworkError, NotDavError } from './dav-errors';
+import { AuthError, NotDavError } from './dav-errors';
+import { isTransient } from './transient-errors';
 import { sameResource } from './dav-href';
 import type { DavKind } from './dav-kind';
 import type { DavEntry } from './dav-multistatus';
@@ -27,9 +28,12 @@ function ownEntry(answer: MultistatusAnswer): DavEntry | undefined {
   return answer.entries.find((e) => sameResource(e.href, answer.url)) ?? answer.entries[0];
 }
 
-/** Errors that end discovery at once; anything else means "try the next candidate". */
+/**
+ * Errors that end discovery at once; anything else means "try the next candidate". A busy or
+ * unreachable server is not asked at another URL: that would only add to its load.
+ */
 function isFatal(error: unknown): boolean {
-  return error instanceof NetworkError || (error instanceof AuthError && error.status === 401);
+  return isTransient(error) || (error instanceof AuthError && error.status === 401);
 }
 
 async function homesOfPrincipal(ctx: DavContext, kind: DavKind, principal: string): Promise<string[]> {

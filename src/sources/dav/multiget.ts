@@ -2,11 +2,14 @@
 // in one REPORT. The text is kept exactly as served: it is what the mirror stores and exports.
 import type { RemoteItem, RemoteItemFailure } from '../source';
 import type { DavContext } from './dav-connection';
-import { AuthError, NetworkError } from './dav-errors';
+import { AuthError, NotDavError } from './dav-errors';
 import { absoluteHref, hrefForBody } from './dav-href';
 import { XMLNS, type DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
-import { davMultistatus } from './dav-propfind';
+import { expectMultistatus, type MultistatusAnswer } from './dav-propfind';
+import { davRequest, type DavResponse } from './dav-request';
+import { fetchOne } from './fetch-one';
+import { BadResponseError, isTransient } from './transient-errors';
 import { escapeXml, textOf } from './dav-xml';
 
 export const DEFAULT_MULTIGET_BATCH = 100;
@@ -39,6 +42,23 @@ function toItem(entry: DavEntry, kind: DavKind): RemoteItem | RemoteItemFailure 
   return { href: entry.href, etag: propText(entry, 'getetag') ?? '', data };
 }
 
+/**
+ * Failures of a whole batch that splitting cannot cure: passing ones (transient-errors.ts) and
+ * refused credentials. They end the run, and its cursor stays unsaved so the next run asks
+ * again; turning them into per-item failures would let the engine save a cursor past items it
+ * never stored.
+ */
+function stopsTheRun(error: unknown): boolean {
+  return isTransient(error) || error instanceof AuthError;
+}
+
+/** A multiget answer whose text had to be altered to decode is not kept: see fetch-one.ts. */
+function readAnswer(res: DavResponse): MultistatusAnswer {
+  const answer = expectMultistatus(res);
+  if (res.lossy) throw new BadResponseError(res.url, false);
+  return answer;
+}
+
 async function fetchBatch(
   ctx: DavContext,
   kind: DavKind,
@@ -50,12 +70,21 @@ async function fetchBatch(
     const body = requestBody(kind, hrefs, collectionUrl);
     // RFC 6352 §8.7 asks for Depth 0; RFC 4791 §7.9 says clients should not send one.
     const depth = kind.kind === 'addressbook' ? ('0' as const) : undefined;
-    entries = (await davMultistatus(ctx, { method: 'REPORT', url: collectionUrl, depth, body })).entries;
+    entries = (await davRequest(ctx, { method: 'REPORT', url: collectionUrl, depth, body }, readAnswer)).entries;
   } catch (error) {
-    // Without a connection or credentials nothing can succeed: that is the caller's to handle.
-    if (error instanceof NetworkError || error instanceof AuthError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    return hrefs.map((href) => ({ href, error: message }));
+    if (stopsTheRun(error)) throw error;
+    // 405/501: the server has no multiget at all (RFC 6352 makes it a MUST, yet): GET each.
+    if (error instanceof NotDavError) return Promise.all(hrefs.map((href) => fetchOne(ctx, kind, href)));
+    // One bad item can fail a whole batch (a 500, XML the server broke, bytes that are not
+    // UTF-8): halve the batch until the bad item stands alone, so the others still arrive.
+    // ~2·log2(batch) extra requests per bad item; at worst (every item bad) ~3 per item.
+    const [only] = hrefs;
+    if (hrefs.length === 1 && only !== undefined) return [await fetchOne(ctx, kind, only)];
+    const half = Math.ceil(hrefs.length / 2);
+    return [
+      ...(await fetchBatch(ctx, kind, collectionUrl, hrefs.slice(0, half))),
+      ...(await fetchBatch(ctx, kind, collectionUrl, hrefs.slice(half))),
+    ];
   }
   // Matched by path: after a redirect the answer's hrefs resolve against another origin.
   const byPath = new Map<string, RemoteItem | RemoteItemFailure>();

@@ -5,7 +5,7 @@ import { HttpError, InvalidSyncTokenError } from './dav-errors';
 import { sameResource } from './dav-href';
 import { isItemMediaType, XMLNS, type DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
-import { expectMultistatus } from './dav-propfind';
+import { expectMultistatus, type MultistatusAnswer } from './dav-propfind';
 import { davRequest, type DavResponse } from './dav-request';
 import { containsElement, escapeXml, parseXml } from './dav-xml';
 
@@ -36,6 +36,11 @@ function isInvalidToken(res: DavResponse): boolean {
   }
 }
 
+function readAnswer(res: DavResponse): MultistatusAnswer {
+  if (isInvalidToken(res)) throw new InvalidSyncTokenError(res.url, res.status);
+  return expectMultistatus(res);
+}
+
 type Change = { etag: string } | 'removed';
 
 function classify(entry: DavEntry, kind: DavKind): Change | undefined {
@@ -59,9 +64,7 @@ export async function syncCollection(
   let current = token;
   for (let round = 0; round < maxRounds; round++) {
     // §3.2: the report is defined for Depth 0 only.
-    const res = await davRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body: requestBody(current) });
-    if (isInvalidToken(res)) throw new InvalidSyncTokenError(res.url, res.status);
-    const answer = expectMultistatus(res);
+    const answer = await davRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body: requestBody(current) }, readAnswer);
     let truncated = false;
     for (const entry of answer.entries) {
       if (sameResource(entry.href, answer.url) || sameResource(entry.href, collectionUrl)) {
@@ -76,9 +79,9 @@ export async function syncCollection(
       changes.set(entry.href, change);
     }
     const next = answer.syncToken;
-    if (next === undefined || next === '') throw new HttpError(res.url, res.status, 'without a sync token');
+    if (next === undefined || next === '') throw new HttpError(answer.url, 207, 'without a sync token');
     if (!truncated) return toDelta(changes, next);
-    if (next === current) throw new HttpError(res.url, 507, 'truncated without progress');
+    if (next === current) throw new HttpError(answer.url, 507, 'truncated without progress');
     current = next;
   }
   throw new HttpError(collectionUrl, 507, 'still truncated after many rounds');

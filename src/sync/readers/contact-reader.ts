@@ -4,11 +4,10 @@ import { checkCard } from '../../cards/check-card';
 import type { ItemReader } from '../item-reader';
 
 export const contactReader: ItemReader = {
-  kind: 'contact',
   read(raw) {
     const checked = checkCard(raw);
     if (!checked.ok) return checked;
     const { uid, fullName, emails, phones } = checked.fields;
-    return { ok: true, fields: { uid, title: fullName, emails, phones } };
+    return { ok: true, fields: { kind: 'contact', uid, title: fullName, emails, phones } };
   },
 };

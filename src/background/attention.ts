@@ -1,0 +1,30 @@
+// Getting the person's attention when their copy is at risk: the toolbar badge counts open
+// wipe alarms and accounts that need a password or keep failing; a notification announces
+// each new wipe alarm (it may come while no Lifeboat page is open).
+import { browser } from '../shared/browser';
+import { openDb } from '../db/schema';
+import { openAlarms } from '../db/alarms';
+import { listAccounts } from '../db/accounts';
+import type { AlarmRecord } from '../db/records';
+import { t } from '../shared/i18n';
+import { alarmSentence } from '../ui/alarm-sentence';
+
+export async function refreshBadge(): Promise<void> {
+  const db = openDb();
+  const alarms = (await openAlarms(db)).length;
+  const troubled = (await listAccounts(db)).filter((a) => a.status === 'error' || a.status === 'needs-password').length;
+  const count = alarms + troubled;
+  await browser.action.setBadgeBackgroundColor({ color: alarms > 0 ? '#b3261e' : '#8a5a00' });
+  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+}
+
+export async function announceAlarms(alarms: AlarmRecord[]): Promise<void> {
+  for (const alarm of alarms) {
+    await browser.notifications.create(`lifeboat-alarm-${alarm.id ?? alarm.raisedAt}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: t('alarmNotificationTitle', alarm.collectionName),
+      message: alarmSentence(alarm),
+    });
+  }
+}

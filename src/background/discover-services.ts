@@ -1,0 +1,38 @@
+// What an account offers: its address books (CardDAV) and calendars (CalDAV). Both are tried;
+// a server offering only one is fine. A refused password is reported at once; when neither
+// service answers, the person hears why the contacts side failed.
+import type { NewDavAccount } from '../shared/rpc-contract';
+import type { CollectionKind, RemoteCollection } from '../sources/source';
+import { createDavSource } from '../sources/dav/dav-source';
+import { isCredentialsRejected } from '../sync/describe-error';
+
+export interface Discovered {
+  services: CollectionKind[];
+  collections: RemoteCollection[];
+}
+
+const KINDS: CollectionKind[] = ['addressbook', 'calendar'];
+
+export async function discoverServices(account: NewDavAccount): Promise<Discovered> {
+  const attempts = await Promise.allSettled(
+    KINDS.map((kind) => {
+      const serverUrl = kind === 'calendar' ? account.calendarServerUrl || account.serverUrl : account.serverUrl;
+      return createDavSource({ serverUrl, username: account.username, password: account.password }, kind).listCollections();
+    }),
+  );
+  const refused = attempts.find((a) => a.status === 'rejected' && isCredentialsRejected(a.reason));
+  if (refused?.status === 'rejected') throw refused.reason;
+
+  const services: CollectionKind[] = [];
+  const collections: RemoteCollection[] = [];
+  attempts.forEach((attempt, index) => {
+    if (attempt.status === 'fulfilled' && attempt.value.length > 0) {
+      services.push(KINDS[index]!);
+      collections.push(...attempt.value);
+    }
+  });
+  if (services.length > 0) return { services, collections };
+  const first = attempts[0];
+  if (first?.status === 'rejected') throw first.reason;
+  throw new Error('The server answered, but it has no address book or calendar for this user.');
+}

@@ -1,0 +1,26 @@
+// What the listing shows of a calendar object: the fields derived from its main component.
+
+/** The main component (RFC 4791 §4.1): VEVENT, VTODO or VJOURNAL. */
+export type CalendarKind = 'event' | 'task' | 'journal';
+
+export interface CalendarFields {
+  kind: CalendarKind;
+  uid: string | null;
+  /** SUMMARY, or NO_TITLE. */
+  title: string;
+  /** ISO 8601: "…+01:00" or "…Z" when fixed, no offset when floating, "YYYY-MM-DD" all-day. */
+  start: string | null;
+  /** Exclusive, as in iCalendar: an all-day event on 1 May ends "…-05-02". A task's DUE. */
+  end: string | null;
+  allDay: boolean;
+  /** RRULE or RDATE on the master: the series is not expanded. */
+  recurring: boolean;
+}
+
+export const NO_TITLE = '(no title)';
+
+export const KIND_OF_COMPONENT: Readonly<Record<string, CalendarKind>> = {
+  VEVENT: 'event',
+  VTODO: 'task',
+  VJOURNAL: 'journal',
+};

@@ -1,0 +1,32 @@
+// Which zone a TZID names inside one calendar object.
+import ICAL from 'ical.js';
+import { intlZone } from './intl-zone';
+import type { Zone } from './timezones';
+import { zoneOfVtimezone } from './vtimezone-zone';
+import type { ZoneLookup } from './time-values';
+
+/**
+ * The VTIMEZONE of that TZID in the object (RFC 5545 §3.2.19 requires one for every TZID used).
+ * Without one, or when ical.js cannot expand it, the IANA zone of that name from the browser's
+ * own database: CalDAV servers may leave VTIMEZONEs out when the client asked them to
+ * (RFC 7809 "timezones by reference"), and the IANA rules are the ones the sender meant. A TZID
+ * that is no IANA name either (an Outlook "W. Europe Standard Time" without its VTIMEZONE)
+ * leaves the time floating: shown as written, with no invented offset.
+ */
+export function objectZones(vcalendar: ICAL.Component): ZoneLookup {
+  const defined = new Map<string, ICAL.Component>();
+  for (const c of vcalendar.getAllSubcomponents('vtimezone')) {
+    const tzid = c.getFirstPropertyValue('tzid');
+    if (typeof tzid === 'string' && !defined.has(tzid)) defined.set(tzid, c);
+  }
+  const cache = new Map<string, Zone | null>();
+  const build = (tzid: string): Zone | null => {
+    const component = defined.get(tzid);
+    return (component && zoneOfVtimezone(component)) ?? intlZone(tzid);
+  };
+  return (tzid) => {
+    let zone = cache.get(tzid);
+    if (zone === undefined) cache.set(tzid, (zone = build(tzid)));
+    return zone;
+  };
+}

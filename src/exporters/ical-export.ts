@@ -1,0 +1,80 @@
+// One .ics file from the mirror's calendar objects, for Google Calendar, Apple Calendar, Outlook
+// and Thunderbird: a single VCALENDAR (RFC 5545 §3.4) holding every object's components.
+//
+// Built line by line from the original texts, not with an ical.js parse and stringify per
+// object (~4× slower, and it rewrites what it does not understand): each VEVENT, VTODO and
+// VJOURNAL keeps every property and sub-component (VALARM, ATTENDEE, X- properties) as served;
+// only folding changes (ical-lines.ts). Each VTIMEZONE appears once (ical-timezones.ts). An
+// object's own calendar properties (VERSION, PRODID, CALSCALE, X-WR-CALNAME, …) give way to the
+// export's. Objects are checked structurally (read-calendar-object.ts), and their recurrence
+// rules, which ical.js cannot skip (check-rules.ts); one that fails is left out and reported in
+// `skipped` with its index in `objects`. Other values are not interpreted: they pass as served.
+import { unreadableRule } from '../calendars/check-rules';
+import { readCalendarObject, type CalendarObject } from '../calendars/read-calendar-object';
+import { escapeIcalText, unfoldedText, writePart } from './ical-lines';
+import { TimezoneTable } from './ical-timezones';
+import { zonedYears } from './ical-years';
+import { foldLine } from './fold-line';
+
+export interface IcsExportOptions {
+  /** Written as X-WR-CALNAME, the name Google, Apple and Outlook give the imported calendar. */
+  calendarName?: string;
+}
+
+export interface SkippedObject {
+  /** Position in the `objects` argument. */
+  index: number;
+  /** A short sentence for a person, from the structural check. */
+  reason: string;
+}
+
+export interface IcsExport {
+  /** The whole .ics: CRLF line endings, ending with a CRLF. */
+  text: string;
+  /** Objects written. */
+  count: number;
+  skipped: SkippedObject[];
+}
+
+export const PRODID = '-//Lifeboat//Lifeboat//EN';
+
+/** Adds the object's VTIMEZONEs to the table; returns its TZID renames. */
+function addTimezones(object: CalendarObject, table: TimezoneTable, out: string[]): Map<string, string> {
+  const renames = new Map<string, string>();
+  const seen = new Set<string>();
+  const others = object.parts.filter((p) => p.name !== 'VTIMEZONE');
+  for (const part of object.parts) {
+    if (part.name !== 'VTIMEZONE' || part.tzid === null || seen.has(part.tzid)) continue;
+    seen.add(part.tzid);
+    const { tzid, added } = table.resolve(part.tzid, unfoldedText(object, part), () => zonedYears(object, others));
+    if (added) writePart(out, object, part, new Map(), tzid === part.tzid ? undefined : tzid);
+    if (tzid !== part.tzid) renames.set(part.tzid, tzid);
+  }
+  return renames;
+}
+
+/** Builds one .ics from the objects' original texts. Never throws. */
+export function exportIcs(objects: readonly string[], options: IcsExportOptions = {}): IcsExport {
+  const table = new TimezoneTable();
+  // Lines, not texts: one join at the end copies the 10 MB once.
+  const timezones: string[] = [];
+  const components: string[] = [];
+  const skipped: SkippedObject[] = [];
+  objects.forEach((raw, index) => {
+    const read = readCalendarObject(raw);
+    if (!read.ok) return skipped.push({ index, reason: read.reason });
+    const { object } = read;
+    const badRule = unreadableRule(object);
+    if (badRule !== null) return skipped.push({ index, reason: badRule });
+    if (!object.parts.some((p) => p.name !== 'VTIMEZONE')) {
+      return skipped.push({ index, reason: 'The calendar item holds nothing but time zones.' });
+    }
+    const renames = addTimezones(object, table, timezones);
+    for (const part of object.parts) if (part.name !== 'VTIMEZONE') writePart(components, object, part, renames);
+  });
+  const header = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN'];
+  if (options.calendarName !== undefined) header.push(foldLine(`X-WR-CALNAME:${escapeIcalText(options.calendarName)}`));
+  // VTIMEZONEs before the components that use them: Outlook reads them in that order.
+  const text = `${[...header, ...timezones].join('\r\n')}\r\n${components.join('\r\n')}${components.length > 0 ? '\r\n' : ''}END:VCALENDAR\r\n`;
+  return { text, count: objects.length - skipped.length, skipped };
+}

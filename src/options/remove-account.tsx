@@ -1,0 +1,31 @@
+// Removing an account asks first, and keeps the mirrored data unless the person unticks it.
+import { useState } from 'preact/hooks';
+import type { AccountRecord } from '../db/records';
+import { t } from '../shared/i18n';
+import { call } from '../shared/rpc-client';
+
+export function RemoveAccount({ account }: { account: AccountRecord }) {
+  const [asking, setAsking] = useState(false);
+  const [keepData, setKeepData] = useState(true);
+  if (!asking) {
+    return (
+      <button type="button" onClick={() => setAsking(true)}>
+        {t('optionsRemoveAccount')}
+      </button>
+    );
+  }
+  return (
+    <div class="confirm" role="group" aria-label={t('optionsRemoveAccount')}>
+      <label class="checkbox">
+        <input type="checkbox" checked={keepData} onChange={(e) => setKeepData(e.currentTarget.checked)} />
+        {t('optionsRemoveKeepData')}
+      </label>
+      <button type="button" class="primary" onClick={() => void call('removeAccount', { accountId: account.id, keepData })}>
+        {t('optionsRemoveConfirm', account.label)}
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        {t('optionsRemoveCancel')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// The warning lines at the top of the popup, each with the one action that resolves it:
+// a wipe alarm, an account whose password was refused, storage the browser may clear.
+import { browser } from '../shared/browser';
+import { call } from '../shared/rpc-client';
+import { t } from '../shared/i18n';
+import type { AccountSummary, AlarmView } from '../ui/account-summaries';
+import { alarmSentence } from '../ui/alarm-sentence';
+import { usePersistence } from '../ui/use-persistence';
+
+interface Props {
+  summaries: AccountSummary[];
+  report: (promise: Promise<string | null>) => void;
+}
+
+export function Warnings({ summaries, report }: Props) {
+  const { persisted, requestPersistence } = usePersistence();
+  const alarms = summaries.flatMap((s) => s.alarms);
+  const paused = summaries.filter((s) => s.account.status === 'needs-password');
+  if (alarms.length === 0 && paused.length === 0 && persisted !== false) return null;
+  return (
+    <ul class="warnings" aria-label="Warnings">
+      {alarms.map((alarm) => (
+        <AlarmWarning key={alarm.id} alarm={alarm} report={report} />
+      ))}
+      {paused.map(({ account }) => (
+        <li key={account.id} class="warning">
+          <p>{t('warningNeedsPassword', account.label)}</p>
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('warningNeedsPasswordAction')}
+          </button>
+        </li>
+      ))}
+      {persisted === false && (
+        <li class="warning warning-mild">
+          <p>{t('warningNotPersistent')}</p>
+          <button type="button" onClick={() => void requestPersistence()}>
+            {t('warningNotPersistentAction')}
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function AlarmWarning({ alarm, report }: { alarm: AlarmView; report: Props['report'] }) {
+  const exportBefore = () => {
+    const command = alarm.collectionKind === 'calendar' ? 'exportCalendars' : 'exportContacts';
+    report(call(command, { asOf: alarm.before }).then((r) => t('exportSavedItems', r.fileName, r.count)));
+  };
+  return (
+    <li class="warning warning-alarm" role="alert">
+      <p>{alarmSentence(alarm)}</p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={exportBefore}>
+          {t('alarmExportBefore')}
+        </button>
+        <button type="button" onClick={() => report(call('acknowledgeAlarm', { alarmId: alarm.id! }).then(() => null))}>
+          {t('alarmAcknowledge')}
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,71 @@
+// Failures that say "not now" rather than "not here": a busy server, a gateway in trouble, a
+// connection that dropped, an answer cut off. davRequest retries them; when they outlast every
+// retry they end the run (never turned into per-item failures, never a reason to try another
+// URL or a bigger request), and the next run tries again.
+import { DavError, HttpError, NetworkError, hostOf } from './dav-errors';
+
+/** "2 h 5 min", "45 s": how long a wait is, for messages. */
+function describeWait(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+/**
+ * 429 Too Many Requests (RFC 6585 §4) or 503 Service Unavailable (RFC 9110 §15.6.4) that did
+ * not clear up: either the server asked for a longer wait than the client will sleep through
+ * (`retryAt` says when to come back), or it was still busy after every attempt.
+ */
+export class RateLimitError extends DavError {
+  readonly code = 'rate-limited';
+  readonly status: number;
+  /** When the server said it would take requests again (ms since the epoch), if it said. */
+  readonly retryAt: number | undefined;
+
+  constructor(url: string, status: number, wait: { retryAt: number; now: number } | { attempts: number }) {
+    const busy = `${hostOf(url)} is busy (HTTP ${status})`;
+    super(
+      'retryAt' in wait
+        ? `${busy} and asked Lifeboat to wait ${describeWait(wait.retryAt - wait.now)}; ` +
+            `sync again after ${new Date(wait.retryAt).toUTCString()}`
+        : `${busy} and still was after ${wait.attempts} attempts; sync again later`,
+      url,
+    );
+    this.status = status;
+    this.retryAt = 'retryAt' in wait ? wait.retryAt : undefined;
+  }
+}
+
+/**
+ * A 207 whose body is cut off (the connection closed early, or a proxy shortened it) or is not
+ * XML although it claims to be. A cut-off listing must never be read as "these are all the
+ * items": the items it lost would be marked deleted upstream.
+ */
+export class BadResponseError extends DavError {
+  readonly code = 'bad-response';
+  /** True when the body stopped before its end: worth asking again. */
+  readonly truncated: boolean;
+
+  constructor(url: string, truncated: boolean) {
+    super(
+      truncated
+        ? `The answer from ${hostOf(url)} was cut off before its end`
+        : `The answer from ${hostOf(url)} is not readable WebDAV XML`,
+      url,
+    );
+    this.truncated = truncated;
+  }
+}
+
+/** The statuses davRequest tries again (see there); 502 and 504 reach callers as HttpError. */
+export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+/** Whether `error` is one of the passing failures above (after retries, if it reached a caller). */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof NetworkError || error instanceof RateLimitError) return true;
+  if (error instanceof HttpError) return TRANSIENT_STATUSES.has(error.status);
+  return error instanceof BadResponseError && error.truncated;
+}

@@ -1,0 +1,14 @@
+// One sentence that says what happened upstream, and that nothing was lost locally.
+import type { AlarmRecord } from '../db/records';
+import { t } from '../shared/i18n';
+
+export function alarmSentence(alarm: AlarmRecord): string {
+  switch (alarm.kind) {
+    case 'collection-gone':
+      return t('alarmCollectionGone', alarm.collectionName, alarm.liveBefore);
+    case 'emptied':
+      return t('alarmEmptied', alarm.collectionName, alarm.liveBefore);
+    case 'mass-change':
+      return t('alarmMassChange', alarm.collectionName, alarm.deleted, alarm.changed, alarm.liveBefore);
+  }
+}

@@ -1,0 +1,28 @@
+// "Contacts: 412 · Events: 1,280 · Tasks: 36", only the kinds the account has.
+import type { AccountSummary } from './account-summaries';
+import { t } from '../shared/i18n';
+
+export function ItemCounts({ summary }: { summary: AccountSummary }) {
+  const { account, contacts, events, tasks, deletedUpstream } = summary;
+  const showCalendars = account.services.includes('calendar') || events + tasks > 0;
+  return (
+    <p class="counts">
+      <span class="count" data-testid="contact-count">
+        {t('countContacts', contacts.toLocaleString())}
+      </span>
+      {showCalendars && (
+        <>
+          {' · '}
+          <span class="count" data-testid="event-count">
+            {t('countEvents', events.toLocaleString())}
+          </span>
+          {' · '}
+          <span class="count" data-testid="task-count">
+            {t('countTasks', tasks.toLocaleString())}
+          </span>
+        </>
+      )}
+      {deletedUpstream > 0 && <span class="muted deleted-count"> · {t('countDeletedUpstreamShort', deletedUpstream.toLocaleString())}</span>}
+    </p>
+  );
+}

@@ -1,0 +1,82 @@
+// An independent parser reads our export: Python's vobject (Debian's python3-vobject, importable
+// only by /usr/bin/python3). It reads whole files and raises on a line it cannot parse, so a
+// broken export fails here, which the control case below proves.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportVcf } from '../../src/exporters/vcard-export';
+import { loadFixtures } from '../unit/vcard-export-helpers';
+
+// Reads a .vcf with vobject and prints, as JSON, each card's FN, emails, version and whether
+// its PHOTO decodes to bytes; any exception exits non-zero.
+const READ_WITH_VOBJECT = `
+import json, sys, vobject
+with open(sys.argv[1], encoding='utf-8', newline='') as f:
+    text = f.read()
+cards = []
+for card in vobject.readComponents(text, validate=True):
+    c = card.contents
+    photo = c.get('photo', [None])[0]
+    cards.append({
+        'fn': c['fn'][0].value if 'fn' in c else None,
+        'emails': [e.value for e in c.get('email', [])],
+        'version': c['version'][0].value if 'version' in c else None,
+        'photoBytes': len(photo.value) if photo is not None and isinstance(photo.value, bytes) else None,
+    })
+print(json.dumps(cards))
+`;
+
+interface VobjectCard {
+  fn: string | null;
+  emails: string[];
+  version: string | null;
+  photoBytes: number | null;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'lifeboat-vcf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function readWithVobject(text: string, name: string): { status: number | null; cards: VobjectCard[]; stderr: string } {
+  const file = join(dir, name);
+  writeFileSync(file, text, 'utf8');
+  const run = spawnSync('/usr/bin/python3', ['-c', READ_WITH_VOBJECT, file], { encoding: 'utf8', timeout: 30_000 });
+  const cards = run.status === 0 ? (JSON.parse(run.stdout) as VobjectCard[]) : [];
+  return { status: run.status, cards, stderr: run.stderr };
+}
+
+describe('Python vobject reads the .vcf export of every fixture', () => {
+  const fixtures = loadFixtures();
+  const valid = fixtures.filter((f) => f.valid);
+
+  for (const version of ['3.0', '4.0'] as const) {
+    it(`as vCard ${version}`, () => {
+      const { text, count } = exportVcf(fixtures.map((f) => f.raw), { version });
+      const read = readWithVobject(text, `all-${version}.vcf`);
+      expect(read.stderr).toBe('');
+      expect(read.status).toBe(0);
+      expect(read.cards).toHaveLength(count);
+      expect(count).toBe(valid.length);
+      expect(read.cards.every((c) => c.version === version)).toBe(true);
+      const fns = read.cards.map((c) => c.fn);
+      expect(fns).toContain('Dr. Jürgen Müller'); // 2.1, quoted-printable
+      expect(fns).toContain('Johnny Appleseed');
+      expect(fns).toContain('Simon Perreault'); // 4.0
+      expect(fns).toContain('山田 太郎（やまだ たろう）🎌 株式会社サンプル 営業部 第一課 課長代理 👨‍👩‍👧‍👦');
+      expect(fns).toContain('山田太郎 😀 とても長い名前のテストです。絵文字🎉🎌も途中で折り返されます');
+      const jane = read.cards.find((c) => c.fn === 'Jane Doe');
+      expect(jane?.emails).toEqual(['jane@home.example', 'jane@work.example']); // item1., item2.
+      if (version === '3.0') {
+        // vobject decodes ENCODING=b: the 240 KB photo survived intact (JPEG header + data + end).
+        expect(read.cards.find((c) => c.fn === 'Big Photo')?.photoBytes).toBe(240013);
+      }
+    });
+  }
+
+  it('and fails on a file that is not valid, so the checks above mean something', () => {
+    const { text } = exportVcf([fixtures.find((f) => f.name === 'groups')?.raw ?? '']);
+    const broken = text.replace('FN:Jane Doe\r\n', 'FN:Jane Doe\r\nthis line has no colon\r\n');
+    expect(readWithVobject(broken, 'broken.vcf').status).not.toBe(0);
+  });
+});
