@@ -20,11 +20,15 @@ export async function refreshBadge(): Promise<void> {
 
 export async function announceAlarms(alarms: AlarmRecord[]): Promise<void> {
   for (const alarm of alarms) {
-    await browser.notifications.create(`lifeboat-alarm-${alarm.id ?? alarm.raisedAt}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: t('alarmNotificationTitle', alarm.collectionName),
-      message: alarmSentence(alarm),
-    });
+    // Best effort: the alarm is already in the database, the popup and the badge show it even
+    // where notifications are off or unsupported.
+    await browser.notifications
+      .create(`lifeboat-alarm-${alarm.id ?? alarm.raisedAt}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+        title: t('alarmNotificationTitle', alarm.collectionName),
+        message: alarmSentence(alarm),
+      })
+      .catch((error: unknown) => console.warn('Lifeboat: could not show a notification', error));
   }
 }

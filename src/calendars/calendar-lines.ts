@@ -31,16 +31,12 @@ function physicalLines(text: string): { physical: string[]; crlf: boolean } {
   return { physical: text.split('\r\n'), crlf: true };
 }
 
-function isBlank(line: string): boolean {
-  if (line.length === 0) return true;
-  const c = line.charCodeAt(0);
-  return (c === 0x20 || c === 0x09) && line.trim() === '';
-}
-
 /**
  * Splits on CRLF, LF or CR (servers differ; RFC 5545 §3.1 asks for CRLF) and unfolds: a line
  * that starts with a space or a tab continues the previous one, minus that one character
- * (§3.1). Blank lines are not content lines; they are skipped, and end a logical line.
+ * (§3.1), even when only white space follows (ical.js folds "\t" as " \t"). Empty lines are
+ * not content lines; they are skipped, and end a logical line, as does white space before the
+ * first line.
  */
 export function splitLines(raw: string): SplitLines {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -57,13 +53,13 @@ export function splitLines(raw: string): SplitLines {
     const line = physical[i] ?? '';
     const start = offset;
     offset += line.length;
-    if (isBlank(line)) {
+    const c = line.charCodeAt(0);
+    const folded = c === 0x20 || c === 0x09;
+    if (line.length === 0 || (current === null && folded && line.trim() === '')) {
       finish();
       current = null;
       continue;
     }
-    const c = line.charCodeAt(0);
-    const folded = c === 0x20 || c === 0x09;
     if (current !== null && folded) {
       parts.push(line.slice(1));
       current.end = offset;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { startRadicale, startHtmlServer, makeCards, putItem, type RadicaleServer, type TestHttpServer } from '../harness';
+import { startRadicale, startHtmlServer, makeCards, makeEvents, putItem, type RadicaleServer, type TestHttpServer } from '../harness';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
@@ -13,6 +13,7 @@ import { waitForFile } from '../browser/wait-for-file';
 import { exportFileName } from '../../src/exporters/file-names';
 
 const CARDS = makeCards(40);
+const EVENTS = makeEvents(25);
 // The README shows these: written by the test, they always show what the code does.
 const SCREENSHOTS = 'docs/images';
 
@@ -21,7 +22,12 @@ let html: TestHttpServer;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  radicale = await startRadicale({ seed: [{ name: 'contacts', kind: 'addressbook', displayName: 'Contacts', items: CARDS }] });
+  radicale = await startRadicale({
+    seed: [
+      { name: 'contacts', kind: 'addressbook', displayName: 'Contacts', items: CARDS },
+      { name: 'calendar', kind: 'calendar', displayName: 'Calendar', items: EVENTS },
+    ],
+  });
   html = await startHtmlServer();
   ext = await launchExtensionBrowser({ extensionDir: prepareExtensionCopy('dist', ['http://127.0.0.1/*']) });
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -51,6 +57,7 @@ describe('walking skeleton in Chromium', () => {
     expect(await submitAccount(options, account())).toMatch(/Account added/);
     const popup = await openPopup(ext);
     await waitForMirror(popup, CARDS.length);
+    await popup.getByTestId('event-count').filter({ hasText: `Events: ${EVENTS.length}` }).waitFor();
     await popup.getByText(/last safe copy/).waitFor();
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png') });
     await options.bringToFront();
@@ -71,6 +78,17 @@ describe('walking skeleton in Chromium', () => {
     const cards = ICAL.parse(text) as unknown[];
     expect(cards).toHaveLength(CARDS.length);
     for (const item of CARDS) expect(text).toContain(item.data.trim());
+    await popup.close();
+  });
+
+  it('exports with one click an .ics holding every event of the calendar', async () => {
+    const popup = await openPopup(ext);
+    await popup.getByRole('button', { name: 'Export calendars (.ics)' }).click();
+    await popup.getByRole('status').filter({ hasText: /Saved lifeboat-calendars/ }).waitFor();
+    const file = await waitForFile(ext.downloadsDir, exportFileName('calendars', new Date(), 'ics'));
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+    const uids = calendar.getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('uid'));
+    expect(new Set(uids)).toEqual(new Set(EVENTS.map((_, i) => `lifeboat-event-${String(i + 1).padStart(4, '0')}`)));
     await popup.close();
   });
 

@@ -4,8 +4,8 @@
 // mirror as it was, and leave the cursor where it was so the next run catches up. The retry
 // sleep is injected: waits are recorded, not slept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactReader } from '../../src/sync/readers/contact-reader';
-import { addTestAccount, envelopeReaders, freshDb } from '../support/test-db';
+import { readers } from '../../src/sync/readers/index';
+import { addTestAccount, freshDb } from '../support/test-db';
 import type { DavTestServer } from '../harness/dav-test-server';
 import { deleteItem, putItem, putItems } from '../harness/dav-items';
 import { instantRetry } from '../harness/fake-fetch';
@@ -18,7 +18,6 @@ import { startXandikos } from '../harness/xandikos';
 
 const CARDS = makeCards(60);
 const EVENTS = makeEvents(4);
-const READERS = { addressbook: contactReader, calendar: envelopeReaders.calendar };
 
 const servers: Array<[string, () => Promise<DavTestServer>]> = [
   ['Radicale', () => startRadicale({ seed: [
@@ -55,7 +54,7 @@ describe.each(servers)('the mirror of a %s account through faults', (name, start
     setup = {
       db,
       account: await addTestAccount(db),
-      readers: READERS,
+      readers,
       serverUrl: proxy.url,
       username: server.username,
       password: server.password,

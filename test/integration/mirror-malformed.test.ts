@@ -7,8 +7,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactReader } from '../../src/sync/readers/contact-reader';
-import { addTestAccount, envelopeReaders, freshDb } from '../support/test-db';
+import { readers } from '../../src/sync/readers/index';
+import { addTestAccount, freshDb } from '../support/test-db';
 import type { DavTestServer } from '../harness/dav-test-server';
 import { putItem, putItems } from '../harness/dav-items';
 import { entries, itemPath, mirrorTexts, serverTexts } from '../harness/mirror-check';
@@ -17,7 +17,6 @@ import { startRadicale, type RadicaleServer } from '../harness/radicale';
 import { makeCards } from '../harness/sample-items';
 import { startXandikos } from '../harness/xandikos';
 
-const READERS = { addressbook: contactReader, calendar: envelopeReaders.calendar };
 const GOOD = makeCards(12);
 const INVALID = 'BEGIN:VCARD\r\nVERSION:3.0\r\nthis line is no property\r\nFN:Broken\r\nEND:VCARD\r\n';
 // "René" written by an old Latin-1 exporter: é is the single byte E9, not UTF-8.
@@ -42,7 +41,7 @@ function setupFor(server: DavTestServer, db = freshDb()): Promise<MirrorSetup> {
   return addTestAccount(db).then((account) => ({
     db,
     account,
-    readers: READERS,
+    readers,
     serverUrl: server.url,
     username: server.username,
     password: server.password,

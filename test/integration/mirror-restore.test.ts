@@ -6,8 +6,8 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactReader } from '../../src/sync/readers/contact-reader';
-import { addTestAccount, envelopeReaders, freshDb } from '../support/test-db';
+import { readers } from '../../src/sync/readers/index';
+import { addTestAccount, freshDb } from '../support/test-db';
 import { putItem } from '../harness/dav-items';
 import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
 import { entries, itemPath, mirrorTexts, serverTexts } from '../harness/mirror-check';
@@ -30,7 +30,6 @@ describe('a Radicale server restored from an older copy of its storage', () => {
     proxy = await startFaultProxy(original.url);
     backup = await makeTempDir('lifeboat-radicale-backup-');
     const db = freshDb();
-    const readers = { addressbook: contactReader, calendar: envelopeReaders.calendar };
     setup = { db, account: await addTestAccount(db), readers, serverUrl: proxy.url, username: original.username, password: original.password, kinds: ['addressbook'] };
   });
   afterAll(async () => {

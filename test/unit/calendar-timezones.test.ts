@@ -100,3 +100,19 @@ describe('TZIDs without a VTIMEZONE', () => {
     expect(intlZone('Custom Zone')).toBeNull();
   });
 });
+
+describe('a VTIMEZONE far from today', () => {
+  const zone = vtimezone('dst-gap'); // observances from 1970
+
+  it('before its first observance, keeps the offset that observance starts from', () => {
+    expect(offsetForWall(zone, wall('1960-07-01T12:00:00'))).toBe(3600);
+  });
+
+  it('in the year 9999, follows its rules, without expanding 8,000 years of them', () => {
+    const started = performance.now();
+    expect(offsetForWall(zone, wall('9999-07-01T12:00:00'))).toBe(7200);
+    expect(offsetForWall(zone, wall('9999-12-01T12:00:00'))).toBe(3600);
+    expect(offsetForWall(zone, wall('2124-03-26T02:30:00'))).toBe(3600); // last Sunday of March
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
