@@ -3,7 +3,7 @@
 // first mirror awaited, then the one-click export and screenshots written to demo-output/.
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startRadicale } from '../test/harness';
+import { startRadicale, makeEvents } from '../test/harness';
 import { launchExtensionBrowser } from '../test/browser/extension-browser';
 import { prepareExtensionCopy } from '../test/browser/extension-copy';
 import { openOptions, openPopup, submitAccount, waitForMirror } from '../test/browser/extension-pages';
@@ -12,14 +12,20 @@ import { exportFileName } from '../src/exporters/file-names';
 import { demoContacts } from './demo/demo-contacts';
 
 const CONTACTS = Number(process.env.LIFEBOAT_DEMO_CONTACTS ?? 250);
+const EVENTS = 120;
 const OUT = resolve('demo-output');
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const headless = !process.env.DISPLAY || process.env.CI === 'true';
 
-console.log(`Starting a demo CardDAV account (Radicale on 127.0.0.1) with ${CONTACTS} contacts…`);
-const radicale = await startRadicale({ seed: [{ name: 'contacts', kind: 'addressbook', displayName: 'Demo contacts', items: demoContacts(CONTACTS) }] });
+console.log(`Starting a demo CardDAV/CalDAV account (Radicale on 127.0.0.1) with ${CONTACTS} contacts and ${EVENTS} events…`);
+const radicale = await startRadicale({
+  seed: [
+    { name: 'contacts', kind: 'addressbook', displayName: 'Demo contacts', items: demoContacts(CONTACTS) },
+    { name: 'calendar', kind: 'calendar', displayName: 'Demo calendar', items: makeEvents(EVENTS) },
+  ],
+});
 const ext = await launchExtensionBrowser({ extensionDir: prepareExtensionCopy('dist', ['http://127.0.0.1/*']), downloadsDir: OUT, headless });
 
 try {
@@ -31,11 +37,15 @@ try {
 
   const popup = await openPopup(ext);
   await waitForMirror(popup, CONTACTS, 120_000);
+  await popup.getByTestId('event-count').filter({ hasText: `Events: ${EVENTS}` }).waitFor();
   const mirrorSeconds = (performance.now() - started) / 1000;
 
   await popup.getByRole('button', { name: 'Export contacts (.vcf)' }).click();
   await popup.getByRole('status').filter({ hasText: /Saved/ }).waitFor();
   const exported = await waitForFile(OUT, exportFileName('contacts', new Date(), 'vcf'));
+  await popup.getByRole('button', { name: 'Export calendars (.ics)' }).click();
+  await popup.getByRole('status').filter({ hasText: /Saved lifeboat-calendars/ }).waitFor();
+  const exportedCalendars = await waitForFile(OUT, exportFileName('calendars', new Date(), 'ics'));
   await popup.screenshot({ path: join(OUT, 'popup.png') });
   await options.bringToFront();
   await options.reload();
@@ -43,8 +53,9 @@ try {
   await options.screenshot({ path: join(OUT, 'options.png'), fullPage: true });
 
   console.log('');
-  console.log(`Mirrored ${CONTACTS} contacts from “Demo contacts” at ${radicale.url} in ${mirrorSeconds.toFixed(1)} s.`);
-  console.log(`Export:      ${exported} (${(statSync(exported).size / 1024).toFixed(0)} KB)`);
+  console.log(`Mirrored ${CONTACTS} contacts and ${EVENTS} events from ${radicale.url} in ${mirrorSeconds.toFixed(1)} s.`);
+  console.log(`Exports:     ${exported} (${(statSync(exported).size / 1024).toFixed(0)} KB)`);
+  console.log(`             ${exportedCalendars} (${(statSync(exportedCalendars).size / 1024).toFixed(0)} KB)`);
   console.log(`Screenshots: ${join(OUT, 'popup.png')}, ${join(OUT, 'options.png')}`);
 
   if (!headless) {

@@ -12,12 +12,14 @@ export interface Discovered {
 }
 
 const KINDS: CollectionKind[] = ['addressbook', 'calendar'];
+const INTERACTIVE = { retry: { maxAttempts: 2 } };
 
 export async function discoverServices(account: NewDavAccount): Promise<Discovered> {
   const attempts = await Promise.allSettled(
     KINDS.map((kind) => {
       const serverUrl = kind === 'calendar' ? account.calendarServerUrl || account.serverUrl : account.serverUrl;
-      return createDavSource({ serverUrl, username: account.username, password: account.password }, kind).listCollections();
+      // A person is waiting on the form: two tries, not the scheduled runs' patient five.
+      return createDavSource({ serverUrl, username: account.username, password: account.password }, kind, INTERACTIVE).listCollections();
     }),
   );
   const refused = attempts.find((a) => a.status === 'rejected' && isCredentialsRejected(a.reason));

@@ -1,7 +1,7 @@
 // Runs sync jobs: at most one per account at a time, whoever asks (alarm, Sync now, a new
 // account, a resumed run). A second request for a running account waits for the same run.
 import { openDb } from '../db/schema';
-import { getAccount, listAccounts } from '../db/accounts';
+import { getAccount, listAccounts, updateAccount } from '../db/accounts';
 import { readSettings } from '../db/settings';
 import { pruneVersions } from '../db/retention';
 import { syncAccount, type RunSummary } from '../sync/sync-account';
@@ -24,8 +24,9 @@ async function runSync(accountId: string): Promise<RunSummary> {
   const db = openDb();
   const account = await getAccount(db, accountId);
   const settings = await readSettings(db);
-  const source = sourceForAccount(account, await loadPassword(account.id));
+  const { source, discovery } = sourceForAccount(account, await loadPassword(account.id));
   const summary = await syncAccount({ db, source, readers, settings, now: Date.now }, account);
+  await updateAccount(db, accountId, { discovery: discovery() });
   await pruneVersions(db, Date.now(), settings);
   await announceAlarms(summary.alarms);
   await refreshBadge();

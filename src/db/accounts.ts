@@ -14,6 +14,7 @@ export async function insertAccount(db: LifeboatDb, account: NewAccount, now: nu
     lastSuccessAt: null,
     progress: null,
     detached: false,
+    discovery: {},
   };
   await db.accounts.add(record);
   return record;

@@ -40,6 +40,7 @@ export async function reconcileCollections(
         goneUpstreamAt: null,
         // Collections created upstream later are mirrored too, unless the person said no.
         enabled: old?.enabled ?? true,
+        pendingHrefs: old?.pendingHrefs ?? [],
       };
     });
     const gone = [...known.values()].filter((c) => c.goneUpstreamAt === null).map((c) => ({ ...c, goneUpstreamAt: now }));
@@ -48,10 +49,11 @@ export async function reconcileCollections(
   });
 }
 
-export async function saveCursor(db: LifeboatDb, id: string, cursor: SyncCursor, now: number): Promise<void> {
+/** The end of a collection's run: the new cursor, and what must be fetched again next time. */
+export async function saveCursor(db: LifeboatDb, id: string, cursor: SyncCursor | null, pendingHrefs: string[], now: number): Promise<void> {
   await db.collections.update(id, {
-    syncToken: cursor.syncToken ?? null,
-    ctag: cursor.ctag ?? null,
+    ...(cursor ? { syncToken: cursor.syncToken ?? null, ctag: cursor.ctag ?? null } : {}),
+    pendingHrefs,
     lastSyncedAt: now,
   });
 }

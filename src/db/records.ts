@@ -1,5 +1,6 @@
 // What the mirror stores. One record type per table; every table is declared in schema.ts.
 import type { CollectionKind } from '../sources/source';
+import type { Discovery } from '../sources/dav/discover';
 
 export type AccountKind = 'dav';
 /** `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed. */
@@ -27,6 +28,12 @@ export interface AccountRecord {
   progress: { done: number; total: number } | null;
   /** Removed by the person with "keep the data": no longer synced or listed, still exported. */
   detached: boolean;
+  /**
+   * Where the last run found the collections of each kind (home sets). Handing it to the next
+   * run's source saves 2–4 discovery requests, so a run with nothing new costs one request
+   * per home; the source discovers again by itself if a home has moved.
+   */
+  discovery: Partial<Record<CollectionKind, Discovery>>;
 }
 
 export interface CollectionRecord {
@@ -43,6 +50,8 @@ export interface CollectionRecord {
   goneUpstreamAt: number | null;
   /** Whether the user wants this collection mirrored (new collections: yes). */
   enabled: boolean;
+  /** Items the last run could not fetch or read: fetched again every run, and reported. */
+  pendingHrefs: string[];
 }
 
 /** What an item is: a vCard, or the main component of a calendar object (RFC 4791 §4.1). */

@@ -40,9 +40,11 @@ export class LifeboatDb extends Dexie {
           account.calendarServerUrl ??= null;
           account.services ??= ['addressbook'];
           account.detached ??= false;
+          account.discovery ??= {};
         });
         await tx.table('collections').toCollection().modify((collection: Record<string, unknown>) => {
           collection.enabled ??= true;
+          collection.pendingHrefs ??= [];
         });
         await tx.table('items').toCollection().modify((item: Record<string, unknown>) => {
           item.start ??= null;

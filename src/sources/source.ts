@@ -55,6 +55,18 @@ export interface Source {
   fetchItems(collection: RemoteCollection, hrefs: string[]): Promise<Array<RemoteItem | RemoteItemFailure>>;
 }
 
+/**
+ * How a source's errors tell the engine what kind of failure they are: a `code` property.
+ * - `auth` with `status` 401: the server refused the credentials; the account is paused until
+ *   the person enters a new password (a 403 only refuses one resource, e.g. a shared calendar).
+ * - `rate-limited` or `network`: the server is busy or unreachable; the run ends at once rather
+ *   than load it with the next collections, and the next scheduled run tries again.
+ */
+export interface SourceErrorShape {
+  code?: string;
+  status?: number;
+}
+
 export function isFailure(item: RemoteItem | RemoteItemFailure): item is RemoteItemFailure {
   return 'error' in item;
 }

@@ -1,15 +1,24 @@
-// Turns any thrown value into one sentence for a person. Typed errors from the sources
-// already carry such a sentence; anything else is shown by its message.
+// Turns any thrown value into one sentence for a person, and tells the kinds of failure
+// apart. Typed errors from the sources already carry such a sentence.
+import type { SourceErrorShape } from '../sources/source';
+
 export function describeError(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return String(error);
 }
 
-/**
- * Whether the server refused the credentials. Sources signal it with an error named
- * `AuthError` (sources/dav/dav-errors.ts); the engine then pauses the account's schedule
- * until the person enters a new password, instead of retrying with a wrong one every run.
- */
+function errorCode(error: unknown): SourceErrorShape {
+  return typeof error === 'object' && error !== null ? (error as SourceErrorShape) : {};
+}
+
+/** The server refused the credentials (see SourceErrorShape in sources/source.ts). */
 export function isCredentialsRejected(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AuthError';
+  const { code, status } = errorCode(error);
+  return code === 'auth' && status === 401;
+}
+
+/** The server is busy or unreachable: going on with its other collections would only load it. */
+export function endsTheRun(error: unknown): boolean {
+  const { code } = errorCode(error);
+  return isCredentialsRejected(error) || code === 'rate-limited' || code === 'network';
 }

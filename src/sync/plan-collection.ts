@@ -19,8 +19,17 @@ export interface CollectionPlan {
   unchanged: number;
 }
 
-export function planCollection(listing: ChangeListing, mirror: ReadonlyMap<string, MirroredRef>): CollectionPlan {
-  if (listing.mode === 'unchanged') return { fetch: [], markDeleted: [], unchanged: mirror.size };
+/**
+ * `pending`: items the last run could not fetch or read. They are fetched again on every run
+ * until they succeed or vanish upstream, because after that run's cursor a delta or an
+ * unchanged answer would never mention them again.
+ */
+export function planCollection(
+  listing: ChangeListing,
+  mirror: ReadonlyMap<string, MirroredRef>,
+  pending: ReadonlySet<string> = new Set(),
+): CollectionPlan {
+  if (listing.mode === 'unchanged') return { fetch: [...pending], markDeleted: [], unchanged: mirror.size };
 
   const fetch: string[] = [];
   let unchanged = 0;
@@ -33,6 +42,10 @@ export function planCollection(listing: ChangeListing, mirror: ReadonlyMap<strin
 
   const gone = listing.mode === 'full' ? absentFrom(listing.items, mirror) : listing.removed;
   const markDeleted = gone.filter((href) => mirror.get(href)?.live === true);
+  // A pending item the server no longer has is not fetched again: it is gone, not failing.
+  const stillThere = listing.mode === 'full' ? new Set(listed.map((item) => item.href)) : null;
+  const removed = new Set(listing.mode === 'delta' ? listing.removed : []);
+  fetch.push(...[...pending].filter((href) => (stillThere ? stillThere.has(href) : !removed.has(href))));
   return { fetch: unique(fetch), markDeleted: unique(markDeleted), unchanged };
 }
 

@@ -12,7 +12,7 @@ import { countLiveInCollection } from '../db/queries';
 import type { RemoteCollection, Source } from '../sources/source';
 import type { Readers } from './item-reader';
 import { syncCollection, type CollectionTally } from './sync-collection';
-import { describeError, isCredentialsRejected } from './describe-error';
+import { describeError, endsTheRun, isCredentialsRejected } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';
 
 export interface SyncDeps {
@@ -99,7 +99,7 @@ async function syncOneCollection(
       );
     }
   } catch (error) {
-    if (isCredentialsRejected(error)) throw error;
+    if (endsTheRun(error)) throw error;
     errors.push({ href: collection.href, message: `${collection.displayName}: ${describeError(error)}` });
   }
 }

@@ -32,24 +32,24 @@ export async function syncCollection(
   const cursor = { syncToken: collection.syncToken ?? undefined, ctag: collection.ctag ?? undefined };
   const listing = await source.listChanges(remote, cursor);
   const mirror = await readMirrorRefs(db, collection.id);
-  const plan = planCollection(listing, mirror);
+  const plan = planCollection(listing, mirror, new Set(collection.pendingHrefs));
   const wipe = assessWipe(listing, plan, mirror, policy);
   tally.unchanged += plan.unchanged;
   tally.toFetch += plan.fetch.length;
   await onProgress({ done: tally.fetched, total: tally.toFetch });
 
+  const failed: string[] = [];
   const batchSize = deps.batchSize ?? DEFAULT_BATCH;
   for (let start = 0; start < plan.fetch.length; start += batchSize) {
     const results = await source.fetchItems(remote, plan.fetch.slice(start, start + batchSize));
     const good: FetchedItem[] = [];
     for (const result of results) {
-      if (isFailure(result)) {
-        errors.push({ href: result.href, message: result.error });
-        continue;
+      const reading = isFailure(result) ? { ok: false as const, reason: result.error } : reader.read(result.data);
+      if (reading.ok && !isFailure(result)) good.push({ href: result.href, etag: result.etag, raw: result.data, ...reading.fields });
+      else if (!reading.ok) {
+        errors.push({ href: result.href, message: reading.reason });
+        failed.push(result.href);
       }
-      const reading = reader.read(result.data);
-      if (reading.ok) good.push({ href: result.href, etag: result.etag, raw: result.data, ...reading.fields });
-      else errors.push({ href: result.href, message: reading.reason });
     }
     const stored = await storeItems(db, collection, good, now());
     tally.added += stored.added;
@@ -59,6 +59,6 @@ export async function syncCollection(
   }
 
   tally.deletedUpstream += await markDeletedUpstream(db, collection.id, plan.markDeleted, now());
-  if (listing.mode !== 'unchanged') await saveCursor(db, collection.id, listing.cursor, now());
+  await saveCursor(db, collection.id, listing.mode === 'unchanged' ? null : listing.cursor, failed, now());
   return wipe;
 }

@@ -52,3 +52,14 @@ describe('planCollection', () => {
     );
   });
 });
+
+describe('planCollection with items that failed last time', () => {
+  it('fetches them again whatever the listing says, unless they are gone upstream', () => {
+    const m = mirror([['a', '1']]);
+    expect(planCollection({ mode: 'unchanged' }, m, new Set(['x'])).fetch).toEqual(['x']);
+    expect(planCollection({ mode: 'delta', changed: [], removed: [], cursor: {} }, m, new Set(['x'])).fetch).toEqual(['x']);
+    expect(planCollection({ mode: 'delta', changed: [], removed: ['x'], cursor: {} }, m, new Set(['x'])).fetch).toEqual([]);
+    expect(planCollection({ mode: 'full', items: [{ href: 'a', etag: '1' }], cursor: {} }, m, new Set(['x'])).fetch).toEqual([]);
+    expect(planCollection({ mode: 'full', items: [{ href: 'a', etag: '1' }, { href: 'x', etag: '9' }], cursor: {} }, m, new Set(['x'])).fetch).toEqual(['x']);
+  });
+});

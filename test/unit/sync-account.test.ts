@@ -84,6 +84,18 @@ describe('syncAccount', () => {
     expect(await live(db)).toBe(2);
   });
 
+  it('fetches a failed item again on the next run, and stores it once it reads', async () => {
+    const { db, sync, source } = await setup(2);
+    source.put(BOOK, href(9), 'not yet a vCard');
+    await sync();
+    const again = await sync();
+    expect(again.errors.map((e) => e.href)).toEqual([href(9)]);
+    source.collections.get(BOOK)!.items.set(href(9), { href: href(9), etag: '"fixed"', data: card('u9', 'Fixed') });
+    const fixed = await sync();
+    expect(fixed).toMatchObject({ outcome: 'ok', added: 1 });
+    expect(await db.items.get(`acct|${BOOK}|${href(9)}`)).toMatchObject({ title: 'Fixed' });
+  });
+
   it('keeps the mirror and reports a clear error when the server cannot be listed', async () => {
     const { db, sync, source, account } = await setup(3);
     await sync();
@@ -125,8 +137,7 @@ describe('syncAccount', () => {
 
   it('pauses the account when the server refuses the password', async () => {
     const { db, sync, source, account } = await setup(1);
-    const refused = new Error('The server refused the username or password');
-    refused.name = 'AuthError';
+    const refused = Object.assign(new Error('The server refused the username or password'), { code: 'auth', status: 401 });
     source.listCollections = () => Promise.reject(refused);
     await sync();
     expect(await getAccount(db, account.id)).toMatchObject({ status: 'needs-password' });
