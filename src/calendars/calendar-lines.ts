@@ -45,9 +45,10 @@ export function splitLines(raw: string): SplitLines {
   let offset = 0;
   let current: LogicalLine | null = null;
   // Continuations are collected and joined once: `+=` on a long folded ATTACH would be slow.
-  let parts: string[] = [];
+  let parts: string[] | null = null;
   const finish = (): void => {
-    if (current !== null && parts.length > 1) current.text = parts.join('');
+    if (current !== null && parts !== null) current.text = parts.join('');
+    parts = null;
   };
   for (let i = 0; i < physical.length; i++, offset += 2) {
     const line = physical[i] ?? '';
@@ -61,7 +62,7 @@ export function splitLines(raw: string): SplitLines {
       continue;
     }
     if (current !== null && folded) {
-      parts.push(line.slice(1));
+      (parts ??= [current.text]).push(line.slice(1));
       current.end = offset;
       continue;
     }
@@ -69,7 +70,6 @@ export function splitLines(raw: string): SplitLines {
     // A continuation with nothing to continue: read without its space, never copied verbatim.
     const content = folded ? line.slice(1) : line;
     current = { text: content, first: i, start: folded ? -1 : start, end: offset };
-    parts = [content];
     logical.push(current);
   }
   finish();

@@ -26,8 +26,8 @@ function yearStart(year: number): number {
 
 /**
  * One year's transitions of an offset function: sampled weekly, each change then found to the
- * second by bisection (~90 questions a year). A zone that changed twice within one week (no
- * zone in the IANA database since 1970 has) would be seen as not changing.
+ * second by bisection (~90 questions a year). Two changes within one week that cancel out
+ * would be missed; real zones change a few times a year at most, weeks apart.
  */
 function transitionsOf(offsetAt: (utc: number) => number, year: number): Transition[] {
   const end = yearStart(year + 1);

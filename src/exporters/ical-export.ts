@@ -1,17 +1,19 @@
 // One .ics file from the mirror's calendar objects, for Google Calendar, Apple Calendar, Outlook
 // and Thunderbird: a single VCALENDAR (RFC 5545 §3.4) holding every object's components.
 //
-// Built line by line from the original texts, not with an ical.js parse and stringify per
-// object (~4× slower, and it rewrites what it does not understand): each VEVENT, VTODO and
-// VJOURNAL keeps every property and sub-component (VALARM, ATTENDEE, X- properties) as served;
-// only folding changes (ical-lines.ts). Each VTIMEZONE appears once (ical-timezones.ts). An
-// object's own calendar properties (VERSION, PRODID, CALSCALE, X-WR-CALNAME, …) give way to the
-// export's. Objects are checked structurally (read-calendar-object.ts), and their recurrence
-// rules, which ical.js cannot skip (check-rules.ts); one that fails is left out and reported in
-// `skipped` with its index in `objects`. Other values are not interpreted: they pass as served.
+// Built from the original texts, not with an ical.js parse and stringify per object (2–3×
+// slower, measured in one run, and it rewrites values: a DURATION of P1W2D comes back as P9D).
+// Each VEVENT, VTODO and VJOURNAL keeps every property and sub-component (VALARM, ATTENDEE,
+// X- properties) as served: byte for byte when already valid output, else only refolded
+// (ical-lines.ts). Each VTIMEZONE appears once (ical-timezones.ts). An object's own calendar
+// properties (VERSION, PRODID, CALSCALE, X-WR-CALNAME, …) give way to the export's. Objects are
+// checked structurally (read-calendar-object.ts), and their recurrence rules, which ical.js
+// cannot skip (check-rules.ts); one that fails is left out and reported in `skipped` with its
+// index in `objects`. Other values are not interpreted: they pass as served. An object the
+// reader refuses for holding several UIDs is still written: each component is whole.
 import { unreadableRule } from '../calendars/check-rules';
 import { readCalendarObject, type CalendarObject } from '../calendars/read-calendar-object';
-import { escapeIcalText, unfoldedText, writePart } from './ical-lines';
+import { escapeIcalText, partSource, writePart } from './ical-lines';
 import { TimezoneTable } from './ical-timezones';
 import { zonedYears } from './ical-years';
 import { foldLine } from './fold-line';
@@ -46,7 +48,7 @@ function addTimezones(object: CalendarObject, table: TimezoneTable, out: string[
   for (const part of object.parts) {
     if (part.name !== 'VTIMEZONE' || part.tzid === null || seen.has(part.tzid)) continue;
     seen.add(part.tzid);
-    const { tzid, added } = table.resolve(part.tzid, unfoldedText(object, part), () => zonedYears(object, others));
+    const { tzid, added } = table.resolve(part.tzid, partSource(object, part), () => zonedYears(object, others));
     if (added) writePart(out, object, part, new Map(), tzid === part.tzid ? undefined : tzid);
     if (tzid !== part.tzid) renames.set(part.tzid, tzid);
   }

@@ -15,7 +15,7 @@ import { zoneOfVtimezone } from '../calendars/vtimezone-zone';
 import type { YearSpan } from './ical-years';
 
 interface Definition {
-  /** The VTIMEZONE's unfolded lines joined by CRLF: identity and ical.js input. */
+  /** The VTIMEZONE's text (partSource in ical-lines.ts): identity and ical.js input. */
   text: string;
   zone: Zone | null | undefined;
 }

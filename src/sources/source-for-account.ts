@@ -9,7 +9,7 @@ import { combineSources } from './combined-source';
 export interface AccountSource {
   source: ReturnType<typeof combineSources>;
   /** Where each service's collections were found, to remember for the next run. */
-  discovery(): Partial<Record<CollectionKind, Discovery>>;
+  discovery: () => Partial<Record<CollectionKind, Discovery>>;
 }
 
 export function sourceForAccount(

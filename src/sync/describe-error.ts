@@ -8,7 +8,7 @@ export function describeError(error: unknown): string {
 }
 
 function errorCode(error: unknown): SourceErrorShape {
-  return typeof error === 'object' && error !== null ? (error as SourceErrorShape) : {};
+  return typeof error === 'object' && error !== null ? error : {};
 }
 
 /** The server refused the credentials (see SourceErrorShape in sources/source.ts). */

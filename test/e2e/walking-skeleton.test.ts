@@ -86,8 +86,8 @@ describe('walking skeleton in Chromium', () => {
     await popup.getByRole('button', { name: 'Export calendars (.ics)' }).click();
     await popup.getByRole('status').filter({ hasText: /Saved lifeboat-calendars/ }).waitFor();
     const file = await waitForFile(ext.downloadsDir, exportFileName('calendars', new Date(), 'ics'));
-    const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
-    const uids = calendar.getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('uid'));
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')) as unknown[]);
+    const uids = calendar.getAllSubcomponents('vevent').map((event) => String(event.getFirstPropertyValue('uid')));
     expect(new Set(uids)).toEqual(new Set(EVENTS.map((_, i) => `lifeboat-event-${String(i + 1).padStart(4, '0')}`)));
     await popup.close();
   });

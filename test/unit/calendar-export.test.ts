@@ -106,6 +106,16 @@ describe('exportIcs on awkward input', () => {
     expect(unfold(text)).toContain('X-WR-CALNAME:Work\\, Home\\; a\\\\b\\nsecond line');
   });
 
+  it('exports 10,000 objects in seconds at most (a guard against quadratic work)', () => {
+    const sources = fixtures.filter((f) => f.valid).map((f) => f.raw);
+    const objects = Array.from({ length: 10_000 }, (_, i) => (sources[i % sources.length] ?? '').replace(/^UID:/m, `UID:${i}-`));
+    const started = performance.now();
+    const { count } = exportIcs(objects);
+    // ~0.25 s when measured alone on a 2-core machine; the limit is generous for a busy CI.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(count).toBe(10_000);
+  });
+
   it('reports an object that holds only time zones', () => {
     const tzOnly = 'BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nTZID:UTC\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n';
     expect(exportIcs([tzOnly]).skipped).toEqual([{ index: 0, reason: 'The calendar item holds nothing but time zones.' }]);
