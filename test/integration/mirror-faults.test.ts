@@ -141,6 +141,7 @@ describe.each(servers)('the mirror of a %s account through faults', (name, start
     expect(summary.outcome).toBe('failed');
     expect(summary.errors[0]?.message).toBe('The server refused the username or password');
     expect((await setup.db.accounts.get(setup.account.id))?.status).toBe('needs-password');
-    expect(proxy.log.at(-1)?.status).toBe(401);
+    // Contacts and calendars are listed at once: the other listing may still be in flight.
+    expect(proxy.log.some((entry) => entry.status === 401)).toBe(true);
   });
 });
