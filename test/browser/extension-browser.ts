@@ -63,8 +63,16 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     },
     async close() {
       await browser.close().catch(() => undefined);
+      // Chromium may still be writing its profile: wait until it has really exited.
+      const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
       child.kill('SIGKILL');
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch (error) {
+        // A leftover temp folder is no reason to fail a test run.
+        console.warn(`Could not remove the test profile ${profile}:`, error);
+      }
     },
   };
 }
