@@ -21,8 +21,8 @@ export function CollectionChoice({ accountId }: { accountId: string }) {
               checked={collection.enabled}
               onChange={(event) => void call('setCollectionEnabled', { collectionId: collection.id, enabled: event.currentTarget.checked })}
             />
-            {collection.kind === 'calendar' ? '📅 ' : '👤 '}
             {collection.displayName}
+            <span class="muted"> · {t(collection.kind === 'calendar' ? 'kindCalendar' : 'kindAddressBook')}</span>
             {collection.goneUpstreamAt !== null && <span class="muted"> ({t('collectionGone')})</span>}
           </label>
         ))}

@@ -35,7 +35,11 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     join(profile, 'Default', 'Preferences'),
     JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } }),
   );
-  const child = spawn(CHROMIUM, chromiumArgs(profile, options), { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, so that closing it also ends its helpers (crashpad, zygote).
+  const child = spawn(CHROMIUM, chromiumArgs(profile, options), { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  // Detached, it would outlive a test run that dies: end it with this process.
+  const endWithUs = () => killGroup(child);
+  process.once('exit', endWithUs);
   const endpoint = await devToolsEndpoint(child);
   const browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0] ?? (await browser.newContext());
@@ -65,16 +69,25 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
       await browser.close().catch(() => undefined);
       // Chromium may still be writing its profile: wait until it has really exited.
       const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
-      child.kill('SIGKILL');
+      killGroup(child);
+      process.off('exit', endWithUs);
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       try {
         rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       } catch (error) {
         // A leftover temp folder is no reason to fail a test run.
-        console.warn(`Could not remove the test profile ${profile}:`, error);
+        console.warn(`Could not remove the browser profile ${profile}: ${(error as Error).message}`);
       }
     },
   };
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
 }
 
 function chromiumArgs(profile: string, options: LaunchOptions): string[] {
