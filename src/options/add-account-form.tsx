@@ -7,11 +7,11 @@ import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
+import { StatusMessage, type Message } from '../ui/status-message';
 import type { FoundCollection, NewDavAccount } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
 import { PROVIDERS, providerById } from './providers';
 
-type Message = { text: string; error: boolean } | null;
 type Fields = Required<NewDavAccount> & { providerId: string };
 
 const EMPTY: Fields = { providerId: 'other', label: '', serverUrl: '', calendarServerUrl: '', username: '', password: '' };
@@ -115,9 +115,7 @@ export function AddAccountForm() {
           {t('addAccountSubmit')}
         </button>
       </div>
-      <p class={message?.error ? 'message message-error' : 'message'} role={message?.error ? 'alert' : 'status'}>
-        {message?.text ?? ''}
-      </p>
+      <StatusMessage message={message} />
     </form>
   );
 }

@@ -2,13 +2,14 @@
 // past moment (the state before a wipe, for instance).
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { StatusMessage, type Message } from '../ui/status-message';
 import { call } from '../shared/rpc-client';
 import type { ExportParams, ExportResult } from '../shared/rpc-contract';
 
 export function ExportPanel() {
   const [asOf, setAsOf] = useState('');
   const [includeDeleted, setIncludeDeleted] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
 
   const params = (): ExportParams => (asOf ? { asOf: new Date(asOf).getTime() } : { includeDeletedUpstream: includeDeleted });
   const run = (command: 'exportContacts' | 'exportCalendars') =>
@@ -35,9 +36,7 @@ export function ExportPanel() {
           {t('popupExportCalendars')}
         </button>
       </div>
-      <p class={message?.error ? 'message message-error' : 'message'} role={message?.error ? 'alert' : 'status'}>
-        {message?.text ?? ''}
-      </p>
+      <StatusMessage message={message} />
     </div>
   );
 }

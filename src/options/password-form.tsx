@@ -3,11 +3,12 @@
 import { useState } from 'preact/hooks';
 import type { AccountRecord } from '../db/records';
 import { t } from '../shared/i18n';
+import { StatusMessage, type Message } from '../ui/status-message';
 import { call } from '../shared/rpc-client';
 
 export function PasswordForm({ account }: { account: AccountRecord }) {
   const [password, setPassword] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const id = `password-${account.id}`;
   return (
     <form
@@ -25,9 +26,7 @@ export function PasswordForm({ account }: { account: AccountRecord }) {
       <button type="submit" class="primary">
         {t('optionsSavePassword')}
       </button>
-      <p class={message?.error ? 'message message-error' : 'message'} role={message?.error ? 'alert' : 'status'}>
-        {message?.text ?? ''}
-      </p>
+      <StatusMessage message={message} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { openDb } from '../db/schema';
 import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
+import { StatusMessage, type Message } from '../ui/status-message';
 import type { ExportResult } from '../shared/rpc-contract';
 import { useLiveQuery } from '../ui/use-live-query';
 import { useNow } from '../ui/use-now';
@@ -12,7 +13,6 @@ import { accountSummaries } from '../ui/account-summaries';
 import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
 
-type Message = { text: string; error: boolean } | null;
 
 function savedMessage(result: ExportResult): string {
   return result.skipped.length > 0
@@ -71,9 +71,7 @@ export function Popup() {
           </div>
         </>
       )}
-      <p class={message?.error ? 'message message-error' : 'message'} role={message?.error ? 'alert' : 'status'}>
-        {message?.text ?? ''}
-      </p>
+      <StatusMessage message={message} />
       <footer>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOpenOptions')}
