@@ -1,12 +1,15 @@
 // Which texts an export holds: the live mirror (optionally with items deleted upstream), or
-// the mirror as it was at a past moment.
+// the mirror as it was at a past moment; all of it, one collection, or items the person picked.
 import type { LifeboatDb } from './schema';
 import type { ItemKind, ItemRecord } from './records';
 import { itemsAsOf } from './point-in-time';
 
 export interface SelectedItem {
+  id: string;
+  kind: ItemKind;
   title: string;
   raw: string;
+  uid: string | null;
   collectionId: string;
 }
 
@@ -14,20 +17,43 @@ export interface Selection {
   kinds: ItemKind[];
   asOf?: number;
   includeDeletedUpstream?: boolean;
+  /** Only the items deleted upstream (the part of the mirror a wipe would have taken). */
+  onlyDeletedUpstream?: boolean;
+  /** Only this collection (an address book or a calendar). */
+  collectionId?: string;
+  /** Only these items (a selection made while browsing). */
+  itemIds?: string[];
 }
 
 export async function selectForExport(db: LifeboatDb, selection: Selection): Promise<SelectedItem[]> {
   const chosen =
     selection.asOf !== undefined
-      ? (await itemsAsOf(db, { kinds: selection.kinds }, selection.asOf)).map(({ item, raw }) => ({ item, raw }))
-      : (await itemsOfKinds(db, selection.kinds, selection.includeDeletedUpstream ?? false)).map((item) => ({ item, raw: item.raw }));
+      ? await itemsAsOf(db, { kinds: selection.kinds, ...(selection.collectionId ? { collectionId: selection.collectionId } : {}) }, selection.asOf)
+      : (await liveItems(db, selection)).map((item) => ({ item, raw: item.raw }));
+  const picked = selection.itemIds ? new Set(selection.itemIds) : null;
   return chosen
+    .filter(({ item }) => picked === null || picked.has(item.id))
     .sort((a, b) => a.item.title.localeCompare(b.item.title) || a.item.id.localeCompare(b.item.id))
-    .map(({ item, raw }) => ({ title: item.title, raw, collectionId: item.collectionId }));
+    .map(({ item, raw }) => ({ id: item.id, kind: item.kind, title: item.title, raw, uid: item.uid, collectionId: item.collectionId }));
 }
 
-async function itemsOfKinds(db: LifeboatDb, kinds: ItemKind[], withDeleted: boolean): Promise<ItemRecord[]> {
+/** Live flags wanted: 1 live, 0 deleted upstream. */
+function liveStates(selection: Selection): Array<0 | 1> {
+  if (selection.onlyDeletedUpstream) return [0];
+  return selection.includeDeletedUpstream ? [1, 0] : [1];
+}
+
+async function liveItems(db: LifeboatDb, selection: Selection): Promise<ItemRecord[]> {
+  const states = liveStates(selection);
+  if (selection.itemIds) {
+    const items = (await db.items.bulkGet(selection.itemIds)).filter((item): item is ItemRecord => item !== undefined);
+    return items.filter((item) => selection.kinds.includes(item.kind) && states.includes(item.live));
+  }
+  if (selection.collectionId) {
+    const items = await db.items.where('[collectionId+live]').anyOf(states.map((live) => [selection.collectionId!, live])).toArray();
+    return items.filter((item) => selection.kinds.includes(item.kind));
+  }
   const accountIds = await db.accounts.toCollection().primaryKeys();
-  const keys = accountIds.flatMap((id) => kinds.flatMap((kind) => (withDeleted ? [[id, kind, 1], [id, kind, 0]] : [[id, kind, 1]])));
+  const keys = accountIds.flatMap((id) => selection.kinds.flatMap((kind) => states.map((live) => [id, kind, live])));
   return db.items.where('[accountId+kind+live]').anyOf(keys).toArray();
 }

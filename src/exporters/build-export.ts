@@ -16,32 +16,47 @@ export interface BuiltExport extends ExportResult {
   mimeType: string;
 }
 
+interface BuildOptions {
+  /** The collection's name when one is exported: it names the calendar and the file. */
+  label: string | undefined;
+  vcardVersion: '3.0' | '4.0' | undefined;
+}
+
 interface Format {
   kinds: ItemKind[];
   ext: string;
   mimeType: string;
-  build(texts: string[]): { text: string; skipped: Array<{ index: number; reason: string }> };
+  build(texts: string[], options: BuildOptions): { text: string; skipped: Array<{ index: number; reason: string }> };
 }
 
-const FORMATS: Record<ExportKind, Format> = {
-  contacts: { kinds: ['contact'], ext: 'vcf', mimeType: 'text/vcard;charset=utf-8', build: (texts) => exportVcf(texts) },
+export const EXPORT_FORMATS: Record<ExportKind, Format> = {
+  contacts: {
+    kinds: ['contact'],
+    ext: 'vcf',
+    mimeType: 'text/vcard;charset=utf-8',
+    build: (texts, { vcardVersion }) => exportVcf(texts, vcardVersion ? { version: vcardVersion } : {}),
+  },
   calendars: {
     kinds: ['event', 'task', 'journal'],
     ext: 'ics',
     mimeType: 'text/calendar;charset=utf-8',
-    build: (texts) => exportIcs(texts, { calendarName: 'Lifeboat' }),
+    build: (texts, { label }) => exportIcs(texts, { calendarName: label ?? 'Lifeboat' }),
   },
 };
 
 export async function buildExport(db: LifeboatDb, kind: ExportKind, params: ExportParams, now: Date): Promise<BuiltExport> {
-  const format = FORMATS[kind];
+  const format = EXPORT_FORMATS[kind];
   const items: SelectedItem[] = await selectForExport(db, { kinds: format.kinds, ...params });
-  const { text, skipped } = format.build(items.map((item) => item.raw));
+  const label = params.collectionId ? (await db.collections.get(params.collectionId))?.displayName : undefined;
+  const { text, skipped } = format.build(
+    items.map((item) => item.raw),
+    { label, vcardVersion: params.vcardVersion },
+  );
   const asOf = params.asOf !== undefined;
   return {
     text,
     mimeType: format.mimeType,
-    fileName: exportFileName(kind, asOf ? new Date(params.asOf!) : now, format.ext, { asOf }),
+    fileName: exportFileName(kind, asOf ? new Date(params.asOf!) : now, format.ext, { asOf, ...(label ? { label } : {}) }),
     count: items.length - skipped.length,
     skipped: skipped.map(({ index, reason }) => ({ title: items[index]?.title ?? '', reason })),
   };

@@ -24,10 +24,17 @@ export interface ExportResult {
   skipped: Array<{ title: string; reason: string }>;
 }
 
-/** Export options: everything live now, or the mirror as it was at a past moment. */
+/**
+ * Export options: everything live now, or the mirror as it was at a past moment; every
+ * collection, one of them, or a selection of items.
+ */
 export interface ExportParams {
   asOf?: number;
   includeDeletedUpstream?: boolean;
+  collectionId?: string;
+  itemIds?: string[];
+  /** Contacts only: vCard 3.0 (default, the widest import support) or 4.0. */
+  vcardVersion?: '3.0' | '4.0';
 }
 
 export interface Commands {

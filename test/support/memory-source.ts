@@ -1,6 +1,6 @@
 // A Source held in memory, for tests of the engine: a server whose contents a test edits
 // directly, with RFC 6578-like sync tokens and switches for the failure modes that matter.
-import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemFailure, Source, SyncCursor } from '../../src/sources/source';
+import type { ChangeListing, CollectionKind, RemoteCollection, RemoteItem, RemoteItemFailure, Source, SyncCursor } from '../../src/sources/source';
 
 interface StoredCollection {
   remote: RemoteCollection;
@@ -18,9 +18,9 @@ export class MemorySource implements Source {
   readonly failingHrefs = new Set<string>();
   requests = 0;
 
-  addCollection(href: string, displayName = href, supportsSyncCollection = true): void {
+  addCollection(href: string, displayName = href, supportsSyncCollection = true, kind: CollectionKind = 'addressbook'): void {
     this.collections.set(href, {
-      remote: { href, kind: 'addressbook', displayName, supportsSyncCollection },
+      remote: { href, kind, displayName, supportsSyncCollection },
       items: new Map(),
       log: [],
       token: 1,

@@ -1,0 +1,41 @@
+// Opens a backup archive for reading: its entries by path, and its manifest.
+import { BlobReader, TextWriter, ZipReader, configure, type Entry, type FileEntry } from '@zip.js/zip.js';
+import { MANIFEST_PATH, parseManifest, type ArchiveManifest } from './archive-manifest';
+
+configure({ useWebWorkers: false });
+
+export interface OpenedArchive {
+  entries: Map<string, FileEntry>;
+  /** null when the zip has no manifest.json (not written by Lifeboat, or damaged). */
+  manifest: ArchiveManifest | null;
+  /** Why the manifest could not be read, when there is one but it is unreadable. */
+  manifestError: string | null;
+  close(): Promise<void>;
+}
+
+function isFile(entry: Entry): entry is FileEntry {
+  return !entry.directory;
+}
+
+export async function openArchive(blob: Blob): Promise<OpenedArchive> {
+  const reader = new ZipReader(new BlobReader(blob));
+  let all: Entry[];
+  try {
+    all = await reader.getEntries();
+  } catch {
+    await reader.close().catch(() => undefined);
+    throw new Error('This file is not a zip archive, or it is damaged beyond reading');
+  }
+  const entries = new Map(all.filter(isFile).map((entry) => [entry.filename, entry]));
+  let manifest: ArchiveManifest | null = null;
+  let manifestError: string | null = null;
+  const manifestEntry = entries.get(MANIFEST_PATH);
+  if (manifestEntry) {
+    try {
+      manifest = parseManifest(await manifestEntry.getData(new TextWriter()));
+    } catch (error) {
+      manifestError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return { entries, manifest, manifestError, close: () => reader.close() };
+}
