@@ -60,6 +60,10 @@ export function addCounts(into: ArchiveCounts, more: ArchiveCounts): ArchiveCoun
   return into;
 }
 
+export function totalItems(counts: ArchiveCounts): number {
+  return counts.contacts + counts.events + counts.tasks + counts.journals + counts.photos;
+}
+
 /** Reads a manifest from an archive, refusing what is not one of ours. */
 export function parseManifest(text: string): ArchiveManifest {
   let value: unknown;

@@ -3,10 +3,15 @@
 // unpacked on (Windows forbids <>:"/\|?* and names ending in a dot or space) and kept unique.
 import type { ArchiveFileKind, ArchiveFileState } from './archive-manifest';
 
-const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+const FORBIDDEN = /[<>:"/\\|?*]/g;
+
+/** Control characters (C0 and DEL) have no place in a file name either. */
+function withoutControls(name: string): string {
+  return [...name].map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? '_' : ch)).join('');
+}
 
 export function safeName(name: string): string {
-  const cleaned = name.replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+  const cleaned = withoutControls(name).replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
   return cleaned.slice(0, 80) || 'unnamed';
 }
 

@@ -1,8 +1,6 @@
 // Opens a backup archive for reading: its entries by path, and its manifest.
-import { BlobReader, TextWriter, ZipReader, configure, type Entry, type FileEntry } from '@zip.js/zip.js';
+import { BlobReader, TextWriter, ZipReader, type Entry, type FileEntry } from './zip';
 import { MANIFEST_PATH, parseManifest, type ArchiveManifest } from './archive-manifest';
-
-configure({ useWebWorkers: false });
 
 export interface OpenedArchive {
   entries: Map<string, FileEntry>;

@@ -1,7 +1,7 @@
 // "Verify a backup": re-reads every file of an archive and checks it against the size and
 // SHA-256 that manifest.json recorded when the archive was written, plus the zip's own CRC-32.
 // Reports every problem rather than stopping at the first, so a damaged copy says how damaged.
-import { Uint8ArrayWriter, type FileEntry } from '@zip.js/zip.js';
+import { Uint8ArrayWriter, type FileEntry } from './zip';
 import { MANIFEST_PATH, README_PATH, type ArchiveManifest } from './archive-manifest';
 import { openArchive } from './open-archive';
 import { WHOLE_FILE_BYTES, hashingSink, sha256Hex } from './sha256';

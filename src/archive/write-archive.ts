@@ -2,7 +2,7 @@
 // and manifest.json (which needs every hash) close it. Entries are added one at a time and never
 // buffered whole beyond WHOLE_FILE_BYTES, so memory does not grow with the archive; zip.js
 // switches to Zip64 by itself for an entry or an offset beyond 4 GB.
-import { Uint8ArrayReader, ZipWriter, configure, type ZipWriterAddDataOptions } from '@zip.js/zip.js';
+import { Uint8ArrayReader, ZipWriter, type ZipWriterAddDataOptions } from './zip';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_FORMAT_VERSION,
@@ -16,10 +16,6 @@ import {
 } from './archive-manifest';
 import { archiveReadme } from './archive-readme';
 import { WHOLE_FILE_BYTES, hashingStream, sha256Hex } from './sha256';
-
-// zip.js would start Web Workers from a blob: URL, which extension pages and service workers
-// refuse (CSP script-src 'self'); compression uses the native CompressionStream instead.
-configure({ useWebWorkers: false });
 
 export interface ArchiveFile {
   entry: Omit<ArchiveFileEntry, 'bytes' | 'sha256'>;

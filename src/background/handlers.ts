@@ -10,7 +10,8 @@ import type { RemoteCollection } from '../sources/source';
 import type { Handlers } from './rpc-server';
 import { forgetPassword, savePassword } from './credentials';
 import { syncAll, syncOne } from './sync-runner';
-import { saveExport } from './save-export';
+import { saveArchive, saveExport } from './save-download';
+import { ensureSnapshotAlarm, takeSnapshot } from './snapshots';
 import { discoverServices } from './discover-services';
 import { ensureSyncAlarm } from './schedule';
 import { refreshBadge } from './attention';
@@ -85,9 +86,12 @@ export const handlers: Handlers = {
   async updateSettings(changes) {
     const settings = await writeSettings(openDb(), changes);
     await ensureSyncAlarm(settings.syncIntervalMinutes);
+    await ensureSnapshotAlarm(settings.snapshotEveryDays);
     return settings;
   },
 
-  exportContacts: (params) => saveExport('contacts', params),
-  exportCalendars: (params) => saveExport('calendars', params),
+  exportContacts: async (params) => (await saveExport('contacts', params)).result,
+  exportCalendars: async (params) => (await saveExport('calendars', params)).result,
+  exportArchive: async (params) => (await saveArchive(params)).result,
+  snapshotNow: () => takeSnapshot(),
 };

@@ -6,6 +6,7 @@ import { registerRpcServer } from './rpc-server';
 import { handlers } from './handlers';
 import { SYNC_ALARM } from './schedule';
 import { syncAll } from './sync-runner';
+import { SNAPSHOT_ALARM, snapshotIfDue } from './snapshots';
 import { requestPersistentStorage } from './persistent-storage';
 import { resumeInterruptedRuns, scheduleFromSettings } from './resume';
 import { refreshBadge } from './attention';
@@ -14,6 +15,7 @@ registerRpcServer(handlers);
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void syncAll();
+  if (alarm.name === SNAPSHOT_ALARM) void snapshotIfDue().catch((error: unknown) => console.warn('Lifeboat: snapshot failed', error));
 });
 
 browser.runtime.onInstalled.addListener(() => {

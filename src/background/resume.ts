@@ -6,6 +6,7 @@ import { closeInterruptedRuns } from '../db/runs';
 import { readSettings } from '../db/settings';
 import { syncOne } from './sync-runner';
 import { ensureSyncAlarm } from './schedule';
+import { ensureSnapshotAlarm } from './snapshots';
 
 export async function resumeInterruptedRuns(): Promise<void> {
   const db = openDb();
@@ -15,5 +16,7 @@ export async function resumeInterruptedRuns(): Promise<void> {
 
 /** The schedule follows the settings. */
 export async function scheduleFromSettings(): Promise<void> {
-  await ensureSyncAlarm((await readSettings(openDb())).syncIntervalMinutes);
+  const settings = await readSettings(openDb());
+  await ensureSyncAlarm(settings.syncIntervalMinutes);
+  await ensureSnapshotAlarm(settings.snapshotEveryDays);
 }

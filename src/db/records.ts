@@ -147,4 +147,23 @@ export interface Settings {
   /** A run that marks more than this share (and at least `wipeMinItems`) deleted or changed raises an alarm. */
   wipeShare: number;
   wipeMinItems: number;
+  /** A backup archive is written into Downloads this often; 0 turns snapshots off. */
+  snapshotEveryDays: number;
+  /** Snapshots kept on disk; older ones are removed. */
+  snapshotsKept: number;
+}
+
+/** One snapshot archive written into the Downloads subfolder. */
+export interface SnapshotRecord {
+  id?: number;
+  createdAt: number;
+  fileName: string;
+  /** The browser's download id: what lets Lifeboat remove the file when it is no longer kept. */
+  downloadId: number | null;
+  bytes: number;
+  items: number;
+  outcome: 'saved' | 'failed';
+  error: string | null;
+  /** When the file was removed from disk as one beyond the number kept. */
+  removedAt: number | null;
 }

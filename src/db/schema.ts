@@ -2,7 +2,7 @@
 // `version(n)` with its own upgrade, never an edit of an old one (Dexie versioning:
 // https://dexie.org/docs/Tutorial/Design#database-versioning).
 import { Dexie, type EntityTable } from 'dexie';
-import type { AccountRecord, AlarmRecord, CollectionRecord, ItemRecord, RunRecord, Settings, VersionRecord } from './records';
+import type { AccountRecord, AlarmRecord, CollectionRecord, ItemRecord, RunRecord, Settings, SnapshotRecord, VersionRecord } from './records';
 
 export const DB_NAME = 'lifeboat';
 
@@ -14,6 +14,7 @@ export class LifeboatDb extends Dexie {
   runs!: EntityTable<RunRecord, 'id'>;
   alarms!: EntityTable<AlarmRecord, 'id'>;
   settings!: EntityTable<Settings & { key: string }, 'key'>;
+  snapshots!: EntityTable<SnapshotRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -58,6 +59,8 @@ export class LifeboatDb extends Dexie {
           delete version.reason;
         });
       });
+    // v3: snapshot archives written to disk, so the oldest can be removed beyond the number kept.
+    this.version(3).stores({ snapshots: '++id, createdAt' });
   }
 }
 

@@ -8,6 +8,8 @@ export const DEFAULT_SETTINGS: Settings = {
   keepMinVersions: 5,
   wipeShare: 0.2,
   wipeMinItems: 10,
+  snapshotEveryDays: 7,
+  snapshotsKept: 4,
 };
 
 const KEY = 'settings';

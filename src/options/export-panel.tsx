@@ -1,17 +1,29 @@
 // Exports with options: the mirror as it is, with items deleted upstream, or as it was at any
-// past moment (the state before a wipe, for instance).
+// past moment (the state before a wipe, for instance); everything or one collection; vCard 3.0
+// or 4.0.
 import { useState } from 'preact/hooks';
+import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
+import { useLiveQuery } from '../ui/use-live-query';
 import { call } from '../shared/rpc-client';
 import type { ExportParams, ExportResult } from '../shared/rpc-contract';
+import { collectionChoices } from './collection-choices';
 
 export function ExportPanel() {
+  const choices = useLiveQuery(() => collectionChoices(openDb()));
   const [asOf, setAsOf] = useState('');
   const [includeDeleted, setIncludeDeleted] = useState(false);
+  const [collectionId, setCollectionId] = useState('');
+  const [vcardVersion, setVcardVersion] = useState<'3.0' | '4.0'>('3.0');
   const [message, setMessage] = useState<Message>(null);
+  const chosen = choices?.find((c) => c.id === collectionId);
 
-  const params = (): ExportParams => (asOf ? { asOf: new Date(asOf).getTime() } : { includeDeletedUpstream: includeDeleted });
+  const params = (): ExportParams => ({
+    ...(asOf ? { asOf: new Date(asOf).getTime() } : { includeDeletedUpstream: includeDeleted }),
+    ...(collectionId ? { collectionId } : {}),
+    vcardVersion,
+  });
   const run = (command: 'exportContacts' | 'exportCalendars') =>
     call(command, params()).then(
       (r: ExportResult) => setMessage({ text: t('exportSavedItems', r.fileName, r.count), error: false }),
@@ -21,6 +33,24 @@ export function ExportPanel() {
   return (
     <div class="export-panel">
       <label>
+        {t('exportWhich')}
+        <select value={collectionId} onChange={(e) => setCollectionId(e.currentTarget.value)}>
+          <option value="">{t('exportAllCollections')}</option>
+          {choices?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('exportVcardVersion')}
+        <select value={vcardVersion} onChange={(e) => setVcardVersion(e.currentTarget.value === '4.0' ? '4.0' : '3.0')}>
+          <option value="3.0">{t('exportVcard30')}</option>
+          <option value="4.0">{t('exportVcard40')}</option>
+        </select>
+      </label>
+      <label>
         {t('optionsExportAsOf')}
         <input type="datetime-local" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />
       </label>
@@ -29,12 +59,16 @@ export function ExportPanel() {
         {t('optionsExportIncludeDeleted')}
       </label>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void run('exportContacts')}>
-          {t('popupExportContacts')}
-        </button>
-        <button type="button" class="primary" onClick={() => void run('exportCalendars')}>
-          {t('popupExportCalendars')}
-        </button>
+        {chosen?.kind !== 'calendar' && (
+          <button type="button" class="primary" onClick={() => void run('exportContacts')}>
+            {t('popupExportContacts')}
+          </button>
+        )}
+        {chosen?.kind !== 'addressbook' && (
+          <button type="button" class="primary" onClick={() => void run('exportCalendars')}>
+            {t('popupExportCalendars')}
+          </button>
+        )}
       </div>
       <StatusMessage message={message} />
     </div>

@@ -1,4 +1,4 @@
-// The options page: accounts, adding one, exports, settings, and the log of sync runs.
+// The options page: accounts, adding one, exports, backups, settings, and the log of sync runs.
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -10,6 +10,7 @@ import { AddAccountForm } from './add-account-form';
 import { AccountsList } from './accounts-list';
 import { ExportPanel } from './export-panel';
 import { SettingsForm } from './settings-form';
+import { BackupPanel } from './backup-panel';
 import { RunLog } from './run-log';
 
 export function OptionsPage() {
@@ -48,6 +49,10 @@ export function OptionsPage() {
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">{t('optionsExport')}</h2>
         <ExportPanel />
+      </section>
+      <section aria-labelledby="backup-heading">
+        <h2 id="backup-heading">{t('optionsBackup')}</h2>
+        <BackupPanel />
       </section>
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('optionsSettings')}</h2>

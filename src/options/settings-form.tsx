@@ -16,6 +16,8 @@ const FIELDS: Field[] = [
   { key: 'keepMinVersions', label: 'settingKeepMin', min: 1, max: 1000 },
   { key: 'wipeShare', label: 'settingWipeShare', min: 1, max: 100, percent: true },
   { key: 'wipeMinItems', label: 'settingWipeMin', min: 1, max: 100_000 },
+  { key: 'snapshotEveryDays', label: 'settingSnapshotDays', min: 0, max: 365 },
+  { key: 'snapshotsKept', label: 'settingSnapshotsKept', min: 1, max: 100 },
 ];
 
 export function SettingsForm() {

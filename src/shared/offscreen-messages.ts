@@ -1,13 +1,16 @@
 // Messages between the background worker and the offscreen document (Chrome only).
-import type { ExportKind } from '../exporters/build-export';
-import type { ExportParams, ExportResult } from './rpc-contract';
+import type { FileRequest } from '../exporters/build-file';
+import type { ArchiveResult, ExportResult } from './rpc-contract';
 
 export type OffscreenRequest =
-  | { target: 'offscreen'; type: 'build-export'; kind: ExportKind; params: ExportParams; now: number }
+  | { target: 'offscreen'; type: 'build'; request: FileRequest; now: number }
   | { target: 'offscreen'; type: 'revoke'; url: string };
 
-export interface OffscreenExport extends ExportResult {
+/** A file built in the offscreen document: its blob URL stays valid until revoked. */
+export interface OffscreenBuilt {
   url: string;
+  fileName: string;
+  result: ExportResult | ArchiveResult;
 }
 
 export function isOffscreenRequest(message: unknown): message is OffscreenRequest {

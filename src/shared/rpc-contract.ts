@@ -2,6 +2,7 @@
 // send commands; results and progress otherwise flow through the database, because a
 // closed popup cannot receive a message.
 import type { Settings } from '../db/records';
+import type { ArchiveCounts } from '../archive/archive-manifest';
 
 export interface NewDavAccount {
   label: string;
@@ -37,6 +38,17 @@ export interface ExportParams {
   vcardVersion?: '3.0' | '4.0';
 }
 
+/** A backup archive written to Downloads. */
+export interface ArchiveResult {
+  fileName: string;
+  bytes: number;
+  /** Files inside (one per collection, and the items deleted upstream apart). */
+  files: number;
+  totals: ArchiveCounts;
+  /** Items left out because their text could not be exported (listed in the manifest). */
+  skipped: number;
+}
+
 export interface Commands {
   /** Checks the server and the password, finds address books and calendars; saves nothing. */
   testConnection: { params: NewDavAccount; result: { collections: FoundCollection[] } };
@@ -55,6 +67,10 @@ export interface Commands {
   exportContacts: { params: ExportParams; result: ExportResult };
   /** Builds one .ics of the mirrored calendars (events, tasks, journals) and saves it to Downloads. */
   exportCalendars: { params: ExportParams; result: ExportResult };
+  /** Builds the full backup archive (.zip) of the mirror and saves it to Downloads. */
+  exportArchive: { params: { asOf?: number }; result: ArchiveResult };
+  /** Writes a snapshot archive into the Downloads subfolder now, and drops the oldest beyond the number kept. */
+  snapshotNow: { params: Record<string, never>; result: ArchiveResult };
 }
 
 export type CommandName = keyof Commands;

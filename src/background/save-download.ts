@@ -1,0 +1,107 @@
+// Saves a file built from the mirror into the user's Downloads folder without a dialog. The
+// file is built where a blob URL can live beyond the click: the offscreen document in Chrome
+// (a service worker has no URL.createObjectURL), the event page itself in Firefox. Both read
+// the same database, so no large data crosses a message, and closing the popup never cancels
+// a download.
+import { browser } from '../shared/browser';
+import { openDb } from '../db/schema';
+import { buildFile, type FileRequest } from '../exporters/build-file';
+import type { ExportKind } from '../exporters/build-export';
+import type { ArchiveResult, ExportParams, ExportResult } from '../shared/rpc-contract';
+import type { OffscreenBuilt, OffscreenRequest } from '../shared/offscreen-messages';
+
+export interface SavedFile<Result> {
+  result: Result;
+  downloadId: number;
+}
+
+export interface SaveOptions {
+  /** A subfolder of Downloads (snapshots go to their own). */
+  folder?: string;
+}
+
+export async function saveExport(kind: ExportKind, params: ExportParams): Promise<SavedFile<ExportResult>> {
+  const { result, downloadId } = await saveToDownloads({ type: 'export', kind, params });
+  return { result: result as ExportResult, downloadId };
+}
+
+export async function saveArchive(params: { asOf?: number }, options: SaveOptions = {}): Promise<SavedFile<ArchiveResult>> {
+  const { result, downloadId } = await saveToDownloads({ type: 'archive', params, generator: generatorName() }, options);
+  return { result: result as ArchiveResult, downloadId };
+}
+
+async function saveToDownloads(request: FileRequest, options: SaveOptions = {}): Promise<SavedFile<ExportResult | ArchiveResult>> {
+  const built = canMakeBlobUrls() ? await buildHere(request) : await buildOffscreen(request);
+  const filename = options.folder ? `${options.folder}/${built.fileName}` : built.fileName;
+  const downloadId = await browser.downloads.download({ url: built.url, filename, saveAs: false, conflictAction: 'uniquify' });
+  revokeWhenDone(downloadId, built.url);
+  return { result: built.result, downloadId };
+}
+
+/** Written into every archive's manifest. */
+function generatorName(): string {
+  return `Lifeboat ${browser.runtime.getManifest().version}`;
+}
+
+function canMakeBlobUrls(): boolean {
+  return typeof URL.createObjectURL === 'function';
+}
+
+async function buildHere(request: FileRequest): Promise<OffscreenBuilt> {
+  const { blob, ...built } = await buildFile(openDb(), request, new Date());
+  return { ...built, url: URL.createObjectURL(blob) };
+}
+
+async function buildOffscreen(request: FileRequest): Promise<OffscreenBuilt> {
+  await ensureOffscreenDocument();
+  const message: OffscreenRequest = { target: 'offscreen', type: 'build', request, now: Date.now() };
+  const response = await chrome.runtime.sendMessage<OffscreenRequest, { ok: true; result: OffscreenBuilt } | { ok: false; error: string }>(message);
+  if (!response.ok) throw new Error(response.error);
+  return response.result;
+}
+
+const OFFSCREEN_PATH = 'src/offscreen/index.html';
+
+let creating: Promise<void> | null = null;
+
+/** Chrome allows one offscreen document: concurrent builds share its creation. */
+function ensureOffscreenDocument(): Promise<void> {
+  creating ??= createOffscreenDocument().finally(() => (creating = null));
+  return creating;
+}
+
+async function createOffscreenDocument(): Promise<void> {
+  const url = chrome.runtime.getURL(OFFSCREEN_PATH);
+  const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
+  if (contexts.length > 0) return;
+  await chrome.offscreen.createDocument({
+    url: OFFSCREEN_PATH,
+    reasons: [chrome.offscreen.Reason.BLOBS],
+    justification: 'Build export files and backups, and keep their blob URL alive while the download runs.',
+  });
+}
+
+/** Resolves when the download is over: complete, or interrupted with the browser's reason. */
+export function downloadFinished(downloadId: number): Promise<{ complete: boolean; error?: string }> {
+  return new Promise((resolve) => {
+    const listener = (delta: { id: number; state?: { current?: string }; error?: { current?: string } }) => {
+      if (delta.id !== downloadId || !delta.state?.current || delta.state.current === 'in_progress') return;
+      browser.downloads.onChanged.removeListener(listener);
+      resolve(delta.state.current === 'complete' ? { complete: true } : { complete: false, error: delta.error?.current ?? delta.state.current });
+    };
+    browser.downloads.onChanged.addListener(listener);
+    // It may have finished before the listener was added.
+    void browser.downloads.search({ id: downloadId }).then(([item]) => {
+      if (item?.state === 'complete') listener({ id: downloadId, state: { current: 'complete' } });
+      else if (item?.state === 'interrupted') listener({ id: downloadId, state: { current: 'interrupted' }, error: { current: item.error ?? 'interrupted' } });
+    });
+  });
+}
+
+/** Frees the blob once the download is over, whichever way it ended. */
+function revokeWhenDone(downloadId: number, url: string): void {
+  void downloadFinished(downloadId).then(() => {
+    if (canMakeBlobUrls()) URL.revokeObjectURL(url);
+    else void chrome.runtime.sendMessage({ target: 'offscreen', type: 'revoke', url } satisfies OffscreenRequest);
+  });
+}

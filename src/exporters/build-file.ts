@@ -1,0 +1,26 @@
+// Every file Lifeboat saves to Downloads, built from the mirror as a Blob: a .vcf, an .ics or a
+// backup archive. Runs where blob URLs can be made (see background/save-download.ts).
+import type { LifeboatDb } from '../db/schema';
+import { buildArchive } from '../archive/build-archive';
+import type { ArchiveResult, ExportParams, ExportResult } from '../shared/rpc-contract';
+import { buildExport, type ExportKind } from './build-export';
+
+export type FileRequest =
+  | { type: 'export'; kind: ExportKind; params: ExportParams }
+  | { type: 'archive'; params: { asOf?: number }; generator: string };
+
+export interface BuiltFile {
+  blob: Blob;
+  fileName: string;
+  result: ExportResult | ArchiveResult;
+}
+
+export async function buildFile(db: LifeboatDb, request: FileRequest, now: Date): Promise<BuiltFile> {
+  if (request.type === 'export') {
+    const { text, mimeType, ...result } = await buildExport(db, request.kind, request.params, now);
+    return { blob: new Blob([text], { type: mimeType }), fileName: result.fileName, result };
+  }
+  const { blob, fileName, manifest } = await buildArchive(db, request.params, now, request.generator);
+  const result: ArchiveResult = { fileName, bytes: blob.size, files: manifest.files.length, totals: manifest.totals, skipped: manifest.skipped.length };
+  return { blob, fileName, result };
+}

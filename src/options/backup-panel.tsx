@@ -1,0 +1,86 @@
+// Backups on disk: download the full archive, save a snapshot into the Downloads subfolder
+// now, see the snapshots kept, and verify any archive against its manifest. Verification runs
+// here in the page: the file the person picked is a File in this page, and reading it here
+// spares copying it whole into a message to the worker.
+import { useState } from 'preact/hooks';
+import { openDb } from '../db/schema';
+import type { SnapshotRecord } from '../db/records';
+import { t } from '../shared/i18n';
+import { call } from '../shared/rpc-client';
+import type { ArchiveResult } from '../shared/rpc-contract';
+import { verifyArchive, type VerifyReport } from '../archive/verify-archive';
+import { StatusMessage, type Message } from '../ui/status-message';
+import { useLiveQuery } from '../ui/use-live-query';
+import { formatBytes } from '../ui/format-bytes';
+
+function savedMessage(result: ArchiveResult): Message {
+  return { text: t('backupSaved', result.fileName, result.files, formatBytes(result.bytes)), error: false };
+}
+
+function SnapshotLine({ snapshot }: { snapshot: SnapshotRecord }) {
+  const when = new Date(snapshot.createdAt).toLocaleString();
+  if (snapshot.outcome === 'failed') return <li class="message-error">{t('backupSnapshotFailed', when, snapshot.error ?? '')}</li>;
+  return <li>{t('backupSnapshotLine', when, snapshot.fileName, snapshot.items, formatBytes(snapshot.bytes))}</li>;
+}
+
+function VerifyResult({ report }: { report: VerifyReport }) {
+  if (report.ok) return <p role="status">{t('backupVerifyOk', report.verified)}</p>;
+  return (
+    <div role="alert" class="message-error">
+      <p>{t('backupVerifyProblems', report.problems.length)}</p>
+      <ul>
+        {report.problems.map((p) => (
+          <li key={p.path}>
+            {p.path}: {p.problem}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function BackupPanel() {
+  const snapshots = useLiveQuery(() => openDb().snapshots.orderBy('createdAt').reverse().filter((s) => s.removedAt === null).limit(10).toArray());
+  const [message, setMessage] = useState<Message>(null);
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fail = (error: Error) => setMessage({ text: error.message, error: true });
+
+  const verify = async (file: File | undefined) => {
+    if (!file) return;
+    setReport(null);
+    setBusy(true);
+    try {
+      setReport(await verifyArchive(file));
+      setMessage(null);
+    } catch (error) {
+      fail(error as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="backup-panel">
+      <p>{t('backupIntro')}</p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => void call('exportArchive', {}).then((r) => setMessage(savedMessage(r)), fail)}>
+          {t('backupDownload')}
+        </button>
+        <button type="button" onClick={() => void call('snapshotNow', {}).then((r) => setMessage(savedMessage(r)), fail)}>
+          {t('backupSnapshotNow')}
+        </button>
+      </div>
+      <StatusMessage message={message} />
+      <h3>{t('backupSnapshots')}</h3>
+      {snapshots && snapshots.length === 0 && <p>{t('backupNone')}</p>}
+      <ul class="snapshots">{snapshots?.map((s) => <SnapshotLine key={s.id} snapshot={s} />)}</ul>
+      <label>
+        {t('backupVerify')}
+        <input type="file" accept=".zip,application/zip" disabled={busy} onChange={(e) => void verify(e.currentTarget.files?.[0])} />
+      </label>
+      {busy && <p role="status">{t('backupVerifyBusy')}</p>}
+      {report && <VerifyResult report={report} />}
+    </div>
+  );
+}
