@@ -12,6 +12,7 @@ import { forgetPassword, savePassword } from './credentials';
 import { syncAll, syncOne } from './sync-runner';
 import { saveArchive, saveExport } from './save-download';
 import { ensureSnapshotAlarm, takeSnapshot } from './snapshots';
+import { restoreToServer } from './restore-to-server';
 import { discoverServices } from './discover-services';
 import { ensureSyncAlarm } from './schedule';
 import { refreshBadge } from './attention';
@@ -94,4 +95,5 @@ export const handlers: Handlers = {
   exportCalendars: async (params) => (await saveExport('calendars', params)).result,
   exportArchive: async (params) => (await saveArchive(params)).result,
   snapshotNow: () => takeSnapshot(),
+  restoreToCollection: (params) => restoreToServer(params),
 };

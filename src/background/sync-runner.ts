@@ -10,9 +10,9 @@ import { sourceForAccount } from '../sources/source-for-account';
 import { loadPassword } from './credentials';
 import { announceAlarms, refreshBadge } from './attention';
 
-const running = new Map<string, Promise<RunSummary>>();
+const running = new Map<string, Promise<RunSummary | null>>();
 
-export function syncOne(accountId: string): Promise<RunSummary> {
+export function syncOne(accountId: string): Promise<RunSummary | null> {
   const current = running.get(accountId);
   if (current) return current;
   const run = runSync(accountId).finally(() => running.delete(accountId));
@@ -20,9 +20,11 @@ export function syncOne(accountId: string): Promise<RunSummary> {
   return run;
 }
 
-async function runSync(accountId: string): Promise<RunSummary> {
+/** Runs one account's sync; `null` for an account with no server (imported from files). */
+async function runSync(accountId: string): Promise<RunSummary | null> {
   const db = openDb();
   const account = await getAccount(db, accountId);
+  if (account.kind !== 'dav') return null;
   const settings = await readSettings(db);
   const { source, discovery } = sourceForAccount(account, await loadPassword(account.id));
   const summary = await syncAccount({ db, source, readers, settings, now: Date.now }, account);
@@ -35,7 +37,7 @@ async function runSync(accountId: string): Promise<RunSummary> {
 
 /** The scheduled run: every account, except those waiting for a new password. */
 export async function syncAll(options: { includePaused?: boolean } = {}): Promise<number> {
-  const accounts = (await listAccounts(openDb())).filter((a) => options.includePaused || a.status !== 'needs-password');
+  const accounts = (await listAccounts(openDb())).filter((a) => a.kind === 'dav' && (options.includePaused || a.status !== 'needs-password'));
   await Promise.allSettled(accounts.map((account) => syncOne(account.id)));
   return accounts.length;
 }

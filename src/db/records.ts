@@ -2,7 +2,8 @@
 import type { CollectionKind } from '../sources/source';
 import type { Discovery } from '../sources/dav/discover';
 
-export type AccountKind = 'dav';
+/** `local`: items imported from files (a backup, a .vcf, an .ics): never synced with a server. */
+export type AccountKind = 'dav' | 'local';
 /** `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed. */
 export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password';
 

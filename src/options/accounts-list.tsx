@@ -25,11 +25,13 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
             <ItemCounts summary={summary} />
             <AccountStatus account={account} now={now} />
             {account.status === 'needs-password' && <PasswordForm account={account} />}
-            <CollectionChoice accountId={account.id} />
+            {account.kind === 'dav' && <CollectionChoice accountId={account.id} />}
             <div class="actions">
-              <button type="button" onClick={() => void call('syncNow', { accountId: account.id }).catch(() => undefined)}>
-                {t('popupSyncNow')}
-              </button>
+              {account.kind === 'dav' && (
+                <button type="button" onClick={() => void call('syncNow', { accountId: account.id }).catch(() => undefined)}>
+                  {t('popupSyncNow')}
+                </button>
+              )}
               <RemoveAccount account={account} />
             </div>
           </li>

@@ -1,4 +1,4 @@
-// The options page: accounts, adding one, exports, backups, settings, and the log of sync runs.
+// The options page: accounts, adding one, exports, backups, restore, settings, and the log of sync runs.
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -11,6 +11,8 @@ import { AccountsList } from './accounts-list';
 import { ExportPanel } from './export-panel';
 import { SettingsForm } from './settings-form';
 import { BackupPanel } from './backup-panel';
+import { ImportPanel } from './import-panel';
+import { PushPanel } from './push-panel';
 import { RunLog } from './run-log';
 
 export function OptionsPage() {
@@ -53,6 +55,11 @@ export function OptionsPage() {
       <section aria-labelledby="backup-heading">
         <h2 id="backup-heading">{t('optionsBackup')}</h2>
         <BackupPanel />
+      </section>
+      <section aria-labelledby="restore-heading">
+        <h2 id="restore-heading">{t('optionsRestore')}</h2>
+        <ImportPanel />
+        <PushPanel />
       </section>
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('optionsSettings')}</h2>

@@ -3,6 +3,7 @@
 // closed popup cannot receive a message.
 import type { Settings } from '../db/records';
 import type { ArchiveCounts } from '../archive/archive-manifest';
+import type { PushParams, PushReport } from '../restore/push-to-collection';
 
 export interface NewDavAccount {
   label: string;
@@ -49,6 +50,10 @@ export interface ArchiveResult {
   skipped: number;
 }
 
+export interface RestoreParams extends PushParams {
+  targetAccountId: string;
+}
+
 export interface Commands {
   /** Checks the server and the password, finds address books and calendars; saves nothing. */
   testConnection: { params: NewDavAccount; result: { collections: FoundCollection[] } };
@@ -69,6 +74,11 @@ export interface Commands {
   exportCalendars: { params: ExportParams; result: ExportResult };
   /** Builds the full backup archive (.zip) of the mirror and saves it to Downloads. */
   exportArchive: { params: { asOf?: number }; result: ArchiveResult };
+  /**
+   * Copies a mirrored collection (or its state at a past moment) into a collection of an
+   * account's server; a dry run only says what it would create. Never overwrites.
+   */
+  restoreToCollection: { params: RestoreParams; result: PushReport };
   /** Writes a snapshot archive into the Downloads subfolder now, and drops the oldest beyond the number kept. */
   snapshotNow: { params: Record<string, never>; result: ArchiveResult };
 }

@@ -4,6 +4,7 @@ import { t } from '../shared/i18n';
 import { relativeTime } from './relative-time';
 
 export function AccountStatus({ account, now }: { account: AccountRecord; now: number }) {
+  if (account.kind === 'local') return <p class="status status-ok">{t('statusImported', relativeTime(account.createdAt, now))}</p>;
   if (account.status === 'syncing') {
     const { done, total } = account.progress ?? { done: 0, total: 0 };
     return (

@@ -5,10 +5,14 @@ import { AuthError, NetworkError } from './dav-errors';
 import { hostKey } from './host-limiter';
 
 export interface DavRequest {
-  method: 'PROPFIND' | 'REPORT' | 'GET' | 'OPTIONS';
+  method: 'PROPFIND' | 'REPORT' | 'GET' | 'OPTIONS' | 'PUT';
   url: string;
   depth?: '0' | '1';
   body?: string;
+  /** Default for a body: XML. A PUT sends the item's own media type. */
+  contentType?: string;
+  /** `*`: create only, never overwrite (RFC 9110 §13.1.2). */
+  ifNoneMatch?: '*';
 }
 
 export interface DavResponse {
@@ -48,7 +52,8 @@ function rememberRedirect(ctx: DavContext, requested: string, final: string): vo
 async function send(ctx: DavContext, req: DavRequest, url: string): Promise<Response> {
   const headers: Record<string, string> = { Authorization: ctx.authorization };
   if (req.depth !== undefined) headers.Depth = req.depth;
-  if (req.body !== undefined) headers['Content-Type'] = 'application/xml; charset=utf-8';
+  if (req.body !== undefined) headers['Content-Type'] = req.contentType ?? 'application/xml; charset=utf-8';
+  if (req.ifNoneMatch !== undefined) headers['If-None-Match'] = req.ifNoneMatch;
   try {
     // redirect 'follow' (the default): in a service worker 'manual' yields an opaque response
     // with no Location header, so the client could not follow it itself.

@@ -1,0 +1,47 @@
+// Import into the mirror: a backup archive (after the browser's data was cleared), or a .vcf or
+// .ics from anywhere. Runs here in the page, which holds the File the person picked: sending
+// it to the worker would copy it whole into a message.
+import { useState } from 'preact/hooks';
+import { openDb } from '../db/schema';
+import { t } from '../shared/i18n';
+import { readers } from '../sync/readers';
+import { readFileToImport } from '../restore/import-file';
+import { importIntoMirror, type ImportReport } from '../restore/import-into-mirror';
+import { StatusMessage, type Message } from '../ui/status-message';
+import { ProblemList } from './problem-list';
+
+export function ImportPanel() {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setReport(null);
+    try {
+      const { label, parts } = await readFileToImport(file);
+      const result = await importIntoMirror(openDb(), label, parts, readers, Date.now());
+      setReport(result);
+      setMessage({ text: t('restoreImported', result.added, label, result.alreadyInMirror), error: false });
+    } catch (error) {
+      setMessage({ text: (error as Error).message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="import-panel">
+      <label>
+        {t('restoreImportLabel')}
+        <input type="file" accept=".zip,.vcf,.ics,application/zip,text/vcard,text/calendar" disabled={busy} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+      </label>
+      {busy && <p role="status">{t('restoreBusy')}</p>}
+      <StatusMessage message={message} />
+      {report && report.failed.length > 0 && (
+        <ProblemList heading={t('restoreImportFailed', report.failed.length)} problems={report.failed.map((f) => `${f.source}: ${f.reason}`)} />
+      )}
+    </div>
+  );
+}

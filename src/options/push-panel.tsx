@@ -1,0 +1,94 @@
+// Restore into a server: pick a mirrored address book or calendar (and, if wanted, a past
+// moment), a collection of the same kind on any account, then a dry run or the restore itself.
+import { useState } from 'preact/hooks';
+import { openDb } from '../db/schema';
+import { t } from '../shared/i18n';
+import { call } from '../shared/rpc-client';
+import type { PushReport } from '../restore/push-to-collection';
+import { StatusMessage, type Message } from '../ui/status-message';
+import { useLiveQuery } from '../ui/use-live-query';
+import { collectionChoices } from './collection-choices';
+import { ProblemList } from './problem-list';
+
+export function PushPanel() {
+  const db = openDb();
+  const choices = useLiveQuery(() => collectionChoices(db));
+  const servers = useLiveQuery(async () => new Set((await db.accounts.toArray()).filter((a) => a.kind === 'dav').map((a) => a.id)));
+  const [fromId, setFromId] = useState('');
+  const [intoId, setIntoId] = useState('');
+  const [asOf, setAsOf] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const [report, setReport] = useState<PushReport | null>(null);
+
+  const from = choices?.find((c) => c.id === fromId);
+  const targets = choices?.filter((c) => c.id !== fromId && servers?.has(c.accountId) && (!from || c.kind === from.kind)) ?? [];
+  const into = targets.find((c) => c.id === intoId);
+
+  const run = async (dryRun: boolean) => {
+    if (!from || !into) return;
+    setBusy(true);
+    setReport(null);
+    try {
+      const result = await call('restoreToCollection', {
+        sourceCollectionId: from.id,
+        targetAccountId: into.accountId,
+        targetCollectionHref: into.href,
+        dryRun,
+        ...(asOf ? { asOf: new Date(asOf).getTime() } : {}),
+      });
+      setReport(result);
+      setMessage({ text: t(dryRun ? 'restoreWouldCreate' : 'restoreCreated', result.created, result.alreadyThere), error: false });
+    } catch (error) {
+      setMessage({ text: (error as Error).message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="push-panel">
+      <p>{t('restorePushIntro')}</p>
+      <label>
+        {t('restoreFrom')}
+        <select value={fromId} onChange={(e) => setFromId(e.currentTarget.value)}>
+          <option value="">{t('restoreChooseCollection')}</option>
+          {choices?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('optionsExportAsOf')}
+        <input type="datetime-local" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('restoreInto')}
+        <select value={intoId} onChange={(e) => setIntoId(e.currentTarget.value)}>
+          <option value="">{t('restoreChooseCollection')}</option>
+          {targets.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div class="actions">
+        <button type="button" disabled={busy || !from || !into} onClick={() => void run(true)}>
+          {t('restoreDryRun')}
+        </button>
+        <button type="button" class="primary" disabled={busy || !from || !into} onClick={() => void run(false)}>
+          {t('restorePush')}
+        </button>
+      </div>
+      {busy && <p role="status">{t('restoreBusy')}</p>}
+      <StatusMessage message={message} />
+      {report && report.titles.length > 0 && <ProblemList heading="" problems={report.titles} />}
+      {report && report.failed.length > 0 && (
+        <ProblemList heading={t('restoreFailedItems', report.failed.length)} problems={report.failed.map((f) => `${f.title}: ${f.reason}`)} />
+      )}
+    </div>
+  );
+}

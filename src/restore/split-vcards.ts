@@ -1,0 +1,36 @@
+// A .vcf file holds many cards one after another (RFC 6350 §3.3): cut it into one text per card,
+// each exactly as written, for the same reader the mirror uses on cards from a server.
+
+export interface SplitResult {
+  items: string[];
+  /** What could not be cut out cleanly, in words for a person. */
+  problems: string[];
+}
+
+const LINE = /\r\n|\n|\r/;
+
+export function splitVcards(text: string): SplitResult {
+  const items: string[] = [];
+  const problems: string[] = [];
+  let current: string[] | null = null;
+  let depth = 0;
+  for (const line of text.replace(/^\uFEFF/, '').split(LINE)) {
+    const upper = line.trim().toUpperCase();
+    if (upper === 'BEGIN:VCARD') {
+      // vCard 2.1 could nest an AGENT card; it belongs to the card around it.
+      depth++;
+      if (depth === 1) current = [];
+    }
+    if (current) current.push(line);
+    else if (upper !== '') problems.push(`A line outside any card was ignored: ${line.slice(0, 60)}`);
+    if (upper === 'END:VCARD' && depth > 0) {
+      depth--;
+      if (depth === 0 && current) {
+        items.push(current.join('\r\n') + '\r\n');
+        current = null;
+      }
+    }
+  }
+  if (current) problems.push('The file ends inside a card (no END:VCARD): that card was not imported');
+  return { items, problems };
+}
