@@ -16,14 +16,22 @@ export function fixture(path: string): string {
 
 export const CALENDAR_FIXTURES = ['calendar/dst-overlap.ics', 'calendar/all-day.ics', 'calendar/floating.ics', 'calendar/count-5000.ics', 'calendar/journal.ics'];
 
-export async function mirrorWorld(options: { contacts?: number } = {}) {
+export interface WorldContents {
+  /** Card texts; default three small cards. */
+  cards?: string[];
+  /** Calendar object texts; default CALENDAR_FIXTURES. */
+  calendars?: string[];
+}
+
+export async function mirrorWorld(contents: WorldContents = {}) {
   const db = freshDb();
   const account = await addTestAccount(db);
   const source = new MemorySource();
   source.addCollection(BOOK, 'Friends');
   source.addCollection(CALENDAR, 'Work', true, 'calendar');
-  for (let n = 1; n <= (options.contacts ?? 3); n++) source.put(BOOK, `${BOOK}${n}.vcf`, card(`u${n}`, `Person ${n}`));
-  CALENDAR_FIXTURES.forEach((path, n) => source.put(CALENDAR, `${CALENDAR}${n}.ics`, fixture(path)));
+  const cards = contents.cards ?? [1, 2, 3].map((n) => card(`u${n}`, `Person ${n}`));
+  cards.forEach((text, n) => source.put(BOOK, `${BOOK}${n + 1}.vcf`, text));
+  (contents.calendars ?? CALENDAR_FIXTURES.map(fixture)).forEach((text, n) => source.put(CALENDAR, `${CALENDAR}${n}.ics`, text));
   let clock = 1_000;
   const syncAt = async (time: number) => {
     clock = time;
