@@ -98,6 +98,12 @@ export function downloadFinished(downloadId: number): Promise<{ complete: boolea
   });
 }
 
+/** The name the browser really gave the file (it adds " (1)" when the name was taken). */
+export async function savedFileName(downloadId: number, fallback: string): Promise<string> {
+  const [item] = await browser.downloads.search({ id: downloadId });
+  return item?.filename.split(/[\\/]/).pop() || fallback;
+}
+
 /** Frees the blob once the download is over, whichever way it ended. */
 function revokeWhenDone(downloadId: number, url: string): void {
   void downloadFinished(downloadId).then(() => {

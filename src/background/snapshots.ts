@@ -11,7 +11,7 @@ import { readSettings } from '../db/settings';
 import { keptSnapshots, markRemoved, recordSnapshot, snapshotDue, snapshotsBeyond } from '../db/snapshots';
 import { totalItems } from '../archive/archive-manifest';
 import type { ArchiveResult } from '../shared/rpc-contract';
-import { downloadFinished, saveArchive, type SavedFile } from './save-download';
+import { downloadFinished, saveArchive, savedFileName, type SavedFile } from './save-download';
 
 export const SNAPSHOT_ALARM = 'lifeboat-snapshot-check';
 export const SNAPSHOT_FOLDER = 'Lifeboat backups';
@@ -53,7 +53,8 @@ async function writeSnapshot(): Promise<ArchiveResult> {
     throw error;
   }
   const { result } = saved;
-  await recordSnapshot(db, { createdAt, fileName: result.fileName, downloadId: saved.downloadId, bytes: result.bytes, items: totalItems(result.totals), outcome: 'saved', error: null, removedAt: null });
+  const fileName = await savedFileName(saved.downloadId, result.fileName);
+  await recordSnapshot(db, { createdAt, fileName, downloadId: saved.downloadId, bytes: result.bytes, items: totalItems(result.totals), outcome: 'saved', error: null, removedAt: null });
   await removeOldSnapshots();
   return result;
 }

@@ -18,10 +18,12 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
         return (
           <li key={account.id} class="account" data-account-id={account.id}>
             <h3>{account.label}</h3>
-            <p class="muted">
-              {account.username} · {account.serverUrl}
-              {account.calendarServerUrl ? ` · ${account.calendarServerUrl}` : ''}
-            </p>
+            {account.kind === 'dav' && (
+              <p class="muted">
+                {account.username} · {account.serverUrl}
+                {account.calendarServerUrl ? ` · ${account.calendarServerUrl}` : ''}
+              </p>
+            )}
             <ItemCounts summary={summary} />
             <AccountStatus account={account} now={now} />
             {account.status === 'needs-password' && <PasswordForm account={account} />}
