@@ -52,7 +52,7 @@ function sampleMemory(): () => { rssMb: number; heapMb: number } {
   };
 }
 
-async function* photos(source: Blob, count: number): AsyncGenerator<ArchiveFile> {
+function* photos(source: Blob, count: number): Generator<ArchiveFile> {
   for (let n = 0; n < count; n++) {
     const month = String((n % 12) + 1).padStart(2, '0');
     yield {

@@ -33,7 +33,7 @@ export interface ArchiveHeader {
 }
 
 export async function writeArchive(
-  files: AsyncIterable<ArchiveFile>,
+  files: AsyncIterable<ArchiveFile> | Iterable<ArchiveFile>,
   writable: WritableStream<Uint8Array>,
   header: ArchiveHeader,
 ): Promise<ArchiveManifest> {
