@@ -14,6 +14,8 @@ import { saveExport } from './save-export';
 import { discoverServices } from './discover-services';
 import { ensureSyncAlarm } from './schedule';
 import { refreshBadge } from './attention';
+import { restoreVersion } from '../db/restore-version';
+import { readers } from '../sync/readers';
 
 const found = (collections: RemoteCollection[]): FoundCollection[] =>
   collections.map((c) => ({ name: c.displayName, kind: c.kind }));
@@ -90,4 +92,9 @@ export const handlers: Handlers = {
 
   exportContacts: (params) => saveExport('contacts', params),
   exportCalendars: (params) => saveExport('calendars', params),
+
+  async restoreVersion({ versionId }) {
+    const item = await restoreVersion(openDb(), versionId, readers, Date.now());
+    return { itemId: item.id };
+  },
 };

@@ -48,6 +48,8 @@ export interface Commands {
   exportContacts: { params: ExportParams; result: ExportResult };
   /** Builds one .ics of the mirrored calendars (events, tasks, journals) and saves it to Downloads. */
   exportCalendars: { params: ExportParams; result: ExportResult };
+  /** Makes a kept earlier text an item's current text in the local mirror; the replaced text becomes a version. */
+  restoreVersion: { params: { versionId: number }; result: { itemId: string } };
 }
 
 export type CommandName = keyof Commands;
