@@ -11,6 +11,8 @@ import { AccountsList } from './accounts-list';
 import { ExportPanel } from './export-panel';
 import { SettingsForm } from './settings-form';
 import { RunLog } from './run-log';
+import { OptionsNav } from './options-nav';
+import { StorageUse } from './storage-use';
 
 export function OptionsPage() {
   const summaries = useLiveQuery(() => accountSummaries(openDb()));
@@ -21,6 +23,7 @@ export function OptionsPage() {
       <header>
         <h1>{t('optionsTitle')}</h1>
         <p class="lead">{t('extensionDescription')}</p>
+        <OptionsNav current="settings" />
       </header>
       {alarms.length > 0 && (
         <section aria-labelledby="alarms-heading" class="alarms">
@@ -56,6 +59,10 @@ export function OptionsPage() {
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">{t('optionsRunLog')}</h2>
         {summaries && <RunLog accounts={summaries.map((s) => s.account)} />}
+      </section>
+      <section aria-labelledby="storage-heading">
+        <h2 id="storage-heading">{t('storageHeading')}</h2>
+        <StorageUse />
       </section>
     </main>
   );

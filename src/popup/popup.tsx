@@ -12,6 +12,7 @@ import { useAction } from '../ui/use-action';
 import { accountSummaries } from '../ui/account-summaries';
 import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
+import { openBrowse } from '../ui/open-browse';
 
 
 function savedMessage(result: ExportResult): string {
@@ -73,6 +74,9 @@ export function Popup() {
       )}
       <StatusMessage message={message} />
       <footer>
+        <button type="button" class="link" onClick={() => void openBrowse()}>
+          {t('popupBrowse')}
+        </button>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOpenOptions')}
         </button>
