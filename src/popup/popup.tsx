@@ -13,6 +13,7 @@ import { accountSummaries } from '../ui/account-summaries';
 import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
 import { openBrowse } from '../ui/open-browse';
+import { useReadyMark } from '../ui/use-ready-mark';
 
 
 function savedMessage(result: ExportResult): string {
@@ -33,6 +34,7 @@ export function Popup() {
   const [syncing, syncNow] = useAction(() => call('syncNow', {}).then(() => null));
   const [exportingContacts, exportContacts] = useAction(() => call('exportContacts', {}).then(savedMessage));
   const [exportingCalendars, exportCalendars] = useAction(() => call('exportCalendars', {}).then(savedMessage));
+  useReadyMark('lifeboat:popup-ready', summaries !== undefined);
 
   if (summaries === undefined) return <main class="popup" aria-busy="true" />;
   const hasCalendars = summaries.some((s) => s.events + s.tasks > 0);
