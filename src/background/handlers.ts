@@ -16,6 +16,8 @@ import { restoreToServer } from './restore-to-server';
 import { discoverServices } from './discover-services';
 import { ensureSyncAlarm } from './schedule';
 import { refreshBadge } from './attention';
+import { restoreVersion } from '../db/restore-version';
+import { readers } from '../sync/readers';
 
 const found = (collections: RemoteCollection[]): FoundCollection[] =>
   collections.map((c) => ({ name: c.displayName, kind: c.kind }));
@@ -96,4 +98,9 @@ export const handlers: Handlers = {
   exportArchive: async (params) => (await saveArchive(params)).result,
   snapshotNow: () => takeSnapshot(),
   restoreToCollection: (params) => restoreToServer(params),
+
+  async restoreVersion({ versionId }) {
+    const item = await restoreVersion(openDb(), versionId, readers, Date.now());
+    return { itemId: item.id };
+  },
 };

@@ -4,6 +4,7 @@
 import type { LifeboatDb } from './schema';
 import type { CollectionRecord, ItemRecord, VersionRecord } from './records';
 import type { ItemFields } from '../sync/item-reader';
+import { listingFields } from './listing-fields';
 import type { MirroredRef } from '../sync/plan-collection';
 
 /** An item fetched from the server, checked, with its display fields. */
@@ -55,12 +56,7 @@ export async function storeItems(
       }
       puts.push({
         ...item,
-        emails: item.emails ?? [],
-        phones: item.phones ?? [],
-        start: item.start ?? null,
-        end: item.end ?? null,
-        allDay: item.allDay ?? false,
-        recurring: item.recurring ?? false,
+        ...listingFields(item),
         id: ids[index] ?? itemId(collection.id, item.href),
         accountId: collection.accountId,
         collectionId: collection.id,

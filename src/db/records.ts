@@ -84,6 +84,10 @@ export interface ItemRecord {
   deletedUpstreamAt: number | null;
   /** 1 while live, 0 once deleted upstream: an indexable flag for counts. */
   live: 0 | 1;
+  /** Derived on every write (db/search-words.ts): what a search finds the item by. */
+  searchWords?: string[];
+  /** When the person restored an earlier text into the mirror; cleared when the server's text comes in again. */
+  restoredAt?: number | null;
 }
 
 /** An earlier text of an item, kept when the server changed it (or brought it back after deleting it). */

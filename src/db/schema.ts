@@ -2,6 +2,7 @@
 // `version(n)` with its own upgrade, never an edit of an old one (Dexie versioning:
 // https://dexie.org/docs/Tutorial/Design#database-versioning).
 import { Dexie, type EntityTable } from 'dexie';
+import { searchWordsMiddleware, searchWordsOf } from './search-words';
 import type { AccountRecord, AlarmRecord, CollectionRecord, ItemRecord, RunRecord, Settings, SnapshotRecord, VersionRecord } from './records';
 
 export const DB_NAME = 'lifeboat';
@@ -59,8 +60,20 @@ export class LifeboatDb extends Dexie {
           delete version.reason;
         });
       });
-    // v3: snapshot archives written to disk, so the oldest can be removed beyond the number kept.
-    this.version(3).stores({ snapshots: '++id, createdAt' });
+    // v3: browsing the mirror. Contacts and tasks listed by name, events by start, and a search
+    // by word (name, email, phone) that reads an index range, never every item.
+    this.version(3)
+      .stores({
+        items: 'id, collectionId, accountId, [accountId+kind+live], [collectionId+live], uid, [kind+title], [kind+start], *searchWords',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('items').toCollection().modify((item: ItemRecord) => {
+          item.searchWords = searchWordsOf(item);
+        });
+      });
+    // v4: snapshot archives written to disk, so the oldest can be removed beyond the number kept.
+    this.version(4).stores({ snapshots: '++id, createdAt' });
+    this.use(searchWordsMiddleware);
   }
 }
 

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsPage } from './options-page';
+import { OptionsRoot } from './options-root';
 
 const root = document.getElementById('app');
-if (root) render(<OptionsPage />, root);
+if (root) render(<OptionsRoot />, root);

@@ -14,6 +14,8 @@ import { BackupPanel } from './backup-panel';
 import { ImportPanel } from './import-panel';
 import { PushPanel } from './push-panel';
 import { RunLog } from './run-log';
+import { OptionsNav } from './options-nav';
+import { StorageUse } from './storage-use';
 
 export function OptionsPage() {
   const summaries = useLiveQuery(() => accountSummaries(openDb()));
@@ -24,6 +26,7 @@ export function OptionsPage() {
       <header>
         <h1>{t('optionsTitle')}</h1>
         <p class="lead">{t('extensionDescription')}</p>
+        <OptionsNav current="settings" />
       </header>
       {alarms.length > 0 && (
         <section aria-labelledby="alarms-heading" class="alarms">
@@ -68,6 +71,10 @@ export function OptionsPage() {
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">{t('optionsRunLog')}</h2>
         {summaries && <RunLog accounts={summaries.map((s) => s.account)} />}
+      </section>
+      <section aria-labelledby="storage-heading">
+        <h2 id="storage-heading">{t('storageHeading')}</h2>
+        <StorageUse />
       </section>
     </main>
   );

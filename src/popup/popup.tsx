@@ -12,6 +12,8 @@ import { useAction } from '../ui/use-action';
 import { accountSummaries } from '../ui/account-summaries';
 import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
+import { openBrowse } from '../ui/open-browse';
+import { useReadyMark } from '../ui/use-ready-mark';
 
 
 function savedMessage(result: ExportResult): string {
@@ -32,6 +34,7 @@ export function Popup() {
   const [syncing, syncNow] = useAction(() => call('syncNow', {}).then(() => null));
   const [exportingContacts, exportContacts] = useAction(() => call('exportContacts', {}).then(savedMessage));
   const [exportingCalendars, exportCalendars] = useAction(() => call('exportCalendars', {}).then(savedMessage));
+  useReadyMark('lifeboat:popup-ready', summaries !== undefined);
 
   if (summaries === undefined) return <main class="popup" aria-busy="true" />;
   const hasCalendars = summaries.some((s) => s.events + s.tasks > 0);
@@ -73,6 +76,9 @@ export function Popup() {
       )}
       <StatusMessage message={message} />
       <footer>
+        <button type="button" class="link" onClick={() => void openBrowse()}>
+          {t('popupBrowse')}
+        </button>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOpenOptions')}
         </button>

@@ -18,7 +18,7 @@ export function Warnings({ summaries, report }: Props) {
   const paused = summaries.filter((s) => s.account.status === 'needs-password');
   if (alarms.length === 0 && paused.length === 0 && persisted !== false) return null;
   return (
-    <ul class="warnings" aria-label="Warnings">
+    <ul class="warnings" aria-label={t('popupWarnings')}>
       {alarms.map((alarm) => (
         <AlarmWarning key={alarm.id} alarm={alarm} report={report} />
       ))}

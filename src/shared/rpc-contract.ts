@@ -81,6 +81,8 @@ export interface Commands {
   restoreToCollection: { params: RestoreParams; result: PushReport };
   /** Writes a snapshot archive into the Downloads subfolder now, and drops the oldest beyond the number kept. */
   snapshotNow: { params: Record<string, never>; result: ArchiveResult };
+  /** Makes a kept earlier text an item's current text in the local mirror; the replaced text becomes a version. */
+  restoreVersion: { params: { versionId: number }; result: { itemId: string } };
 }
 
 export type CommandName = keyof Commands;

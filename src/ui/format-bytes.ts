@@ -1,12 +1,13 @@
-// "12.4 MB": sizes as a person reads them (decimal units, as file managers show them).
-const UNITS = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+// "12.4 MB": storage sizes in the unit a person reads at a glance (decimal units, as the
+// browsers' own settings pages show them).
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number, locale?: string): string {
   let value = bytes;
   let unit = 0;
   while (value >= 1000 && unit < UNITS.length - 1) {
     value /= 1000;
     unit++;
   }
-  return unit === 0 ? `${value} ${UNITS[0]}` : `${value.toFixed(value < 10 ? 1 : 0)} ${UNITS[unit]}`;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0 }).format(value);
 }

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { syncAccount } from '../../src/sync/sync-account';
 import { itemsAsOf } from '../../src/db/point-in-time';
-import { MemorySource, card } from '../support/memory-source';
-import { freshDb, addTestAccount, envelopeReaders } from '../support/test-db';
+import { card } from '../support/memory-source';
+import { syncWorld } from '../support/sync-world';
 
 const BOOK = 'https://dav.example.com/book/';
 const href = (n: number) => `${BOOK}${n}.vcf`;
 
 async function world() {
-  const db = freshDb();
-  const account = await addTestAccount(db);
-  const source = new MemorySource();
-  source.addCollection(BOOK);
-  let clock = 0;
-  const syncAt = async (time: number) => {
-    clock = time;
-    return syncAccount({ db, source, readers: envelopeReaders, now: () => clock++ }, account);
-  };
+  const { db, source, syncAt } = await syncWorld(BOOK);
   const asOf = async (moment: number) =>
     new Map((await itemsAsOf(db, { kinds: ['contact'] }, moment)).map(({ item, raw }) => [item.href, raw]));
   return { db, source, syncAt, asOf };

@@ -106,6 +106,5 @@ describe('sync engine properties', () => {
         examples: [[[{ op: 'put', n: 1, name: 'a' }, { op: 'sync' }, { op: 'put', n: 1, name: 'b' }, { op: 'sync' }]]],
       },
     );
-    // 200 runs against IndexedDB: ~3 s on an idle machine, more on a busy CI runner.
-  }, 60_000);
+  }, 60_000); // CPU-bound: a hundred runs of up to 25 steps; the 5 s default is too short on a busy machine.
 });

@@ -1,0 +1,41 @@
+// A list of items to pick from: each a button naming the item, with a second line (an email,
+// a date) and its marks. The chosen one is shown beside the list.
+import type { ItemRecord } from '../../db/records';
+import { t } from '../../shared/i18n';
+import { ItemMarks } from './item-marks';
+
+interface Props {
+  items: ItemRecord[] | undefined;
+  label: string;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  describe: (item: ItemRecord) => string;
+  empty: string;
+  /** Shown when the page is full: the person asks for the next page. */
+  onMore?: (() => void) | undefined;
+}
+
+export function ItemList({ items, label, selectedId, onSelect, describe, empty, onMore }: Props) {
+  if (items === undefined) return <p aria-busy="true" />;
+  if (items.length === 0) return <p class="muted">{empty}</p>;
+  return (
+    <>
+      <ul class="item-list" aria-label={label}>
+        {items.map((item) => (
+          <li key={item.id}>
+            <button type="button" class="item-row" aria-current={item.id === selectedId ? 'true' : undefined} onClick={() => onSelect(item.id)}>
+              <span class="item-title">{item.title}</span>
+              <span class="item-sub">{describe(item)}</span>
+              <ItemMarks item={item} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {onMore && (
+        <button type="button" class="link" onClick={onMore}>
+          {t('browseShowMore')}
+        </button>
+      )}
+    </>
+  );
+}

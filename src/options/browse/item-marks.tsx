@@ -1,0 +1,17 @@
+// Marks on an item that a person must not miss: it was deleted upstream (and is kept here), or
+// its text in the copy was restored from an earlier version. Words, not colour alone.
+import type { ItemRecord } from '../../db/records';
+import { t } from '../../shared/i18n';
+
+export function ItemMarks({ item, long = false }: { item: ItemRecord; long?: boolean }) {
+  return (
+    <>
+      {item.deletedUpstreamAt !== null && (
+        <span class="mark mark-deleted">
+          {long ? t('markDeletedOn', new Date(item.deletedUpstreamAt).toLocaleString()) : t('markDeleted')}
+        </span>
+      )}
+      {item.restoredAt != null && long && <span class="mark mark-restored">{t('markRestoredOn', new Date(item.restoredAt).toLocaleString())}</span>}
+    </>
+  );
+}

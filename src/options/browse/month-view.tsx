@@ -1,0 +1,69 @@
+// The calendar as a month grid, Monday first: each day lists the events that start on it (a
+// repeating event shows at its first date). Pick a month, or step with the buttons.
+import { useState } from 'preact/hooks';
+import { openDb } from '../../db/schema';
+import { eventsInMonth } from '../../db/browse-items';
+import type { ItemRecord } from '../../db/records';
+import { t } from '../../shared/i18n';
+import { dayOf } from '../../ui/format-when';
+import { useLiveQuery } from '../../ui/use-live-query';
+import { ItemDetail } from './item-detail';
+import { localMonth, monthGrid } from './local-day';
+
+const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Date(2024, 0, 1 + i).toLocaleDateString(undefined, { weekday: 'short' }));
+
+function shift(month: string, by: number): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return localMonth(new Date(year, number - 1 + by, 1));
+}
+
+function weeks(days: Array<string | null>): Array<Array<string | null>> {
+  const rows: Array<Array<string | null>> = [];
+  for (let i = 0; i < days.length; i += 7) rows.push(days.slice(i, i + 7));
+  return rows;
+}
+
+export function MonthView({ showDeleted }: { showDeleted: boolean }) {
+  const [month, setMonth] = useState(localMonth(new Date()));
+  const [selected, setSelected] = useState<string | null>(null);
+  const events = useLiveQuery(() => eventsInMonth(openDb(), month, { limit: 2000, showDeleted }), [month, showDeleted]);
+  const byDay = new Map<string, ItemRecord[]>();
+  for (const event of events ?? []) byDay.set(dayOf(event.start ?? ''), [...(byDay.get(dayOf(event.start ?? '')) ?? []), event]);
+  const title = new Date(`${month}-01T00:00:00`).toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
+  return (
+    <div class="month-view">
+      <div class="actions month-controls">
+        <button type="button" onClick={() => setMonth(shift(month, -1))}>{t('monthPrevious')}</button>
+        <label class="inline">
+          {t('monthPick')}
+          <input type="month" value={month} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
+        </label>
+        <button type="button" onClick={() => setMonth(shift(month, 1))}>{t('monthNext')}</button>
+      </div>
+      <table class="month-grid">
+        <caption>{title}</caption>
+        <thead>
+          <tr>{WEEKDAYS.map((day) => <th key={day} scope="col">{day}</th>)}</tr>
+        </thead>
+        <tbody>
+          {weeks(monthGrid(month)).map((week, row) => (
+            <tr key={row}>
+              {week.map((day, column) => (
+                <td key={day ?? `blank-${column}`}>
+                  {day && <span class="day-number">{Number(day.slice(8))}</span>}
+                  {day && (byDay.get(day) ?? []).map((event) => (
+                    <button key={event.id} type="button" class={`month-event${event.live ? '' : ' is-deleted'}`} aria-current={event.id === selected ? 'true' : undefined} onClick={() => setSelected(event.id)}>
+                      {event.title}
+                      {!event.live && <span class="visually-hidden"> ({t('markDeleted')})</span>}
+                    </button>
+                  ))}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {selected && <ItemDetail key={selected} itemId={selected} />}
+    </div>
+  );
+}

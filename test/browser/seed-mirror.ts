@@ -1,0 +1,51 @@
+// Fills the extension's database from one of its pages with a large mirror, in one IndexedDB
+// transaction: syncing 20,000 items from a server would take minutes, and what is measured
+// here is the pages, not the engine. The page must have opened the database first (any
+// Lifeboat page does, at its current schema version).
+import type { Page } from 'playwright-core';
+
+export interface SeedCounts {
+  contacts: number;
+  deletedContacts: number;
+  events: number;
+  tasks: number;
+}
+
+export function seedLargeMirror(page: Page, accountId: string, counts: SeedCounts): Promise<void> {
+  return page.evaluate(
+    ({ accountId, counts }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('lifeboat');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['accounts', 'collections', 'items'], 'readwrite');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(new Error(String(tx.error)));
+          const now = Date.now();
+          tx.objectStore('accounts').put({
+            id: accountId, kind: 'dav', label: 'Large', serverUrl: 'https://dav.example.com/', calendarServerUrl: null,
+            services: ['addressbook', 'calendar'], username: 'large', createdAt: now, status: 'idle', lastError: null,
+            lastSuccessAt: now - 5 * 60_000, progress: null, detached: false, discovery: {},
+          });
+          const items = tx.objectStore('items');
+          let n = 0;
+          const add = (kind: string, collection: string, count: number, live: 0 | 1) => {
+            for (let i = 0; i < count; i++, n++) {
+              items.put({
+                id: `${accountId}|${collection}|${n}`, accountId, collectionId: `${accountId}|${collection}`, kind, href: `${n}`, etag: '1',
+                raw: '', uid: null, title: `Item ${n}`, emails: [], phones: [], start: kind === 'event' ? '2025-03-01' : null, end: null,
+                allDay: false, recurring: false, firstSeenAt: now, updatedAt: now, deletedUpstreamAt: live ? null : now, live,
+                // What db/search-words.ts derives on every write the extension makes.
+                searchWords: ['item', String(n)],
+              });
+            }
+          };
+          add('contact', 'book', counts.contacts, 1);
+          add('contact', 'book', counts.deletedContacts, 0);
+          add('event', 'cal', counts.events, 1);
+          add('task', 'cal', counts.tasks, 1);
+        };
+      }),
+    { accountId, counts },
+  );
+}
