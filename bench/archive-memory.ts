@@ -5,11 +5,10 @@
 // grows past 4 GB (Zip64). Then it verifies each archive (every SHA-256 re-read).
 //
 //   tsx bench/archive-memory.ts [--sizes-mb 256,1024,4608] [--out bench/archive-results.json]
-import { createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openAsBlob, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { writeArchive, type ArchiveFile } from '../src/archive/write-archive';
 import { verifyArchive } from '../src/archive/verify-archive';
 import { emptyCounts } from '../src/archive/archive-manifest';
@@ -63,13 +62,48 @@ function* photos(source: Blob, count: number): Generator<ArchiveFile> {
   }
 }
 
+/**
+ * The archive on disk in parts of at most 2 GB, read back as one Blob made of them. Node 20's
+ * fs.openAsBlob reports the size of a file beyond 4 GB modulo 2^32, so a single file-backed
+ * Blob of a Zip64 archive would look truncated; browsers' File objects have no such limit.
+ */
+function partedFileSink(dir: string, name: string): { writable: WritableStream<Uint8Array>; paths: string[]; bytes: () => number } {
+  const PART = 2 * 1024 * MB;
+  const paths: string[] = [];
+  let fd = -1;
+  let inPart = PART;
+  let total = 0;
+  const writable = new WritableStream<Uint8Array>({
+    write(chunk) {
+      let offset = 0;
+      while (offset < chunk.byteLength) {
+        if (inPart === PART) {
+          if (fd >= 0) closeSync(fd);
+          paths.push(join(dir, `${name}.part${paths.length}`));
+          fd = openSync(paths[paths.length - 1]!, 'w');
+          inPart = 0;
+        }
+        const length = Math.min(chunk.byteLength - offset, PART - inPart);
+        writeSync(fd, chunk, offset, length);
+        offset += length;
+        inPart += length;
+        total += length;
+      }
+    },
+    close() {
+      if (fd >= 0) closeSync(fd);
+    },
+  });
+  return { writable, paths, bytes: () => total };
+}
+
 async function measure(dir: string, source: Blob, archiveMb: number): Promise<ArchiveMemoryResult> {
   const count = Math.max(1, Math.round(archiveMb / PHOTO_MB));
-  const path = join(dir, `archive-${archiveMb}.zip`);
+  const sink = partedFileSink(dir, `archive-${archiveMb}.zip`);
   global.gc?.();
   const stop = sampleMemory();
   const started = performance.now();
-  await writeArchive(photos(source, count), Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array>, {
+  await writeArchive(photos(source, count), sink.writable, {
     createdAt: new Date(),
     asOf: null,
     generator: 'Lifeboat benchmark',
@@ -77,11 +111,11 @@ async function measure(dir: string, source: Blob, archiveMb: number): Promise<Ar
   });
   const writeSeconds = (performance.now() - started) / 1000;
   const peak = stop();
-  const bytes = statSync(path).size;
+  const bytes = sink.bytes();
   const verifyStarted = performance.now();
-  const report = await verifyArchive(await openAsBlob(path));
+  const report = await verifyArchive(new Blob(await Promise.all(sink.paths.map((path) => openAsBlob(path)))));
   const verifySeconds = (performance.now() - verifyStarted) / 1000;
-  rmSync(path);
+  for (const path of sink.paths) rmSync(path);
   return {
     archiveMb: Math.round(bytes / MB),
     photos: count,

@@ -11,6 +11,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extens
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
 import { waitForFile } from '../browser/wait-for-file';
+import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 
 const CARDS = makeCards(30);
 const EVENTS = makeEvents(10);
@@ -114,6 +115,8 @@ describe('backups and restore in Chromium', () => {
     await options.locator('.account', { hasText: 'Backup of' }).getByText(/Imported from a file/).waitFor();
     await options.locator('#restore-heading').scrollIntoViewIfNeeded();
     await options.screenshot({ path: 'docs/images/options-backup-restore.png', fullPage: true });
+    // The backup and restore panels with their messages and lists showing, in both schemes.
+    expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
 
     const popup = await openPopup(ext);
     await waitForMirror(popup, CARDS.length);
