@@ -53,10 +53,12 @@ export async function buildExport(db: LifeboatDb, kind: ExportKind, params: Expo
     { label, vcardVersion: params.vcardVersion },
   );
   const asOf = params.asOf !== undefined;
+  // A selection says so in its name, so it never passes for the whole address book.
+  const fileLabel = params.itemIds ? 'selection' : label;
   return {
     text,
     mimeType: format.mimeType,
-    fileName: exportFileName(kind, asOf ? new Date(params.asOf!) : now, format.ext, { asOf, ...(label ? { label } : {}) }),
+    fileName: exportFileName(kind, asOf ? new Date(params.asOf!) : now, format.ext, { asOf, ...(fileLabel ? { label: fileLabel } : {}) }),
     count: items.length - skipped.length,
     skipped: skipped.map(({ index, reason }) => ({ title: items[index]?.title ?? '', reason })),
   };

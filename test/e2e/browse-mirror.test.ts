@@ -83,6 +83,12 @@ describe('browsing the copy in Chromium', () => {
       await expect.poll(() => results.count()).toBe(1);
       await results.filter({ hasText: 'person0007@example.org' }).waitFor();
     }
+    // What a search found exports as a selection, and only that.
+    await options.getByRole('button', { name: 'Export the contacts found (.vcf)' }).click();
+    await options.locator('.export-selection .message').filter({ hasText: /^Saved/ }).waitFor();
+    const selection = readFileSync(await waitForFile(ext.downloadsDir, exportFileName('contacts', new Date(), 'vcf', { label: 'selection' })), 'utf8');
+    expect(selection.match(/^BEGIN:VCARD/gm)).toHaveLength(1);
+    expect(selection).toContain('UID:lifeboat-card-0007');
     await search.fill('harbour');
     await options.getByText('No contact matches “harbour”.').waitFor();
     await search.fill('marin');

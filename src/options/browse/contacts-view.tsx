@@ -8,6 +8,7 @@ import { useLiveQuery } from '../../ui/use-live-query';
 import { ItemList } from './item-list';
 import { BrowseSplit } from './browse-split';
 import { usePaged } from './use-paged';
+import { ExportFound } from './export-selection';
 
 export function ContactsView({ showDeleted }: { showDeleted: boolean }) {
   const [query, setQuery] = useState('');
@@ -29,6 +30,7 @@ export function ContactsView({ showDeleted }: { showDeleted: boolean }) {
         empty={query ? t('browseNoMatch', query) : t('browseNoContacts')}
         onMore={contacts?.length === limit ? more : undefined}
       />
+      {query && contacts && contacts.length > 0 && <ExportFound query={query} showDeleted={showDeleted} />}
     </BrowseSplit>
   );
 }
