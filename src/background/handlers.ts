@@ -67,6 +67,13 @@ export const handlers: Handlers = {
     return { ok: true };
   },
 
+  async renameAccount({ accountId, label }) {
+    const name = label.trim();
+    if (!name) throw new Error('An account needs a name');
+    await updateAccount(openDb(), accountId, { label: name });
+    return { ok: true };
+  },
+
   async setCollectionEnabled({ collectionId, enabled }) {
     await setCollectionEnabled(openDb(), collectionId, enabled);
     return { ok: true };

@@ -8,6 +8,7 @@ import { call } from '../shared/rpc-client';
 import { CollectionChoice } from './collection-choice';
 import { PasswordForm } from './password-form';
 import { RemoveAccount } from './remove-account';
+import { RenameAccount } from './rename-account';
 
 export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; now: number }) {
   if (summaries.length === 0) return <p>{t('optionsNoAccounts')}</p>;
@@ -34,6 +35,7 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
                   {t('popupSyncNow')}
                 </button>
               )}
+              <RenameAccount account={account} />
               <RemoveAccount account={account} />
             </div>
           </li>

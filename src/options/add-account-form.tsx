@@ -10,7 +10,7 @@ import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
 import type { FoundCollection, NewDavAccount } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
-import { PROVIDERS, providerById } from './providers';
+import { PROVIDERS, providerById, providerName } from './providers';
 
 type Fields = Required<NewDavAccount> & { providerId: string };
 
@@ -79,13 +79,13 @@ export function AddAccountForm() {
         <select name="provider" value={fields.providerId} onChange={chooseProvider}>
           {PROVIDERS.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
+              {providerName(p)}
             </option>
           ))}
         </select>
       </label>
       <p class="provider-help" id="provider-help">
-        {provider.help}
+        {t(provider.help)}
       </p>
       <label>
         {t('fieldServerUrl')}

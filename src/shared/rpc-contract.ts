@@ -63,6 +63,8 @@ export interface Commands {
   updatePassword: { params: { accountId: string; password: string }; result: { ok: true } };
   /** Removes an account; its mirrored data stays unless keepData is false. */
   removeAccount: { params: { accountId: string; keepData: boolean }; result: { ok: true } };
+  /** Gives an account the name a person wants to see. */
+  renameAccount: { params: { accountId: string; label: string }; result: { ok: true } };
   setCollectionEnabled: { params: { collectionId: string; enabled: boolean }; result: { ok: true } };
   /** Mirrors one account now, or every account. Resolves when the run has finished. */
   syncNow: { params: { accountId?: string }; result: { runs: number } };

@@ -122,4 +122,15 @@ describe('backups and restore in Chromium', () => {
     await waitForMirror(popup, CARDS.length);
     await popup.close();
   });
+
+  it('renames an account, keeping everything else', async () => {
+    const account = options.locator('.account', { hasText: 'New provider' });
+    await account.getByRole('button', { name: 'Rename' }).click();
+    await account.getByLabel('New name for this account').fill('Spare provider');
+    await account.getByRole('button', { name: 'Save name' }).click();
+    await options.getByRole('heading', { name: 'Spare provider', level: 3 }).waitFor();
+    const popup = await openPopup(ext);
+    await popup.getByRole('heading', { name: 'Spare provider' }).waitFor();
+    await popup.close();
+  });
 });

@@ -1,0 +1,43 @@
+// Renaming an account: the name is the person's; the server, user name and collections stay.
+import { useState } from 'preact/hooks';
+import type { AccountRecord } from '../db/records';
+import { t } from '../shared/i18n';
+import { call } from '../shared/rpc-client';
+import { StatusMessage, type Message } from '../ui/status-message';
+
+export function RenameAccount({ account }: { account: AccountRecord }) {
+  const [editing, setEditing] = useState(false);
+  const [label, setLabel] = useState(account.label);
+  const [message, setMessage] = useState<Message>(null);
+  if (!editing) {
+    return (
+      <button type="button" onClick={() => setEditing(true)}>
+        {t('optionsRename')}
+      </button>
+    );
+  }
+  return (
+    <form
+      class="rename-account"
+      onSubmit={(event) => {
+        event.preventDefault();
+        call('renameAccount', { accountId: account.id, label }).then(
+          () => setEditing(false),
+          (error: Error) => setMessage({ text: error.message, error: true }),
+        );
+      }}
+    >
+      <label>
+        {t('optionsRenameLabel')}
+        <input type="text" required value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+      </label>
+      <button type="submit" class="primary">
+        {t('optionsRenameSave')}
+      </button>
+      <button type="button" onClick={() => setEditing(false)}>
+        {t('optionsRemoveCancel')}
+      </button>
+      <StatusMessage message={message} />
+    </form>
+  );
+}
