@@ -5,13 +5,15 @@
 // grows past 4 GB (Zip64). Then it verifies each archive (every SHA-256 re-read).
 //
 //   tsx bench/archive-memory.ts [--sizes-mb 256,1024,4608] [--out bench/archive-results.json]
-import { closeSync, mkdtempSync, openAsBlob, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, fstatSync, mkdtempSync, openAsBlob, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeArchive, type ArchiveFile } from '../src/archive/write-archive';
 import { verifyArchive } from '../src/archive/verify-archive';
 import { emptyCounts } from '../src/archive/archive-manifest';
+import { Reader } from '../src/archive/zip';
 
 const MB = 1024 * 1024;
 const PHOTO_MB = 64;
@@ -63,47 +65,38 @@ function* photos(source: Blob, count: number): Generator<ArchiveFile> {
 }
 
 /**
- * The archive on disk in parts of at most 2 GB, read back as one Blob made of them. Node 20's
- * fs.openAsBlob reports the size of a file beyond 4 GB modulo 2^32, so a single file-backed
- * Blob of a Zip64 archive would look truncated; browsers' File objects have no such limit.
+ * A file on disk as zip.js reads it: Node 20's Blob cannot exceed 4 GB (and fs.openAsBlob
+ * reports a larger file's size modulo 2^32), so a Zip64 archive is read by byte ranges here.
+ * Browsers' File objects have no such limit; the extension hands verify the File itself.
  */
-function partedFileSink(dir: string, name: string): { writable: WritableStream<Uint8Array>; paths: string[]; bytes: () => number } {
-  const PART = 2 * 1024 * MB;
-  const paths: string[] = [];
-  let fd = -1;
-  let inPart = PART;
-  let total = 0;
-  const writable = new WritableStream<Uint8Array>({
-    write(chunk) {
-      let offset = 0;
-      while (offset < chunk.byteLength) {
-        if (inPart === PART) {
-          if (fd >= 0) closeSync(fd);
-          paths.push(join(dir, `${name}.part${paths.length}`));
-          fd = openSync(paths[paths.length - 1]!, 'w');
-          inPart = 0;
-        }
-        const length = Math.min(chunk.byteLength - offset, PART - inPart);
-        writeSync(fd, chunk, offset, length);
-        offset += length;
-        inPart += length;
-        total += length;
-      }
-    },
-    close() {
-      if (fd >= 0) closeSync(fd);
-    },
-  });
-  return { writable, paths, bytes: () => total };
+class FileRangeReader extends Reader<string> {
+  private readonly fd: number;
+
+  constructor(path: string) {
+    super(path);
+    this.fd = openSync(path, 'r');
+    this.size = fstatSync(this.fd).size;
+  }
+
+  override readUint8Array(offset: number, length: number): Promise<Uint8Array> {
+    const buffer = new Uint8Array(length);
+    let done = 0;
+    while (done < length) done += readSync(this.fd, buffer, done, length - done, offset + done) || length;
+    return Promise.resolve(buffer);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
 }
 
 async function measure(dir: string, source: Blob, archiveMb: number): Promise<ArchiveMemoryResult> {
   const count = Math.max(1, Math.round(archiveMb / PHOTO_MB));
-  const sink = partedFileSink(dir, `archive-${archiveMb}.zip`);
+  const path = join(dir, `archive-${archiveMb}.zip`);
   global.gc?.();
   const stop = sampleMemory();
   const started = performance.now();
-  await writeArchive(photos(source, count), sink.writable, {
+  await writeArchive(photos(source, count), Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array>, {
     createdAt: new Date(),
     asOf: null,
     generator: 'Lifeboat benchmark',
@@ -111,11 +104,13 @@ async function measure(dir: string, source: Blob, archiveMb: number): Promise<Ar
   });
   const writeSeconds = (performance.now() - started) / 1000;
   const peak = stop();
-  const bytes = sink.bytes();
+  const file = new FileRangeReader(path);
+  const bytes = file.size;
   const verifyStarted = performance.now();
-  const report = await verifyArchive(new Blob(await Promise.all(sink.paths.map((path) => openAsBlob(path)))));
+  const report = await verifyArchive(file);
   const verifySeconds = (performance.now() - verifyStarted) / 1000;
-  for (const path of sink.paths) rmSync(path);
+  file.close();
+  rmSync(path);
   return {
     archiveMb: Math.round(bytes / MB),
     photos: count,

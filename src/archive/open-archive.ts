@@ -1,5 +1,5 @@
 // Opens a backup archive for reading: its entries by path, and its manifest.
-import { BlobReader, TextWriter, ZipReader, type Entry, type FileEntry } from './zip';
+import { BlobReader, TextWriter, ZipReader, type Entry, type FileEntry, type Reader } from './zip';
 import { MANIFEST_PATH, parseManifest, type ArchiveManifest } from './archive-manifest';
 
 export interface OpenedArchive {
@@ -15,8 +15,11 @@ function isFile(entry: Entry): entry is FileEntry {
   return !entry.directory;
 }
 
-export async function openArchive(blob: Blob): Promise<OpenedArchive> {
-  const reader = new ZipReader(new BlobReader(blob));
+/** A Blob (a File the person picked), or any zip.js Reader (a file on disk in tools). */
+export type ArchiveSource = Blob | Reader<unknown>;
+
+export async function openArchive(source: ArchiveSource): Promise<OpenedArchive> {
+  const reader = new ZipReader(source instanceof Blob ? new BlobReader(source) : source);
   let all: Entry[];
   try {
     all = await reader.getEntries();

@@ -3,7 +3,7 @@
 // Reports every problem rather than stopping at the first, so a damaged copy says how damaged.
 import { Uint8ArrayWriter, type FileEntry } from './zip';
 import { MANIFEST_PATH, README_PATH, type ArchiveManifest } from './archive-manifest';
-import { openArchive } from './open-archive';
+import { openArchive, type ArchiveSource } from './open-archive';
 import { WHOLE_FILE_BYTES, hashingSink, sha256Hex } from './sha256';
 
 export interface VerifyProblem {
@@ -29,8 +29,8 @@ async function entryHash(entry: FileEntry): Promise<{ bytes: number; sha256: str
   return { bytes: sink.size(), sha256: sink.hex() };
 }
 
-export async function verifyArchive(blob: Blob): Promise<VerifyReport> {
-  const archive = await openArchive(blob);
+export async function verifyArchive(source: ArchiveSource): Promise<VerifyReport> {
+  const archive = await openArchive(source);
   try {
     const { manifest } = archive;
     if (!manifest) {

@@ -6,4 +6,5 @@ import { configure } from '@zip.js/zip.js/lib/zip-core-native.js';
 configure({ useWebWorkers: false });
 
 export { BlobReader, TextWriter, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter } from '@zip.js/zip.js/lib/zip-core-native.js';
+export { Reader } from '@zip.js/zip.js/lib/zip-core-native.js';
 export type { Entry, FileEntry, ZipWriterAddDataOptions } from '@zip.js/zip.js';
