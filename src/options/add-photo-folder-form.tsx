@@ -62,9 +62,9 @@ export function AddPhotoFolderForm() {
     >
       <p class="muted">{t('photoFolderHelp')}</p>
       {field('folderUrl', t('photoFolderUrl'), { type: 'text', inputMode: 'url', required: true, placeholder: 'https://cloud.example.com/remote.php/dav/files/me/Photos/' })}
-      {field('username', t('fieldUsername'), { type: 'text', autoComplete: 'username', required: true })}
-      {field('password', t('fieldPassword'), { type: 'password', autoComplete: 'current-password', required: true })}
-      {field('label', t('fieldLabel'), { type: 'text', placeholder: t('photoFolderLabelPlaceholder') })}
+      {field('username', t('photoFolderLogin'), { type: 'text', autoComplete: 'username', required: true })}
+      {field('password', t('photoFolderSecret'), { type: 'password', autoComplete: 'current-password', required: true })}
+      {field('label', t('photoFolderLabel'), { type: 'text', placeholder: t('photoFolderLabelPlaceholder') })}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {t('photoFolderSubmit')}

@@ -37,9 +37,9 @@ describe('a photo folder in Chromium', () => {
   it('is added from the options page and mirrored in the background', async () => {
     const form = options.locator('.add-photo-folder');
     await form.getByLabel('Folder address').fill(server.url);
-    await form.getByLabel('User name').fill(server.username);
-    await form.getByLabel('Password or app password').fill(server.password);
-    await form.getByLabel('Name for this account').fill('NAS photos');
+    await form.getByLabel("Login of the folder's server").fill(server.username);
+    await form.getByLabel('Its password (or an app password)').fill(server.password);
+    await form.getByLabel('Label for this folder (optional)').fill('NAS photos');
     await form.getByRole('button', { name: 'Add photo folder' }).click();
     await form.locator('.message').filter({ hasText: /^Photo folder added: 1 photos and 1 folders/ }).waitFor({ timeout: 30_000 });
     const account = options.locator('.account', { hasText: 'NAS photos' });

@@ -20,7 +20,7 @@ export interface ProxyLogEntry extends Omit<ProxiedRequest, 'body'> {
   /** Status the client was sent (null for a reset). */
   status: number | null;
   /** The Range header the client sent, if any (a resumed download). */
-  range: string | null;
+  range?: string;
 }
 
 export interface FaultProxy {
@@ -51,7 +51,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> => {
     const seen: ProxiedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', body: body.toString('utf8') };
-    const entry: ProxyLogEntry = { method: seen.method, path: seen.path, fault: null, status: null, range: req.headers.range ?? null };
+    const entry: ProxyLogEntry = { method: seen.method, path: seen.path, fault: null, status: null, ...(req.headers.range ? { range: req.headers.range } : {}) };
     log.push(entry);
     const refuse = proxy.refuseSyncCollection;
     if (refuse !== false && seen.method === 'REPORT' && seen.body.includes('sync-collection')) {
