@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian machine with Node.js 20 needs before `npm test` or `npm run demo`:
-# Debian packages (Chromium, the DAV servers, Python parsers used to check exports) and the
+# Debian packages (Chromium, the DAV servers, rclone's WebDAV server for photo folders, Python parsers used to check exports) and the
 # npm dependencies. Each step runs only when something is missing, so a second run is quick.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 # command-or-python-module : Debian package
 needed=(
   "/usr/bin/chromium:chromium"
+  "/usr/bin/rclone:rclone"
   "py:radicale:radicale"
   "py:xandikos:xandikos"
   "py:vobject:python3-vobject"

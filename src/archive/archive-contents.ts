@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, type ExportKind } from '../exporters/build-export';
 import { emptyCounts, type ArchiveCounts, type ArchiveFileState } from './archive-manifest';
 import { ArchivePaths } from './archive-paths';
 import type { ArchiveFile } from './write-archive';
+import { archivePhotos } from './archive-photos';
 
 export interface ArchiveScope {
   /** The mirror as it was at this moment, instead of as it is. */
@@ -65,4 +66,5 @@ export async function* archiveContents(db: LifeboatDb, scope: ArchiveScope = {})
       };
     }
   }
+  yield* archivePhotos(db, accounts, scope.asOf);
 }

@@ -18,6 +18,8 @@ import { ensureSyncAlarm } from './schedule';
 import { refreshBadge } from './attention';
 import { restoreVersion } from '../db/restore-version';
 import { readers } from '../sync/readers';
+import { addPhotoFolder } from './add-photo-folder';
+import { recheckDuePhotos } from './photo-recheck';
 
 const found = (collections: RemoteCollection[]): FoundCollection[] =>
   collections.map((c) => ({ name: c.displayName, kind: c.kind }));
@@ -110,4 +112,7 @@ export const handlers: Handlers = {
     const item = await restoreVersion(openDb(), versionId, readers, Date.now());
     return { itemId: item.id };
   },
+
+  addPhotoFolder,
+  recheckPhotos: () => recheckDuePhotos(Date.now() + 1),
 };

@@ -10,11 +10,13 @@ import { SNAPSHOT_ALARM, snapshotIfDue } from './snapshots';
 import { requestPersistentStorage } from './persistent-storage';
 import { resumeInterruptedRuns, scheduleFromSettings } from './resume';
 import { refreshBadge } from './attention';
+import { RECHECK_ALARM, ensureRecheckAlarm, recheckDuePhotos } from './photo-recheck';
 
 registerRpcServer(handlers);
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void syncAll();
+  if (alarm.name === RECHECK_ALARM) void recheckDuePhotos().catch((error: unknown) => console.warn('Lifeboat: photo re-check failed', error));
   if (alarm.name === SNAPSHOT_ALARM) void snapshotIfDue().catch((error: unknown) => console.warn('Lifeboat: snapshot failed', error));
 });
 
@@ -27,3 +29,4 @@ browser.runtime.onInstalled.addListener(() => {
 void scheduleFromSettings();
 void resumeInterruptedRuns();
 void refreshBadge();
+void ensureRecheckAlarm();

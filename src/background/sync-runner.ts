@@ -7,6 +7,7 @@ import { pruneVersions } from '../db/retention';
 import { syncAccount, type RunSummary } from '../sync/sync-account';
 import { readers } from '../sync/readers';
 import { sourceForAccount } from '../sources/source-for-account';
+import { syncPhotoAccount } from './photo-runner';
 import { loadPassword } from './credentials';
 import { announceAlarms, refreshBadge } from './attention';
 
@@ -24,8 +25,9 @@ export function syncOne(accountId: string): Promise<RunSummary | null> {
 async function runSync(accountId: string): Promise<RunSummary | null> {
   const db = openDb();
   const account = await getAccount(db, accountId);
-  if (account.kind !== 'dav') return null;
   const settings = await readSettings(db);
+  if (account.kind === 'webdav-photos') return syncPhotoAccount(db, account, settings);
+  if (account.kind !== 'dav') return null;
   const { source, discovery } = sourceForAccount(account, await loadPassword(account.id));
   const summary = await syncAccount({ db, source, readers, settings, now: Date.now }, account);
   await updateAccount(db, accountId, { discovery: discovery() });
@@ -37,7 +39,7 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
 
 /** The scheduled run: every account, except those waiting for a new password. */
 export async function syncAll(options: { includePaused?: boolean } = {}): Promise<number> {
-  const accounts = (await listAccounts(openDb())).filter((a) => a.kind === 'dav' && (options.includePaused || a.status !== 'needs-password'));
+  const accounts = (await listAccounts(openDb())).filter((a) => (a.kind === 'dav' || a.kind === 'webdav-photos') && (options.includePaused || a.status !== 'needs-password'));
   await Promise.allSettled(accounts.map((account) => syncOne(account.id)));
   return accounts.length;
 }

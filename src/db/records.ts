@@ -2,8 +2,11 @@
 import type { CollectionKind } from '../sources/source';
 import type { Discovery } from '../sources/dav/discover';
 
-/** `local`: items imported from files (a backup, a .vcf, an .ics): never synced with a server. */
-export type AccountKind = 'dav' | 'local';
+/**
+ * `local`: items imported from files (a backup, a .vcf, an .ics, a Google Takeout): never synced
+ * with a server. `webdav-photos`: a WebDAV folder of photos and videos (docs/PHOTOS.md).
+ */
+export type AccountKind = 'dav' | 'local' | 'webdav-photos';
 /** `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed. */
 export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password';
 
@@ -171,4 +174,74 @@ export interface SnapshotRecord {
   error: string | null;
   /** When the file was removed from disk as one beyond the number kept. */
   removedAt: number | null;
+}
+
+/**
+ * One photo or video, kept byte for byte as downloaded (its bytes live in `photoBlobs`, so a
+ * page of metadata never loads them). Deleted upstream: kept and marked, like items.
+ */
+export interface PhotoRecord {
+  /** `${accountId}|${path}` */
+  id: string;
+  accountId: string;
+  /** WebDAV: the file's absolute URL. Takeout: its path inside the archive. */
+  path: string;
+  name: string;
+  /** The server's ETag (or, without one, its last-modified date); '' for imported files. */
+  etag: string;
+  size: number;
+  mime: string;
+  /** SHA-256 of the stored bytes, hex: checked after download and by the periodic re-check. */
+  sha256: string;
+  /** When it was taken (EXIF DateTimeOriginal, or the Takeout sidecar), ms since the epoch. */
+  takenAt: number | null;
+  /** takenAt, or else when first seen: the order of the grid and of the archive's folders. */
+  sortAt: number;
+  width: number | null;
+  height: number | null;
+  albums: string[];
+  description: string | null;
+  geo: { latitude: number; longitude: number } | null;
+  firstSeenAt: number;
+  updatedAt: number;
+  deletedUpstreamAt: number | null;
+  live: 0 | 1;
+  /** 1: a thumbnail exists; 0: not made yet; -1: this browser cannot decode it (HEIC, RAW, video). */
+  thumb: 0 | 1 | -1;
+  /** When the stored bytes were last hashed and found intact. */
+  checkedAt: number;
+  /** When the re-check found the stored bytes no longer match their SHA-256. */
+  corruptAt: number | null;
+}
+
+/** The bytes of a photo, exactly as downloaded. */
+export interface PhotoBlobRecord {
+  id: string;
+  data: Blob;
+}
+
+/** A small JPEG or WebP for the grid, made in the options page. */
+export interface PhotoThumbRecord {
+  id: string;
+  data: Blob;
+}
+
+/** Bytes of a download in progress, stored as they arrive so a stopped worker resumes with Range. */
+export interface PhotoPartRecord {
+  photoId: string;
+  offset: number;
+  /** The ETag the bytes belong to: a resume with another one starts over. */
+  etag: string;
+  data: Blob;
+}
+
+/** An earlier file of a photo the server replaced: kept, like an item's earlier text. */
+export interface PhotoVersionRecord {
+  id?: number;
+  photoId: string;
+  etag: string;
+  sha256: string;
+  size: number;
+  replacedAt: number;
+  data: Blob;
 }

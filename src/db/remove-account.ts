@@ -4,7 +4,8 @@
 import type { LifeboatDb } from './schema';
 
 export async function removeAccountData(db: LifeboatDb, accountId: string, options: { keepData: boolean }): Promise<void> {
-  await db.transaction('rw', [db.accounts, db.collections, db.items, db.versions, db.runs, db.alarms], async () => {
+  const photoTables = [db.photos, db.photoBlobs, db.photoThumbs, db.photoParts, db.photoVersions];
+  await db.transaction('rw', [db.accounts, db.collections, db.items, db.versions, db.runs, db.alarms, ...photoTables], async () => {
     await db.alarms.where('accountId').equals(accountId).delete();
     if (options.keepData) {
       await db.accounts.update(accountId, { detached: true, status: 'idle', progress: null });
@@ -15,6 +16,11 @@ export async function removeAccountData(db: LifeboatDb, accountId: string, optio
     await db.items.where('accountId').equals(accountId).delete();
     await db.collections.where('accountId').equals(accountId).delete();
     await db.runs.where('accountId').equals(accountId).delete();
+    const photoIds = await db.photos.where('accountId').equals(accountId).primaryKeys();
+    for (const table of [db.photoBlobs, db.photoThumbs]) await table.bulkDelete(photoIds);
+    await db.photoParts.where('photoId').anyOf(photoIds).delete();
+    await db.photoVersions.where('photoId').anyOf(photoIds).delete();
+    await db.photos.bulkDelete(photoIds);
     await db.accounts.delete(accountId);
   });
 }

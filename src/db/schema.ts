@@ -1,9 +1,10 @@
 // The only place that knows the IndexedDB layout. Every change to it is a new
 // `version(n)` with its own upgrade, never an edit of an old one (Dexie versioning:
 // https://dexie.org/docs/Tutorial/Design#database-versioning).
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import { searchWordsMiddleware, searchWordsOf } from './search-words';
 import type { AccountRecord, AlarmRecord, CollectionRecord, ItemRecord, RunRecord, Settings, SnapshotRecord, VersionRecord } from './records';
+import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from './records';
 
 export const DB_NAME = 'lifeboat';
 
@@ -16,6 +17,11 @@ export class LifeboatDb extends Dexie {
   alarms!: EntityTable<AlarmRecord, 'id'>;
   settings!: EntityTable<Settings & { key: string }, 'key'>;
   snapshots!: EntityTable<SnapshotRecord, 'id'>;
+  photos!: EntityTable<PhotoRecord, 'id'>;
+  photoBlobs!: EntityTable<PhotoBlobRecord, 'id'>;
+  photoThumbs!: EntityTable<PhotoThumbRecord, 'id'>;
+  photoParts!: Table<PhotoPartRecord, [string, number]>;
+  photoVersions!: EntityTable<PhotoVersionRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -73,6 +79,17 @@ export class LifeboatDb extends Dexie {
       });
     // v4: snapshot archives written to disk, so the oldest can be removed beyond the number kept.
     this.version(4).stores({ snapshots: '++id, createdAt' });
+    // v5: photos. Metadata apart from the bytes (a page of the grid never loads a file);
+    // [accountId+live] counts for the popup, [sortAt+id] pages the grid by key, thumb finds
+    // photos still without a thumbnail, checkedAt the oldest-verified for the re-check, sha256
+    // deduplicates imports. Downloads in progress keep their bytes in photoParts.
+    this.version(5).stores({
+      photos: 'id, accountId, [accountId+live], [sortAt+id], thumb, checkedAt, sha256',
+      photoBlobs: 'id',
+      photoThumbs: 'id',
+      photoParts: '[photoId+offset], photoId',
+      photoVersions: '++id, photoId',
+    });
     this.use(searchWordsMiddleware);
   }
 }

@@ -7,6 +7,8 @@ import { accountSummaries } from '../ui/account-summaries';
 import { alarmSentence } from '../ui/alarm-sentence';
 import { call } from '../shared/rpc-client';
 import { AddAccountForm } from './add-account-form';
+import { AddPhotoFolderForm } from './add-photo-folder-form';
+import { TakeoutPanel } from './takeout-panel';
 import { AccountsList } from './accounts-list';
 import { ExportPanel } from './export-panel';
 import { SettingsForm } from './settings-form';
@@ -50,6 +52,11 @@ export function OptionsPage() {
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">{t('optionsAddAccount')}</h2>
         <AddAccountForm />
+      </section>
+      <section aria-labelledby="photos-heading">
+        <h2 id="photos-heading">{t('optionsPhotos')}</h2>
+        <AddPhotoFolderForm />
+        <TakeoutPanel />
       </section>
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">{t('optionsExport')}</h2>

@@ -87,9 +87,9 @@ export interface Commands {
   restoreVersion: { params: { versionId: number }; result: { itemId: string } };
 }
 
-export type CommandName = keyof Commands;
-export type Params<K extends CommandName> = Commands[K]['params'];
-export type Result<K extends CommandName> = Commands[K]['result'];
+export type CommandName = keyof AllCommands;
+export type Params<K extends CommandName> = AllCommands[K]['params'];
+export type Result<K extends CommandName> = AllCommands[K]['result'];
 
 /** What travels over runtime messaging. */
 export interface RpcRequest<K extends CommandName = CommandName> {
@@ -104,3 +104,21 @@ export type RpcResponse<K extends CommandName = CommandName> =
 export function isRpcRequest(message: unknown): message is RpcRequest {
   return typeof message === 'object' && message !== null && typeof (message as { rpc?: unknown }).rpc === 'string';
 }
+
+/** A WebDAV folder of photos: its address is the folder itself (docs/PHOTOS.md). */
+export interface NewPhotoFolder {
+  label: string;
+  folderUrl: string;
+  username: string;
+  password: string;
+}
+
+export interface PhotoCommands {
+  /** Checks the folder and the password, saves the account, and starts its first mirror. */
+  addPhotoFolder: { params: NewPhotoFolder; result: { accountId: string; photos: number; folders: number } };
+  /** Re-hashes the stored photos checked longest ago; reports any that no longer match. */
+  recheckPhotos: { params: Record<string, never>; result: { checked: number; corrupt: number } };
+}
+
+/** Every command the worker answers. */
+export type AllCommands = Commands & PhotoCommands;

@@ -6,13 +6,14 @@ import type { LifeboatDb } from '../db/schema';
 import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings } from '../db/records';
 import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
-import { startRun, finishRun } from '../db/runs';
+import { startRun } from '../db/runs';
+import { finishAccountRun } from './finish-run';
 import { raiseAlarm } from '../db/alarms';
 import { countLiveInCollection } from '../db/queries';
 import type { RemoteCollection, Source } from '../sources/source';
 import type { Readers } from './item-reader';
 import { syncCollection, type CollectionTally } from './sync-collection';
-import { describeError, endsTheRun, isCredentialsRejected } from './describe-error';
+import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';
 
 export interface SyncDeps {
@@ -51,23 +52,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     errors.push({ href: null, message: describeError(error) });
   }
 
-  const outcome = accountError ? 'failed' : errors.length > 0 ? 'partial' : 'ok';
-  const summary: Omit<RunSummary, 'alarms'> = {
-    finishedAt: now(),
-    outcome,
-    added: tally.added,
-    changed: tally.changed,
-    deletedUpstream: tally.deletedUpstream,
-    unchanged: tally.unchanged,
-    errors,
-  };
-  await finishRun(db, runId, summary);
-  await updateAccount(db, account.id, {
-    status: accountError ? (isCredentialsRejected(accountError) ? 'needs-password' : 'error') : 'idle',
-    lastError: accountError ? describeError(accountError) : null,
-    progress: null,
-    ...(accountError ? {} : { lastSuccessAt: summary.finishedAt }),
-  });
+  const summary = await finishAccountRun(db, account, runId, tally, errors, accountError, now());
   return { ...summary, alarms };
 }
 

@@ -5,6 +5,7 @@ import type { AccountRecord, AlarmRecord, CollectionRecord } from '../db/records
 import { listAccounts } from '../db/accounts';
 import { countLiveItems, countDeletedUpstream } from '../db/queries';
 import { openAlarms } from '../db/alarms';
+import { countDeletedPhotos, countLivePhotos } from '../db/photos/photo-writes';
 
 export interface AlarmView extends AlarmRecord {
   collectionKind: CollectionRecord['kind'];
@@ -15,6 +16,7 @@ export interface AccountSummary {
   contacts: number;
   events: number;
   tasks: number;
+  photos: number;
   deletedUpstream: number;
   alarms: AlarmView[];
 }
@@ -24,19 +26,22 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
   const kinds = new Map((await db.collections.bulkGet(alarms.map((a) => a.collectionId))).map((c) => [c?.id, c?.kind]));
   return Promise.all(
     accounts.map(async (account) => {
-      const [contacts, events, tasks, deletedContacts, deletedEvents] = await Promise.all([
+      const [contacts, events, tasks, deletedContacts, deletedEvents, photos, deletedPhotos] = await Promise.all([
         countLiveItems(db, account.id, 'contact'),
         countLiveItems(db, account.id, 'event'),
         countLiveItems(db, account.id, 'task'),
         countDeletedUpstream(db, account.id, 'contact'),
         countDeletedUpstream(db, account.id, 'event'),
+        countLivePhotos(db, account.id),
+        countDeletedPhotos(db, account.id),
       ]);
       return {
         account,
         contacts,
         events,
         tasks,
-        deletedUpstream: deletedContacts + deletedEvents,
+        photos,
+        deletedUpstream: deletedContacts + deletedEvents + deletedPhotos,
         alarms: alarms
           .filter((a) => a.accountId === account.id)
           .map((a) => ({ ...a, collectionKind: kinds.get(a.collectionId) ?? 'addressbook' })),

@@ -3,13 +3,16 @@ import type { AccountSummary } from './account-summaries';
 import { t } from '../shared/i18n';
 
 export function ItemCounts({ summary }: { summary: AccountSummary }) {
-  const { account, contacts, events, tasks, deletedUpstream } = summary;
+  const { account, contacts, events, tasks, photos, deletedUpstream } = summary;
   const showCalendars = account.services.includes('calendar') || events + tasks > 0;
+  const photosOnly = account.kind === 'webdav-photos';
   return (
     <p class="counts">
-      <span class="count" data-testid="contact-count">
-        {t('countContacts', contacts.toLocaleString())}
-      </span>
+      {!photosOnly && (
+        <span class="count" data-testid="contact-count">
+          {t('countContacts', contacts.toLocaleString())}
+        </span>
+      )}
       {showCalendars && (
         <>
           {' · '}
@@ -19,6 +22,14 @@ export function ItemCounts({ summary }: { summary: AccountSummary }) {
           {' · '}
           <span class="count" data-testid="task-count">
             {t('countTasks', tasks.toLocaleString())}
+          </span>
+        </>
+      )}
+      {(photosOnly || photos > 0) && (
+        <>
+          {!photosOnly && ' · '}
+          <span class="count" data-testid="photo-count">
+            {t('countPhotos', photos.toLocaleString())}
           </span>
         </>
       )}

@@ -19,6 +19,8 @@ export interface ProxyLogEntry extends Omit<ProxiedRequest, 'body'> {
   fault: Fault['kind'] | 'refused-sync-collection' | null;
   /** Status the client was sent (null for a reset). */
   status: number | null;
+  /** The Range header the client sent, if any (a resumed download). */
+  range?: string;
 }
 
 export interface FaultProxy {
@@ -49,7 +51,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> => {
     const seen: ProxiedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', body: body.toString('utf8') };
-    const entry: ProxyLogEntry = { method: seen.method, path: seen.path, fault: null, status: null };
+    const entry: ProxyLogEntry = { method: seen.method, path: seen.path, fault: null, status: null, ...(req.headers.range ? { range: req.headers.range } : {}) };
     log.push(entry);
     const refuse = proxy.refuseSyncCollection;
     if (refuse !== false && seen.method === 'REPORT' && seen.body.includes('sync-collection')) {
@@ -71,6 +73,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     const up = await forward(target, req, body);
     entry.status = up.status;
     if (fault?.kind === 'truncate') return sendTruncated(res, up, fault);
+    if (fault?.kind === 'corrupt' && up.body.length > 0) up.body[Math.floor(up.body.length / 2)]! ^= 0xff;
     send(res, up);
   };
 

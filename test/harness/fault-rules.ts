@@ -14,7 +14,9 @@ export type Fault =
    */
   | { kind: 'truncate'; keep?: number; framing?: 'cut' | 'short' }
   /** Wait `ms` before forwarding (a slow or overloaded server). */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Forward, then flip one byte in the middle of the body: same length, damaged content. */
+  | { kind: 'corrupt' };
 
 /** Short names for the common faults, e.g. `proxy.failNext(3, 'reset')`. */
 export type FaultName = 'reset' | 'truncate' | 'short' | 'slow' | '429' | '503' | '502' | '504';

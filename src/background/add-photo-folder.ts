@@ -1,0 +1,22 @@
+// Adding a photo folder: the folder must answer PROPFIND with the credentials (a wrong
+// password or an address that is no WebDAV folder is said at once), then the account is saved
+// and its first mirror starts in the background, reporting through the database.
+import { openDb } from '../db/schema';
+import { insertAccount } from '../db/accounts';
+import type { NewPhotoFolder } from '../shared/rpc-contract';
+import { createPhotoFolderSource } from '../sources/webdav-photos/photo-folder-source';
+import { asCollectionUrl } from '../sources/dav/dav-href';
+import { savePassword } from './credentials';
+import { syncOne } from './sync-runner';
+
+export async function addPhotoFolder(folder: NewPhotoFolder): Promise<{ accountId: string; photos: number; folders: number }> {
+  const folderUrl = asCollectionUrl(folder.folderUrl);
+  const source = createPhotoFolderSource({ serverUrl: folderUrl, username: folder.username, password: folder.password }, { retry: { maxAttempts: 2 } });
+  const found = await source.probe();
+  const id = crypto.randomUUID();
+  await savePassword(id, folder.password);
+  const label = folder.label.trim() || new URL(folderUrl).host;
+  await insertAccount(openDb(), { id, kind: 'webdav-photos', label, serverUrl: folderUrl, calendarServerUrl: null, services: [], username: folder.username }, Date.now());
+  void syncOne(id);
+  return { accountId: id, ...found };
+}

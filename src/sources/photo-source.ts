@@ -1,0 +1,46 @@
+// Photo libraries next to the Source of contacts and calendars (source.ts). Their items are
+// files of any size, not texts: a listing names them with their version (ETag) and whatever
+// digest the server offers, and a download streams one file's bytes, from an offset when an
+// earlier attempt stopped part way. Sources take an injected fetch, like the DAV source.
+
+/** A digest the server states for a file's content, to check a download against. */
+export interface ServerDigest {
+  algorithm: 'sha-256' | 'sha-1' | 'md5';
+  /** Lower-case hex. */
+  hex: string;
+  /** Where it came from, for messages: "ETag", "oc:checksums", "Repr-Digest". */
+  origin: string;
+}
+
+/** One photo or video as the folder listing reports it. `href` is an absolute URL. */
+export interface RemotePhoto {
+  href: string;
+  name: string;
+  /** The ETag, or the last-modified date and size when the server sends no ETag. */
+  etag: string;
+  size: number | null;
+  mime: string;
+  lastModified: string | null;
+  /** The folder it lies in, relative to the account's folder ('' at the top): kept as its album. */
+  folder: string;
+  digests: ServerDigest[];
+}
+
+/** The answer to a download: where its bytes start, and the body to read them from. */
+export interface PhotoBody {
+  /** The offset the body starts at: the one asked for (206), or 0 when the server sent the whole file (200). */
+  start: number;
+  body: ReadableStream<Uint8Array>;
+  /** Digests sent with the answer (RFC 9530 Repr-Digest). */
+  digests: ServerDigest[];
+}
+
+export interface PhotoSource {
+  /** Every photo and video under the folder, walking sub-folders one level at a time. */
+  listPhotos(): Promise<RemotePhoto[]>;
+  /**
+   * Downloads `photo` from byte `offset` and hands the body to `consume` while holding one of
+   * the host's request slots, so a slow consumer never lets more downloads start at once.
+   */
+  download(photo: RemotePhoto, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void>;
+}

@@ -1,0 +1,27 @@
+// A WebDAV folder of photos (Nextcloud/ownCloud, Synology, a NAS, Fastmail files, rclone):
+// the account's URL is the folder itself, no discovery. Requests share the DAV layer: Basic
+// credentials, redirects, retries with backoff for listings, the per-host limit.
+import { asCollectionUrl } from '../dav/dav-href';
+import { createDavContext, type DavConnection, type DavContextOptions } from '../dav/dav-connection';
+import type { PhotoSource } from '../photo-source';
+import { getPhoto } from './photo-get';
+import { listFolder } from './list-folder';
+import { walkFolders } from './walk-folders';
+
+export interface PhotoFolderSource extends PhotoSource {
+  /** Checks the folder answers PROPFIND with these credentials; how many photos lie at its top. */
+  probe(): Promise<{ photos: number; folders: number }>;
+}
+
+export function createPhotoFolderSource(conn: DavConnection, options: DavContextOptions = {}): PhotoFolderSource {
+  const ctx = createDavContext(conn, options);
+  const root = asCollectionUrl(ctx.serverUrl);
+  return {
+    async probe() {
+      const listing = await listFolder(ctx, root);
+      return { photos: listing.photos.length, folders: listing.folders.length };
+    },
+    listPhotos: () => walkFolders(ctx, root),
+    download: (photo, offset, consume) => getPhoto(ctx, photo, offset, consume),
+  };
+}

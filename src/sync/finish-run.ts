@@ -1,0 +1,39 @@
+// How every run of an account ends, whatever it mirrors: the run log gets its outcome and
+// counts, the account its status (a refused password pauses it) and, after a good run, the
+// time of its last success.
+import type { LifeboatDb } from '../db/schema';
+import type { AccountRecord, RunError, RunRecord } from '../db/records';
+import { updateAccount } from '../db/accounts';
+import { finishRun } from '../db/runs';
+import { describeError, isCredentialsRejected } from './describe-error';
+
+export type RunCounts = Pick<RunRecord, 'added' | 'changed' | 'deletedUpstream' | 'unchanged'>;
+export type FinishedRun = Omit<RunRecord, 'id' | 'accountId' | 'startedAt'>;
+
+export async function finishAccountRun(
+  db: LifeboatDb,
+  account: AccountRecord,
+  runId: number,
+  counts: RunCounts,
+  errors: RunError[],
+  accountError: unknown,
+  finishedAt: number,
+): Promise<FinishedRun> {
+  const summary: FinishedRun = {
+    finishedAt,
+    outcome: accountError ? 'failed' : errors.length > 0 ? 'partial' : 'ok',
+    added: counts.added,
+    changed: counts.changed,
+    deletedUpstream: counts.deletedUpstream,
+    unchanged: counts.unchanged,
+    errors,
+  };
+  await finishRun(db, runId, summary);
+  await updateAccount(db, account.id, {
+    status: accountError ? (isCredentialsRejected(accountError) ? 'needs-password' : 'error') : 'idle',
+    lastError: accountError ? describeError(accountError) : null,
+    progress: null,
+    ...(accountError ? {} : { lastSuccessAt: finishedAt }),
+  });
+  return summary;
+}

@@ -1,0 +1,81 @@
+// Photos and videos for tests, made byte by byte (no image library, no network). A JPEG here is
+// a real baseline JPEG that browsers decode: grey 8×8 blocks whose only coefficient is a zero
+// DC difference, so one-symbol Huffman tables (code "0") suffice (ITU T.81 Annex K describes
+// the tables; B.2 the markers). An APP1 segment carries EXIF (CIPA DC-008: a TIFF structure with
+// an Exif IFD holding DateTimeOriginal and the pixel size), a COM segment optional padding.
+
+function u16be(n: number): number[] {
+  return [(n >> 8) & 0xff, n & 0xff];
+}
+
+function segment(marker: number, body: number[]): number[] {
+  return [0xff, marker, ...u16be(body.length + 2), ...body];
+}
+
+/** A little-endian TIFF with IFD0 → Exif IFD { DateTimeOriginal, PixelXDimension, PixelYDimension }. */
+function exifApp1(takenAt: string, width: number, height: number): number[] {
+  const le16 = (n: number) => [n & 0xff, (n >> 8) & 0xff];
+  const le32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff];
+  const entry = (tag: number, type: number, count: number, value: number[]) => [...le16(tag), ...le16(type), ...le32(count), ...value];
+  const ifd0At = 8;
+  const exifAt = ifd0At + 2 + 12 + 4;
+  const dateAt = exifAt + 2 + 3 * 12 + 4;
+  const date = [...new TextEncoder().encode(takenAt.padEnd(19).slice(0, 19)), 0];
+  const tiff = [
+    0x49, 0x49, 0x2a, 0x00, ...le32(ifd0At),
+    ...le16(1), ...entry(0x8769, 4, 1, le32(exifAt)), ...le32(0),
+    ...le16(3),
+    ...entry(0x9003, 2, 20, le32(dateAt)),
+    ...entry(0xa002, 4, 1, le32(width)),
+    ...entry(0xa003, 4, 1, le32(height)),
+    ...le32(0),
+    ...date,
+  ];
+  return segment(0xe1, [...new TextEncoder().encode('Exif'), 0, 0, ...tiff]);
+}
+
+export interface JpegOptions {
+  width?: number;
+  height?: number;
+  /** EXIF DateTimeOriginal, "YYYY:MM:DD HH:MM:SS"; none when null. */
+  takenAt?: string | null;
+  /** Bytes of filler in COM segments, to make files of a realistic size. */
+  padding?: number;
+  /** Varies the filler, so that files of equal size differ. */
+  seed?: number;
+}
+
+export function makeJpeg(options: JpegOptions = {}): Uint8Array {
+  const { width = 16, height = 16, takenAt = '2023:07:14 10:30:00', padding = 0, seed = 0 } = options;
+  const blocks = Math.ceil(width / 8) * Math.ceil(height / 8);
+  const bits = '00'.repeat(blocks);
+  const scan: number[] = [];
+  for (let i = 0; i < bits.length; i += 8) scan.push(parseInt(bits.slice(i, i + 8).padEnd(8, '1'), 2));
+  const filler: number[] = [];
+  for (let left = padding, n = seed; left > 0; left -= 60000) {
+    const size = Math.min(left, 60000);
+    filler.push(...segment(0xfe, Array.from({ length: size }, (_, i) => (n + i * 31) & 0x7f)));
+    n++;
+  }
+  return new Uint8Array([
+    0xff, 0xd8,
+    ...(takenAt === null ? [] : exifApp1(takenAt, width, height)),
+    ...filler,
+    ...segment(0xdb, [0x00, ...new Array<number>(64).fill(1)]),
+    ...segment(0xc0, [8, ...u16be(height), ...u16be(width), 1, 1, 0x11, 0]),
+    // One code of length 1 for symbol 0: DC "difference 0" and AC "end of block".
+    ...segment(0xc4, [0x00, 1, ...new Array<number>(15).fill(0), 0x00]),
+    ...segment(0xc4, [0x10, 1, ...new Array<number>(15).fill(0), 0x00]),
+    ...segment(0xda, [1, 1, 0x00, 0, 63, 0]),
+    ...scan,
+    0xff, 0xd9,
+  ]);
+}
+
+/** A short "video": an ISO BMFF ftyp box (ISO/IEC 14496-12 §4.3) and an mdat of filler. */
+export function makeMp4(bytes = 4096, seed = 0): Uint8Array {
+  const ftyp = [0, 0, 0, 0x18, ...new TextEncoder().encode('ftypisom'), 0, 0, 2, 0, ...new TextEncoder().encode('isommp41')];
+  const size = Math.max(bytes - ftyp.length, 8);
+  const mdat = [(size >>> 24) & 0xff, (size >> 16) & 0xff, (size >> 8) & 0xff, size & 0xff, ...new TextEncoder().encode('mdat')];
+  return new Uint8Array([...ftyp, ...mdat, ...Array.from({ length: size - 8 }, (_, i) => (seed + i) & 0xff)]);
+}
