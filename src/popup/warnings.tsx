@@ -3,6 +3,7 @@
 import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
+import { formatBytes } from '../ui/format-bytes';
 import type { AccountSummary, AlarmView } from '../ui/account-summaries';
 import { alarmSentence } from '../ui/alarm-sentence';
 import { usePersistence } from '../ui/use-persistence';
@@ -44,6 +45,11 @@ export function Warnings({ summaries, report }: Props) {
 
 function AlarmWarning({ alarm, report }: { alarm: AlarmView; report: Props['report'] }) {
   const exportBefore = () => {
+    if (alarm.collectionKind === 'photos') {
+      // The full backup holds every photo the mirror kept, those deleted upstream included.
+      report(call('exportArchive', {}).then((r) => t('backupSaved', r.fileName, r.files, formatBytes(r.bytes))));
+      return;
+    }
     const command = alarm.collectionKind === 'calendar' ? 'exportCalendars' : 'exportContacts';
     report(call(command, { asOf: alarm.before }).then((r) => t('exportSavedItems', r.fileName, r.count)));
   };

@@ -5,10 +5,12 @@ import type { AccountRecord, AlarmRecord, CollectionRecord } from '../db/records
 import { listAccounts } from '../db/accounts';
 import { countLiveItems, countDeletedUpstream } from '../db/queries';
 import { openAlarms } from '../db/alarms';
+import { photoCollectionId } from '../sync/photos/sync-photo-folder';
 import { countDeletedPhotos, countLivePhotos } from '../db/photos/photo-writes';
 
 export interface AlarmView extends AlarmRecord {
-  collectionKind: CollectionRecord['kind'];
+  /** What the alarm is about: an address book, a calendar, or a photo folder (which has no collection record). */
+  collectionKind: CollectionRecord['kind'] | 'photos';
 }
 
 export interface AccountSummary {
@@ -44,7 +46,7 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
         deletedUpstream: deletedContacts + deletedEvents + deletedPhotos,
         alarms: alarms
           .filter((a) => a.accountId === account.id)
-          .map((a) => ({ ...a, collectionKind: kinds.get(a.collectionId) ?? 'addressbook' })),
+          .map((a) => ({ ...a, collectionKind: kinds.get(a.collectionId) ?? (a.collectionId === photoCollectionId(a.accountId) ? 'photos' : 'addressbook') })),
       };
     }),
   );
