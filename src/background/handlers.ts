@@ -14,6 +14,7 @@ import { saveArchive, saveExport } from './save-download';
 import { ensureSnapshotAlarm, takeSnapshot } from './snapshots';
 import { restoreToServer } from './restore-to-server';
 import { discoverServices } from './discover-services';
+import { addFeed } from './add-feed';
 import { ensureSyncAlarm } from './schedule';
 import { refreshBadge } from './attention';
 import { restoreVersion } from '../db/restore-version';
@@ -48,6 +49,8 @@ export const handlers: Handlers = {
     void syncOne(id);
     return { accountId: id, collections: found(collections) };
   },
+
+  addFeed: (feed) => addFeed(feed),
 
   async updatePassword({ accountId, password }) {
     const db = openDb();

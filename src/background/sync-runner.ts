@@ -2,6 +2,7 @@
 // account, a resumed run). A second request for a running account waits for the same run.
 import { openDb } from '../db/schema';
 import { getAccount, listAccounts, updateAccount } from '../db/accounts';
+import type { AccountRecord } from '../db/records';
 import { readSettings } from '../db/settings';
 import { pruneVersions } from '../db/retention';
 import { syncAccount, type RunSummary } from '../sync/sync-account';
@@ -9,6 +10,9 @@ import { readers } from '../sync/readers';
 import { sourceForAccount } from '../sources/source-for-account';
 import { loadPassword } from './credentials';
 import { announceAlarms, refreshBadge } from './attention';
+
+/** Accounts with a remote to mirror (not the ones imported from files). */
+export const isSynced = (account: AccountRecord): boolean => account.kind !== 'local';
 
 const running = new Map<string, Promise<RunSummary | null>>();
 
@@ -24,7 +28,7 @@ export function syncOne(accountId: string): Promise<RunSummary | null> {
 async function runSync(accountId: string): Promise<RunSummary | null> {
   const db = openDb();
   const account = await getAccount(db, accountId);
-  if (account.kind !== 'dav') return null;
+  if (!isSynced(account)) return null;
   const settings = await readSettings(db);
   const { source, discovery } = sourceForAccount(account, await loadPassword(account.id));
   const summary = await syncAccount({ db, source, readers, settings, now: Date.now }, account);
@@ -37,7 +41,7 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
 
 /** The scheduled run: every account, except those waiting for a new password. */
 export async function syncAll(options: { includePaused?: boolean } = {}): Promise<number> {
-  const accounts = (await listAccounts(openDb())).filter((a) => a.kind === 'dav' && (options.includePaused || a.status !== 'needs-password'));
+  const accounts = (await listAccounts(openDb())).filter((a) => isSynced(a) && (options.includePaused || a.status !== 'needs-password'));
   await Promise.allSettled(accounts.map((account) => syncOne(account.id)));
   return accounts.length;
 }

@@ -2,8 +2,12 @@
 import type { CollectionKind } from '../sources/source';
 import type { Discovery } from '../sources/dav/discover';
 
-/** `local`: items imported from files (a backup, a .vcf, an .ics): never synced with a server. */
-export type AccountKind = 'dav' | 'local';
+/**
+ * `local`: items imported from files (a backup, a .vcf, an .ics): never synced with a server.
+ * `ics-feed`: a calendar feed (.ics or webcal:// address); `serverUrl` holds only its origin,
+ * the full address is kept with the credentials.
+ */
+export type AccountKind = 'dav' | 'local' | 'ics-feed';
 /** `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed. */
 export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password';
 

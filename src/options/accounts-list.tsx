@@ -24,12 +24,13 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
                 {account.calendarServerUrl ? ` · ${account.calendarServerUrl}` : ''}
               </p>
             )}
+            {account.kind === 'ics-feed' && <p class="muted">{t('accountFeedFrom', new URL(account.serverUrl).host)}</p>}
             <ItemCounts summary={summary} />
             <AccountStatus account={account} now={now} />
             {account.status === 'needs-password' && <PasswordForm account={account} />}
             {account.kind === 'dav' && <CollectionChoice accountId={account.id} />}
             <div class="actions">
-              {account.kind === 'dav' && (
+              {account.kind !== 'local' && (
                 <button type="button" onClick={() => void call('syncNow', { accountId: account.id }).catch(() => undefined)}>
                   {t('popupSyncNow')}
                 </button>

@@ -7,6 +7,7 @@ import { accountSummaries } from '../ui/account-summaries';
 import { alarmSentence } from '../ui/alarm-sentence';
 import { call } from '../shared/rpc-client';
 import { AddAccountForm } from './add-account-form';
+import { AddFeedForm } from './add-feed-form';
 import { AccountsList } from './accounts-list';
 import { ExportPanel } from './export-panel';
 import { SettingsForm } from './settings-form';
@@ -50,6 +51,10 @@ export function OptionsPage() {
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">{t('optionsAddAccount')}</h2>
         <AddAccountForm />
+      </section>
+      <section aria-labelledby="add-feed-heading">
+        <h2 id="add-feed-heading">{t('optionsAddFeed')}</h2>
+        <AddFeedForm />
       </section>
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">{t('optionsExport')}</h2>

@@ -5,6 +5,7 @@ import type { CollectionKind } from './source';
 import { createDavSource, type DavSource, type DavSourceOptions } from './dav/dav-source';
 import type { Discovery } from './dav/discover';
 import { combineSources } from './combined-source';
+import { createFeedSource } from './ics-feed/feed-source';
 
 export interface AccountSource {
   source: ReturnType<typeof combineSources>;
@@ -12,12 +13,18 @@ export interface AccountSource {
   discovery: () => Partial<Record<CollectionKind, Discovery>>;
 }
 
+/** `secret`: the password of a DAV account, the full address of a calendar feed. */
 export function sourceForAccount(
   account: AccountRecord,
-  password: string,
+  secret: string,
   options: DavSourceOptions = {},
   fetchImpl?: typeof fetch,
 ): AccountSource {
+  if (account.kind === 'ics-feed') {
+    const feed = createFeedSource({ url: secret, label: account.label, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options);
+    return { source: feed, discovery: () => ({}) };
+  }
+  const password = secret;
   const byKind: Partial<Record<CollectionKind, DavSource>> = {};
   for (const kind of account.services) {
     const serverUrl = kind === 'calendar' ? (account.calendarServerUrl ?? account.serverUrl) : account.serverUrl;

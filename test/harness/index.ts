@@ -20,3 +20,4 @@ export type { Fault, FaultMatch, FaultName, FaultRule } from './fault-rules';
 export { DEFAULT_COLLECTIONS, type SeedCollection, type SeedItem, type SeedKind } from './seed-types';
 export { TEST_PASSWORD, TEST_USER, type DavTestServer } from './dav-test-server';
 export { freePort, LOOPBACK } from './free-port';
+export { startFeedServer, feedOf, feedEvent, type FeedServer } from './feed-server';

@@ -1,4 +1,4 @@
-// What a DAV account needs to talk to its server, and the small state one session learns
+// What a DAV account needs to talk to its server, and the small state one source learns
 // along the way (where redirects really lead).
 import { NotDavError } from './dav-errors';
 import { sharedHostLimiter, type HostLimiter } from './host-limiter';
@@ -15,7 +15,11 @@ export interface DavConnection {
 export interface DavContext {
   /** The URL the person entered, without any `user:pass@` part. */
   readonly serverUrl: string;
-  /** Precomputed `Basic …` header value. Never put into messages or URLs. */
+  /**
+   * The Authorization header value: `Basic …` for a password, `Bearer …` for a signed-in
+   * account (read on every request, so a renewed token is used at once), empty for a public
+   * calendar feed. Never put into messages or URLs.
+   */
   readonly authorization: string;
   readonly fetch: typeof fetch;
   /** Abort a request that gets no answer for this long (a service worker must not hang). */
@@ -76,10 +80,17 @@ export function normaliseServerUrl(input: string): string {
 }
 
 export function createDavContext(conn: DavConnection, options: DavContextOptions = {}): DavContext {
-  const injected = conn.fetch;
+  return createHttpContext(conn.serverUrl, basicAuthorization(conn.username, conn.password), conn.fetch, options);
+}
+
+/**
+ * The same context for any credentials: the DAV engine's timeouts, retries, redirects and
+ * per-host limits serve calendar feeds (no credentials) and bearer tokens alike.
+ */
+export function createHttpContext(serverUrl: string, authorization: string, injected: typeof fetch | undefined, options: DavContextOptions = {}): DavContext {
   return {
-    serverUrl: normaliseServerUrl(conn.serverUrl),
-    authorization: basicAuthorization(conn.username, conn.password),
+    serverUrl: normaliseServerUrl(serverUrl),
+    authorization,
     // Wrapped, not stored as is: calling a browser's fetch as a method of another object
     // (`ctx.fetch(...)`) throws "Illegal invocation".
     fetch: (input, init) => (injected ?? globalThis.fetch)(input, init),
