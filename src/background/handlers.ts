@@ -15,6 +15,8 @@ import { ensureSnapshotAlarm, takeSnapshot } from './snapshots';
 import { restoreToServer } from './restore-to-server';
 import { discoverServices } from './discover-services';
 import { addFeed } from './add-feed';
+import { signInAgain, signInWithGoogle } from './google-sign-in';
+import { forgetTokens } from '../auth/token-store';
 import { ensureSyncAlarm } from './schedule';
 import { refreshBadge } from './attention';
 import { restoreVersion } from '../db/restore-version';
@@ -51,6 +53,8 @@ export const handlers: Handlers = {
   },
 
   addFeed: (feed) => addFeed(feed),
+  signInWithGoogle: ({ label }) => signInWithGoogle(label),
+  signInAgain: ({ accountId }) => signInAgain(accountId),
 
   async updatePassword({ accountId, password }) {
     const db = openDb();
@@ -66,6 +70,7 @@ export const handlers: Handlers = {
   async removeAccount({ accountId, keepData }) {
     await removeAccountData(openDb(), accountId, { keepData });
     await forgetPassword(accountId);
+    await forgetTokens(accountId);
     await refreshBadge();
     return { ok: true };
   },

@@ -6,10 +6,14 @@ import type { Discovery } from '../sources/dav/discover';
  * `local`: items imported from files (a backup, a .vcf, an .ics): never synced with a server.
  * `ics-feed`: a calendar feed (.ics or webcal:// address); `serverUrl` holds only its origin,
  * the full address is kept with the credentials.
+ * `google`: signed in with Google (OAuth), mirrored over Google's CardDAV and CalDAV.
  */
-export type AccountKind = 'dav' | 'local' | 'ics-feed';
-/** `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed. */
-export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password';
+export type AccountKind = 'dav' | 'local' | 'ics-feed' | 'google';
+/**
+ * `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed.
+ * `needs-sign-in`: a signed-in account whose sign-in expired and could not be renewed silently.
+ */
+export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password' | 'needs-sign-in';
 
 /** An account the user added. The password is NOT here: see shared/credentials.ts. */
 export interface AccountRecord {

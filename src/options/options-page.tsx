@@ -8,6 +8,8 @@ import { alarmSentence } from '../ui/alarm-sentence';
 import { call } from '../shared/rpc-client';
 import { AddAccountForm } from './add-account-form';
 import { AddFeedForm } from './add-feed-form';
+import { SignInPanel } from './sign-in-panel';
+import { OAuthClientIds } from './oauth-client-ids';
 import { AccountsList } from './accounts-list';
 import { ExportPanel } from './export-panel';
 import { SettingsForm } from './settings-form';
@@ -51,6 +53,11 @@ export function OptionsPage() {
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">{t('optionsAddAccount')}</h2>
         <AddAccountForm />
+      </section>
+      <section aria-labelledby="sign-in-heading">
+        <h2 id="sign-in-heading">{t('optionsSignIn')}</h2>
+        <SignInPanel />
+        <OAuthClientIds />
       </section>
       <section aria-labelledby="add-feed-heading">
         <h2 id="add-feed-heading">{t('optionsAddFeed')}</h2>

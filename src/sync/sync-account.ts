@@ -22,6 +22,8 @@ export interface SyncDeps {
   now: () => number;
   settings?: Settings;
   batchSize?: number;
+  /** What refused credentials make of the account: a new password, or signing in again. */
+  credentialsRejected?: 'needs-password' | 'needs-sign-in';
 }
 
 export type RunSummary = Omit<RunRecord, 'id' | 'accountId' | 'startedAt'> & { alarms: AlarmRecord[] };
@@ -63,7 +65,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
   };
   await finishRun(db, runId, summary);
   await updateAccount(db, account.id, {
-    status: accountError ? (isCredentialsRejected(accountError) ? 'needs-password' : 'error') : 'idle',
+    status: accountError ? (isCredentialsRejected(accountError) ? (deps.credentialsRejected ?? 'needs-password') : 'error') : 'idle',
     lastError: accountError ? describeError(accountError) : null,
     progress: null,
     ...(accountError ? {} : { lastSuccessAt: summary.finishedAt }),

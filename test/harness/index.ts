@@ -21,3 +21,5 @@ export { DEFAULT_COLLECTIONS, type SeedCollection, type SeedItem, type SeedKind 
 export { TEST_PASSWORD, TEST_USER, type DavTestServer } from './dav-test-server';
 export { freePort, LOOPBACK } from './free-port';
 export { startFeedServer, feedOf, feedEvent, type FeedServer } from './feed-server';
+export { startOAuthServer, type OAuthTestServer, type OAuthServerOptions } from './oauth-server';
+export { startGoogleDavProxy, type GoogleDavProxy } from './google-dav-proxy';

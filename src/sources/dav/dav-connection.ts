@@ -10,6 +10,15 @@ export interface DavConnection {
   password: string;
   /** Injected so tests (and the extension) can hand in their own; default globalThis.fetch. */
   fetch?: typeof fetch;
+  /** A signed-in account (Google): OAuth bearer tokens instead of the user name and password. */
+  bearer?: BearerAuth;
+}
+
+/** RFC 6750 §2.1 bearer tokens, with a way to get a new one when the server refuses the old one. */
+export interface BearerAuth {
+  accessToken: string;
+  /** A fresh token (refreshed, or signed in again silently); throws when a person must sign in. */
+  renew(): Promise<string>;
 }
 
 export interface DavContext {
@@ -20,7 +29,9 @@ export interface DavContext {
    * account (read on every request, so a renewed token is used at once), empty for a public
    * calendar feed. Never put into messages or URLs.
    */
-  readonly authorization: string;
+  authorization: string;
+  /** For bearer tokens: the header value with a renewed token, asked once after a 401. */
+  readonly renewAuthorization?: () => Promise<string>;
   readonly fetch: typeof fetch;
   /** Abort a request that gets no answer for this long (a service worker must not hang). */
   readonly timeoutMs: number;
@@ -80,7 +91,9 @@ export function normaliseServerUrl(input: string): string {
 }
 
 export function createDavContext(conn: DavConnection, options: DavContextOptions = {}): DavContext {
-  return createHttpContext(conn.serverUrl, basicAuthorization(conn.username, conn.password), conn.fetch, options);
+  const { bearer } = conn;
+  if (!bearer) return createHttpContext(conn.serverUrl, basicAuthorization(conn.username, conn.password), conn.fetch, options);
+  return { ...createHttpContext(conn.serverUrl, `Bearer ${bearer.accessToken}`, conn.fetch, options), renewAuthorization: async () => `Bearer ${await bearer.renew()}` };
 }
 
 /**

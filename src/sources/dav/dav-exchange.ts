@@ -95,6 +95,16 @@ function decodeBody(bytes: ArrayBuffer, contentType: string): { text: string; lo
   }
 }
 
+/** A renewal that needs the person is a refusal of the credentials; any other failure, a network one. */
+async function renewed(renew: () => Promise<string>, url: string): Promise<string> {
+  try {
+    return await renew();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'auth') throw new AuthError(url, 401, (error as Error).message);
+    throw new NetworkError(url, error);
+  }
+}
+
 async function exchangeNow(ctx: DavContext, req: DavRequest, url: string): Promise<DavResponse> {
   let response = await send(ctx, req, url);
   if (response.redirected && response.url) rememberRedirect(ctx, url, response.url);
@@ -103,6 +113,12 @@ async function exchangeNow(ctx: DavContext, req: DavRequest, url: string): Promi
     // fetch step 13), and iCloud redirects to shard hosts: ask the final URL again, with it.
     await response.body?.cancel();
     response = await send(ctx, req, response.url);
+  }
+  if (response.status === 401 && ctx.renewAuthorization) {
+    // An access token can expire mid-run (they last about an hour): renew it once and ask again.
+    await response.body?.cancel();
+    ctx.authorization = await renewed(ctx.renewAuthorization, response.url || url);
+    response = await send(ctx, req, response.url || url);
   }
   if (response.status === 401) {
     await response.body?.cancel();
