@@ -9,13 +9,13 @@ import { describeError, isCredentialsRejected } from '../sync/describe-error';
 import { loadPassword } from './credentials';
 import { bearerFor } from './oauth-bearer';
 
-export const signsIn = (account: AccountRecord): boolean => account.kind === 'google';
+export const signsIn = (account: AccountRecord): account is AccountRecord & { kind: 'google' | 'microsoft' } => account.kind === 'google' || account.kind === 'microsoft';
 
 /** The secret, or null when the account now waits for the person to sign in again. */
 export async function accountSecret(db: LifeboatDb, account: AccountRecord): Promise<string | BearerAuth | null> {
   if (!signsIn(account)) return loadPassword(account.id);
   try {
-    return await bearerFor(account.id, 'google');
+    return await bearerFor(account.id, account.kind);
   } catch (error) {
     if (!isCredentialsRejected(error)) throw error;
     await updateAccount(db, account.id, { status: 'needs-sign-in', lastError: describeError(error) });

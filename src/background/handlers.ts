@@ -15,7 +15,7 @@ import { ensureSnapshotAlarm, takeSnapshot } from './snapshots';
 import { restoreToServer } from './restore-to-server';
 import { discoverServices } from './discover-services';
 import { addFeed } from './add-feed';
-import { signInAgain, signInWithGoogle } from './google-sign-in';
+import { signInAgain, signInWith } from './oauth-sign-in';
 import { forgetTokens } from '../auth/token-store';
 import { ensureSyncAlarm } from './schedule';
 import { refreshBadge } from './attention';
@@ -53,7 +53,7 @@ export const handlers: Handlers = {
   },
 
   addFeed: (feed) => addFeed(feed),
-  signInWithGoogle: ({ label }) => signInWithGoogle(label),
+  signIn: ({ provider }) => signInWith(provider),
   signInAgain: ({ accountId }) => signInAgain(accountId),
 
   async updatePassword({ accountId, password }) {

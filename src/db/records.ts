@@ -7,8 +7,9 @@ import type { Discovery } from '../sources/dav/discover';
  * `ics-feed`: a calendar feed (.ics or webcal:// address); `serverUrl` holds only its origin,
  * the full address is kept with the credentials.
  * `google`: signed in with Google (OAuth), mirrored over Google's CardDAV and CalDAV.
+ * `microsoft`: signed in with Microsoft (OAuth), contacts mirrored through Microsoft Graph.
  */
-export type AccountKind = 'dav' | 'local' | 'ics-feed' | 'google';
+export type AccountKind = 'dav' | 'local' | 'ics-feed' | 'google' | 'microsoft';
 /**
  * `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed.
  * `needs-sign-in`: a signed-in account whose sign-in expired and could not be renewed silently.

@@ -28,7 +28,7 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
             <ItemCounts summary={summary} />
             <AccountStatus account={account} now={now} />
             {account.status === 'needs-password' && <PasswordForm account={account} />}
-            {(account.kind === 'dav' || account.kind === 'google') && <CollectionChoice accountId={account.id} />}
+            {account.kind !== 'local' && account.kind !== 'ics-feed' && <CollectionChoice accountId={account.id} />}
             <div class="actions">
               {account.kind !== 'local' && (
                 <button type="button" onClick={() => void call('syncNow', { accountId: account.id }).catch(() => undefined)}>

@@ -67,8 +67,8 @@ export interface Commands {
   addAccount: { params: NewDavAccount; result: { accountId: string; collections: FoundCollection[] } };
   /** Downloads a calendar feed once to check it, saves it and starts its first mirror. */
   addFeed: { params: NewFeed; result: { accountId: string; events: number } };
-  /** Signs in with Google (the browser's sign-in window), finds its address books and calendars, saves, starts the first mirror. */
-  signInWithGoogle: { params: { label: string }; result: { accountId: string; collections: FoundCollection[] } };
+  /** Signs in with Google or Microsoft (the browser's sign-in window), finds the account's collections, saves, starts the first mirror. */
+  signIn: { params: { provider: 'google' | 'microsoft' }; result: { accountId: string; collections: FoundCollection[] } };
   /** Signs a signed-in account in again after its sign-in expired; syncing resumes. */
   signInAgain: { params: { accountId: string }; result: { ok: true } };
   /** Checks a new password, saves it and resumes the account's schedule. */

@@ -7,6 +7,7 @@ import type { Discovery } from './dav/discover';
 import type { BearerAuth } from './dav/dav-connection';
 import { combineSources } from './combined-source';
 import { createFeedSource } from './ics-feed/feed-source';
+import { createGraphContactsSource } from './microsoft/graph-contacts-source';
 
 export interface AccountSource {
   source: ReturnType<typeof combineSources>;
@@ -24,6 +25,9 @@ export function sourceForAccount(
   if (account.kind === 'ics-feed' && typeof secret === 'string') {
     const feed = createFeedSource({ url: secret, label: account.label, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options);
     return { source: feed, discovery: () => ({}) };
+  }
+  if (account.kind === 'microsoft' && typeof secret !== 'string') {
+    return { source: createGraphContactsSource({ graphUrl: account.serverUrl, bearer: secret, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options), discovery: () => ({}) };
   }
   const password = typeof secret === 'string' ? secret : '';
   const bearer = typeof secret === 'string' ? {} : { bearer: secret };

@@ -23,3 +23,4 @@ export { freePort, LOOPBACK } from './free-port';
 export { startFeedServer, feedOf, feedEvent, type FeedServer } from './feed-server';
 export { startOAuthServer, type OAuthTestServer, type OAuthServerOptions } from './oauth-server';
 export { startGoogleDavProxy, type GoogleDavProxy } from './google-dav-proxy';
+export { startGraphServer, type GraphTestServer } from './graph-server';
