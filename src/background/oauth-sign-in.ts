@@ -1,6 +1,6 @@
 // "Sign in with Google / Microsoft": the code flow with PKCE in the browser's sign-in window,
 // then the account's collections found with the bearer token: Google's CardDAV and CalDAV
-// through the DAV engine, Microsoft's contact folders through Graph. "Sign in again" repeats
+// through the DAV engine, Microsoft's through Graph (graph-source.ts). "Sign in again" repeats
 // the sign-in for an account whose sign-in expired; its data stays.
 import { openDb } from '../db/schema';
 import { getAccount, insertAccount, updateAccount } from '../db/accounts';
@@ -11,7 +11,7 @@ import { saveTokens } from '../auth/token-store';
 import type { FoundCollection } from '../shared/rpc-contract';
 import type { BearerAuth } from '../sources/dav/dav-connection';
 import type { CollectionKind, RemoteCollection } from '../sources/source';
-import { createGraphContactsSource } from '../sources/microsoft/graph-contacts-source';
+import { graphSource } from '../sources/microsoft/graph-source';
 import { discoverServices } from './discover-services';
 import { signInDeps } from './oauth-bearer';
 import { syncOne } from './sync-runner';
@@ -36,8 +36,9 @@ interface Found {
 async function discover(id: ProviderId, endpoints: Record<string, string>, bearer: BearerAuth): Promise<Found> {
   if (id === 'microsoft') {
     const serverUrl = endpoints.graph!;
-    const collections = await createGraphContactsSource({ graphUrl: serverUrl, bearer }, { retry: { maxAttempts: 2 } }).listCollections();
-    return { serverUrl, calendarServerUrl: null, services: ['addressbook'], collections };
+    const services: CollectionKind[] = ['addressbook', 'calendar'];
+    const collections = await graphSource({ services }, { graphUrl: serverUrl, bearer }, { retry: { maxAttempts: 2 } }).listCollections();
+    return { serverUrl, calendarServerUrl: null, services, collections };
   }
   const serverUrl = endpoints.addressbook!;
   const calendarServerUrl = endpoints.calendar!;

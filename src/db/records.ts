@@ -7,7 +7,7 @@ import type { Discovery } from '../sources/dav/discover';
  * `ics-feed`: a calendar feed (.ics or webcal:// address); `serverUrl` holds only its origin,
  * the full address is kept with the credentials.
  * `google`: signed in with Google (OAuth), mirrored over Google's CardDAV and CalDAV.
- * `microsoft`: signed in with Microsoft (OAuth), contacts mirrored through Microsoft Graph.
+ * `microsoft`: signed in with Microsoft (OAuth), contacts and calendars mirrored through Microsoft Graph.
  */
 export type AccountKind = 'dav' | 'local' | 'ics-feed' | 'google' | 'microsoft';
 /**

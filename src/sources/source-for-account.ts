@@ -7,7 +7,7 @@ import type { Discovery } from './dav/discover';
 import type { BearerAuth } from './dav/dav-connection';
 import { combineSources } from './combined-source';
 import { createFeedSource } from './ics-feed/feed-source';
-import { createGraphContactsSource } from './microsoft/graph-contacts-source';
+import { graphSource } from './microsoft/graph-source';
 
 export interface AccountSource {
   source: ReturnType<typeof combineSources>;
@@ -27,7 +27,7 @@ export function sourceForAccount(
     return { source: feed, discovery: () => ({}) };
   }
   if (account.kind === 'microsoft' && typeof secret !== 'string') {
-    return { source: createGraphContactsSource({ graphUrl: account.serverUrl, bearer: secret, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options), discovery: () => ({}) };
+    return { source: graphSource(account, { graphUrl: account.serverUrl, bearer: secret, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options), discovery: () => ({}) };
   }
   const password = typeof secret === 'string' ? secret : '';
   const bearer = typeof secret === 'string' ? {} : { bearer: secret };

@@ -7,6 +7,9 @@
 //   deleted contact as {"id", "@removed": {"reason": "deleted"}}
 //   (https://learn.microsoft.com/en-us/graph/delta-query-overview);
 // - a delta link older than `expireDeltaLinks()` answers 410 Gone, "resyncRequired" (same page);
+// - GET /v1.0/me/calendars and /v1.0/me/calendars/{id}/events: series masters and single
+//   events, each master with its exceptionOccurrences and cancelledOccurrences, paged the same
+//   way (https://learn.microsoft.com/en-us/graph/api/user-list-events);
 // - `throttle(n)` answers the next n requests 429 with Retry-After: 1
 //   (https://learn.microsoft.com/en-us/graph/throttling).
 import { createServer, type Server, type ServerResponse } from 'node:http';
@@ -21,6 +24,8 @@ export interface GraphTestServer {
   addFolder(id: string, displayName: string): void;
   put(folder: string, contact: Contact): void;
   remove(folder: string, id: string): void;
+  /** Calendar id → its name and events (masters and single events, as the list returns them). */
+  setCalendar(id: string, name: string, events: Array<Record<string, unknown>>): void;
   expireDeltaLinks(): void;
   throttle(requests: number): void;
   /** Requests answered, as "<status> <path>". */
@@ -42,6 +47,14 @@ export async function startGraphServer(isValidToken: (token: string) => boolean,
   let throttled = 0;
   const log: string[] = [];
   let root = '';
+  const calendars = new Map<string, { name: string; events: Array<Record<string, unknown>> }>();
+
+  /** Plain pages of a list, linked by @odata.nextLink with an offset skip token. */
+  function listPage(res: ServerResponse, path: string, all: unknown[], query: URLSearchParams): void {
+    const offset = Number(query.get('$skiptoken') ?? 0);
+    const more = offset + pageSize < all.length;
+    reply(res, path, 200, { value: all.slice(offset, offset + pageSize), ...(more ? { '@odata.nextLink': `${root}${path.slice(1)}?$skiptoken=${offset + pageSize}` } : {}) });
+  }
 
   const reply = (res: ServerResponse, path: string, status: number, body: unknown, headers: Record<string, string> = {}) => {
     log.push(`${status} ${path}`);
@@ -82,6 +95,10 @@ export async function startGraphServer(isValidToken: (token: string) => boolean,
     if (path === '/v1.0/me/contactFolders') {
       return reply(res, path, 200, { value: [...folders].filter(([id]) => id !== '').map(([id, f]) => ({ id, displayName: f.displayName })) });
     }
+    if (path === '/v1.0/me/calendars') return listPage(res, path, [...calendars].map(([id, c]) => ({ id, name: c.name })), url.searchParams);
+    const calendarEvents = /^\/v1\.0\/me\/calendars\/([^/]+)\/events\/?$/.exec(path);
+    const calendar = calendarEvents ? calendars.get(decodeURIComponent(calendarEvents[1]!)) : undefined;
+    if (calendar) return listPage(res, path, calendar.events, url.searchParams);
     const folderDelta = /^\/v1\.0\/me\/contactFolders\/([^/]+)\/contacts\/delta$/.exec(path);
     if (path === '/v1.0/me/contacts/delta') return delta(res, path, '', url.searchParams);
     if (folderDelta && folders.has(decodeURIComponent(folderDelta[1]!))) return delta(res, path, decodeURIComponent(folderDelta[1]!), url.searchParams);
@@ -108,6 +125,7 @@ export async function startGraphServer(isValidToken: (token: string) => boolean,
       folders.get(folder)!.contacts.delete(id);
       changes.push({ seq, folder, id });
     },
+    setCalendar: (id, name, events) => void calendars.set(id, { name, events }),
     expireDeltaLinks: () => void (expiredBefore = seq + 1),
     throttle: (requests) => void (throttled = requests),
     log,

@@ -32,7 +32,10 @@ export interface GraphEvent {
 export interface GraphSeries {
   master: GraphEvent;
   exceptions?: GraphEvent[];
-  /** Start instants (UTC) of occurrences cancelled from the series. */
+  /**
+   * Occurrences cancelled from the series: start instants (UTC), or the dates that Graph's
+   * cancelledOccurrences ids end with ("OID.<master id>.2025-04-15"), at the series' start time.
+   */
   cancelled?: string[];
 }
 
@@ -80,7 +83,11 @@ export function seriesToIcal(series: GraphSeries): string {
   // Observances from the year before the first occurrence, so that every occurrence follows one.
   if (zone !== 'UTC') calendar.addSubcomponent(vtimezone(zone, Number(master.start.dateTime.slice(0, 4)) - 1));
   const main = vevent(master, uid, zone, null);
-  for (const start of series.cancelled ?? []) dated(main, 'exdate', master.isAllDay ? start : instantIn(start, zone), zone, master.isAllDay === true);
+  const startTime = wallIn(master.start, zone).slice(10);
+  for (const start of series.cancelled ?? []) {
+    const wall = master.isAllDay ? start : start.length === 10 ? `${start}${startTime}` : instantIn(start, zone);
+    dated(main, 'exdate', wall, zone, master.isAllDay === true);
+  }
   calendar.addSubcomponent(main);
   for (const exception of series.exceptions ?? []) {
     if (!exception.originalStart) continue;
