@@ -48,7 +48,7 @@ export function AddFeedForm() {
         <input name="feedUrl" type="text" inputMode="url" required aria-describedby="feed-help" placeholder="webcal://example.com/calendar.ics" value={url} onInput={(e) => (setUrl(e.currentTarget.value), setMessage(null))} />
       </label>
       <label>
-        {t('fieldLabel')}
+        {t('fieldFeedLabel')}
         <input name="feedLabel" type="text" placeholder={t('fieldLabelPlaceholder')} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
       </label>
       <div class="actions">

@@ -33,7 +33,7 @@ describe('a calendar feed in Chromium', () => {
     await form.locator('.message').filter({ hasText: /starting with https:\/\/ or webcal:\/\// }).waitFor();
 
     await form.getByLabel('Calendar feed address (.ics or webcal://)').fill(feed.url);
-    await form.getByLabel('Name for this account (optional)').fill('Team feed');
+    await form.getByLabel('Name for this calendar (optional)').fill('Team feed');
     await form.getByRole('button', { name: 'Add calendar feed' }).click();
     await form.locator('.message').filter({ hasText: 'Calendar feed added: 9 events' }).waitFor({ timeout: 30_000 });
     await options.getByText('Calendar feed from 127.0.0.1').waitFor();
