@@ -7,12 +7,13 @@ import { openAlarms } from '../db/alarms';
 import { listAccounts } from '../db/accounts';
 import type { AlarmRecord } from '../db/records';
 import { t } from '../shared/i18n';
+import { isPaused } from './account-secret';
 import { alarmSentence } from '../ui/alarm-sentence';
 
 export async function refreshBadge(): Promise<void> {
   const db = openDb();
   const alarms = (await openAlarms(db)).length;
-  const troubled = (await listAccounts(db)).filter((a) => a.status === 'error' || a.status === 'needs-password').length;
+  const troubled = (await listAccounts(db)).filter((a) => a.status === 'error' || isPaused(a)).length;
   const count = alarms + troubled;
   await browser.action.setBadgeBackgroundColor({ color: alarms > 0 ? '#b3261e' : '#8a5a00' });
   await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });

@@ -1,4 +1,4 @@
-// Passwords live only in the extension's own storage (storage.local), never in the mirror
+// Passwords (and the full addresses of calendar feeds, which carry their secret) live only in the extension's own storage (storage.local), never in the mirror
 // database, so that an exported database or archive can never carry them.
 import { browser } from '../shared/browser';
 

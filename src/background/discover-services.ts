@@ -4,6 +4,7 @@
 import type { NewDavAccount } from '../shared/rpc-contract';
 import type { CollectionKind, RemoteCollection } from '../sources/source';
 import { createDavSource } from '../sources/dav/dav-source';
+import type { BearerAuth } from '../sources/dav/dav-connection';
 import { isCredentialsRejected } from '../sync/describe-error';
 
 export interface Discovered {
@@ -14,12 +15,13 @@ export interface Discovered {
 const KINDS: CollectionKind[] = ['addressbook', 'calendar'];
 const INTERACTIVE = { retry: { maxAttempts: 2 } };
 
-export async function discoverServices(account: NewDavAccount): Promise<Discovered> {
+/** `bearer`: a signed-in account (Google), whose requests carry its OAuth token. */
+export async function discoverServices(account: NewDavAccount, bearer?: BearerAuth): Promise<Discovered> {
   const attempts = await Promise.allSettled(
     KINDS.map((kind) => {
       const serverUrl = kind === 'calendar' ? account.calendarServerUrl || account.serverUrl : account.serverUrl;
       // A person is waiting on the form: two tries, not the scheduled runs' patient five.
-      return createDavSource({ serverUrl, username: account.username, password: account.password }, kind, INTERACTIVE).listCollections();
+      return createDavSource({ serverUrl, username: account.username, password: account.password, ...(bearer ? { bearer } : {}) }, kind, INTERACTIVE).listCollections();
     }),
   );
   const refused = attempts.find((a) => a.status === 'rejected' && isCredentialsRejected(a.reason));

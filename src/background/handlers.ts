@@ -14,6 +14,9 @@ import { saveArchive, saveExport } from './save-download';
 import { ensureSnapshotAlarm, takeSnapshot } from './snapshots';
 import { restoreToServer } from './restore-to-server';
 import { discoverServices } from './discover-services';
+import { addFeed } from './add-feed';
+import { signInAgain, signInWith } from './oauth-sign-in';
+import { forgetTokens } from '../auth/token-store';
 import { ensureSyncAlarm } from './schedule';
 import { refreshBadge } from './attention';
 import { restoreVersion } from '../db/restore-version';
@@ -51,6 +54,10 @@ export const handlers: Handlers = {
     return { accountId: id, collections: found(collections) };
   },
 
+  addFeed: (feed) => addFeed(feed),
+  signIn: ({ provider }) => signInWith(provider),
+  signInAgain: ({ accountId }) => signInAgain(accountId),
+
   async updatePassword({ accountId, password }) {
     const db = openDb();
     const account = await getAccount(db, accountId);
@@ -65,6 +72,7 @@ export const handlers: Handlers = {
   async removeAccount({ accountId, keepData }) {
     await removeAccountData(openDb(), accountId, { keepData });
     await forgetPassword(accountId);
+    await forgetTokens(accountId);
     await refreshBadge();
     return { ok: true };
   },

@@ -1,5 +1,6 @@
 // The restore command's connection to the target account: its DAV source (to list what the
-// collection already holds) and a writer that only ever creates.
+// collection already holds) and a writer that only ever creates. Any account on a DAV server
+// can receive a restore: one with a password, or one signed in with Google (bearer tokens).
 import { openDb } from '../db/schema';
 import { getAccount } from '../db/accounts';
 import { createDavContext } from '../sources/dav/dav-connection';
@@ -8,14 +9,19 @@ import { sourceForAccount } from '../sources/source-for-account';
 import { pushToCollection, type PushReport } from '../restore/push-to-collection';
 import { readers } from '../sync/readers';
 import type { RestoreParams } from '../shared/rpc-contract';
-import { loadPassword } from './credentials';
+import { accountSecret } from './account-secret';
+
+/** Account kinds whose collections a restore can write into. */
+export const RESTORABLE_KINDS = new Set(['dav', 'google']);
 
 export async function restoreToServer({ targetAccountId, ...params }: RestoreParams): Promise<PushReport> {
   const db = openDb();
   const account = await getAccount(db, targetAccountId);
-  if (account.kind !== 'dav') throw new Error('Choose an account on a server to restore into');
-  const password = await loadPassword(account.id);
-  const { source } = sourceForAccount(account, password);
-  const ctx = createDavContext({ serverUrl: account.serverUrl, username: account.username, password });
+  if (!RESTORABLE_KINDS.has(account.kind)) throw new Error('Choose an address book or calendar on a CardDAV or CalDAV server to restore into');
+  const secret = await accountSecret(db, account);
+  if (secret === null) throw new Error('Sign in to this account again first');
+  const { source } = sourceForAccount(account, secret);
+  const connection = typeof secret === 'string' ? { password: secret } : { password: '', bearer: secret };
+  const ctx = createDavContext({ serverUrl: account.serverUrl, username: account.username, ...connection });
   return pushToCollection(db, params, { source, put: (url, body, mediaType) => putNewItem(ctx, url, body, mediaType) }, readers);
 }

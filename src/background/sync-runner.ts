@@ -2,14 +2,18 @@
 // account, a resumed run). A second request for a running account waits for the same run.
 import { openDb } from '../db/schema';
 import { getAccount, listAccounts, updateAccount } from '../db/accounts';
+import type { AccountRecord } from '../db/records';
 import { readSettings } from '../db/settings';
 import { pruneVersions } from '../db/retention';
 import { syncAccount, type RunSummary } from '../sync/sync-account';
 import { readers } from '../sync/readers';
 import { sourceForAccount } from '../sources/source-for-account';
 import { syncPhotoAccount } from './photo-runner';
-import { loadPassword } from './credentials';
+import { accountSecret, isPaused, signsIn } from './account-secret';
 import { announceAlarms, refreshBadge } from './attention';
+
+/** Accounts with a remote to mirror (not the ones imported from files). */
+export const isSynced = (account: AccountRecord): boolean => account.kind !== 'local';
 
 const running = new Map<string, Promise<RunSummary | null>>();
 
@@ -25,11 +29,16 @@ export function syncOne(accountId: string): Promise<RunSummary | null> {
 async function runSync(accountId: string): Promise<RunSummary | null> {
   const db = openDb();
   const account = await getAccount(db, accountId);
+  if (!isSynced(account)) return null;
   const settings = await readSettings(db);
   if (account.kind === 'webdav-photos') return syncPhotoAccount(db, account, settings);
-  if (account.kind !== 'dav') return null;
-  const { source, discovery } = sourceForAccount(account, await loadPassword(account.id));
-  const summary = await syncAccount({ db, source, readers, settings, now: Date.now }, account);
+  const secret = await accountSecret(db, account);
+  if (secret === null) {
+    await refreshBadge();
+    return null;
+  }
+  const { source, discovery } = sourceForAccount(account, secret);
+  const summary = await syncAccount({ db, source, readers, settings, now: Date.now, credentialsRejected: signsIn(account) ? 'needs-sign-in' : 'needs-password' }, account);
   await updateAccount(db, accountId, { discovery: discovery() });
   await pruneVersions(db, Date.now(), settings);
   await announceAlarms(summary.alarms);
@@ -37,9 +46,9 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
   return summary;
 }
 
-/** The scheduled run: every account, except those waiting for a new password. */
+/** The scheduled run: every account, except those waiting for a new password or a new sign-in. */
 export async function syncAll(options: { includePaused?: boolean } = {}): Promise<number> {
-  const accounts = (await listAccounts(openDb())).filter((a) => (a.kind === 'dav' || a.kind === 'webdav-photos') && (options.includePaused || a.status !== 'needs-password'));
+  const accounts = (await listAccounts(openDb())).filter((a) => isSynced(a) && (options.includePaused || !isPaused(a)));
   await Promise.allSettled(accounts.map((account) => syncOne(account.id)));
   return accounts.length;
 }

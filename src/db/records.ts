@@ -5,10 +5,17 @@ import type { Discovery } from '../sources/dav/discover';
 /**
  * `local`: items imported from files (a backup, a .vcf, an .ics, a Google Takeout): never synced
  * with a server. `webdav-photos`: a WebDAV folder of photos and videos (docs/PHOTOS.md).
+ * `ics-feed`: a calendar feed (.ics or webcal:// address); `serverUrl` holds only its origin,
+ * the full address is kept with the credentials.
+ * `google`: signed in with Google (OAuth), mirrored over Google's CardDAV and CalDAV.
+ * `microsoft`: signed in with Microsoft (OAuth), contacts and calendars mirrored through Microsoft Graph.
  */
-export type AccountKind = 'dav' | 'local' | 'webdav-photos';
-/** `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed. */
-export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password';
+export type AccountKind = 'dav' | 'local' | 'webdav-photos' | 'ics-feed' | 'google' | 'microsoft';
+/**
+ * `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed.
+ * `needs-sign-in`: a signed-in account whose sign-in expired and could not be renewed silently.
+ */
+export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password' | 'needs-sign-in';
 
 /** An account the user added. The password is NOT here: see shared/credentials.ts. */
 export interface AccountRecord {

@@ -19,18 +19,19 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
         return (
           <li key={account.id} class="account" data-account-id={account.id}>
             <h3>{account.label}</h3>
-            {account.kind === 'dav' && (
+            {(account.kind === 'dav' || account.kind === 'webdav-photos') && (
               <p class="muted">
                 {account.username} · {account.serverUrl}
                 {account.calendarServerUrl ? ` · ${account.calendarServerUrl}` : ''}
               </p>
             )}
+            {account.kind === 'ics-feed' && <p class="muted">{t('accountFeedFrom', new URL(account.serverUrl).host)}</p>}
             <ItemCounts summary={summary} />
             <AccountStatus account={account} now={now} />
             {account.status === 'needs-password' && <PasswordForm account={account} />}
-            {account.kind === 'dav' && <CollectionChoice accountId={account.id} />}
+            {account.kind !== 'local' && account.kind !== 'ics-feed' && account.kind !== 'webdav-photos' && <CollectionChoice accountId={account.id} />}
             <div class="actions">
-              {account.kind === 'dav' && (
+              {account.kind !== 'local' && (
                 <button type="button" onClick={() => void call('syncNow', { accountId: account.id }).catch(() => undefined)}>
                   {t('popupSyncNow')}
                 </button>

@@ -7,7 +7,8 @@ import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusMessage } from '../ui/status-message';
+import { useServerCheck } from '../ui/use-server-check';
 import type { FoundCollection, NewDavAccount } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
 import { PROVIDERS, providerById, providerName } from './providers';
@@ -18,8 +19,7 @@ const EMPTY: Fields = { providerId: 'other', label: '', serverUrl: '', calendarS
 
 export function AddAccountForm() {
   const [fields, setFields] = useState<Fields>(EMPTY);
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, setMessage, check } = useServerCheck();
   const provider = providerById(fields.providerId);
 
   // Editing a field clears the last message: it spoke of what was typed before.
@@ -49,20 +49,13 @@ export function AddAccountForm() {
       setMessage({ text: t('addAccountPermissionDenied', server.host), error: true });
       return;
     }
-    setBusy(true);
-    setMessage({ text: t('addAccountChecking'), error: false });
-    try {
-      const { providerId: _provider, ...account } = fields;
-      const params = { ...account, serverUrl: server.href, calendarServerUrl: calendarServer?.href ?? '' };
-      const { collections } = await call(command, params);
-      const names = describe(collections);
-      setMessage({ text: command === 'addAccount' ? t('addAccountAdded', names) : t('addAccountTested', names), error: false });
-      if (command === 'addAccount') setFields(EMPTY);
-    } catch (error) {
-      setMessage({ text: (error as Error).message, error: true });
-    } finally {
-      setBusy(false);
-    }
+    const { providerId: _provider, ...account } = fields;
+    const params = { ...account, serverUrl: server.href, calendarServerUrl: calendarServer?.href ?? '' };
+    const added = await check(async () => {
+      const names = describe((await call(command, params)).collections);
+      return command === 'addAccount' ? t('addAccountAdded', names) : t('addAccountTested', names);
+    });
+    if (added && command === 'addAccount') setFields(EMPTY);
   }
 
   return (

@@ -9,6 +9,9 @@ import { call } from '../shared/rpc-client';
 import { AddAccountForm } from './add-account-form';
 import { AddPhotoFolderForm } from './add-photo-folder-form';
 import { TakeoutPanel } from './takeout-panel';
+import { AddFeedForm } from './add-feed-form';
+import { SignInPanel } from './sign-in-panel';
+import { OAuthClientIds } from './oauth-client-ids';
 import { AccountsList } from './accounts-list';
 import { ExportPanel } from './export-panel';
 import { SettingsForm } from './settings-form';
@@ -52,6 +55,15 @@ export function OptionsPage() {
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">{t('optionsAddAccount')}</h2>
         <AddAccountForm />
+      </section>
+      <section aria-labelledby="sign-in-heading">
+        <h2 id="sign-in-heading">{t('optionsSignIn')}</h2>
+        <SignInPanel />
+        <OAuthClientIds />
+      </section>
+      <section aria-labelledby="add-feed-heading">
+        <h2 id="add-feed-heading">{t('optionsAddFeed')}</h2>
+        <AddFeedForm />
       </section>
       <section aria-labelledby="photos-heading">
         <h2 id="photos-heading">{t('optionsPhotos')}</h2>

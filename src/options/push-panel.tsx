@@ -13,7 +13,7 @@ import { ProblemList } from './problem-list';
 export function PushPanel() {
   const db = openDb();
   const choices = useLiveQuery(() => collectionChoices(db));
-  const servers = useLiveQuery(async () => new Set((await db.accounts.toArray()).filter((a) => a.kind === 'dav').map((a) => a.id)));
+  const servers = useLiveQuery(async () => new Set((await db.accounts.toArray()).filter((a) => a.kind === 'dav' || a.kind === 'google').map((a) => a.id)));
   const [fromId, setFromId] = useState('');
   const [intoId, setIntoId] = useState('');
   const [asOf, setAsOf] = useState('');

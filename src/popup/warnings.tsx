@@ -1,5 +1,6 @@
 // The warning lines at the top of the popup, each with the one action that resolves it:
-// a wipe alarm, an account whose password was refused, storage the browser may clear.
+// a wipe alarm, an account whose password was refused or whose sign-in expired (one click signs
+// in again; the mirrored data stays), storage the browser may clear.
 import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
@@ -17,7 +18,8 @@ export function Warnings({ summaries, report }: Props) {
   const { persisted, requestPersistence } = usePersistence();
   const alarms = summaries.flatMap((s) => s.alarms);
   const paused = summaries.filter((s) => s.account.status === 'needs-password');
-  if (alarms.length === 0 && paused.length === 0 && persisted !== false) return null;
+  const expired = summaries.filter((s) => s.account.status === 'needs-sign-in');
+  if (alarms.length === 0 && paused.length === 0 && expired.length === 0 && persisted !== false) return null;
   return (
     <ul class="warnings" aria-label={t('popupWarnings')}>
       {alarms.map((alarm) => (
@@ -28,6 +30,14 @@ export function Warnings({ summaries, report }: Props) {
           <p>{t('warningNeedsPassword', account.label)}</p>
           <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('warningNeedsPasswordAction')}
+          </button>
+        </li>
+      ))}
+      {expired.map(({ account }) => (
+        <li key={account.id} class="warning">
+          <p>{t('warningNeedsSignIn', account.label)}</p>
+          <button type="button" class="primary" onClick={() => report(call('signInAgain', { accountId: account.id }).then(() => t('signedInAgain')))}>
+            {t('warningNeedsSignInAction')}
           </button>
         </li>
       ))}

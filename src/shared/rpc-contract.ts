@@ -14,6 +14,12 @@ export interface NewDavAccount {
   password: string;
 }
 
+/** A calendar feed: an .ics or webcal:// address. */
+export interface NewFeed {
+  url: string;
+  label: string;
+}
+
 export interface FoundCollection {
   name: string;
   kind: 'addressbook' | 'calendar';
@@ -59,6 +65,12 @@ export interface Commands {
   testConnection: { params: NewDavAccount; result: { collections: FoundCollection[] } };
   /** Checks, saves, and starts the first mirror in the background. */
   addAccount: { params: NewDavAccount; result: { accountId: string; collections: FoundCollection[] } };
+  /** Downloads a calendar feed once to check it, saves it and starts its first mirror. */
+  addFeed: { params: NewFeed; result: { accountId: string; events: number } };
+  /** Signs in with Google or Microsoft (the browser's sign-in window), finds the account's collections, saves, starts the first mirror. */
+  signIn: { params: { provider: 'google' | 'microsoft' }; result: { accountId: string; collections: FoundCollection[] } };
+  /** Signs a signed-in account in again after its sign-in expired; syncing resumes. */
+  signInAgain: { params: { accountId: string }; result: { ok: true } };
   /** Checks a new password, saves it and resumes the account's schedule. */
   updatePassword: { params: { accountId: string; password: string }; result: { ok: true } };
   /** Removes an account; its mirrored data stays unless keepData is false. */

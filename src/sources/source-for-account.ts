@@ -4,7 +4,10 @@ import type { AccountRecord } from '../db/records';
 import type { CollectionKind } from './source';
 import { createDavSource, type DavSource, type DavSourceOptions } from './dav/dav-source';
 import type { Discovery } from './dav/discover';
+import type { BearerAuth } from './dav/dav-connection';
 import { combineSources } from './combined-source';
+import { createFeedSource } from './ics-feed/feed-source';
+import { graphSource } from './microsoft/graph-source';
 
 export interface AccountSource {
   source: ReturnType<typeof combineSources>;
@@ -12,17 +15,27 @@ export interface AccountSource {
   discovery: () => Partial<Record<CollectionKind, Discovery>>;
 }
 
+/** `secret`: the password of a DAV account, the full address of a calendar feed, a signed-in account's bearer token. */
 export function sourceForAccount(
   account: AccountRecord,
-  password: string,
+  secret: string | BearerAuth,
   options: DavSourceOptions = {},
   fetchImpl?: typeof fetch,
 ): AccountSource {
+  if (account.kind === 'ics-feed' && typeof secret === 'string') {
+    const feed = createFeedSource({ url: secret, label: account.label, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options);
+    return { source: feed, discovery: () => ({}) };
+  }
+  if (account.kind === 'microsoft' && typeof secret !== 'string') {
+    return { source: graphSource(account, { graphUrl: account.serverUrl, bearer: secret, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options), discovery: () => ({}) };
+  }
+  const password = typeof secret === 'string' ? secret : '';
+  const bearer = typeof secret === 'string' ? {} : { bearer: secret };
   const byKind: Partial<Record<CollectionKind, DavSource>> = {};
   for (const kind of account.services) {
     const serverUrl = kind === 'calendar' ? (account.calendarServerUrl ?? account.serverUrl) : account.serverUrl;
     const known = account.discovery[kind];
-    byKind[kind] = createDavSource({ serverUrl, username: account.username, password, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, kind, known ? { ...options, discovery: known } : options);
+    byKind[kind] = createDavSource({ serverUrl, username: account.username, password, ...bearer, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, kind, known ? { ...options, discovery: known } : options);
   }
   return {
     source: combineSources(byKind),

@@ -17,8 +17,12 @@ export function isCredentialsRejected(error: unknown): boolean {
   return code === 'auth' && status === 401;
 }
 
-/** The server is busy or unreachable: going on with its other collections would only load it. */
+/**
+ * The server is busy or unreachable: going on with its other collections would only load it.
+ * A calendar feed's failure too: the feed is the account's only collection, so the account,
+ * not just a line of the run log, must show that its copy is not current.
+ */
 export function endsTheRun(error: unknown): boolean {
   const { code } = errorCode(error);
-  return isCredentialsRejected(error) || code === 'rate-limited' || code === 'network';
+  return isCredentialsRejected(error) || code === 'rate-limited' || code === 'network' || code === 'feed';
 }

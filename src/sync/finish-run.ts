@@ -18,6 +18,8 @@ export async function finishAccountRun(
   errors: RunError[],
   accountError: unknown,
   finishedAt: number,
+  /** The status a refused credential leaves: a new password, or a new sign-in. */
+  credentialsRejected: 'needs-password' | 'needs-sign-in' = 'needs-password',
 ): Promise<FinishedRun> {
   const summary: FinishedRun = {
     finishedAt,
@@ -30,7 +32,7 @@ export async function finishAccountRun(
   };
   await finishRun(db, runId, summary);
   await updateAccount(db, account.id, {
-    status: accountError ? (isCredentialsRejected(accountError) ? 'needs-password' : 'error') : 'idle',
+    status: accountError ? (isCredentialsRejected(accountError) ? credentialsRejected : 'error') : 'idle',
     lastError: accountError ? describeError(accountError) : null,
     progress: null,
     ...(accountError ? {} : { lastSuccessAt: finishedAt }),

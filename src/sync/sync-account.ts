@@ -23,6 +23,8 @@ export interface SyncDeps {
   now: () => number;
   settings?: Settings;
   batchSize?: number;
+  /** What refused credentials make of the account: a new password, or signing in again. */
+  credentialsRejected?: 'needs-password' | 'needs-sign-in';
 }
 
 export type RunSummary = Omit<RunRecord, 'id' | 'accountId' | 'startedAt'> & { alarms: AlarmRecord[] };
@@ -52,7 +54,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     errors.push({ href: null, message: describeError(error) });
   }
 
-  const summary = await finishAccountRun(db, account, runId, tally, errors, accountError, now());
+  const summary = await finishAccountRun(db, account, runId, tally, errors, accountError, now(), deps.credentialsRejected);
   return { ...summary, alarms };
 }
 

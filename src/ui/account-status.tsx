@@ -14,6 +14,13 @@ export function AccountStatus({ account, now }: { account: AccountRecord; now: n
       </div>
     );
   }
+  if (account.status === 'needs-sign-in') {
+    return (
+      <p class="status status-error" role="alert">
+        {t('statusNeedsSignIn')}
+      </p>
+    );
+  }
   if (account.status === 'needs-password') {
     return (
       <p class="status status-error" role="alert">

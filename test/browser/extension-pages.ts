@@ -21,12 +21,14 @@ export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
 /** Fills the add-account form and clicks a button; returns the message the page shows. */
 export async function submitAccount(page: Page, form: AccountForm, button: 'Add account' | 'Test connection' = 'Add account'): Promise<string> {
   // Filling the fields clears the previous message, so the one read below is this click's.
-  await page.getByLabel('Server address', { exact: true }).fill(form.serverUrl);
-  await page.getByLabel('User name').fill(form.username);
-  await page.getByLabel('Password or app password').fill(form.password);
-  if (form.label) await page.getByLabel('Name for this account (optional)').fill(form.label);
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const message = page.locator('form.add-account .message');
+  // Within the account form: the page has other forms (a calendar feed) with similar fields.
+  const account = page.locator('form.add-account');
+  await account.getByLabel('Server address', { exact: true }).fill(form.serverUrl);
+  await account.getByLabel('User name').fill(form.username);
+  await account.getByLabel('Password or app password').fill(form.password);
+  if (form.label) await account.getByLabel('Name for this account (optional)').fill(form.label);
+  await account.getByRole('button', { name: button, exact: true }).click();
+  const message = account.locator('.message');
   await page.waitForFunction(
     (el) => !!el && el.textContent !== '' && el.textContent !== 'Contacting the server…',
     await message.elementHandle(),

@@ -44,7 +44,8 @@ export function fakeFetch(handler: FakeHandler): FakeFetch {
     calls.push(call);
     const reply = await handler(call);
     const status = reply.status ?? 207;
-    const response = new Response(reply.bytes ?? reply.body ?? '', {
+    // 204 and 304 answers have no body (Fetch standard: null body status).
+    const response = new Response(status === 204 || status === 304 ? null : (reply.bytes ?? reply.body ?? ''), {
       status,
       headers: { 'Content-Type': reply.contentType ?? 'application/xml; charset=utf-8', ...reply.headers },
     });

@@ -22,3 +22,7 @@ export { TEST_PASSWORD, TEST_USER, type DavTestServer } from './dav-test-server'
 export { freePort, LOOPBACK } from './free-port';
 export { startWebdavFolder, type WebdavFolderServer, type WebdavFolderOptions } from './rclone-webdav';
 export { makeJpeg, makeMp4, type JpegOptions } from './sample-photos';
+export { startFeedServer, feedOf, feedEvent, type FeedServer } from './feed-server';
+export { startOAuthServer, type OAuthTestServer, type OAuthServerOptions } from './oauth-server';
+export { startGoogleDavProxy, type GoogleDavProxy } from './google-dav-proxy';
+export { startGraphServer, type GraphTestServer } from './graph-server';

@@ -60,7 +60,9 @@ describe('browsing the mirror', () => {
     expect(titles(await listByTitle(db, 'event', { limit: 2, showDeleted: true }))).toEqual(['E0', 'E1']);
   });
 
-  it('answers a search over 20,000 contacts from the index', async () => {
+  // The time limit covers writing 20,000 records into fake-indexeddb, which takes seconds on a
+  // busy machine; the search itself is timed and logged below.
+  it('answers a search over 20,000 contacts from the index', { timeout: 60_000 }, async () => {
     const db = freshDb();
     await db.items.bulkPut(Array.from({ length: 20_000 }, (_, n) => item(n, { title: `Person ${n} Family${n % 500}`, emails: [`p${n}@example.org`] })));
     const started = performance.now();
@@ -70,6 +72,5 @@ describe('browsing the mirror', () => {
     // family42 and family420…family429: 11 families of 40 people; the page stops at 100.
     expect(found).toHaveLength(100);
     expect(found.every((i) => /Family42\d?$/.test(i.title))).toBe(true);
-    // Writing 20,000 items into fake-indexeddb takes seconds on a busy machine.
-  }, 60_000);
+  });
 });

@@ -1,4 +1,4 @@
-// What a DAV account needs to talk to its server, and the small state one session learns
+// What a DAV account needs to talk to its server, and the small state one source learns
 // along the way (where redirects really lead).
 import { NotDavError } from './dav-errors';
 import { sharedHostLimiter, type HostLimiter } from './host-limiter';
@@ -10,13 +10,28 @@ export interface DavConnection {
   password: string;
   /** Injected so tests (and the extension) can hand in their own; default globalThis.fetch. */
   fetch?: typeof fetch;
+  /** A signed-in account (Google): OAuth bearer tokens instead of the user name and password. */
+  bearer?: BearerAuth;
+}
+
+/** RFC 6750 §2.1 bearer tokens, with a way to get a new one when the server refuses the old one. */
+export interface BearerAuth {
+  accessToken: string;
+  /** A fresh token (refreshed, or signed in again silently); throws when a person must sign in. */
+  renew(): Promise<string>;
 }
 
 export interface DavContext {
   /** The URL the person entered, without any `user:pass@` part. */
   readonly serverUrl: string;
-  /** Precomputed `Basic …` header value. Never put into messages or URLs. */
-  readonly authorization: string;
+  /**
+   * The Authorization header value: `Basic …` for a password, `Bearer …` for a signed-in
+   * account (read on every request, so a renewed token is used at once), empty for a public
+   * calendar feed. Never put into messages or URLs.
+   */
+  authorization: string;
+  /** For bearer tokens: the header value with a renewed token, asked once after a 401. */
+  readonly renewAuthorization?: () => Promise<string>;
   readonly fetch: typeof fetch;
   /** Abort a request that gets no answer for this long (a service worker must not hang). */
   readonly timeoutMs: number;
@@ -76,10 +91,19 @@ export function normaliseServerUrl(input: string): string {
 }
 
 export function createDavContext(conn: DavConnection, options: DavContextOptions = {}): DavContext {
-  const injected = conn.fetch;
+  const { bearer } = conn;
+  if (!bearer) return createHttpContext(conn.serverUrl, basicAuthorization(conn.username, conn.password), conn.fetch, options);
+  return { ...createHttpContext(conn.serverUrl, `Bearer ${bearer.accessToken}`, conn.fetch, options), renewAuthorization: async () => `Bearer ${await bearer.renew()}` };
+}
+
+/**
+ * The same context for any credentials: the DAV engine's timeouts, retries, redirects and
+ * per-host limits serve calendar feeds (no credentials) and bearer tokens alike.
+ */
+export function createHttpContext(serverUrl: string, authorization: string, injected: typeof fetch | undefined, options: DavContextOptions = {}): DavContext {
   return {
-    serverUrl: normaliseServerUrl(conn.serverUrl),
-    authorization: basicAuthorization(conn.username, conn.password),
+    serverUrl: normaliseServerUrl(serverUrl),
+    authorization,
     // Wrapped, not stored as is: calling a browser's fetch as a method of another object
     // (`ctx.fetch(...)`) throws "Illegal invocation".
     fetch: (input, init) => (injected ?? globalThis.fetch)(input, init),

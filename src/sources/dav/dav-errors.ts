@@ -37,11 +37,13 @@ export class AuthError extends DavError {
   readonly code = 'auth';
   readonly status: number;
 
-  constructor(url: string, status: number) {
+  /** `message`: a signed-in account's own reason (its sign-in expired), instead of the password's. */
+  constructor(url: string, status: number, message?: string) {
     super(
-      status === 401
-        ? 'The server refused the username or password'
-        : `The server refused this account access to ${describeUrl(url)}`,
+      message ??
+        (status === 401
+          ? 'The server refused the username or password'
+          : `The server refused this account access to ${describeUrl(url)}`),
       url,
     );
     this.status = status;

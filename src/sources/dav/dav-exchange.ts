@@ -13,6 +13,8 @@ export interface DavRequest {
   contentType?: string;
   /** `*`: create only, never overwrite (RFC 9110 §13.1.2). */
   ifNoneMatch?: '*';
+  /** Conditional GET validators (RFC 9110 §13.1): a calendar feed's ETag and Last-Modified. */
+  conditional?: { etag?: string; lastModified?: string };
 }
 
 export interface DavResponse {
@@ -28,6 +30,8 @@ export interface DavResponse {
   retryAfter: string | null;
   /** The ETag header (GET answers carry the item's ETag there). */
   etag: string | null;
+  /** The Last-Modified header, for the next conditional GET of a feed. */
+  lastModified: string | null;
 }
 
 /** Sends requests for origins a redirect already moved (see DavContext.origins) straight there. */
@@ -50,10 +54,12 @@ function rememberRedirect(ctx: DavContext, requested: string, final: string): vo
 }
 
 async function send(ctx: DavContext, req: DavRequest, url: string): Promise<Response> {
-  const headers: Record<string, string> = { Authorization: ctx.authorization };
+  const headers: Record<string, string> = ctx.authorization ? { Authorization: ctx.authorization } : {};
   if (req.depth !== undefined) headers.Depth = req.depth;
   if (req.body !== undefined) headers['Content-Type'] = req.contentType ?? 'application/xml; charset=utf-8';
   if (req.ifNoneMatch !== undefined) headers['If-None-Match'] = req.ifNoneMatch;
+  if (req.conditional?.etag) headers['If-None-Match'] = req.conditional.etag;
+  if (req.conditional?.lastModified) headers['If-Modified-Since'] = req.conditional.lastModified;
   try {
     // redirect 'follow' (the default): in a service worker 'manual' yields an opaque response
     // with no Location header, so the client could not follow it itself.
@@ -89,6 +95,16 @@ function decodeBody(bytes: ArrayBuffer, contentType: string): { text: string; lo
   }
 }
 
+/** A renewal that needs the person is a refusal of the credentials; any other failure, a network one. */
+async function renewed(renew: () => Promise<string>, url: string): Promise<string> {
+  try {
+    return await renew();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'auth') throw new AuthError(url, 401, (error as Error).message);
+    throw new NetworkError(url, error);
+  }
+}
+
 async function exchangeNow(ctx: DavContext, req: DavRequest, url: string): Promise<DavResponse> {
   let response = await send(ctx, req, url);
   if (response.redirected && response.url) rememberRedirect(ctx, url, response.url);
@@ -97,6 +113,12 @@ async function exchangeNow(ctx: DavContext, req: DavRequest, url: string): Promi
     // fetch step 13), and iCloud redirects to shard hosts: ask the final URL again, with it.
     await response.body?.cancel();
     response = await send(ctx, req, response.url);
+  }
+  if (response.status === 401 && ctx.renewAuthorization) {
+    // An access token can expire mid-run (they last about an hour): renew it once and ask again.
+    await response.body?.cancel();
+    ctx.authorization = await renewed(ctx.renewAuthorization, response.url || url);
+    response = await send(ctx, req, response.url || url);
   }
   if (response.status === 401) {
     await response.body?.cancel();
@@ -120,6 +142,7 @@ async function exchangeNow(ctx: DavContext, req: DavRequest, url: string): Promi
     lossy,
     retryAfter: response.headers.get('retry-after'),
     etag: response.headers.get('etag'),
+    lastModified: response.headers.get('last-modified'),
   };
 }
 

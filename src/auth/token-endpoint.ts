@@ -1,0 +1,51 @@
+// The token endpoint (RFC 6749 §4.1.3, §6): a code with its PKCE verifier, or a refresh token,
+// for an access token. A public client sends its client_id and no secret (§2.3, RFC 8252 §8.5).
+import type { OAuthProvider } from './oauth-providers';
+
+export interface TokenSet {
+  accessToken: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+  refreshToken: string | null;
+  scope: string;
+}
+
+/** The grant is no longer good (revoked, expired, password changed): a person must sign in. */
+export class GrantRejectedError extends Error {
+  readonly code = 'auth';
+  readonly status = 401;
+
+  constructor(detail: string) {
+    super(`The sign-in has expired (${detail}).`);
+    this.name = 'GrantRejectedError';
+  }
+}
+
+async function post(provider: OAuthProvider, form: Record<string, string>, fetchImpl: typeof fetch, now: number, previous?: TokenSet): Promise<TokenSet> {
+  const response = await fetchImpl(provider.tokenUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body: new URLSearchParams({ client_id: provider.clientId, ...form }).toString(),
+  });
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const text = (name: string): string => (typeof body[name] === 'string' ? body[name] : '');
+  // RFC 6749 §5.2: invalid_grant is a dead code or refresh token; other errors are ours or the service's.
+  if (response.status === 400 && body.error === 'invalid_grant') throw new GrantRejectedError(text('error_description') || 'invalid_grant');
+  if (!response.ok || typeof body.access_token !== 'string') throw new Error(`The sign-in service answered ${response.status} ${text('error')}`.trim());
+  return {
+    accessToken: body.access_token,
+    expiresAt: now + Number(body.expires_in ?? 3600) * 1000,
+    // A refresh answer may omit the refresh token: the old one stays good (§6).
+    refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : (previous?.refreshToken ?? null),
+    scope: typeof body.scope === 'string' ? body.scope : (previous?.scope ?? ''),
+  };
+}
+
+export function redeemCode(provider: OAuthProvider, code: string, verifier: string, redirectUri: string, fetchImpl: typeof fetch, now: number): Promise<TokenSet> {
+  return post(provider, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: redirectUri }, fetchImpl, now);
+}
+
+export function refreshTokens(provider: OAuthProvider, tokens: TokenSet, fetchImpl: typeof fetch, now: number): Promise<TokenSet> {
+  if (!tokens.refreshToken) return Promise.reject(new GrantRejectedError('no refresh token'));
+  return post(provider, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken, scope: provider.scopes.join(' ') }, fetchImpl, now, tokens);
+}

@@ -1,0 +1,27 @@
+// What a run needs to reach an account's server: its password (or a feed's full address) from
+// extension storage, or for a signed-in account a bearer token, renewed silently if it can be.
+// A sign-in that cannot be renewed pauses the account at "Sign in again"; nothing is cleared.
+import type { LifeboatDb } from '../db/schema';
+import type { AccountRecord } from '../db/records';
+import { updateAccount } from '../db/accounts';
+import type { BearerAuth } from '../sources/dav/dav-connection';
+import { describeError, isCredentialsRejected } from '../sync/describe-error';
+import { loadPassword } from './credentials';
+import { bearerFor } from './oauth-bearer';
+
+export const signsIn = (account: AccountRecord): account is AccountRecord & { kind: 'google' | 'microsoft' } => account.kind === 'google' || account.kind === 'microsoft';
+
+/** The secret, or null when the account now waits for the person to sign in again. */
+export async function accountSecret(db: LifeboatDb, account: AccountRecord): Promise<string | BearerAuth | null> {
+  if (!signsIn(account)) return loadPassword(account.id);
+  try {
+    return await bearerFor(account.id, account.kind);
+  } catch (error) {
+    if (!isCredentialsRejected(error)) throw error;
+    await updateAccount(db, account.id, { status: 'needs-sign-in', lastError: describeError(error) });
+    return null;
+  }
+}
+
+/** Accounts a scheduled run leaves alone until the person acts. */
+export const isPaused = (account: AccountRecord): boolean => account.status === 'needs-password' || account.status === 'needs-sign-in';

@@ -1,0 +1,47 @@
+// Advanced: the OAuth client IDs Lifeboat signs in with. A build may carry them
+// (VITE_LIFEBOAT_GOOGLE_CLIENT_ID, VITE_LIFEBOAT_MICROSOFT_CLIENT_ID); a person or an
+// organisation can register their own (docs/ACCOUNTS.md) and enter it here. Client IDs are
+// public by design; no secret is asked for or kept.
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import type { ProviderId } from '../auth/oauth-providers';
+import { readProviderSettings, writeProviderSettings } from '../auth/provider-settings';
+import { StatusMessage, type Message } from '../ui/status-message';
+
+const PROVIDERS: Array<{ id: ProviderId; label: 'clientIdGoogle' | 'clientIdMicrosoft' }> = [
+  { id: 'google', label: 'clientIdGoogle' },
+  { id: 'microsoft', label: 'clientIdMicrosoft' },
+];
+
+export function OAuthClientIds() {
+  const [ids, setIds] = useState<Partial<Record<ProviderId, string>>>({});
+  const [message, setMessage] = useState<Message>(null);
+  useEffect(() => void readProviderSettings().then((all) => setIds({ google: all.google?.clientId ?? '', microsoft: all.microsoft?.clientId ?? '' })), []);
+
+  async function save() {
+    for (const { id } of PROVIDERS) await writeProviderSettings(id, { clientId: (ids[id] ?? '').trim() });
+    setMessage({ text: t('clientIdsSaved'), error: false });
+  }
+
+  return (
+    <details class="advanced">
+      <summary>{t('clientIdsHeading')}</summary>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <p class="muted">{t('clientIdsHelp')}</p>
+        {PROVIDERS.map(({ id, label }) => (
+          <label key={id}>
+            {t(label)}
+            <input name={`clientId-${id}`} type="text" spellcheck={false} value={ids[id] ?? ''} onInput={(e) => setIds({ ...ids, [id]: e.currentTarget.value })} />
+          </label>
+        ))}
+        <button type="submit">{t('clientIdsSave')}</button>
+        <StatusMessage message={message} />
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,44 @@
+// "Sign in with Google" and "Sign in with Microsoft": no app password. The host permissions for
+// the service's token endpoint and data servers are asked first thing in the click (browsers grant them only from a user gesture,
+// and an await before the request loses it), so the provider settings are read beforehand.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '../shared/browser';
+import { call } from '../shared/rpc-client';
+import { t } from '../shared/i18n';
+import { StatusMessage } from '../ui/status-message';
+import { useServerCheck } from '../ui/use-server-check';
+import { providerOrigins, providerWith, type OAuthProvider, type ProviderId } from '../auth/oauth-providers';
+import { readProviderSettings } from '../auth/provider-settings';
+
+const BUTTONS: Array<{ id: ProviderId; label: 'signInWithGoogle' | 'signInWithMicrosoft'; name: string }> = [
+  { id: 'google', label: 'signInWithGoogle', name: 'Google' },
+  { id: 'microsoft', label: 'signInWithMicrosoft', name: 'Microsoft' },
+];
+
+export function SignInPanel() {
+  const [providers, setProviders] = useState<Record<ProviderId, OAuthProvider> | null>(null);
+  const { busy, message, setMessage, check } = useServerCheck();
+  useEffect(() => void readProviderSettings().then((all) => setProviders({ google: providerWith('google', all.google), microsoft: providerWith('microsoft', all.microsoft) })), []);
+
+  async function signIn(provider: OAuthProvider, name: string) {
+    if (!(await browser.permissions.request({ origins: providerOrigins(provider) }))) {
+      setMessage({ text: t('addAccountPermissionDenied', name), error: true });
+      return;
+    }
+    await check(async () => t('addAccountAdded', (await call('signIn', { provider: provider.id })).collections.map((c) => c.name).join(', ')));
+  }
+
+  return (
+    <div class="sign-in">
+      <p class="muted">{t('signInHelp')}</p>
+      <div class="actions">
+        {BUTTONS.map(({ id, label, name }) => (
+          <button key={id} type="button" class="primary" disabled={busy || providers === null} onClick={() => providers && void signIn(providers[id], name)}>
+            {t(label)}
+          </button>
+        ))}
+      </div>
+      <StatusMessage message={message} />
+    </div>
+  );
+}

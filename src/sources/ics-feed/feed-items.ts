@@ -1,0 +1,31 @@
+// A feed is one VCALENDAR; the mirror holds one calendar object per UID (RFC 4791 §4.1), as
+// an import does, so restore/split-calendar.ts cuts it. Each object gets a stable address from
+// its UID and an ETag from its text: an object whose text changes is a new version, one that
+// leaves the feed is marked deleted upstream.
+import { sha256Hex } from '../../archive/sha256';
+import { splitCalendar } from '../../restore/split-calendar';
+import type { RemoteItem } from '../source';
+
+function uidOf(text: string): string | null {
+  const unfolded = text.replace(/\r?\n[ \t]/g, '');
+  return /^UID(?:;[^:\r\n]*)?:(.*)$/im.exec(unfolded)?.[1]?.trim() || null;
+}
+
+export interface FeedItems {
+  items: RemoteItem[];
+  /** Set when the feed was cut off: its last objects missing, not deleted. */
+  truncated: boolean;
+}
+
+export async function feedItems(body: string, base: string): Promise<FeedItems> {
+  const { items, problems } = splitCalendar(body);
+  const byHref = new Map<string, RemoteItem>();
+  for (const data of items) {
+    const hash = await sha256Hex(new TextEncoder().encode(data));
+    const uid = uidOf(data);
+    // An object without a UID (RFC 5545 requires one) is known by its text alone.
+    const href = `${base}#${uid === null ? `sha256-${hash}` : encodeURIComponent(uid)}`;
+    if (!byHref.has(href)) byHref.set(href, { href, etag: `"${hash}"`, data });
+  }
+  return { items: [...byHref.values()], truncated: problems.some((p) => p.includes('missing END')) };
+}

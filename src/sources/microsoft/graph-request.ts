@@ -1,0 +1,48 @@
+// One Graph GET through the DAV engine's request path: bearer token (renewed once after a 401),
+// timeouts, per-host limits, and 429/503 retried after Retry-After, as Graph's throttling
+// guidance asks (https://learn.microsoft.com/en-us/graph/throttling).
+import type { DavContext } from '../dav/dav-connection';
+import { HttpError } from '../dav/dav-errors';
+import { davRequest } from '../dav/dav-request';
+
+/**
+ * 410 Gone on a delta link: the service no longer holds that sync state ("resyncRequired",
+ * https://learn.microsoft.com/en-us/graph/delta-query-overview). It means a full listing
+ * compared with the mirror, never an empty folder.
+ */
+export class DeltaExpiredError extends Error {
+  readonly code = 'invalid-sync-token';
+
+  constructor() {
+    super('Microsoft no longer accepts the saved delta link; a full listing is needed');
+    this.name = 'DeltaExpiredError';
+  }
+}
+
+export async function graphGet<T>(ctx: DavContext, url: string): Promise<T> {
+  return davRequest(ctx, { method: 'GET', url }, (res) => {
+    if (res.status === 410) throw new DeltaExpiredError();
+    if (res.status !== 200) throw new HttpError(res.url, res.status, res.statusText);
+    return JSON.parse(res.body) as T;
+  });
+}
+
+export interface GraphPage<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+}
+
+/** Every page of a collection or a delta round: follows @odata.nextLink to the end. */
+export async function graphPages<T>(ctx: DavContext, first: string): Promise<{ items: T[]; deltaLink: string | null }> {
+  const items: T[] = [];
+  let url: string | undefined = first;
+  let deltaLink: string | null = null;
+  while (url) {
+    const page: GraphPage<T> = await graphGet<GraphPage<T>>(ctx, url);
+    items.push(...page.value);
+    deltaLink = page['@odata.deltaLink'] ?? deltaLink;
+    url = page['@odata.nextLink'];
+  }
+  return { items, deltaLink };
+}

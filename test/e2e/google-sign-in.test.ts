@@ -1,0 +1,80 @@
+// "Sign in with Google" in real Chromium, through the browser's identity API (launchWebAuthFlow
+// to https://<extension-id>.chromiumapp.org/), against the test authorization server and
+// Google's DAV rules in front of a real Radicale. Then the sign-in expires for good: the popup
+// says so, with one click to sign in again, and the mirrored data stays throughout.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRadicale, makeCards, makeEvents, type RadicaleServer } from '../harness';
+import { startOAuthServer, type OAuthTestServer } from '../harness/oauth-server';
+import { startGoogleDavProxy, type GoogleDavProxy } from '../harness/google-dav-proxy';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
+import { prepareExtensionCopy } from '../browser/extension-copy';
+import { openOptions, openPopup, waitForMirror } from '../browser/extension-pages';
+import { seriousViolationsInBothSchemes } from '../browser/axe-check';
+import { providerWith } from '../../src/auth/oauth-providers';
+
+const CARDS = makeCards(12);
+const EVENTS = makeEvents(3);
+const CLIENT_ID = 'lifeboat-e2e.apps.example.com';
+let radicale: RadicaleServer;
+let oauth: OAuthTestServer;
+let proxy: GoogleDavProxy;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  radicale = await startRadicale({ seed: [
+    { name: 'contacts', kind: 'addressbook', displayName: 'Contacts', items: CARDS },
+    { name: 'calendar', kind: 'calendar', displayName: 'Calendar', items: EVENTS },
+  ] });
+  ext = await launchExtensionBrowser({ extensionDir: prepareExtensionCopy('dist', ['http://127.0.0.1/*']) });
+  oauth = await startOAuthServer({ clientId: CLIENT_ID, redirectUris: [`https://${ext.extensionId}.chromiumapp.org/`], scopes: providerWith('google').scopes });
+  proxy = await startGoogleDavProxy(radicale, (token) => oauth.isValidAccessToken(token));
+  // Where "Google" is, for this test: the endpoints part of the advanced provider settings.
+  const worker = await ext.serviceWorker();
+  const endpoints = { authorizeUrl: oauth.authorizeUrl, tokenUrl: oauth.tokenUrl, endpoints: { addressbook: proxy.carddavUrl, calendar: proxy.caldavUrl } };
+  await worker.evaluate((google) => chrome.storage.local.set({ 'oauth-settings': { google } }), endpoints);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await proxy?.stop();
+  await oauth?.stop();
+  await radicale?.stop();
+});
+
+describe('Sign in with Google in Chromium', () => {
+  it('signs in with the client ID entered in Options and mirrors the account', async () => {
+    const options = await openOptions(ext);
+    await options.getByText('Advanced: sign-in client IDs').click();
+    await options.getByLabel('Google client ID').fill(CLIENT_ID);
+    await options.getByRole('button', { name: 'Save client IDs' }).click();
+    await options.getByText('Client IDs saved.').waitFor();
+    await options.reload();
+    expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
+
+    await options.getByRole('button', { name: 'Sign in with Google' }).click();
+    await options.locator('.sign-in .message').filter({ hasText: /Account added/ }).waitFor({ timeout: 30_000 });
+    expect(oauth.log).toContain('token: authorization_code');
+    const popup = await openPopup(ext);
+    await waitForMirror(popup, CARDS.length);
+    await popup.close();
+    await options.close();
+  });
+
+  it('shows an expired sign-in in the popup, keeps the data, and signs in again with one click', async () => {
+    oauth.expireAccessTokens();
+    oauth.revokeRefreshTokens();
+    oauth.signedIn = false;
+    const popup = await openPopup(ext);
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    const warning = popup.locator('.warning').filter({ hasText: 'the sign-in has expired' });
+    await warning.waitFor({ timeout: 30_000 });
+    await popup.getByTestId('contact-count').filter({ hasText: `Contacts: ${CARDS.length}` }).waitFor();
+    expect(await seriousViolationsInBothSchemes(popup)).toEqual([]);
+
+    oauth.signedIn = true;
+    await warning.getByRole('button', { name: 'Sign in again' }).click();
+    await warning.waitFor({ state: 'detached', timeout: 30_000 });
+    await waitForMirror(popup, CARDS.length);
+    await popup.close();
+  });
+});
