@@ -1,0 +1,66 @@
+// The Lifeboat figures, measured in headless Chromium with the built extension (see
+// lifeboat-session.ts for where each time comes from). Browser start is never included.
+import type { ExportResult } from '../src/shared/rpc-contract';
+import { addAccount, command, countItems, runDuration, runs, startLifeboat, waitForRuns, type LifeboatSession } from './lifeboat-session';
+import { timePopupOpen } from './popup-timing';
+import { medianOf } from './timing';
+import type { DavAccount } from './vdirsyncer-run';
+import { sampleWorkerHeap } from './worker-heap';
+
+export interface FirstMirror {
+  session: LifeboatSession;
+  ms: number;
+  heapPeakBytes: number;
+  heapSamples: number;
+}
+
+/** A fresh profile, the account added in the options page, and its first mirror awaited. */
+export async function firstMirror(account: DavAccount, expectedItems: number, timeoutMs: number): Promise<FirstMirror> {
+  const session = await startLifeboat();
+  try {
+    const heap = await sampleWorkerHeap(session.ext.browser, session.ext.extensionId);
+    await addAccount(session, account);
+    const run = await waitForRuns(session, 1, timeoutMs);
+    const { peakBytes, samples } = await heap.stop();
+    const stored = await countItems(session);
+    if (stored !== expectedItems) throw new Error(`Lifeboat mirrored ${stored} items, not ${expectedItems}.`);
+    return { session, ms: runDuration(run), heapPeakBytes: peakBytes, heapSamples: samples };
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+}
+
+/** "Sync now" and the engine's own duration of the run it started. */
+export async function syncNow(session: LifeboatSession, expectedChanged = 0): Promise<number> {
+  await command(session, 'syncNow', {});
+  const last = (await runs(session)).at(-1);
+  if (!last) throw new Error('No run was recorded.');
+  if (last.changed !== expectedChanged) throw new Error(`The sync changed ${last.changed} items, not ${expectedChanged}.`);
+  return runDuration(last);
+}
+
+export interface ExportTiming {
+  ms: number;
+  runs: number[];
+  count: number;
+}
+
+/**
+ * One-click export as the popup sends it: command → worker → offscreen document builds the file
+ * from the mirror → blob URL → download started. Timed in the page around the command.
+ */
+export async function timeExport(session: LifeboatSession, kind: 'exportContacts' | 'exportCalendars', times: number, expected: number): Promise<ExportTiming> {
+  let last: ExportResult | undefined;
+  const { median, runs: all } = await medianOf(times, async () => {
+    const { ms, result } = await command(session, kind, {});
+    last = result;
+    return ms;
+  });
+  if (last?.count !== expected) throw new Error(`${kind} exported ${last?.count} items, not ${expected}.`);
+  return { ms: median, runs: all, count: last.count };
+}
+
+export function timePopup(session: LifeboatSession, times: number, contacts: number): Promise<{ median: number; runs: number[] }> {
+  return medianOf(times, () => timePopupOpen(session, contacts));
+}

@@ -1,0 +1,36 @@
+// The shape of bench/results.json: every figure in ms (heap in bytes), with the single runs
+// behind each median.
+import type { Machine } from './machine';
+import type { DataSize } from './generate-data';
+
+export interface Figure {
+  /** The median, or the one run. */
+  value: number;
+  runs: number[];
+}
+
+export interface SizeResult {
+  size: DataSize;
+  items: number;
+  floor: { first: Figure; noChange: Figure; changes: Figure; firstRequests: number; firstBytes: number };
+  lifeboat: {
+    first: Figure;
+    noChange: Figure;
+    changes: Figure;
+    exportVcf: Figure;
+    exportIcs: Figure;
+    popup: Figure;
+    heapPeakBytes: number;
+  };
+  vdirsyncer: { discover: Figure; first: Figure; noChange: Figure; changes: Figure };
+}
+
+export interface BenchResults {
+  measuredAt: string;
+  plan: string;
+  machine: Machine;
+  sizes: SizeResult[];
+}
+
+export const once = (value: number): Figure => ({ value, runs: [value] });
+export const fromMedian = (m: { median: number; runs: number[] }): Figure => ({ value: m.median, runs: m.runs });
