@@ -1,5 +1,7 @@
 // The Lifeboat figures, measured in headless Chromium with the built extension (see
 // lifeboat-session.ts for where each time comes from). Browser start is never included.
+import type { ExportKind } from '../src/exporters/build-export';
+import type { OffscreenExport, OffscreenRequest } from '../src/shared/offscreen-messages';
 import type { ExportResult } from '../src/shared/rpc-contract';
 import { addAccount, command, countItems, runDuration, runs, startLifeboat, waitForRuns, type LifeboatSession } from './lifeboat-session';
 import { timePopupOpen } from './popup-timing';
@@ -59,6 +61,30 @@ export async function timeExport(session: LifeboatSession, kind: 'exportContacts
   });
   if (last?.count !== expected) throw new Error(`${kind} exported ${last?.count} items, not ${expected}.`);
   return { ms: median, runs: all, count: last.count };
+}
+
+/**
+ * The build alone, from command to blob ready: the message the worker sends the offscreen
+ * document (already created by a full export), which reads the mirror, builds the file and
+ * makes its blob URL. Timed in the options page; the blob is freed afterwards.
+ */
+export async function timeExportBuild(session: LifeboatSession, kind: ExportKind, times: number, expected: number): Promise<ExportTiming> {
+  let count = -1;
+  const { median, runs: all } = await medianOf(times, async () => {
+    const { ms, built } = await session.page.evaluate(async (request) => {
+      const start = performance.now();
+      type Answer = { ok: true; result: OffscreenExport } | { ok: false; error: string };
+      const answer = await chrome.runtime.sendMessage<OffscreenRequest, Answer>(request);
+      const ms = performance.now() - start;
+      if (answer.ok) await chrome.runtime.sendMessage({ target: 'offscreen', type: 'revoke', url: answer.result.url } satisfies OffscreenRequest);
+      return { ms, built: answer };
+    }, { target: 'offscreen', type: 'build-export', kind, params: {}, now: Date.now() } satisfies OffscreenRequest);
+    if (!built.ok) throw new Error(`Building the ${kind} export failed: ${built.error}`);
+    count = built.result.count;
+    return ms;
+  });
+  if (count !== expected) throw new Error(`The ${kind} export held ${count} items, not ${expected}.`);
+  return { ms: median, runs: all, count };
 }
 
 export function timePopup(session: LifeboatSession, times: number, contacts: number): Promise<{ median: number; runs: number[] }> {

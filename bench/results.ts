@@ -17,8 +17,12 @@ export interface SizeResult {
     first: Figure;
     noChange: Figure;
     changes: Figure;
+    /** Command to blob ready (the offscreen document's build). */
     exportVcf: Figure;
     exportIcs: Figure;
+    /** The whole click: command to the worker, build, download started. */
+    exportVcfWithDownload: Figure;
+    exportIcsWithDownload: Figure;
     popup: Figure;
     heapPeakBytes: number;
   };

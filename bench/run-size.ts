@@ -5,7 +5,7 @@ import { putItem, startRadicale, type RadicaleServer } from '../test/harness';
 import type { BenchPlan } from './bench-plan';
 import { FloorClient } from './floor-client';
 import { benchChanges, benchCollections, type DataSize } from './generate-data';
-import { firstMirror, syncNow, timeExport, timePopup } from './lifeboat-in-chromium';
+import { firstMirror, syncNow, timeExport, timeExportBuild, timePopup } from './lifeboat-in-chromium';
 import { fromMedian, once, type SizeResult } from './results';
 import { medianOf } from './timing';
 import { prepareVdirsyncer, type DavAccount } from './vdirsyncer-run';
@@ -46,6 +46,8 @@ export async function runSize(plan: BenchPlan, size: DataSize): Promise<SizeResu
       const noChange = await medianOf(plan.noChangeRuns, () => syncNow(session));
       const exportVcf = await timeExport(session, 'exportContacts', plan.exportRuns, size.contacts);
       const exportIcs = await timeExport(session, 'exportCalendars', plan.exportRuns, size.events + size.tasks);
+      const buildVcf = await timeExportBuild(session, 'contacts', plan.exportRuns, size.contacts);
+      const buildIcs = await timeExportBuild(session, 'calendars', plan.exportRuns, size.events + size.tasks);
       const popup = await timePopup(session, plan.popupRuns, size.contacts);
 
       log('vdirsyncer: discover, first sync, no-change sync…');
@@ -72,8 +74,10 @@ export async function runSize(plan: BenchPlan, size: DataSize): Promise<SizeResu
             first: once(mirror.ms),
             noChange: fromMedian(noChange),
             changes: once(changes),
-            exportVcf: { value: exportVcf.ms, runs: exportVcf.runs },
-            exportIcs: { value: exportIcs.ms, runs: exportIcs.runs },
+            exportVcf: { value: buildVcf.ms, runs: buildVcf.runs },
+            exportIcs: { value: buildIcs.ms, runs: buildIcs.runs },
+            exportVcfWithDownload: { value: exportVcf.ms, runs: exportVcf.runs },
+            exportIcsWithDownload: { value: exportIcs.ms, runs: exportIcs.runs },
             popup: fromMedian(popup),
             heapPeakBytes: mirror.heapPeakBytes,
           },
