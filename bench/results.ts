@@ -25,6 +25,8 @@ export interface SizeResult {
     exportIcsWithDownload: Figure;
     popup: Figure;
     heapPeakBytes: number;
+    /** Items the sync after the upstream changes changed in the mirror (should be all of them). */
+    changesSeen: number;
   };
   vdirsyncer: { discover: Figure; first: Figure; noChange: Figure; changes: Figure };
 }

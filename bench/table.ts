@@ -27,7 +27,7 @@ function detail(s: SizeResult): string {
     [
       row('First full mirror', floor.first.value, lb.first.value, vd.first.value),
       row('No-change sync', floor.noChange.value, lb.noChange.value, vd.noChange.value),
-      row('Sync of 100 upstream changes', floor.changes.value, lb.changes.value, vd.changes.value),
+      row(`Sync of 100 upstream changes${lb.changesSeen === 100 ? '' : ` (Lifeboat's run changed ${lb.changesSeen})`}`, floor.changes.value, lb.changes.value, vd.changes.value),
       row(`Export ${formatCount(s.size.contacts)} contacts to .vcf (command → blob ready)`, null, lb.exportVcf.value, null),
       row(`Export ${formatCount(s.size.events + s.size.tasks)} events and tasks to .ics (command → blob ready)`, null, lb.exportIcs.value, null),
       row('Export .vcf, whole click (through the worker, download started)', null, lb.exportVcfWithDownload.value, null),
