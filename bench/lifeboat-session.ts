@@ -42,6 +42,17 @@ export async function command<K extends CommandName>(session: LifeboatSession, r
   return { ms, result: answer.result };
 }
 
+/**
+ * Clears the scheduled sync, so that only the benchmark's own "Sync now" runs are measured: a
+ * fresh install schedules its first run a minute after start (background/schedule.ts), which
+ * would otherwise pick up upstream changes in the middle of the benchmark making them. The
+ * worker re-creates the alarm when it next starts, so call this right before such a moment.
+ */
+export async function pauseSchedule(session: LifeboatSession): Promise<void> {
+  // SYNC_ALARM of background/schedule.ts, which cannot be imported here: it loads the browser API.
+  await session.page.evaluate((name) => chrome.alarms.clear(name), 'lifeboat-sync');
+}
+
 export async function runs(session: LifeboatSession): Promise<RunRecord[]> {
   return (await readStore<RunRecord>(session.page, 'runs')).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
 }

@@ -6,6 +6,7 @@ import type { BenchPlan } from './bench-plan';
 import { FloorClient } from './floor-client';
 import { benchChanges, benchCollections, type DataSize } from './generate-data';
 import { firstMirror, syncNow, syncNowCounted, timeExport, timeExportBuild, timePopup } from './lifeboat-in-chromium';
+import { pauseSchedule } from './lifeboat-session';
 import { fromMedian, once, type SizeResult } from './results';
 import { medianOf } from './timing';
 import { prepareVdirsyncer, type DavAccount } from './vdirsyncer-run';
@@ -43,6 +44,7 @@ export async function runSize(plan: BenchPlan, size: DataSize): Promise<SizeResu
     const mirror = await firstMirror(account, items, timeoutMs);
     const { session } = mirror;
     try {
+      await pauseSchedule(session);
       const noChange = await medianOf(plan.noChangeRuns, () => syncNow(session));
       const exportVcf = await timeExport(session, 'exportContacts', plan.exportRuns, size.contacts);
       const exportIcs = await timeExport(session, 'exportCalendars', plan.exportRuns, size.events + size.tasks);
@@ -60,6 +62,7 @@ export async function runSize(plan: BenchPlan, size: DataSize): Promise<SizeResu
         const vNoChange = await medianOf(Math.min(plan.noChangeRuns, 3), () => vdirsyncer.sync());
 
         log(`${plan.changes} upstream changes, then a sync of each…`);
+        await pauseSchedule(session);
         await applyChanges(server, size, plan.changes);
         const floorChanges = await floor.sync();
         if (floorChanges.items !== plan.changes) throw new Error(`The floor fetched ${floorChanges.items} changed items, not ${plan.changes}.`);
