@@ -28,7 +28,14 @@ export interface SizeResult {
     /** Items the sync after the upstream changes changed in the mirror (should be all of them). */
     changesSeen: number;
   };
-  vdirsyncer: { discover: Figure; first: Figure; noChange: Figure; changes: Figure };
+  vdirsyncer: {
+    discover: Figure;
+    first: Figure;
+    noChange: Figure;
+    changes: Figure;
+    /** Syncs that exited with an error and were run again (their time is counted). */
+    retries: number;
+  };
 }
 
 export interface BenchResults {

@@ -87,7 +87,7 @@ export async function runSize(plan: BenchPlan, size: DataSize): Promise<SizeResu
             popup: fromMedian(popup),
             heapPeakBytes: mirror.heapPeakBytes,
           },
-          vdirsyncer: { discover: once(discover), first: once(vFirst), noChange: fromMedian(vNoChange), changes: once(vChanges) },
+          vdirsyncer: { discover: once(discover), first: once(vFirst), noChange: fromMedian(vNoChange), changes: once(vChanges), retries: vdirsyncer.retries },
         };
       } finally {
         await vdirsyncer.remove();

@@ -25,7 +25,7 @@ function detail(s: SizeResult): string {
   return markdownTable(
     ['Figure', 'Floor (plain HTTP)', 'Lifeboat', 'vdirsyncer', 'Lifeboat ÷ floor', 'vdirsyncer ÷ Lifeboat'],
     [
-      row('First full mirror', floor.first.value, lb.first.value, vd.first.value),
+      row(`First full mirror${vd.retries > 0 ? ` (vdirsyncer exited with an error ${vd.retries}× and was run again; all attempts counted)` : ''}`, floor.first.value, lb.first.value, vd.first.value),
       row('No-change sync', floor.noChange.value, lb.noChange.value, vd.noChange.value),
       row(`Sync of 100 upstream changes${lb.changesSeen === 100 ? '' : ` (Lifeboat's run changed ${lb.changesSeen})`}`, floor.changes.value, lb.changes.value, vd.changes.value),
       row(`Export ${formatCount(s.size.contacts)} contacts to .vcf (command → blob ready)`, null, lb.exportVcf.value, null),
