@@ -4,7 +4,7 @@
 // extension's CSP forbids inline scripts).
 import type { Page } from 'playwright-core';
 import { POPUP } from '../test/browser/extension-pages';
-import type { LifeboatSession } from './lifeboat-session';
+import type { LifeboatBrowser } from './lifeboat-browser';
 
 type Marks = { shownAt?: number };
 
@@ -21,12 +21,12 @@ function watchForCounts(expected: string): void {
 }
 
 /** Opens the popup page once and returns its open-to-interactive time in ms. */
-export async function timePopupOpen(session: LifeboatSession, contacts: number): Promise<number> {
-  const page: Page = await session.ext.context.newPage();
+export async function timePopupOpen(lifeboat: LifeboatBrowser, contacts: number): Promise<number> {
+  const page: Page = await lifeboat.ext.context.newPage();
   try {
     await page.setViewportSize({ width: 360, height: 420 });
     await page.addInitScript(watchForCounts, String(contacts));
-    await page.goto(`chrome-extension://${session.ext.extensionId}/${POPUP}`);
+    await page.goto(`chrome-extension://${lifeboat.ext.extensionId}/${POPUP}`);
     const handle = await page.waitForFunction(() => (window as unknown as Marks).shownAt, undefined, { timeout: 30_000 });
     return (await handle.jsonValue()) as number;
   } finally {

@@ -6,7 +6,7 @@ import type { BenchPlan } from './bench-plan';
 import { FloorClient } from './floor-client';
 import { benchChanges, benchCollections, type DataSize } from './generate-data';
 import { firstMirror, syncNow, syncNowCounted, timeExport, timeExportBuild, timePopup } from './lifeboat-in-chromium';
-import { pauseSchedule } from './lifeboat-session';
+import { pauseSchedule } from './lifeboat-browser';
 import { fromMedian, once, type SizeResult } from './results';
 import { medianOf } from './timing';
 import { prepareVdirsyncer, type DavAccount } from './vdirsyncer-run';
@@ -42,15 +42,15 @@ export async function runSize(plan: BenchPlan, size: DataSize): Promise<SizeResu
 
     log('Lifeboat: first mirror, no-change sync, exports, popup…');
     const mirror = await firstMirror(account, items, timeoutMs);
-    const { session } = mirror;
+    const { lifeboat } = mirror;
     try {
-      await pauseSchedule(session);
-      const noChange = await medianOf(plan.noChangeRuns, () => syncNow(session));
-      const exportVcf = await timeExport(session, 'exportContacts', plan.exportRuns, size.contacts);
-      const exportIcs = await timeExport(session, 'exportCalendars', plan.exportRuns, size.events + size.tasks);
-      const buildVcf = await timeExportBuild(session, 'contacts', plan.exportRuns, size.contacts);
-      const buildIcs = await timeExportBuild(session, 'calendars', plan.exportRuns, size.events + size.tasks);
-      const popup = await timePopup(session, plan.popupRuns, size.contacts);
+      await pauseSchedule(lifeboat);
+      const noChange = await medianOf(plan.noChangeRuns, () => syncNow(lifeboat));
+      const exportVcf = await timeExport(lifeboat, 'exportContacts', plan.exportRuns, size.contacts);
+      const exportIcs = await timeExport(lifeboat, 'exportCalendars', plan.exportRuns, size.events + size.tasks);
+      const buildVcf = await timeExportBuild(lifeboat, 'contacts', plan.exportRuns, size.contacts);
+      const buildIcs = await timeExportBuild(lifeboat, 'calendars', plan.exportRuns, size.events + size.tasks);
+      const popup = await timePopup(lifeboat, plan.popupRuns, size.contacts);
 
       log('vdirsyncer: discover, first sync, no-change sync…');
       const vdirsyncer = await prepareVdirsyncer(account);
@@ -62,11 +62,11 @@ export async function runSize(plan: BenchPlan, size: DataSize): Promise<SizeResu
         const vNoChange = await medianOf(Math.min(plan.noChangeRuns, 3), () => vdirsyncer.sync());
 
         log(`${plan.changes} upstream changes, then a sync of each…`);
-        await pauseSchedule(session);
+        await pauseSchedule(lifeboat);
         await applyChanges(server, size, plan.changes);
         const floorChanges = await floor.sync();
         if (floorChanges.items !== plan.changes) throw new Error(`The floor fetched ${floorChanges.items} changed items, not ${plan.changes}.`);
-        const changes = await syncNowCounted(session);
+        const changes = await syncNowCounted(lifeboat);
         // Reported, not fatal: the table shows how many of the changes this sync picked up.
         if (changes.changed !== plan.changes) console.warn(`  Lifeboat's sync changed ${changes.changed} items, not ${plan.changes}.`);
         const vChanges = await vdirsyncer.sync();
@@ -93,7 +93,7 @@ export async function runSize(plan: BenchPlan, size: DataSize): Promise<SizeResu
         await vdirsyncer.remove();
       }
     } finally {
-      await session.close();
+      await lifeboat.close();
     }
   } finally {
     await server.stop();

@@ -1,6 +1,6 @@
 // Samples the extension service worker's JS heap through the DevTools protocol while a run
-// goes on, and keeps the peak. Playwright offers no CDP session on a worker, so the browser
-// session attaches to the worker's target and talks to it through Target.sendMessageToTarget.
+// goes on, and keeps the peak. Playwright offers no CDP lifeboat on a worker, so the browser
+// lifeboat attaches to the worker's target and talks to it through Target.sendMessageToTarget.
 // https://chromedevtools.github.io/devtools-protocol/tot/Runtime/#method-getHeapUsage
 import type { Browser, CDPSession } from 'playwright-core';
 

@@ -10,14 +10,14 @@ import type { RunRecord } from '../src/db/records';
 import type { CommandName, Params, Result, RpcResponse } from '../src/shared/rpc-contract';
 import type { DavAccount } from './vdirsyncer-run';
 
-export interface LifeboatSession {
+export interface LifeboatBrowser {
   ext: ExtensionBrowser;
   /** The options page, kept open: commands are sent and the database read from it. */
   page: Page;
   close(): Promise<void>;
 }
 
-export async function startLifeboat(): Promise<LifeboatSession> {
+export async function startLifeboat(): Promise<LifeboatBrowser> {
   const extensionDir = prepareExtensionCopy('dist', ['http://127.0.0.1/*']);
   const ext = await launchExtensionBrowser({ extensionDir, headless: true });
   const page = await openOptions(ext);
@@ -25,14 +25,14 @@ export async function startLifeboat(): Promise<LifeboatSession> {
 }
 
 /** Adds the account through the form, as a person would; the first mirror starts by itself. */
-export async function addAccount(session: LifeboatSession, account: DavAccount): Promise<void> {
-  const message = await submitAccount(session.page, { serverUrl: account.url, username: account.username, password: account.password, label: 'Benchmark' });
+export async function addAccount(lifeboat: LifeboatBrowser, account: DavAccount): Promise<void> {
+  const message = await submitAccount(lifeboat.page, { serverUrl: account.url, username: account.username, password: account.password, label: 'Benchmark' });
   if (!message.startsWith('Account added')) throw new Error(`The account was not added: ${message}`);
 }
 
 /** Sends a command to the worker from the options page; `ms` is the page's own clock around it. */
-export async function command<K extends CommandName>(session: LifeboatSession, rpc: K, params: Params<K>): Promise<{ ms: number; result: Result<K> }> {
-  const { ms, response } = await session.page.evaluate(async (request) => {
+export async function command<K extends CommandName>(lifeboat: LifeboatBrowser, rpc: K, params: Params<K>): Promise<{ ms: number; result: Result<K> }> {
+  const { ms, response } = await lifeboat.page.evaluate(async (request) => {
     const start = performance.now();
     const answer = (await chrome.runtime.sendMessage(request)) as unknown;
     return { ms: performance.now() - start, response: answer };
@@ -48,20 +48,20 @@ export async function command<K extends CommandName>(session: LifeboatSession, r
  * would otherwise pick up upstream changes in the middle of the benchmark making them. The
  * worker re-creates the alarm when it next starts, so call this right before such a moment.
  */
-export async function pauseSchedule(session: LifeboatSession): Promise<void> {
+export async function pauseSchedule(lifeboat: LifeboatBrowser): Promise<void> {
   // SYNC_ALARM of background/schedule.ts, which cannot be imported here: it loads the browser API.
-  await session.page.evaluate((name) => chrome.alarms.clear(name), 'lifeboat-sync');
+  await lifeboat.page.evaluate((name) => chrome.alarms.clear(name), 'lifeboat-sync');
 }
 
-export async function runs(session: LifeboatSession): Promise<RunRecord[]> {
-  return (await readStore<RunRecord>(session.page, 'runs')).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+export async function runs(lifeboat: LifeboatBrowser): Promise<RunRecord[]> {
+  return (await readStore<RunRecord>(lifeboat.page, 'runs')).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
 }
 
 /** Waits until `count` runs have finished; returns the last one. */
-export async function waitForRuns(session: LifeboatSession, count: number, timeoutMs: number): Promise<RunRecord> {
+export async function waitForRuns(lifeboat: LifeboatBrowser, count: number, timeoutMs: number): Promise<RunRecord> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const finished = (await runs(session)).filter((run) => run.finishedAt !== null);
+    const finished = (await runs(lifeboat)).filter((run) => run.finishedAt !== null);
     if (finished.length >= count) return finished[count - 1]!;
     if (Date.now() > deadline) throw new Error(`Run ${count} did not finish within ${timeoutMs / 1000} s.`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -75,6 +75,6 @@ export function runDuration(run: RunRecord): number {
   return run.finishedAt - run.startedAt;
 }
 
-export function countItems(session: LifeboatSession): Promise<number> {
-  return countStore(session.page, 'items');
+export function countItems(lifeboat: LifeboatBrowser): Promise<number> {
+  return countStore(lifeboat.page, 'items');
 }
