@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Everything a fresh Debian machine with Node.js 20 needs before `npm test` or `npm run demo`:
-# Debian packages (Chromium, the DAV servers, rclone's WebDAV server for photo folders, Python parsers used to check exports) and the
-# npm dependencies. Each step runs only when something is missing, so a second run is quick.
+# Everything a fresh Debian machine with Node.js 20 needs before `npm test`, `npm run demo` or
+# `npm run bench`: Debian packages (Chromium, the DAV servers, rclone's WebDAV server for photo
+# folders, Python parsers used to check exports, vdirsyncer for the benchmark) and the npm
+# dependencies. Each step runs only when something is missing, so a second run is quick.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,8 @@ needed=(
   "py:xandikos:xandikos"
   "py:vobject:python3-vobject"
   "py:icalendar:python3-icalendar"
+  # The benchmark compares Lifeboat with vdirsyncer (run with Debian's python: /usr/bin/vdirsyncer).
+  "/usr/bin/vdirsyncer:vdirsyncer"
 )
 missing=()
 for entry in "${needed[@]}"; do

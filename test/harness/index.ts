@@ -13,7 +13,9 @@ export { startRadicale, type RadicaleOptions, type RadicaleServer } from './radi
 export { startXandikos, type XandikosOptions } from './xandikos';
 export { seedRadicale } from './radicale-seed';
 export { putItem, putItems, deleteItem, getItem, type ItemAuth } from './dav-items';
-export { makeCard, makeCards, makeEvent, makeEvents, foldLine } from './sample-items';
+export { makeCard, makeCards, foldLine } from './sample-items';
+export { makeEvent, makeEvents, makeTask, type EventShape } from './sample-events';
+export { SAMPLE_ZONES, vtimezoneLines, type SampleZone } from './sample-zones';
 export { startHtmlServer, startRedirectProxy, type TestHttpServer } from './http-test-servers';
 export { startFaultProxy, type FaultProxy, type ProxyLogEntry } from './fault-proxy';
 export type { Fault, FaultMatch, FaultName, FaultRule } from './fault-rules';

@@ -16,6 +16,7 @@ export async function seedRadicale(storageDir: string, user: string, collections
     await mkdir(folder, { recursive: true });
     const props: Record<string, string> = { tag: collection.kind === 'addressbook' ? 'VADDRESSBOOK' : 'VCALENDAR' };
     if (collection.displayName !== undefined) props['D:displayname'] = collection.displayName;
+    if (collection.components) props['C:supported-calendar-component-set'] = collection.components.join(',');
     await writeFile(join(folder, '.Radicale.props'), JSON.stringify(props));
     const items = collection.items ?? [];
     for (const item of items) assertSafeName(item.name);

@@ -30,48 +30,34 @@ export function foldLine(line: string): string {
   return `${out}\r\n`;
 }
 
-const pad = (n: number): string => String(n).padStart(4, '0');
+export const pad = (n: number): string => String(n).padStart(4, '0');
 
-export function makeCard(index: number, revision = 0): SeedItem {
+/** A content line's property name, without its group (`item1.EMAIL` sorts as EMAIL). */
+function propertyName(line: string): string {
+  return (/^(?:[\w-]+\.)?([\w-]+)/.exec(line)?.[1] ?? line).toUpperCase();
+}
+
+/**
+ * `extraLines` (PHOTO, CATEGORIES, ORG, grouped properties…) join the card's own properties in
+ * vobject's A–Z order, so richer cards stay canonical too.
+ */
+export function makeCard(index: number, revision = 0, extraLines: string[] = []): SeedItem {
   const id = pad(index);
-  const lines = [
-    'BEGIN:VCARD',
-    'VERSION:3.0',
-    `UID:lifeboat-card-${id}`,
+  const properties = [
     `EMAIL;TYPE=INTERNET:person${id}@example.org`,
     `FN:Zoë Ærøskøbing ${id}`,
     `N:Ærøskøbing ${id};Zoë;;;`,
     `NOTE:Revision ${revision}. Zoë wrote a long note with ünïcödé – “quotes” & <angle> brackets\\, ` +
       `日本語のテキスト and enough words to be folded over several lines for card ${id}.`,
     `TEL;TYPE=CELL:+1 555 ${id}`,
-    'END:VCARD',
+    ...extraLines,
   ];
+  // Array.prototype.sort is stable: lines of one property keep their order.
+  properties.sort((a, b) => (propertyName(a) < propertyName(b) ? -1 : propertyName(a) > propertyName(b) ? 1 : 0));
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `UID:lifeboat-card-${id}`, ...properties, 'END:VCARD'];
   return { name: `card-${id}.vcf`, data: lines.map(foldLine).join('') };
 }
 
 export function makeCards(count: number, first = 1): SeedItem[] {
   return Array.from({ length: count }, (_, i) => makeCard(first + i));
-}
-
-export function makeEvent(index: number): SeedItem {
-  const id = pad(index);
-  const day = String((index % 28) + 1).padStart(2, '0');
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Lifeboat//Test//EN',
-    'BEGIN:VEVENT',
-    `UID:lifeboat-event-${id}`,
-    'DTSTAMP:20250101T000000Z',
-    `DTSTART:202503${day}T090000Z`,
-    `DTEND:202503${day}T100000Z`,
-    `SUMMARY:Réunion ${id} – café & <croissants>`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return { name: `event-${id}.ics`, data: lines.map(foldLine).join('') };
-}
-
-export function makeEvents(count: number, first = 1): SeedItem[] {
-  return Array.from({ length: count }, (_, i) => makeEvent(first + i));
 }

@@ -13,6 +13,8 @@ export interface SeedCollection {
   name: string;
   kind: SeedKind;
   displayName?: string;
+  /** Calendars: the components it takes (RFC 4791 §5.2.3), e.g. `['VTODO']` for a task list. */
+  components?: string[];
   items?: SeedItem[];
 }
 

@@ -6,7 +6,8 @@ import { isFailure, type RemoteCollection, type RemoteItem, type Source, type Sy
 import type { DavTestServer } from '../harness/dav-test-server';
 import { deleteItem, getItem, putItem, putItems } from '../harness/dav-items';
 import { startRadicale } from '../harness/radicale';
-import { makeCard, makeCards, makeEvents } from '../harness/sample-items';
+import { makeCard, makeCards } from '../harness/sample-items';
+import { makeEvents } from '../harness/sample-events';
 import { startXandikos } from '../harness/xandikos';
 
 const CARDS = makeCards(50);

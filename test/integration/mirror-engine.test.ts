@@ -11,7 +11,8 @@ import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
 import { entries, itemPath, mirrorTexts, serverTexts } from '../harness/mirror-check';
 import { countingFetch, mirrorSource, runMirror, type MirrorSetup } from '../harness/mirror-run';
 import { startRadicale } from '../harness/radicale';
-import { makeCard, makeCards, makeEvent, makeEvents } from '../harness/sample-items';
+import { makeCard, makeCards } from '../harness/sample-items';
+import { makeEvent, makeEvents } from '../harness/sample-events';
 import { startXandikos } from '../harness/xandikos';
 
 const CARDS = makeCards(40);

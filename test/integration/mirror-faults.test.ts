@@ -13,7 +13,8 @@ import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
 import { entries, itemPath, mirrorTexts, serverTexts } from '../harness/mirror-check';
 import { runMirror, type MirrorSetup } from '../harness/mirror-run';
 import { startRadicale } from '../harness/radicale';
-import { makeCard, makeCards, makeEvents } from '../harness/sample-items';
+import { makeCard, makeCards } from '../harness/sample-items';
+import { makeEvents } from '../harness/sample-events';
 import { startXandikos } from '../harness/xandikos';
 
 const CARDS = makeCards(60);

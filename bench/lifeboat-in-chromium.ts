@@ -1,0 +1,98 @@
+// The Lifeboat figures, measured in headless Chromium with the built extension (see
+// lifeboat-browser.ts for where each time comes from). Browser start is never included.
+import type { ExportKind } from '../src/exporters/build-export';
+import type { OffscreenExport, OffscreenRequest } from '../src/shared/offscreen-messages';
+import type { ExportResult } from '../src/shared/rpc-contract';
+import { addAccount, command, countItems, runDuration, runs, startLifeboat, waitForRuns, type LifeboatBrowser } from './lifeboat-browser';
+import { timePopupOpen } from './popup-timing';
+import { medianOf } from './timing';
+import type { DavAccount } from './vdirsyncer-run';
+import { sampleWorkerHeap } from './worker-heap';
+
+export interface FirstMirror {
+  lifeboat: LifeboatBrowser;
+  ms: number;
+  heapPeakBytes: number;
+  heapSamples: number;
+}
+
+/** A fresh profile, the account added in the options page, and its first mirror awaited. */
+export async function firstMirror(account: DavAccount, expectedItems: number, timeoutMs: number): Promise<FirstMirror> {
+  const lifeboat = await startLifeboat();
+  try {
+    const heap = await sampleWorkerHeap(lifeboat.ext.browser, lifeboat.ext.extensionId);
+    await addAccount(lifeboat, account);
+    const run = await waitForRuns(lifeboat, 1, timeoutMs);
+    const { peakBytes, samples } = await heap.stop();
+    const stored = await countItems(lifeboat);
+    if (stored !== expectedItems) throw new Error(`Lifeboat mirrored ${stored} items, not ${expectedItems}.`);
+    return { lifeboat, ms: runDuration(run), heapPeakBytes: peakBytes, heapSamples: samples };
+  } catch (error) {
+    await lifeboat.close();
+    throw error;
+  }
+}
+
+/** "Sync now": the engine's own duration of the run it started, and how many items it changed. */
+export async function syncNowCounted(lifeboat: LifeboatBrowser): Promise<{ ms: number; changed: number }> {
+  await command(lifeboat, 'syncNow', {});
+  const last = (await runs(lifeboat)).at(-1);
+  if (!last) throw new Error('No run was recorded.');
+  return { ms: runDuration(last), changed: last.changed };
+}
+
+/** A "Sync now" that must find nothing new. */
+export async function syncNow(lifeboat: LifeboatBrowser): Promise<number> {
+  const { ms, changed } = await syncNowCounted(lifeboat);
+  if (changed !== 0) throw new Error(`A sync with nothing new upstream changed ${changed} items.`);
+  return ms;
+}
+
+export interface ExportTiming {
+  ms: number;
+  runs: number[];
+  count: number;
+}
+
+/**
+ * One-click export as the popup sends it: command → worker → offscreen document builds the file
+ * from the mirror → blob URL → download started. Timed in the page around the command.
+ */
+export async function timeExport(lifeboat: LifeboatBrowser, kind: 'exportContacts' | 'exportCalendars', times: number, expected: number): Promise<ExportTiming> {
+  let last: ExportResult | undefined;
+  const { median, runs: all } = await medianOf(times, async () => {
+    const { ms, result } = await command(lifeboat, kind, {});
+    last = result;
+    return ms;
+  });
+  if (last?.count !== expected) throw new Error(`${kind} exported ${last?.count} items, not ${expected}.`);
+  return { ms: median, runs: all, count: last.count };
+}
+
+/**
+ * The build alone, from command to blob ready: the message the worker sends the offscreen
+ * document (already created by a full export), which reads the mirror, builds the file and
+ * makes its blob URL. Timed in the options page; the blob is freed afterwards.
+ */
+export async function timeExportBuild(lifeboat: LifeboatBrowser, kind: ExportKind, times: number, expected: number): Promise<ExportTiming> {
+  let count = -1;
+  const { median, runs: all } = await medianOf(times, async () => {
+    const { ms, built } = await lifeboat.page.evaluate(async (request) => {
+      const start = performance.now();
+      type Answer = { ok: true; result: OffscreenExport } | { ok: false; error: string };
+      const answer = await chrome.runtime.sendMessage<OffscreenRequest, Answer>(request);
+      const ms = performance.now() - start;
+      if (answer.ok) await chrome.runtime.sendMessage({ target: 'offscreen', type: 'revoke', url: answer.result.url } satisfies OffscreenRequest);
+      return { ms, built: answer };
+    }, { target: 'offscreen', type: 'build-export', kind, params: {}, now: Date.now() } satisfies OffscreenRequest);
+    if (!built.ok) throw new Error(`Building the ${kind} export failed: ${built.error}`);
+    count = built.result.count;
+    return ms;
+  });
+  if (count !== expected) throw new Error(`The ${kind} export held ${count} items, not ${expected}.`);
+  return { ms: median, runs: all, count };
+}
+
+export function timePopup(lifeboat: LifeboatBrowser, times: number, contacts: number): Promise<{ median: number; runs: number[] }> {
+  return medianOf(times, () => timePopupOpen(lifeboat, contacts));
+}
