@@ -1,7 +1,7 @@
 // The Lifeboat figures, measured in headless Chromium with the built extension (see
 // lifeboat-browser.ts for where each time comes from). Browser start is never included.
 import type { ExportKind } from '../src/exporters/build-export';
-import type { OffscreenExport, OffscreenRequest } from '../src/shared/offscreen-messages';
+import type { OffscreenBuilt, OffscreenRequest } from '../src/shared/offscreen-messages';
 import type { ExportResult } from '../src/shared/rpc-contract';
 import { addAccount, command, countItems, runDuration, runs, startLifeboat, waitForRuns, type LifeboatBrowser } from './lifeboat-browser';
 import { timePopupOpen } from './popup-timing';
@@ -79,14 +79,14 @@ export async function timeExportBuild(lifeboat: LifeboatBrowser, kind: ExportKin
   const { median, runs: all } = await medianOf(times, async () => {
     const { ms, built } = await lifeboat.page.evaluate(async (request) => {
       const start = performance.now();
-      type Answer = { ok: true; result: OffscreenExport } | { ok: false; error: string };
+      type Answer = { ok: true; result: OffscreenBuilt } | { ok: false; error: string };
       const answer = await chrome.runtime.sendMessage<OffscreenRequest, Answer>(request);
       const ms = performance.now() - start;
       if (answer.ok) await chrome.runtime.sendMessage({ target: 'offscreen', type: 'revoke', url: answer.result.url } satisfies OffscreenRequest);
       return { ms, built: answer };
-    }, { target: 'offscreen', type: 'build-export', kind, params: {}, now: Date.now() } satisfies OffscreenRequest);
+    }, { target: 'offscreen', type: 'build', request: { type: 'export', kind, params: {} }, now: Date.now() } satisfies OffscreenRequest);
     if (!built.ok) throw new Error(`Building the ${kind} export failed: ${built.error}`);
-    count = built.result.count;
+    count = (built.result.result as ExportResult).count;
     return ms;
   });
   if (count !== expected) throw new Error(`The ${kind} export held ${count} items, not ${expected}.`);

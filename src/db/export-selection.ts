@@ -25,6 +25,10 @@ export interface Selection {
   itemIds?: string[];
 }
 
+// One collator for every comparison: String.prototype.localeCompare sets up locale data on
+// each call, which costs seconds when sorting 10,000 names.
+const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
+
 export async function selectForExport(db: LifeboatDb, selection: Selection): Promise<SelectedItem[]> {
   const chosen =
     selection.asOf !== undefined
@@ -33,7 +37,7 @@ export async function selectForExport(db: LifeboatDb, selection: Selection): Pro
   const picked = selection.itemIds ? new Set(selection.itemIds) : null;
   return chosen
     .filter(({ item }) => picked === null || picked.has(item.id))
-    .sort((a, b) => a.item.title.localeCompare(b.item.title) || a.item.id.localeCompare(b.item.id))
+    .sort((a, b) => byName.compare(a.item.title, b.item.title) || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0))
     .map(({ item, raw }) => ({ id: item.id, kind: item.kind, title: item.title, raw, uid: item.uid, collectionId: item.collectionId }));
 }
 
