@@ -5,7 +5,7 @@ import { formatCount, formatMb, formatMs, formatRatio, markdownTable } from './f
 import type { BenchResults, SizeResult } from './results';
 import { checkTargets, growthExponent } from './targets';
 
-const NOT_MEASURED = 'not yet measured — photo mirroring not implemented';
+const NOT_MEASURED = 'measured apart: see "Photos" below';
 
 export function describeSize(s: SizeResult): string {
   const { contacts, events, tasks } = s.size;
