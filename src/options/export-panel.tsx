@@ -9,6 +9,7 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { call } from '../shared/rpc-client';
 import type { ExportParams, ExportResult } from '../shared/rpc-contract';
 import { collectionChoices } from './collection-choices';
+import { CollectionSelect } from './collection-select';
 
 export function ExportPanel() {
   const choices = useLiveQuery(() => collectionChoices(openDb()));
@@ -32,17 +33,7 @@ export function ExportPanel() {
 
   return (
     <div class="export-panel">
-      <label>
-        {t('exportWhich')}
-        <select value={collectionId} onChange={(e) => setCollectionId(e.currentTarget.value)}>
-          <option value="">{t('exportAllCollections')}</option>
-          {choices?.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CollectionSelect label={t('exportWhich')} emptyLabel={t('exportAllCollections')} choices={choices} value={collectionId} onChange={setCollectionId} />
       <label>
         {t('exportVcardVersion')}
         <select value={vcardVersion} onChange={(e) => setVcardVersion(e.currentTarget.value === '4.0' ? '4.0' : '3.0')}>

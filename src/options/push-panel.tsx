@@ -8,6 +8,7 @@ import type { PushReport } from '../restore/push-to-collection';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';
 import { collectionChoices } from './collection-choices';
+import { CollectionSelect } from './collection-select';
 import { ProblemList } from './problem-list';
 
 export function PushPanel() {
@@ -49,32 +50,12 @@ export function PushPanel() {
   return (
     <div class="push-panel">
       <p>{t('restorePushIntro')}</p>
-      <label>
-        {t('restoreFrom')}
-        <select value={fromId} onChange={(e) => setFromId(e.currentTarget.value)}>
-          <option value="">{t('restoreChooseCollection')}</option>
-          {choices?.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CollectionSelect label={t('restoreFrom')} emptyLabel={t('restoreChooseCollection')} choices={choices} value={fromId} onChange={setFromId} />
       <label>
         {t('optionsExportAsOf')}
         <input type="datetime-local" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />
       </label>
-      <label>
-        {t('restoreInto')}
-        <select value={intoId} onChange={(e) => setIntoId(e.currentTarget.value)}>
-          <option value="">{t('restoreChooseCollection')}</option>
-          {targets.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CollectionSelect label={t('restoreInto')} emptyLabel={t('restoreChooseCollection')} choices={targets} value={intoId} onChange={setIntoId} />
       <div class="actions">
         <button type="button" disabled={busy || !from || !into} onClick={() => void run(true)}>
           {t('restoreDryRun')}
