@@ -75,8 +75,8 @@ async function localCollection(db: LifeboatDb, account: AccountRecord, part: Imp
     pendingHrefs: [],
   };
   await db.collections.add(collection);
-  await db.accounts.update(account.id, { services: [...new Set([...account.services, part.kind])] });
   account.services = [...new Set([...account.services, part.kind])];
+  await db.accounts.update(account.id, { services: account.services });
   return collection;
 }
 
@@ -85,10 +85,14 @@ async function importHref(uid: string | null, raw: string): Promise<string> {
   return uid ? `import:uid:${uid}` : `import:sha256:${await sha256Hex(new TextEncoder().encode(raw))}`;
 }
 
-/** Whether another collection of the mirror already holds an item with this UID. */
-async function heldElsewhere(db: LifeboatDb, uid: string | null, collectionId: string): Promise<boolean> {
-  if (!uid) return false;
-  return (await db.items.where('uid').equals(uid).filter((item) => item.collectionId !== collectionId).count()) > 0;
+/** The UIDs among `uids` that another collection of the mirror already holds: one index query. */
+async function uidsHeldElsewhere(db: LifeboatDb, uids: string[], collectionId: string): Promise<Set<string>> {
+  const held = new Set<string>();
+  if (uids.length === 0) return held;
+  await db.items.where('uid').anyOf(uids).each((item) => {
+    if (item.collectionId !== collectionId && item.uid) held.add(item.uid);
+  });
+  return held;
 }
 
 /** Leaves out what an earlier import of the same file stored with the same text. */
@@ -118,14 +122,15 @@ export async function importIntoMirror(db: LifeboatDb, label: string, parts: Imp
         continue;
       }
       const href = await importHref(reading.fields.uid, raw);
-      if (seen.has(href) || (await heldElsewhere(db, reading.fields.uid, collection.id))) {
+      if (seen.has(href)) {
         report.alreadyInMirror++;
         continue;
       }
       seen.add(href);
       fetched.push({ ...reading.fields, href, etag: '', raw });
     }
-    const fresh = await notYetImported(db, collection.id, fetched);
+    const elsewhere = await uidsHeldElsewhere(db, fetched.flatMap((item) => (item.uid ? [item.uid] : [])), collection.id);
+    const fresh = await notYetImported(db, collection.id, fetched.filter((item) => !item.uid || !elsewhere.has(item.uid)));
     report.alreadyInMirror += fetched.length - fresh.length;
     for (let start = 0; start < fresh.length; start += BATCH) {
       const { added, changed } = await storeItems(db, collection, fresh.slice(start, start + BATCH), now);

@@ -10,7 +10,7 @@
 //   … createDavSource({ serverUrl: proxy.url, … }) …
 //   await proxy.stop();
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { LOOPBACK } from './free-port';
+import { LOOPBACK, listenOnLoopback } from './free-port';
 import { forward, refusal, send, sendTruncated } from './proxy-forward';
 import { namedFault, takeFault, type Fault, type FaultMatch, type FaultName, type FaultRule, type ProxiedRequest } from './fault-rules';
 
@@ -87,13 +87,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, LOOPBACK, resolve);
-  });
-  server.unref();
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const port = await listenOnLoopback(server);
 
   const proxy: FaultProxy = {
     url: `http://${LOOPBACK}:${port}/`,

@@ -4,7 +4,7 @@
 // If-Modified-Since is not older than the last change (§13.1.3).
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { LOOPBACK } from './free-port';
+import { LOOPBACK, listenOnLoopback } from './free-port';
 
 export interface FeedServer {
   /** The feed's address (http://127.0.0.1:port/<path>). */
@@ -53,10 +53,7 @@ export async function startFeedServer(path = '/calendars/private-secret/basic.ic
     if (status === 200) res.writeHead(200, { ...headers, 'Content-Type': 'text/calendar; charset=utf-8' }).end(text);
     else res.writeHead(status, status === 304 ? headers : {}).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
-  server.unref();
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const port = await listenOnLoopback(server);
   return {
     url: `http://${LOOPBACK}:${port}${path}`,
     setFeed,

@@ -10,7 +10,7 @@
 //   version is refused (400).
 // The proxy forwards everything else to Radicale with Radicale's own Basic credentials.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { LOOPBACK } from './free-port';
+import { LOOPBACK, listenOnLoopback } from './free-port';
 import { forward, send } from './proxy-forward';
 import type { RadicaleServer } from './radicale';
 
@@ -55,10 +55,7 @@ export async function startGoogleDavProxy(radicale: RadicaleServer, isValidToken
       send(res, await forward(target, req, data));
     })().catch(() => res.writeHead(502).end());
   });
-  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
-  server.unref();
-  const address = server.address();
-  const url = `http://${LOOPBACK}:${typeof address === 'object' && address ? address.port : 0}/`;
+  const url = `http://${LOOPBACK}:${await listenOnLoopback(server)}/`;
   return {
     url,
     carddavUrl: `${url}.well-known/carddav`,

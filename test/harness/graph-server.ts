@@ -13,7 +13,7 @@
 // - `throttle(n)` answers the next n requests 429 with Retry-After: 1
 //   (https://learn.microsoft.com/en-us/graph/throttling).
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { LOOPBACK } from './free-port';
+import { LOOPBACK, listenOnLoopback } from './free-port';
 
 export type Contact = { id: string; changeKey?: string } & Record<string, unknown>;
 
@@ -107,10 +107,7 @@ export async function startGraphServer(isValidToken: (token: string) => boolean,
     if (found) return reply(res, path, 200, found);
     reply(res, path, 404, { error: { code: 'ErrorItemNotFound' } });
   });
-  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
-  server.unref();
-  const address = server.address();
-  root = `http://${LOOPBACK}:${typeof address === 'object' && address ? address.port : 0}/`;
+  root = `http://${LOOPBACK}:${await listenOnLoopback(server)}/`;
   return {
     url: root,
     graphUrl: `${root}v1.0/`,

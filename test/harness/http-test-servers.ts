@@ -1,7 +1,7 @@
 // Tiny loopback HTTP servers for the unhappy paths: a plain web page where a DAV server was
 // expected, and a redirector to another origin (what iCloud does to its shard hosts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { LOOPBACK } from './free-port';
+import { LOOPBACK, listenOnLoopback } from './free-port';
 
 export interface TestHttpServer {
   url: string;
@@ -18,13 +18,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
     req.resume();
     req.on('end', () => handler(req, res));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, LOOPBACK, resolve);
-  });
-  server.unref();
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const port = await listenOnLoopback(server);
   return {
     url: `http://${LOOPBACK}:${port}/`,
     port,

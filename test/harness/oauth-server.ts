@@ -13,7 +13,7 @@
 //   answers 400 invalid_grant (§5.2).
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { LOOPBACK } from './free-port';
+import { LOOPBACK, listenOnLoopback } from './free-port';
 
 export interface OAuthServerOptions {
   clientId: string;
@@ -126,10 +126,7 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
     if (req.method === 'POST' && url.pathname === '/token') return void token(req, res);
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
-  server.unref();
-  const address = server.address();
-  const root = `http://${LOOPBACK}:${typeof address === 'object' && address ? address.port : 0}`;
+  const root = `http://${LOOPBACK}:${await listenOnLoopback(server)}`;
   return Object.assign(state, {
     url: `${root}/`,
     authorizeUrl: `${root}/authorize`,
