@@ -3,7 +3,7 @@
 import type { LifeboatDb } from './schema';
 import type { AccountRecord } from './records';
 
-export type NewAccount = Pick<AccountRecord, 'id' | 'kind' | 'label' | 'serverUrl' | 'calendarServerUrl' | 'services' | 'username'>;
+export type NewAccount = Pick<AccountRecord, 'id' | 'kind' | 'label' | 'serverUrl' | 'calendarServerUrl' | 'services' | 'username'> & Pick<Partial<AccountRecord>, 'driveFolder'>;
 
 export async function insertAccount(db: LifeboatDb, account: NewAccount, now: number): Promise<AccountRecord> {
   const record: AccountRecord = {

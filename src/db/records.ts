@@ -1,6 +1,7 @@
 // What the mirror stores. One record type per table; every table is declared in schema.ts.
 import type { CollectionKind } from '../sources/source';
 import type { Discovery } from '../sources/dav/discover';
+import type { DriveFolder } from '../sources/onedrive/drive-folder';
 
 /**
  * `local`: items imported from files (a backup, a .vcf, an .ics, a Google Takeout): never synced
@@ -9,8 +10,15 @@ import type { Discovery } from '../sources/dav/discover';
  * the full address is kept with the credentials.
  * `google`: signed in with Google (OAuth), mirrored over Google's CardDAV and CalDAV.
  * `microsoft`: signed in with Microsoft (OAuth), contacts and calendars mirrored through Microsoft Graph.
+ * `onedrive-photos`: signed in with Microsoft for files only (Files.Read), one OneDrive folder's
+ * photos and videos mirrored through Graph delta (docs/PHOTOS.md).
  */
-export type AccountKind = 'dav' | 'local' | 'webdav-photos' | 'ics-feed' | 'google' | 'microsoft';
+export type AccountKind = 'dav' | 'local' | 'webdav-photos' | 'ics-feed' | 'google' | 'microsoft' | 'onedrive-photos';
+
+/** Accounts that mirror a photo library rather than address books and calendars. */
+export function mirrorsPhotos(kind: AccountKind): kind is 'webdav-photos' | 'onedrive-photos' {
+  return kind === 'webdav-photos' || kind === 'onedrive-photos';
+}
 /**
  * `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed.
  * `needs-sign-in`: a signed-in account whose sign-in expired and could not be renewed silently.
@@ -45,6 +53,13 @@ export interface AccountRecord {
    * per home; the source discovers again by itself if a home has moved.
    */
   discovery: Partial<Record<CollectionKind, Discovery>>;
+  /** OneDrive photos: the folder mirrored. */
+  driveFolder?: DriveFolder;
+  /**
+   * A photo library's change cursor, opaque here (OneDrive: its delta link and the folders it
+   * knows), saved after a run that stored every change; absent until then.
+   */
+  photoCursor?: string | null;
 }
 
 export interface CollectionRecord {

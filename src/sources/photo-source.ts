@@ -35,9 +35,23 @@ export interface PhotoBody {
   digests: ServerDigest[];
 }
 
+/**
+ * What a source with a change feed (OneDrive's delta) reports: everything (the first run, or
+ * after the service forgot the cursor), or only what changed since the cursor it handed out
+ * last. `removed` holds hrefs; `cursor` is opaque to the engine and saved with the account.
+ */
+export type PhotoChanges =
+  | { mode: 'full'; photos: RemotePhoto[]; cursor: string | null }
+  | { mode: 'delta'; changed: RemotePhoto[]; removed: string[]; cursor: string | null };
+
 export interface PhotoSource {
   /** Every photo and video under the folder, walking sub-folders one level at a time. */
   listPhotos(): Promise<RemotePhoto[]>;
+  /**
+   * Only sources with a change feed: what changed since `cursor` (null: list everything).
+   * Never throws for a cursor the service no longer accepts: it lists everything instead.
+   */
+  listChanges?(cursor: string | null): Promise<PhotoChanges>;
   /**
    * Downloads `photo` from byte `offset` and hands the body to `consume` while holding one of
    * the host's request slots, so a slow consumer never lets more downloads start at once.

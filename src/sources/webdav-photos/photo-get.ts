@@ -21,7 +21,7 @@ function rangeHeaders(photo: RemotePhoto, offset: number): Record<string, string
 }
 
 /** Content-Range: bytes 100-999/1000 → 100. */
-function rangeStart(value: string | null): number | null {
+export function rangeStart(value: string | null): number | null {
   const match = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(value?.trim() ?? '');
   return match ? Number(match[1]) : null;
 }

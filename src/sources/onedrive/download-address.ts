@@ -1,0 +1,49 @@
+// Where a file's bytes can be fetched: a pre-authenticated address on a storage host (files.1drv.com,
+// *.sharepoint.com), valid for a short time and needing no token
+// (https://learn.microsoft.com/en-us/graph/api/driveitem-get-content). A delta page usually
+// carries one per file; when it is missing or has expired, the item is asked for it
+// (`?select=id,@microsoft.graph.downloadUrl`, the way the page recommends for scripts), and
+// when even that has none, `/content` is asked with `redirect: 'manual'` and its 302 Location
+// read. Never `redirect: 'follow'` with the token: the redirect leads to another host, and the
+// bearer token must reach Graph only.
+import type { DavContext } from '../dav/dav-connection';
+import { AuthError, NetworkError } from '../dav/dav-errors';
+import { hostKey } from '../dav/host-limiter';
+import { graphGet } from '../microsoft/graph-request';
+import type { DriveItem } from './drive-item';
+
+/** Graph named no address to download from (a browser hides a redirect's Location from scripts). */
+export class NoDownloadAddressError extends Error {
+  constructor(name: string) {
+    super(`${name}: OneDrive gave no address to download it from; it will be asked again next run`);
+  }
+}
+
+/** The pre-authenticated address a driveItem carries, if it is a web address. */
+export function listedAddress(item: DriveItem): string | null {
+  const url = item['@microsoft.graph.downloadUrl'];
+  return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
+}
+
+async function contentRedirect(ctx: DavContext, href: string, name: string): Promise<string> {
+  const url = `${href}/content`;
+  const res = await ctx.limiter.run(hostKey(url), async () => {
+    try {
+      return await ctx.fetch(url, { headers: { Authorization: ctx.authorization }, redirect: 'manual', signal: AbortSignal.timeout(ctx.timeoutMs) });
+    } catch (error) {
+      throw new NetworkError(url, error);
+    }
+  });
+  await res.body?.cancel().catch(() => undefined);
+  if (res.status === 401) throw new AuthError(url, 401);
+  const location = res.headers.get('location');
+  const target = res.status >= 300 && res.status < 400 && location ? new URL(location, url) : null;
+  if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:')) throw new NoDownloadAddressError(name);
+  return target.href;
+}
+
+/** A fresh address for the item at `href` (its Graph URL). */
+export async function freshAddress(ctx: DavContext, href: string, name: string): Promise<string> {
+  const item = await graphGet<DriveItem>(ctx, `${href}?select=id,@microsoft.graph.downloadUrl`);
+  return listedAddress(item) ?? contentRedirect(ctx, href, name);
+}
