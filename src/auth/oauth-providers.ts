@@ -50,6 +50,16 @@ export function providerWith(id: ProviderId, settings: ProviderSettings = {}): O
   return { ...base, ...settings, clientId: settings.clientId || base.clientId, endpoints: { ...base.endpoints, ...settings.endpoints } };
 }
 
+/**
+ * A sign-in for OneDrive photos asks to read files only (Files.Read: the signed-in person's own
+ * files, https://learn.microsoft.com/en-us/graph/permissions-reference#filesread) and nothing
+ * else, while the contacts and calendars sign-in never asks for files: each grants what it uses.
+ * A refresh asks for the same scopes again (token-endpoint.ts), so the account keeps this provider.
+ */
+export function forOneDrivePhotos(microsoft: OAuthProvider): OAuthProvider {
+  return { ...microsoft, scopes: ['offline_access', 'Files.Read'] };
+}
+
 /** Host permissions a sign-in asks for: the token endpoint and where the data lives. */
 export function providerOrigins(provider: OAuthProvider): string[] {
   const urls = [provider.tokenUrl, ...Object.values(provider.endpoints)];

@@ -7,9 +7,10 @@ import { updateAccount } from '../db/accounts';
 import type { BearerAuth } from '../sources/dav/dav-connection';
 import { describeError, isCredentialsRejected } from '../sync/describe-error';
 import { loadPassword } from './credentials';
-import { bearerFor } from './oauth-bearer';
+import { bearerFor, type SignInKind } from './oauth-bearer';
 
-export const signsIn = (account: AccountRecord): account is AccountRecord & { kind: 'google' | 'microsoft' } => account.kind === 'google' || account.kind === 'microsoft';
+export const signsIn = (account: AccountRecord): account is AccountRecord & { kind: SignInKind } =>
+  account.kind === 'google' || account.kind === 'microsoft' || account.kind === 'onedrive-photos';
 
 /** The secret, or null when the account now waits for the person to sign in again. */
 export async function accountSecret(db: LifeboatDb, account: AccountRecord): Promise<string | BearerAuth | null> {

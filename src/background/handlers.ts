@@ -22,6 +22,7 @@ import { refreshBadge } from './attention';
 import { restoreVersion } from '../db/restore-version';
 import { readers } from '../sync/readers';
 import { addPhotoFolder } from './add-photo-folder';
+import { addOneDrivePhotos } from './add-onedrive-photos';
 import { recheckDuePhotos } from './photo-recheck';
 
 const found = (collections: RemoteCollection[]): FoundCollection[] =>
@@ -122,5 +123,6 @@ export const handlers: Handlers = {
   },
 
   addPhotoFolder,
+  addOneDrivePhotos,
   recheckPhotos: () => recheckDuePhotos(Date.now() + 1),
 };

@@ -2,7 +2,7 @@
 // (auth/access-token.ts); the silent sign-in goes through the browser's identity API.
 import { accessToken } from '../auth/access-token';
 import { browserAuthFlow } from '../auth/browser-auth-flow';
-import type { ProviderId } from '../auth/oauth-providers';
+import { forOneDrivePhotos, type OAuthProvider } from '../auth/oauth-providers';
 import { configuredProvider } from '../auth/provider-settings';
 import type { SignInDeps } from '../auth/sign-in';
 import { loadTokens, saveTokens } from '../auth/token-store';
@@ -12,8 +12,16 @@ export function signInDeps(): SignInDeps {
   return { flow: browserAuthFlow(), fetch: (input, init) => fetch(input, init), now: Date.now };
 }
 
-export async function bearerFor(accountId: string, providerId: ProviderId): Promise<BearerAuth> {
-  const provider = await configuredProvider(providerId);
+/** The accounts that sign in, and what with. */
+export type SignInKind = 'google' | 'microsoft' | 'onedrive-photos';
+
+/** The provider and scopes an account of `kind` signs in (and renews) with. */
+export async function providerFor(kind: SignInKind): Promise<OAuthProvider> {
+  return kind === 'onedrive-photos' ? forOneDrivePhotos(await configuredProvider('microsoft')) : configuredProvider(kind);
+}
+
+export async function bearerFor(accountId: string, kind: SignInKind): Promise<BearerAuth> {
+  const provider = await providerFor(kind);
   const keeper = { load: () => loadTokens(accountId), save: (tokens: Parameters<typeof saveTokens>[1]) => saveTokens(accountId, tokens) };
   const deps = signInDeps();
   return {

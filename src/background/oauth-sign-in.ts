@@ -5,7 +5,6 @@
 import { openDb } from '../db/schema';
 import { getAccount, insertAccount, updateAccount } from '../db/accounts';
 import type { ProviderId } from '../auth/oauth-providers';
-import { configuredProvider } from '../auth/provider-settings';
 import { signIn } from '../auth/sign-in';
 import { saveTokens } from '../auth/token-store';
 import type { FoundCollection } from '../shared/rpc-contract';
@@ -13,14 +12,15 @@ import type { BearerAuth } from '../sources/dav/dav-connection';
 import type { CollectionKind, RemoteCollection } from '../sources/source';
 import { graphSource } from '../sources/microsoft/graph-source';
 import { discoverServices } from './discover-services';
-import { signInDeps } from './oauth-bearer';
+import { providerFor, signInDeps, type SignInKind } from './oauth-bearer';
 import { syncOne } from './sync-runner';
 import { refreshBadge } from './attention';
+import { signsIn } from './account-secret';
 
 const LABELS: Record<ProviderId, string> = { google: 'Google', microsoft: 'Microsoft' };
 
-async function tokensFor(id: ProviderId) {
-  const provider = await configuredProvider(id);
+export async function tokensFor(kind: SignInKind) {
+  const provider = await providerFor(kind);
   const tokens = await signIn(provider, signInDeps(), true);
   const bearer: BearerAuth = { accessToken: tokens.accessToken, renew: () => Promise.resolve(tokens.accessToken) };
   return { provider, tokens, bearer };
@@ -58,7 +58,7 @@ export async function signInWith(id: ProviderId): Promise<{ accountId: string; c
 export async function signInAgain(accountId: string): Promise<{ ok: true }> {
   const db = openDb();
   const account = await getAccount(db, accountId);
-  if (account.kind !== 'google' && account.kind !== 'microsoft') throw new Error('This account does not sign in.');
+  if (!signsIn(account)) throw new Error('This account does not sign in.');
   const { tokens } = await tokensFor(account.kind);
   await saveTokens(accountId, tokens);
   await updateAccount(db, accountId, { status: 'idle', lastError: null });

@@ -2,7 +2,7 @@
 // account, a resumed run). A second request for a running account waits for the same run.
 import { openDb } from '../db/schema';
 import { getAccount, listAccounts, updateAccount } from '../db/accounts';
-import type { AccountRecord } from '../db/records';
+import { mirrorsPhotos, type AccountRecord } from '../db/records';
 import { readSettings } from '../db/settings';
 import { pruneVersions } from '../db/retention';
 import { syncAccount, type RunSummary } from '../sync/sync-account';
@@ -31,7 +31,7 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
   const account = await getAccount(db, accountId);
   if (!isSynced(account)) return null;
   const settings = await readSettings(db);
-  if (account.kind === 'webdav-photos') return syncPhotoAccount(db, account, settings);
+  if (mirrorsPhotos(account.kind)) return syncPhotoAccount(db, account, settings);
   const secret = await accountSecret(db, account);
   if (secret === null) {
     await refreshBadge();

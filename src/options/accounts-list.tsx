@@ -1,6 +1,7 @@
 // The accounts: status, counts, what to mirror, a new password when the server refused the
 // old one, and removal (keeping the mirrored data unless the person says otherwise).
 import type { AccountSummary } from '../ui/account-summaries';
+import { mirrorsPhotos } from '../db/records';
 import { AccountStatus } from '../ui/account-status';
 import { ItemCounts } from '../ui/item-counts';
 import { t } from '../shared/i18n';
@@ -26,10 +27,11 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
               </p>
             )}
             {account.kind === 'ics-feed' && <p class="muted">{t('accountFeedFrom', new URL(account.serverUrl).host)}</p>}
+            {account.driveFolder && <p class="muted">{t('accountOneDriveFolder', account.driveFolder.name)}</p>}
             <ItemCounts summary={summary} />
             <AccountStatus account={account} now={now} />
             {account.status === 'needs-password' && <PasswordForm account={account} />}
-            {account.kind !== 'local' && account.kind !== 'ics-feed' && account.kind !== 'webdav-photos' && <CollectionChoice accountId={account.id} />}
+            {account.kind !== 'local' && account.kind !== 'ics-feed' && !mirrorsPhotos(account.kind) && <CollectionChoice accountId={account.id} />}
             <div class="actions">
               {account.kind !== 'local' && (
                 <button type="button" onClick={() => void call('syncNow', { accountId: account.id }).catch(() => undefined)}>

@@ -8,6 +8,7 @@ import { alarmSentence } from '../ui/alarm-sentence';
 import { call } from '../shared/rpc-client';
 import { AddAccountForm } from './add-account-form';
 import { AddPhotoFolderForm } from './add-photo-folder-form';
+import { AddOneDriveForm } from './add-onedrive-form';
 import { TakeoutPanel } from './takeout-panel';
 import { AddFeedForm } from './add-feed-form';
 import { SignInPanel } from './sign-in-panel';
@@ -68,6 +69,7 @@ export function OptionsPage() {
       <section aria-labelledby="photos-heading">
         <h2 id="photos-heading">{t('optionsPhotos')}</h2>
         <AddPhotoFolderForm />
+        <AddOneDriveForm />
         <TakeoutPanel />
       </section>
       <section aria-labelledby="export-heading">

@@ -4,6 +4,7 @@
 import type { Settings } from '../db/records';
 import type { ArchiveCounts } from '../archive/archive-manifest';
 import type { PushParams, PushReport } from '../restore/push-to-collection';
+import type { DriveFolder, DriveFolderChoice } from '../sources/onedrive/drive-folder';
 
 export interface NewDavAccount {
   label: string;
@@ -125,9 +126,18 @@ export interface NewPhotoFolder {
   password: string;
 }
 
+/** A OneDrive folder of photos (docs/PHOTOS.md): the kind of drive decides the download hosts allowed. */
+export interface NewOneDrivePhotos {
+  label: string;
+  folder: DriveFolderChoice;
+  drive: DriveFolder['drive'];
+}
+
 export interface PhotoCommands {
   /** Checks the folder and the password, saves the account, and starts its first mirror. */
   addPhotoFolder: { params: NewPhotoFolder; result: { accountId: string; photos: number; folders: number } };
+  /** Signs in with Microsoft to read files, finds the folder, saves the account, and starts its first mirror. */
+  addOneDrivePhotos: { params: NewOneDrivePhotos; result: { accountId: string; folder: string } };
   /** Re-hashes the stored photos checked longest ago; reports any that no longer match. */
   recheckPhotos: { params: Record<string, never>; result: { checked: number; corrupt: number } };
 }

@@ -1,0 +1,88 @@
+// Add OneDrive photos: the kind of Microsoft account (it decides which storage hosts downloads
+// come from), the folder (camera roll, Pictures, or one by its path) and a name. The click asks
+// for the host permissions of Graph, the sign-in service and that kind's storage hosts first
+// thing, while the user gesture still counts; the provider settings are read beforehand.
+import { useEffect, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { browser } from '../shared/browser';
+import { call } from '../shared/rpc-client';
+import { t, type MessageKey } from '../shared/i18n';
+import { StatusMessage } from '../ui/status-message';
+import { useServerCheck } from '../ui/use-server-check';
+import { forOneDrivePhotos, providerOrigins, providerWith, type OAuthProvider } from '../auth/oauth-providers';
+import { readProviderSettings } from '../auth/provider-settings';
+import type { DriveFolder, DriveFolderChoice } from '../sources/onedrive/drive-folder';
+import { STORAGE_ORIGINS } from '../sources/onedrive/storage-hosts';
+
+type Drive = DriveFolder['drive'];
+type FolderPick = 'cameraroll' | 'photos' | 'path';
+
+const DRIVES: Array<[Drive, MessageKey]> = [
+  ['personal', 'oneDrivePersonal'],
+  ['business', 'oneDriveBusiness'],
+];
+const FOLDERS: Array<[FolderPick, MessageKey]> = [
+  ['cameraroll', 'oneDriveCameraRoll'],
+  ['photos', 'oneDrivePictures'],
+  ['path', 'oneDriveOtherFolder'],
+];
+
+function Choice<T extends string>({ legend, name, options, value, onChange }: { legend: MessageKey; name: string; options: Array<[T, MessageKey]>; value: T; onChange: (value: T) => void }) {
+  return (
+    <fieldset class="choices">
+      <legend>{t(legend)}</legend>
+      {options.map(([id, label]) => (
+        <label key={id} class="checkbox">
+          <input type="radio" name={name} value={id} checked={value === id} onChange={() => onChange(id)} />
+          {t(label)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function AddOneDriveForm() {
+  const [provider, setProvider] = useState<OAuthProvider | null>(null);
+  const [drive, setDrive] = useState<Drive>('personal');
+  const [pick, setPick] = useState<FolderPick>('cameraroll');
+  const [path, setPath] = useState('');
+  const [label, setLabel] = useState('');
+  const { busy, message, setMessage, check } = useServerCheck();
+  useEffect(() => void readProviderSettings().then((all) => setProvider(forOneDrivePhotos(providerWith('microsoft', all.microsoft)))), []);
+
+  async function add(event: JSX.TargetedEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!provider) return;
+    if (!(await browser.permissions.request({ origins: [...providerOrigins(provider), ...STORAGE_ORIGINS[drive]] }))) {
+      setMessage({ text: t('addAccountPermissionDenied', 'OneDrive'), error: true });
+      return;
+    }
+    const folder: DriveFolderChoice = pick === 'path' ? { path } : { special: pick };
+    const added = await check(async () => t('oneDriveAdded', (await call('addOneDrivePhotos', { label, folder, drive })).folder));
+    if (added) setLabel('');
+  }
+
+  return (
+    <form class="add-onedrive" onSubmit={(event) => void add(event)}>
+      <p class="muted">{t('oneDriveHelp')}</p>
+      <Choice legend="oneDriveKind" name="onedrive-drive" options={DRIVES} value={drive} onChange={setDrive} />
+      <Choice legend="oneDriveFolder" name="onedrive-folder" options={FOLDERS} value={pick} onChange={setPick} />
+      {pick === 'path' && (
+        <label>
+          {t('oneDrivePath')}
+          <input name="path" type="text" required placeholder="Photos/2024" value={path} onInput={(e) => setPath(e.currentTarget.value)} />
+        </label>
+      )}
+      <label>
+        {t('photoFolderLabel')}
+        <input name="label" type="text" placeholder={t('photoFolderLabelPlaceholder')} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+      </label>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy || provider === null}>
+          {t('oneDriveSubmit')}
+        </button>
+      </div>
+      <StatusMessage message={message} />
+    </form>
+  );
+}
