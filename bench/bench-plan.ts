@@ -3,6 +3,8 @@
 // its figures mean little.
 export interface BenchPlan {
   name: string;
+  /** Whether the figures mean something: only then do they go into docs/BENCHMARKS.md. */
+  recorded: boolean;
   /** Contacts per size; events as many, tasks a tenth (generate-data.ts). */
   sizes: number[];
   /** Repeats of the floor's first mirror (cheap); Lifeboat's and vdirsyncer's run once per size. */
@@ -12,14 +14,28 @@ export interface BenchPlan {
   popupRuns: number;
   /** Upstream edits before the "sync of changes" figure. */
   changes: number;
+  /** Photo libraries measured (photo-mirror.ts), and the size of each photo. */
+  photoCounts: number[];
+  photoBytes: number;
+  /** Which parts run: contacts and calendars (DAV), photos, or both. */
+  only: 'dav' | 'photos' | null;
 }
 
 export const PLANS: Record<string, BenchPlan> = {
-  small: { name: 'small', sizes: [200], floorFirstRuns: 1, noChangeRuns: 3, exportRuns: 2, popupRuns: 3, changes: 100 },
-  default: { name: 'default', sizes: [1000, 5000, 10000], floorFirstRuns: 3, noChangeRuns: 5, exportRuns: 3, popupRuns: 5, changes: 100 },
+  small: { name: 'small', recorded: false, sizes: [200], floorFirstRuns: 1, noChangeRuns: 3, exportRuns: 2, popupRuns: 3, changes: 100, photoCounts: [100], photoBytes: 128 * 1024, only: null },
+  default: { name: 'default', recorded: true, sizes: [1000, 5000, 10000], floorFirstRuns: 3, noChangeRuns: 5, exportRuns: 3, popupRuns: 5, changes: 100, photoCounts: [1000, 10000], photoBytes: 128 * 1024, only: null },
 };
 
-/** `--size small|default` picks a plan; `--sizes 1000,5000` overrides its sizes. */
+function counts(flag: string, text: string, least: number): number[] {
+  const parsed = text.split(',').map(Number);
+  if (parsed.some((n) => !Number.isInteger(n) || n < least)) throw new Error(`${flag} takes whole numbers (at least ${least}): ${text}`);
+  return parsed;
+}
+
+/**
+ * `--size small|default` picks a plan; `--sizes 1000,5000` overrides its contact sizes,
+ * `--photos 1000,10000` its photo libraries; `--only dav|photos` runs one part.
+ */
 export function planFromArgs(args: string[]): BenchPlan {
   const value = (flag: string): string | undefined => {
     const index = args.indexOf(flag);
@@ -28,9 +44,15 @@ export function planFromArgs(args: string[]): BenchPlan {
   const name = value('--size') ?? 'default';
   const plan = PLANS[name];
   if (!plan) throw new Error(`Unknown --size ${name}; use ${Object.keys(PLANS).join(' or ')}.`);
+  const only = value('--only') ?? null;
+  if (only !== null && only !== 'dav' && only !== 'photos') throw new Error(`Unknown --only ${only}; use dav or photos.`);
   const sizes = value('--sizes');
-  if (sizes === undefined) return plan;
-  const parsed = sizes.split(',').map(Number);
-  if (parsed.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--sizes takes whole numbers of contacts (at least 10): ${sizes}`);
-  return { ...plan, name: `${plan.name} (sizes ${sizes})`, sizes: parsed };
+  const photos = value('--photos');
+  return {
+    ...plan,
+    name: [plan.name, sizes && `sizes ${sizes}`, photos && `photos ${photos}`, only && `only ${only}`].filter(Boolean).join(', '),
+    sizes: sizes === undefined ? plan.sizes : counts('--sizes', sizes, 10),
+    photoCounts: photos === undefined ? plan.photoCounts : counts('--photos', photos, 1),
+    only,
+  };
 }

@@ -1,50 +1,72 @@
-// `npm run bench [-- --size small|default] [-- --sizes 1000,5000,20000]`: generates the data,
-// measures the protocol floor, Lifeboat in Chromium and vdirsyncer at each size, prints the
-// report, and writes bench/results.json and the table in docs/BENCHMARKS.md. The small plan
-// (CI) writes to bench/out/ instead and leaves the docs alone: its figures mean little.
+// `npm run bench [-- --size small|default] [-- --sizes 1000,5000,20000] [-- --photos 1000,10000]
+// [-- --only dav|photos]`: generates the data, measures the protocol floor, Lifeboat in Chromium
+// and vdirsyncer at each size, then the photo mirror against a raw download, prints the
+// reports, and writes bench/results.json, bench/photo-results.json and the tables in
+// docs/BENCHMARKS.md. The small plan (CI) writes to bench/out/ instead and leaves the docs
+// alone: its figures mean little.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { planFromArgs } from './bench-plan';
+import { planFromArgs, type BenchPlan } from './bench-plan';
 import { dataSize } from './generate-data';
 import { describeMachine } from './machine';
+import { measurePhotoMirror, type PhotoResult } from './photo-mirror';
+import { renderPhotoReport } from './photo-report';
 import type { BenchResults, SizeResult } from './results';
 import { runSize } from './run-size';
 import { describeSize, renderReport } from './table';
 
 const DOCS = 'docs/BENCHMARKS.md';
-const START = '<!-- results:start -->';
-const END = '<!-- results:end -->';
+const PHOTO_TIMEOUT_MS = 30 * 60_000;
 
-function writeDocsTable(report: string): void {
+function writeDocsSection(name: string, report: string): void {
+  const [start, end] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
   const docs = readFileSync(DOCS, 'utf8');
-  const start = docs.indexOf(START);
-  const end = docs.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${DOCS} has no ${START} … ${END} section to fill.`);
-  writeFileSync(DOCS, `${docs.slice(0, start + START.length)}\n${report}\n${docs.slice(end)}`);
+  const from = docs.indexOf(start);
+  const to = docs.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${DOCS} has no ${start} … ${end} section to fill.`);
+  writeFileSync(DOCS, `${docs.slice(0, from + start.length)}\n${report}\n${docs.slice(to)}`);
+}
+
+function save(path: string, data: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
+  console.log(`Wrote ${path}`);
+}
+
+async function benchDav(plan: BenchPlan): Promise<void> {
+  console.log(`Contacts and calendars: ${plan.sizes.join(', ')} contacts`);
+  const sizes: SizeResult[] = [];
+  for (const contacts of plan.sizes) {
+    const size = dataSize(contacts);
+    console.log(`\n${contacts} contacts:`);
+    const result = await runSize(plan, size);
+    sizes.push(result);
+    console.log(`  done: ${describeSize(result)}`);
+  }
+  const results: BenchResults = { measuredAt: new Date().toISOString(), plan: plan.name, machine: describeMachine(), sizes };
+  const report = renderReport(results);
+  console.log(`\n${report}\n`);
+  save(plan.recorded ? 'bench/results.json' : 'bench/out/results.json', results);
+  if (plan.recorded) writeDocsSection('results', report);
+}
+
+async function benchPhotos(plan: BenchPlan): Promise<void> {
+  console.log(`\nPhotos: libraries of ${plan.photoCounts.join(', ')} photos of ${plan.photoBytes / 1024} KB`);
+  const results: PhotoResult[] = [];
+  for (const count of plan.photoCounts) {
+    const result = await measurePhotoMirror(count, plan.photoBytes, PHOTO_TIMEOUT_MS);
+    console.log(`  ${count} photos: floor ${result.floorListMs} + ${result.floorDownloadMs} ms, mirror ${result.mirrorMs} ms, ratio ${result.ratio}`);
+    results.push(result);
+  }
+  const measuredAt = new Date().toISOString();
+  const report = renderPhotoReport(results, measuredAt);
+  console.log(`\n${report}\n`);
+  save(plan.recorded ? 'bench/photo-results.json' : 'bench/out/photo-results.json', { measuredAt, plan: plan.name, machine: describeMachine(), results });
+  if (plan.recorded) writeDocsSection('photos', report);
 }
 
 const plan = planFromArgs(process.argv.slice(2));
-const small = plan.name === 'small';
-const resultsPath = small ? 'bench/out/results.json' : 'bench/results.json';
-const machine = describeMachine();
-console.log(`Lifeboat benchmark, plan ${plan.name}: ${plan.sizes.join(', ')} contacts`);
-
-const sizes: SizeResult[] = [];
-for (const contacts of plan.sizes) {
-  const size = dataSize(contacts);
-  console.log(`\n${contacts} contacts:`);
-  const result = await runSize(plan, size);
-  sizes.push(result);
-  console.log(`  done: ${describeSize(result)}`);
-}
-
-const results: BenchResults = { measuredAt: new Date().toISOString(), plan: plan.name, machine, sizes };
-const report = renderReport(results);
-console.log(`\n${report}\n`);
-mkdirSync(dirname(resultsPath), { recursive: true });
-writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`Wrote ${resultsPath}`);
-if (!small) {
-  writeDocsTable(report);
-  console.log(`Updated the table in ${DOCS}`);
-}
+console.log(`Lifeboat benchmark, plan ${plan.name}`);
+if (plan.only !== 'photos') await benchDav(plan);
+if (plan.only !== 'dav') await benchPhotos(plan);
+if (plan.recorded) console.log(`Updated ${DOCS}`);

@@ -236,10 +236,17 @@ export interface PhotoRecord {
   corruptAt: number | null;
 }
 
+/**
+ * A photo's bytes as stored: a file that fitted in memory is stored as its bytes (writing a
+ * buffer costs Chromium's IndexedDB far less than making and writing a Blob), a bigger one as a
+ * Blob made of its downloaded parts. Read them through photos/stored-bytes.ts.
+ */
+export type PhotoBytes = Blob | Uint8Array;
+
 /** The bytes of a photo, exactly as downloaded. */
 export interface PhotoBlobRecord {
   id: string;
-  data: Blob;
+  data: PhotoBytes;
 }
 
 /** A small JPEG or WebP for the grid, made in the options page. */
@@ -265,5 +272,5 @@ export interface PhotoVersionRecord {
   sha256: string;
   size: number;
   replacedAt: number;
-  data: Blob;
+  data: PhotoBytes;
 }

@@ -35,8 +35,9 @@ function positive(value: unknown): number | null {
   return typeof value === 'number' && value > 0 ? value : null;
 }
 
-export async function readExif(file: Blob): Promise<ExifFacts> {
-  const head = new Uint8Array(await file.slice(0, EXIF_BYTES).arrayBuffer());
+/** `file` may be the bytes themselves when they are at hand, which saves reading a Blob back. */
+export async function readExif(file: Blob | Uint8Array): Promise<ExifFacts> {
+  const head = file instanceof Uint8Array ? file.subarray(0, EXIF_BYTES) : new Uint8Array(await file.slice(0, EXIF_BYTES).arrayBuffer());
   let tags: Record<string, unknown> | undefined;
   try {
     tags = (await exifr.parse(head, { tiff: true, exif: true, gps: true, reviveValues: false, translateValues: false })) as Record<string, unknown> | undefined;

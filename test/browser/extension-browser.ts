@@ -15,6 +15,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   downloadsDir: string;
+  /** Chromium's process group: the browser and every helper it started (for memory figures). */
+  processGroup: number;
   serviceWorker(): Promise<Worker>;
   openPage(path: string, size?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     context,
     extensionId,
     downloadsDir,
+    processGroup: child.pid ?? 0,
     async serviceWorker() {
       const current = context.serviceWorkers().find((w) => w.url().includes(extensionId));
       return current ?? context.waitForEvent('serviceworker', { timeout: 30_000 });

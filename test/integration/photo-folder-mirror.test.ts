@@ -9,6 +9,7 @@ import type { LifeboatDb } from '../../src/db/schema';
 import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { hashBlob } from '../../src/photos/hash-blob';
+import { byteSize } from '../../src/photos/stored-bytes';
 
 let server: WebdavFolderServer;
 let db: LifeboatDb;
@@ -48,7 +49,7 @@ describe('a WebDAV photo folder', () => {
     const second = photos.find((p) => p.name === 'IMG_0002.jpg')!;
     expect(second.albums).toEqual(['2022/Holidays']);
     const blob = (await db.photoBlobs.get(second.id))!.data;
-    expect(blob.size).toBe(second.size);
+    expect(byteSize(blob)).toBe(second.size);
     expect((await hashBlob(blob))['sha-256']).toBe(second.sha256);
     expect(await db.photoParts.count()).toBe(0);
     expect((await db.accounts.get('photos'))?.status).toBe('idle');
@@ -66,7 +67,7 @@ describe('a WebDAV photo folder', () => {
     expect(summary).toMatchObject({ outcome: 'ok', added: 1, changed: 1, deletedUpstream: 1 });
     const clip = (await db.photos.toArray()).find((p) => p.name === 'clip.mp4')!;
     expect(clip).toMatchObject({ live: 0 });
-    expect((await db.photoBlobs.get(clip.id))?.data.size).toBe(20_000);
+    expect(byteSize((await db.photoBlobs.get(clip.id))!.data)).toBe(20_000);
     const versions = await db.photoVersions.toArray();
     expect(versions).toHaveLength(1);
     expect(versions[0]!.photoId).toMatch(/IMG_0001\.jpg$/);

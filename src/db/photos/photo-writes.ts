@@ -1,8 +1,8 @@
-// Writing photos. Network first, then one short transaction per photo: the record, its bytes,
-// and, when the server replaced the file, the earlier bytes kept as a version. Nothing here
+// Writing photos. Network first, then one short transaction per batch of photos: the records,
+// their bytes, and, when the server replaced a file, the earlier bytes kept as a version. Nothing here
 // deletes a photo: one gone upstream is marked, like an item.
 import type { LifeboatDb } from '../schema';
-import type { PhotoRecord } from '../records';
+import type { PhotoBytes, PhotoRecord } from '../records';
 
 /** What the mirror knows of an account's photos, by path. */
 export async function mirroredPhotos(db: LifeboatDb, accountId: string): Promise<Map<string, PhotoRecord>> {
@@ -10,22 +10,43 @@ export async function mirroredPhotos(db: LifeboatDb, accountId: string): Promise
   return new Map(photos.map((photo) => [photo.path, photo]));
 }
 
+export interface PhotoToStore {
+  record: PhotoRecord;
+  data: PhotoBytes;
+}
+
 /** Stores a downloaded or imported file; a changed file keeps its earlier bytes as a version. */
-export async function storePhoto(db: LifeboatDb, record: PhotoRecord, data: Blob, now: number): Promise<void> {
+export function storePhoto(db: LifeboatDb, record: PhotoRecord, data: PhotoBytes, now: number): Promise<void> {
+  return storePhotos(db, [{ record, data }], now);
+}
+
+/**
+ * Stores several files in one transaction. In Chromium each transaction that writes a Blob costs
+ * several milliseconds whatever its size, so a library of small photos is stored in batches.
+ */
+export async function storePhotos(db: LifeboatDb, photos: PhotoToStore[], now: number): Promise<void> {
+  const ids = photos.map((photo) => photo.record.id);
   await db.transaction('rw', [db.photos, db.photoBlobs, db.photoParts, db.photoVersions, db.photoThumbs], async () => {
-    const before = await db.photos.get(record.id);
-    if (before && before.sha256 !== record.sha256) {
-      const old = await db.photoBlobs.get(record.id);
-      if (old) {
-        await db.photoVersions.add({ photoId: record.id, etag: before.etag, sha256: before.sha256, size: before.size, replacedAt: now, data: old.data });
-      }
-      await db.photoThumbs.delete(record.id);
+    const befores = await db.photos.bulkGet(ids);
+    const records: PhotoRecord[] = [];
+    for (const [index, { record }] of photos.entries()) {
+      const before = befores[index];
+      const changed = !before || before.sha256 !== record.sha256;
+      if (before && changed) await keepEarlierBytes(db, before, now);
+      records.push({ ...record, thumb: changed ? 0 : before.thumb, firstSeenAt: before?.firstSeenAt ?? record.firstSeenAt });
     }
-    const changed = !before || before.sha256 !== record.sha256;
-    await db.photos.put({ ...record, thumb: changed ? 0 : before.thumb, firstSeenAt: before?.firstSeenAt ?? record.firstSeenAt });
-    await db.photoBlobs.put({ id: record.id, data });
-    await db.photoParts.where('photoId').equals(record.id).delete();
+    await db.photos.bulkPut(records);
+    await db.photoBlobs.bulkPut(photos.map(({ record, data }) => ({ id: record.id, data })));
+    await db.photoParts.where('photoId').anyOf(ids).delete();
   });
+}
+
+async function keepEarlierBytes(db: LifeboatDb, before: PhotoRecord, now: number): Promise<void> {
+  const old = await db.photoBlobs.get(before.id);
+  if (old) {
+    await db.photoVersions.add({ photoId: before.id, etag: before.etag, sha256: before.sha256, size: before.size, replacedAt: now, data: old.data });
+  }
+  await db.photoThumbs.delete(before.id);
 }
 
 export async function markPhotosDeleted(db: LifeboatDb, ids: string[], now: number): Promise<void> {

@@ -5,6 +5,7 @@ import { useEffect } from 'preact/hooks';
 import { openDb } from '../../db/schema';
 import { photosWithoutThumb } from '../../db/photos/photo-pages';
 import { makeThumbnail } from './make-thumbnail';
+import { asBlob } from '../../photos/stored-bytes';
 
 const BATCH = 4;
 
@@ -13,7 +14,7 @@ async function makeSome(): Promise<number> {
   const waiting = await photosWithoutThumb(db, BATCH);
   for (const photo of waiting) {
     const stored = photo.mime.startsWith('image/') ? await db.photoBlobs.get(photo.id) : undefined;
-    const thumb = stored ? await makeThumbnail(stored.data) : null;
+    const thumb = stored ? await makeThumbnail(asBlob(stored.data, photo.mime)) : null;
     await db.transaction('rw', db.photos, db.photoThumbs, async () => {
       if (thumb) await db.photoThumbs.put({ id: photo.id, data: thumb.data });
       await db.photos.update(photo.id, thumb ? { thumb: 1, width: photo.width ?? thumb.width, height: photo.height ?? thumb.height } : { thumb: -1 });

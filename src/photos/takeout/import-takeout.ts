@@ -6,11 +6,12 @@
 // (since March 2025 it returns only app-created items), which is why Takeout is the route.
 import type { LifeboatDb } from '../../db/schema';
 import { insertAccount } from '../../db/accounts';
-import { clearParts, partWriter, readParts } from '../../db/photos/photo-parts';
+import { clearParts } from '../../db/photos/photo-parts';
 import { storePhoto } from '../../db/photos/photo-writes';
 import { BlobReader, TextWriter, ZipReader, type FileEntry } from '../../archive/zip';
 import { photoMediaType } from '../../sources/webdav-photos/media-types';
-import { hashBlob } from '../hash-blob';
+import { FileReceiver } from '../file-receiver';
+import { byteSize } from '../stored-bytes';
 import { readExif } from '../read-exif';
 import { photoRecord } from '../photo-record';
 import { matchSidecars } from './match-sidecars';
@@ -65,9 +66,10 @@ async function importOne(db: LifeboatDb, entry: FileEntry, path: string, albums:
   const name = path.slice(path.lastIndexOf('/') + 1);
   const mime = photoMediaType(name) ?? 'application/octet-stream';
   await clearParts(db, id);
-  await entry.getData(partWriter(db, id, '', 0));
-  const file = new Blob((await readParts(db, id)).map((part) => part.data), { type: mime });
-  const sha256 = (await hashBlob(file))['sha-256'];
+  const receiver = await FileReceiver.open(db, id, '', []);
+  await entry.getData(receiver.sink);
+  const { data, digests } = await receiver.finish(mime);
+  const sha256 = digests['sha-256'];
   const known = await db.photos.where('sha256').equals(sha256).first();
   if (known) {
     await clearParts(db, id);
@@ -75,10 +77,10 @@ async function importOne(db: LifeboatDb, entry: FileEntry, path: string, albums:
     if (merged.length !== known.albums.length) await db.photos.update(known.id, { albums: merged, updatedAt: now });
     return 'duplicates';
   }
-  const exif = await readExif(file);
+  const exif = await readExif(data);
   const facts = sidecar ? readSidecar(sidecar) : null;
   const origin = { accountId: TAKEOUT_ACCOUNT, path, name, etag: '', mime, albums, description: facts?.description ?? null };
   const merged = { ...exif, takenAt: facts?.takenAt ?? exif.takenAt, geo: facts?.geo ?? exif.geo };
-  await storePhoto(db, photoRecord(origin, { size: file.size, sha256 }, merged, now), file, now);
+  await storePhoto(db, photoRecord(origin, { size: byteSize(data), sha256 }, merged, now), data, now);
   return 'added';
 }

@@ -1,72 +1,86 @@
-// Downloads one photo into IndexedDB: resumes from the bytes a stopped run left (Range), starts
-// over when the server sends the whole file instead (200, or 416 for bytes that no longer fit),
-// tries again after a broken connection from where it broke, and checks the result
-// (verify-download.ts). The bytes go to parts as they arrive: memory holds one part, never a file.
+// Downloads one photo: resumes from the bytes a stopped run left (Range), starts over when the
+// server sends the whole file instead (200, or 416 for bytes that no longer fit), tries again
+// after a broken connection from where it broke, and checks the result (verify-download.ts).
+// The bytes are hashed as they arrive (photos/file-receiver.ts); only a file bigger than one
+// part touches IndexedDB before it is stored, so a photo costs one request and one write.
 import type { LifeboatDb } from '../../db/schema';
-import { clearParts, partWriter, partsSize, readParts } from '../../db/photos/photo-parts';
+import { clearParts, partsSize, readParts } from '../../db/photos/photo-parts';
 import { RangeRefusedError } from '../../sources/webdav-photos/photo-get';
 import { isTransient } from '../../sources/dav/transient-errors';
 import { backoffDelay, type RetryPolicy } from '../../sources/dav/retry-policy';
 import type { PhotoSource, RemotePhoto, ServerDigest } from '../../sources/photo-source';
-import { verifyDownload } from './verify-download';
+import { FileReceiver, type ReceivedFile } from '../../photos/file-receiver';
+import { hashBlob } from '../../photos/hash-blob';
+import { byteSize } from '../../photos/stored-bytes';
+import type { PhotoBytes, PhotoPartRecord } from '../../db/records';
+import { checkDownload } from './verify-download';
 
 export interface Downloaded {
-  file: Blob;
+  data: PhotoBytes;
   sha256: string;
 }
 
-async function resumeOffset(db: LifeboatDb, id: string, photo: RemotePhoto): Promise<number> {
+/** The parts an earlier attempt stored, when they still belong to this version of the file. */
+async function usableParts(db: LifeboatDb, id: string, photo: RemotePhoto): Promise<PhotoPartRecord[]> {
   const parts = await readParts(db, id);
-  const held = partsSize(parts);
-  const stale = parts.some((part) => part.etag !== photo.etag) || (photo.size !== null && held > photo.size);
-  if (!stale) return held;
+  const stale = parts.some((part) => part.etag !== photo.etag) || (photo.size !== null && partsSize(parts) > photo.size);
+  if (!stale) return parts;
   await clearParts(db, id);
-  return 0;
+  return [];
+}
+
+/** Every byte was stored by an earlier run that stopped before checking them. */
+async function alreadyStored(parts: PhotoPartRecord[], photo: RemotePhoto, stated: ServerDigest[]): Promise<ReceivedFile> {
+  const data = new Blob(parts.map((part) => part.data), { type: photo.mime });
+  return { data, digests: await hashBlob(data, stated.map((d) => d.algorithm)) };
 }
 
 /** One attempt: from the stored offset to the end of the file (or to where the body broke). */
-async function fetchRest(db: LifeboatDb, source: PhotoSource, id: string, photo: RemotePhoto, stated: ServerDigest[]): Promise<void> {
-  const offset = await resumeOffset(db, id, photo);
-  if (photo.size !== null && photo.size > 0 && offset === photo.size) return;
+async function fetchRest(db: LifeboatDb, source: PhotoSource, id: string, photo: RemotePhoto, stated: ServerDigest[], mayHaveParts: boolean): Promise<ReceivedFile> {
+  let parts = mayHaveParts ? await usableParts(db, id, photo) : [];
+  const offset = partsSize(parts);
+  if (photo.size !== null && photo.size > 0 && offset === photo.size) return alreadyStored(parts, photo, stated);
+  let received: ReceivedFile | null = null;
   try {
     await source.download(photo, offset, async (answer) => {
-      if (answer.start !== offset) await clearParts(db, id);
+      if (answer.start !== offset) {
+        await clearParts(db, id);
+        parts = [];
+      }
       stated.push(...answer.digests);
-      await answer.body.pipeTo(partWriter(db, id, photo.etag, answer.start));
+      const receiver = await FileReceiver.open(db, id, photo.etag, parts, stated.map((d) => d.algorithm));
+      await answer.body.pipeTo(receiver.sink);
+      received = await receiver.finish(photo.mime);
     });
   } catch (error) {
     if (!(error instanceof RangeRefusedError)) throw error;
     await clearParts(db, id);
-    await fetchRest(db, source, id, photo, stated);
+    return fetchRest(db, source, id, photo, stated, false);
   }
+  if (!received) throw new Error(`${photo.name}: the download ended without a body`);
+  return received;
 }
 
+/**
+ * `mayHaveParts` says an earlier run may have left bytes of this file: false skips looking
+ * them up, which for a library of small photos is a read per file saved.
+ */
 export async function downloadPhoto(
   db: LifeboatDb,
   source: PhotoSource,
   id: string,
   photo: RemotePhoto,
   retry: RetryPolicy,
+  mayHaveParts = true,
 ): Promise<Downloaded> {
   const stated: ServerDigest[] = [...photo.digests];
   for (let attempt = 1; ; attempt++) {
     try {
-      await fetchRest(db, source, id, photo, stated);
-      break;
+      const { data, digests } = await fetchRest(db, source, id, photo, stated, mayHaveParts || attempt > 1);
+      return { data, sha256: await checkDownload(db, id, photo, byteSize(data), digests, stated) };
     } catch (error) {
       if (attempt >= retry.maxAttempts || !isTransient(error)) throw error;
       await retry.sleep(backoffDelay(attempt, retry));
     }
-  }
-  const file = new Blob(
-    (await readParts(db, id)).map((part) => part.data),
-    { type: photo.mime },
-  );
-  try {
-    return { file, sha256: await verifyDownload(photo, file, stated) };
-  } catch (error) {
-    // Damaged bytes are no base to resume from.
-    await clearParts(db, id);
-    throw error;
   }
 }

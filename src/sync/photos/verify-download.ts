@@ -1,8 +1,10 @@
 // A download is checked before it is stored: its size against the listing's, and its digest
 // against every digest the server stated (oc:checksums, Repr-Digest, a SHA-256 ETag). A
 // mismatch means the bytes were damaged on the way (a proxy, a flaky line, a disk), and the
-// file is not stored: the run reports it and the next run fetches it again.
-import { hashBlob } from '../../photos/hash-blob';
+// file is not stored: the run reports it and the next run fetches it again from byte 0.
+import type { LifeboatDb } from '../../db/schema';
+import { clearParts } from '../../db/photos/photo-parts';
+import type { Digests } from '../../photos/stream-hasher';
 import type { RemotePhoto, ServerDigest } from '../../sources/photo-source';
 
 export class DamagedDownloadError extends Error {
@@ -12,12 +14,19 @@ export class DamagedDownloadError extends Error {
   }
 }
 
-export async function verifyDownload(photo: RemotePhoto, file: Blob, stated: ServerDigest[]): Promise<string> {
-  if (photo.size !== null && file.size !== photo.size) {
-    throw new DamagedDownloadError(photo, `the size the server listed (${file.size} bytes instead of ${photo.size})`);
+function damage(photo: RemotePhoto, size: number, digests: Digests, stated: ServerDigest[]): DamagedDownloadError | null {
+  if (photo.size !== null && size !== photo.size) {
+    return new DamagedDownloadError(photo, `the size the server listed (${size} bytes instead of ${photo.size})`);
   }
-  const digests = await hashBlob(file, stated.map((d) => d.algorithm));
   const wrong = stated.find((d) => digests[d.algorithm] !== d.hex);
-  if (wrong) throw new DamagedDownloadError(photo, `the ${wrong.algorithm.toUpperCase()} the server states (${wrong.origin})`);
-  return digests['sha-256'];
+  return wrong ? new DamagedDownloadError(photo, `the ${wrong.algorithm.toUpperCase()} the server states (${wrong.origin})`) : null;
+}
+
+/** The file's SHA-256 when it is whole and matches; otherwise its bytes are dropped and it throws. */
+export async function checkDownload(db: LifeboatDb, id: string, photo: RemotePhoto, size: number, digests: Digests, stated: ServerDigest[]): Promise<string> {
+  const error = damage(photo, size, digests, stated);
+  if (!error) return digests['sha-256'];
+  // Damaged bytes are no base to resume from.
+  await clearParts(db, id);
+  throw error;
 }

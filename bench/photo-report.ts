@@ -1,0 +1,50 @@
+// The photo figures as a Markdown table, with the two targets: throughput at least 80% of the
+// floor (listing the folders and a raw download of the same files), and memory flat as the library grows (the peaks at the largest
+// library within a quarter of those at the smallest).
+import { formatCount, formatMb, formatMs, markdownTable } from './format';
+import type { PhotoResult } from './photo-mirror';
+
+export const THROUGHPUT_TARGET = 0.8;
+/** "Flat": the largest library's peak at most this many times the smallest's. */
+export const FLAT_UP_TO = 1.25;
+
+const mbPerSecond = (bytes: number, ms: number): string => `${(bytes / 2 ** 20 / (ms / 1000)).toFixed(1)} MB/s`;
+
+function flatness(results: PhotoResult[], pick: (r: PhotoResult) => number): { growth: number; met: boolean } | null {
+  const first = results[0];
+  const last = results.at(-1);
+  if (!first || !last || first === last) return null;
+  const growth = pick(last) / pick(first);
+  return { growth, met: growth <= FLAT_UP_TO };
+}
+
+export function renderPhotoReport(results: PhotoResult[], measuredAt: string): string {
+  if (results.length === 0) return 'No photo libraries were measured.';
+  const rows = results.map((r) => [
+    `${formatCount(r.photos)} × ${formatCount(Math.round(r.photoBytes / 1024))} KB (${formatMb(r.totalBytes)})`,
+    `${formatMs(r.floorListMs)} + ${formatMs(r.floorDownloadMs)} (${mbPerSecond(r.totalBytes, r.floorListMs + r.floorDownloadMs)})`,
+    `${formatMs(r.mirrorMs)} (${mbPerSecond(r.totalBytes, r.mirrorMs)})`,
+    `${r.ratio.toFixed(2)}`,
+    formatMb(r.workerHeapPeakBytes),
+    `${formatMb(r.browserMemoryPeakBytes)} (${formatMb(r.browserMemoryAtStartBytes)} before)`,
+  ]);
+  const verdict = (met: boolean | null): string => (met === null ? 'needs two library sizes' : met ? 'met' : '**MISSED**');
+  const worst = Math.min(...results.map((r) => r.ratio));
+  const heap = flatness(results, (r) => r.workerHeapPeakBytes);
+  const browser = flatness(results, (r) => r.browserMemoryPeakBytes);
+  const growth = (f: typeof heap): string => (f ? `${f.growth.toFixed(2)}× from the smallest to the largest library` : 'one size only');
+  return [
+    `Measured ${measuredAt} in headless Chromium with the built extension; rclone serve webdav on loopback.`,
+    '',
+    markdownTable(['Library', 'Floor in the worker: list + raw download', 'Lifeboat first mirror', 'Share of raw speed', 'Worker JS heap peak', 'Browser memory peak (PSS, all processes)'], rows),
+    '',
+    markdownTable(
+      ['Target', 'Measured', 'Result'],
+      [
+        [`Throughput ≥ ${THROUGHPUT_TARGET} of the floor (list + raw download)`, `${worst.toFixed(2)} (lowest)`, verdict(worst >= THROUGHPUT_TARGET)],
+        [`Worker heap flat (growth ≤ ${FLAT_UP_TO}×)`, growth(heap), verdict(heap?.met ?? null)],
+        [`Browser memory flat (growth ≤ ${FLAT_UP_TO}×)`, growth(browser), verdict(browser?.met ?? null)],
+      ],
+    ),
+  ].join('\n');
+}
