@@ -3,7 +3,7 @@
 // albums, files fetched from a storage host on another origin that refuses the Graph token;
 // then a no-change run that costs one request, changes and deletions through the delta link,
 // throttling waited out, an expired delta link turned into a full compare, and a deleted folder
-// that raises the wipe alarm while every file stays, marked.
+// or many deleted files that raise the wipe alarm while every file stays, marked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeJpeg, makeMp4 } from '../harness';
 import { startGraphDriveServer, type GraphDriveServer } from '../harness/graph-drive-server';
@@ -146,11 +146,22 @@ describe('OneDrive photos', () => {
     for (const name of gone) expect(await db.photoBlobs.get((await photoNamed(name)).id)).toBeDefined();
   });
 
+  it('raises the wipe alarm when a delta deletes much of the library, and keeps every file', async () => {
+    for (const name of ['IMG_0004.jpg', 'IMG_0005.jpg', 'IMG_0006.jpg']) graph.remove(`${ROLL}/${name}`);
+    const before = graph.log.length;
+    const summary = await run({ ...DEFAULT_SETTINGS, wipeMinItems: 3 });
+    // Delta pages only: no full listing.
+    expect(graph.log.slice(before).every((l) => /\/delta\?(token=\d+|\$skiptoken=\d+:\d+)$/.test(l))).toBe(true);
+    expect(summary).toMatchObject({ outcome: 'ok', deletedUpstream: 3, alarms: [expect.objectContaining({ kind: 'mass-change', liveBefore: 4, deleted: 3 })] });
+    expect(await db.photos.count()).toBe(8);
+    expect(await db.photoBlobs.count()).toBe(8);
+  });
+
   it('pauses for a new sign-in when Graph refuses the token', async () => {
     const refused = { accessToken: 'expired', renew: () => Promise.reject(Object.assign(new Error('The sign-in has expired (test).'), { code: 'auth' })) };
     const source = createOneDrivePhotoSource({ graphUrl: graph.graphUrl, bearer: refused, folder });
     expect(await syncPhotoFolder({ db, source, now: Date.now, credentialsRejected: 'needs-sign-in' }, account)).toMatchObject({ outcome: 'failed' });
     expect((await db.accounts.get('od'))?.status).toBe('needs-sign-in');
-    expect(await db.photos.filter((p) => p.live === 1).count()).toBe(4);
+    expect(await db.photos.filter((p) => p.live === 1).count()).toBe(1);
   });
 });
