@@ -13,7 +13,7 @@ import { startOAuthServer, type OAuthTestServer } from '../harness/oauth-server'
 import { startGoogleDavProxy, type GoogleDavProxy } from '../harness/google-dav-proxy';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, waitForMirror } from '../browser/extension-pages';
+import { openOptions, openPopup, saveClientId, signInWith, waitForMirror } from '../browser/extension-pages';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { providerWith } from '../../src/auth/oauth-providers';
 
@@ -49,15 +49,9 @@ afterAll(async () => {
 describe('Sign in with Google in Chromium', () => {
   it('signs in with the client ID entered in Options and mirrors the account', async () => {
     const options = await openOptions(ext);
-    await options.getByText('Advanced: sign-in client IDs').click();
-    await options.getByLabel('Google client ID').fill(CLIENT_ID);
-    await options.getByRole('button', { name: 'Save client IDs' }).click();
-    await options.getByText('Client IDs saved.').waitFor();
-    await options.reload();
+    await saveClientId(options, 'Google', CLIENT_ID);
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
-
-    await options.getByRole('button', { name: 'Sign in with Google' }).click();
-    await options.locator('.sign-in .message').filter({ hasText: /Account added/ }).waitFor({ timeout: 30_000 });
+    await signInWith(options, 'Google');
     expect(oauth.log).toContain('token: authorization_code');
     const popup = await openPopup(ext);
     await waitForMirror(popup, CARDS.length);

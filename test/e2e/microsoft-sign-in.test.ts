@@ -12,11 +12,10 @@ import { startGraphServer, type GraphTestServer } from '../harness/graph-server'
 import type { GraphEventJson } from '../harness/graph-calendar-routes';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, waitForMirror } from '../browser/extension-pages';
-import { waitForFile } from '../browser/wait-for-file';
+import { openOptions, openPopup, saveClientId, signInWith, waitForMirror } from '../browser/extension-pages';
+import { exportFromPopup } from '../browser/popup-export';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { providerWith } from '../../src/auth/oauth-providers';
-import { exportFileName } from '../../src/exporters/file-names';
 
 const CLIENT_ID = '00000000-0000-4000-8000-00000000e2e0';
 const person = (n: number) => ({ id: `c-${n}`, displayName: `Person ${n}`, givenName: 'Person', surname: String(n), emailAddresses: [{ name: '', address: `p${n}@example.org` }] });
@@ -62,17 +61,9 @@ afterAll(async () => {
 describe('Sign in with Microsoft in Chromium', () => {
   it('signs in with the client ID entered in Options and mirrors every contact folder and the calendar', async () => {
     const options = await openOptions(ext);
-    await options.getByText('Advanced: sign-in client IDs').click();
-    await options.getByLabel('Microsoft client ID').fill(CLIENT_ID);
-    await options.getByRole('button', { name: 'Save client IDs' }).click();
-    await options.getByText('Client IDs saved.').waitFor();
-    await options.reload();
+    await saveClientId(options, 'Microsoft', CLIENT_ID);
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
-
-    await options.getByRole('button', { name: 'Sign in with Microsoft' }).click();
-    const added = options.locator('.sign-in .message').filter({ hasText: /Account added/ });
-    await added.waitFor({ timeout: 30_000 });
-    expect(await added.textContent()).toContain('Family / Cousins');
+    expect(await signInWith(options, 'Microsoft')).toContain('Family / Cousins');
     expect(oauth.log).toContain('token: authorization_code');
 
     const popup = await openPopup(ext);
@@ -88,15 +79,11 @@ describe('Sign in with Microsoft in Chromium', () => {
 
   it('exports with one click a .vcf of every contact and an .ics of the calendar with its series whole', async () => {
     const popup = await openPopup(ext);
-    await popup.getByRole('button', { name: 'Export contacts (.vcf)' }).click();
-    await popup.getByRole('status').filter({ hasText: /Saved/ }).waitFor();
-    const cards = ICAL.parse(readFileSync(await waitForFile(ext.downloadsDir, exportFileName('contacts', new Date(), 'vcf')), 'utf8')) as unknown[];
+    const cards = ICAL.parse(await exportFromPopup(ext, popup, 'contacts')) as unknown[];
     const names = cards.map((card) => String(new ICAL.Component(card as unknown[]).getFirstPropertyValue('fn'))).sort();
     expect(names).toEqual([...DEFAULT_CONTACTS, ...FOLDERS.flatMap(([, , , c]) => c)].map((n) => `Person ${n}`).sort());
 
-    await popup.getByRole('button', { name: 'Export calendars (.ics)' }).click();
-    await popup.getByRole('status').filter({ hasText: /Saved lifeboat-calendars/ }).waitFor();
-    const text = readFileSync(await waitForFile(ext.downloadsDir, exportFileName('calendars', new Date(), 'ics')), 'utf8');
+    const text = await exportFromPopup(ext, popup, 'calendars');
     const events = new ICAL.Component(ICAL.parse(text) as unknown[]).getAllSubcomponents('vevent');
     expect(new Set(events.map((e) => String(e.getFirstPropertyValue('uid'))))).toEqual(new Set([String(weekly.master.iCalUId), 'lunch-1@example.org', 'lunch-2@example.org']));
     // The series is one master with its RRULE and EXDATE, and its moved occurrence.
