@@ -4,7 +4,7 @@
 // Changes are found with the delta function on the calendar's events (graph-event-delta.ts):
 // the round's @odata.deltaLink is the cursor, the next round names the events added, changed
 // (each then read whole with GET /me/events/{id}) and removed (@removed: marked deleted
-// upstream, never dropped). A full listing compared with the mirror (every event, as before)
+// upstream, never dropped). A full listing of every event, compared with the mirror,
 // happens on the first run, when the delta link has expired (410), where the delta function is
 // missing, and once a week whatever happens, to catch anything a round could have missed: the
 // cursor's ctag, opaque to the engine, holds when the calendar was last listed whole.

@@ -9,7 +9,7 @@
 // Lifeboat keeps each series as one iCalendar object with its RRULE, RECURRENCE-ID and EXDATE
 // (event-to-ical.ts), which needs the master: so it uses the second, and reads each changed
 // series whole. Where that function is missing (400, 404 or 501: a national cloud, or the day
-// beta drops it), the calendar is listed whole instead, as before.
+// beta drops it), the calendar is listed whole instead.
 import type { DavContext } from '../dav/dav-connection';
 import { HttpError } from '../dav/dav-errors';
 import { graphPages } from './graph-request';
