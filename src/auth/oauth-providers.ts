@@ -2,6 +2,7 @@
 // The client ID is configuration (docs/ACCOUNTS.md): a build-time variable, or the advanced
 // field in Options, which also takes other endpoints (Microsoft's national clouds, a test
 // server). No client secret exists anywhere: PKCE replaces it (RFC 7636, RFC 8252 §8.5).
+import { GOOGLE_SCOPES } from './google-scopes';
 
 export type ProviderId = 'google' | 'microsoft';
 
@@ -21,13 +22,12 @@ export type ProviderSettings = Partial<Pick<OAuthProvider, 'authorizeUrl' | 'tok
 
 const BUILT_IN: Record<ProviderId, OAuthProvider> = {
   // https://developers.google.com/identity/protocols/oauth2/native-app (code flow with PKCE;
-  // access_type=offline for a refresh token). Scopes: https://developers.google.com/people/carddav
-  // and https://developers.google.com/calendar/caldav ("Connecting to Google's CalDAV server").
+  // access_type=offline for a refresh token). Scopes: google-scopes.ts.
   google: {
     id: 'google',
     authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
     tokenUrl: 'https://oauth2.googleapis.com/token',
-    scopes: ['https://www.googleapis.com/auth/carddav', 'https://www.googleapis.com/auth/calendar.readonly'],
+    scopes: GOOGLE_SCOPES,
     clientId: import.meta.env.VITE_LIFEBOAT_GOOGLE_CLIENT_ID ?? '',
     extraParams: { access_type: 'offline' },
     endpoints: { addressbook: 'https://www.googleapis.com/.well-known/carddav', calendar: 'https://apidata.googleusercontent.com/caldav/v2/' },

@@ -8,6 +8,8 @@ export interface TokenSet {
   expiresAt: number;
   refreshToken: string | null;
   scope: string;
+  /** `chrome-identity`: Chrome holds this grant (identity-token.ts); renewed through it, not here. */
+  via?: 'chrome-identity';
 }
 
 /** The grant is no longer good (revoked, expired, password changed): a person must sign in. */

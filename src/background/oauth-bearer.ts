@@ -1,7 +1,9 @@
 // Bearer tokens for a signed-in account's run: the stored token, renewed silently when needed
-// (auth/access-token.ts); the silent sign-in goes through the browser's identity API.
-import { accessToken } from '../auth/access-token';
+// (auth/access-token.ts); the silent sign-in, or Chrome's own Google token, goes through the
+// browser's identity API.
+import { bearerAuth } from '../auth/bearer-auth';
 import { browserAuthFlow } from '../auth/browser-auth-flow';
+import { browserIdentityApi } from '../auth/chrome-identity';
 import { forOneDrivePhotos, type OAuthProvider } from '../auth/oauth-providers';
 import { configuredProvider } from '../auth/provider-settings';
 import type { SignInDeps } from '../auth/sign-in';
@@ -9,7 +11,8 @@ import { loadTokens, saveTokens } from '../auth/token-store';
 import type { BearerAuth } from '../sources/dav/dav-connection';
 
 export function signInDeps(): SignInDeps {
-  return { flow: browserAuthFlow(), fetch: (input, init) => fetch(input, init), now: Date.now };
+  // Chrome's identity API, where it exists, renews the tokens it gave (auth/access-token.ts).
+  return { flow: browserAuthFlow(), fetch: (input, init) => fetch(input, init), now: Date.now, identity: browserIdentityApi() };
 }
 
 /** The accounts that sign in, and what with. */
@@ -23,9 +26,5 @@ export async function providerFor(kind: SignInKind): Promise<OAuthProvider> {
 export async function bearerFor(accountId: string, kind: SignInKind): Promise<BearerAuth> {
   const provider = await providerFor(kind);
   const keeper = { load: () => loadTokens(accountId), save: (tokens: Parameters<typeof saveTokens>[1]) => saveTokens(accountId, tokens) };
-  const deps = signInDeps();
-  return {
-    accessToken: await accessToken(provider, keeper, deps),
-    renew: () => accessToken(provider, keeper, deps, { renew: true }),
-  };
+  return bearerAuth(provider, keeper, signInDeps());
 }

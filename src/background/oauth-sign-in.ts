@@ -1,11 +1,15 @@
-// "Sign in with Google / Microsoft": the code flow with PKCE in the browser's sign-in window,
+// "Sign in with Google / Microsoft": the code flow with PKCE in the browser's sign-in window
+// (or, for Google in Chrome builds that carry an oauth2 client ID, Chrome's own sign-in),
 // then the account's collections found with the bearer token: Google's CardDAV and CalDAV
 // through the DAV engine, Microsoft's through Graph (graph-source.ts). "Sign in again" repeats
 // the sign-in for an account whose sign-in expired; its data stays.
 import { openDb } from '../db/schema';
 import { getAccount, insertAccount, updateAccount } from '../db/accounts';
 import type { ProviderId } from '../auth/oauth-providers';
-import { signIn } from '../auth/sign-in';
+import { browserIdentityApi, browserIdentityOffer } from '../auth/chrome-identity';
+import { readProviderSettings } from '../auth/provider-settings';
+import { signInInteractively } from '../auth/sign-in';
+import { tokenPath } from '../auth/token-path';
 import { saveTokens } from '../auth/token-store';
 import type { FoundCollection } from '../shared/rpc-contract';
 import type { BearerAuth } from '../sources/dav/dav-connection';
@@ -21,7 +25,10 @@ const LABELS: Record<ProviderId, string> = { google: 'Google', microsoft: 'Micro
 
 export async function tokensFor(kind: SignInKind) {
   const provider = await providerFor(kind);
-  const tokens = await signIn(provider, signInDeps(), true);
+  // Chrome's own Google sign-in where the browser and the build offer it, else the web flow.
+  const id: ProviderId = kind === 'onedrive-photos' ? 'microsoft' : kind;
+  const path = tokenPath(id, (await readProviderSettings())[id] ?? {}, browserIdentityOffer());
+  const tokens = await signInInteractively(provider, { ...signInDeps(), identity: path === 'chrome-identity' ? browserIdentityApi() : null });
   const bearer: BearerAuth = { accessToken: tokens.accessToken, renew: () => Promise.resolve(tokens.accessToken) };
   return { provider, tokens, bearer };
 }

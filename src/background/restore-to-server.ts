@@ -6,6 +6,7 @@ import { getAccount } from '../db/accounts';
 import { createDavContext } from '../sources/dav/dav-connection';
 import { putNewItem } from '../sources/dav/put-new-item';
 import { sourceForAccount } from '../sources/source-for-account';
+import { keepsContactLabels } from '../restore/contact-labels';
 import { pushToCollection, type PushReport } from '../restore/push-to-collection';
 import { readers } from '../sync/readers';
 import type { RestoreParams } from '../shared/rpc-contract';
@@ -23,5 +24,6 @@ export async function restoreToServer({ targetAccountId, ...params }: RestorePar
   const { source } = sourceForAccount(account, secret);
   const connection = typeof secret === 'string' ? { password: secret } : { password: '', bearer: secret };
   const ctx = createDavContext({ serverUrl: account.serverUrl, username: account.username, ...connection });
-  return pushToCollection(db, params, { source, put: (url, body, mediaType) => putNewItem(ctx, url, body, mediaType) }, readers);
+  const target = { source, put: (url: string, body: string, mediaType: string) => putNewItem(ctx, url, body, mediaType), keepsLabels: keepsContactLabels(account.kind) };
+  return pushToCollection(db, params, target, readers);
 }

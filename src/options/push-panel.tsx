@@ -1,5 +1,6 @@
 // Restore into a server: pick a mirrored address book or calendar (and, if wanted, a past
 // moment), a collection of the same kind on any account, then a dry run or the restore itself.
+// Into an address book that drops labels (Google's), the panel says so before and after.
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
@@ -10,11 +11,13 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
 import { ProblemList } from './problem-list';
+import { keepsContactLabels } from '../restore/contact-labels';
+import type { AccountKind } from '../db/records';
 
 export function PushPanel() {
   const db = openDb();
   const choices = useLiveQuery(() => collectionChoices(db));
-  const servers = useLiveQuery(async () => new Set((await db.accounts.toArray()).filter((a) => a.kind === 'dav' || a.kind === 'google').map((a) => a.id)));
+  const servers = useLiveQuery(async () => new Map<string, AccountKind>((await db.accounts.toArray()).filter((a) => a.kind === 'dav' || a.kind === 'google').map((a) => [a.id, a.kind])));
   const [fromId, setFromId] = useState('');
   const [intoId, setIntoId] = useState('');
   const [asOf, setAsOf] = useState('');
@@ -25,6 +28,7 @@ export function PushPanel() {
   const from = choices?.find((c) => c.id === fromId);
   const targets = choices?.filter((c) => c.id !== fromId && servers?.has(c.accountId) && (!from || c.kind === from.kind)) ?? [];
   const into = targets.find((c) => c.id === intoId);
+  const dropsLabels = into?.kind === 'addressbook' && !keepsContactLabels(servers?.get(into.accountId) ?? 'dav');
 
   const run = async (dryRun: boolean) => {
     if (!from || !into) return;
@@ -56,6 +60,7 @@ export function PushPanel() {
         <input type="datetime-local" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />
       </label>
       <CollectionSelect label={t('restoreInto')} emptyLabel={t('restoreChooseCollection')} choices={targets} value={intoId} onChange={setIntoId} />
+      {dropsLabels && <p class="muted">{t('restoreLabelsNotKeptByGoogle')}</p>}
       <div class="actions">
         <button type="button" disabled={busy || !from || !into} onClick={() => void run(true)}>
           {t('restoreDryRun')}
@@ -66,6 +71,7 @@ export function PushPanel() {
       </div>
       {busy && <p role="status">{t('restoreBusy')}</p>}
       <StatusMessage message={message} />
+      {report && report.labelsNotKept > 0 && <p role="status">{t(report.dryRun ? 'restoreLabelsWouldBeLost' : 'restoreLabelsLost', report.labelsNotKept)}</p>}
       {report && report.titles.length > 0 && <ProblemList heading="" problems={report.titles} />}
       {report && report.failed.length > 0 && (
         <ProblemList heading={t('restoreFailedItems', report.failed.length)} problems={report.failed.map((f) => `${f.title}: ${f.reason}`)} />

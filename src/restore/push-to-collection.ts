@@ -8,6 +8,7 @@ import { EXPORT_FORMATS } from '../exporters/build-export';
 import type { Readers } from '../sync/item-reader';
 import { isFailure, type RemoteCollection, type Source } from '../sources/source';
 import type { PutOutcome } from '../sources/dav/put-new-item';
+import { hasContactLabels } from './contact-labels';
 import { planPush, type ItemToPush } from './push-plan';
 
 export interface PushParams {
@@ -26,11 +27,15 @@ export interface PushReport {
   failed: Array<{ title: string; reason: string }>;
   /** Names of the items created (or to be), the first hundred, for the person to check. */
   titles: string[];
+  /** Contacts created (or to be) with labels that the target does not keep (contact-labels.ts). */
+  labelsNotKept: number;
 }
 
 export interface PushTarget {
   source: Source;
   put(url: string, body: string, mediaType: string): Promise<PutOutcome>;
+  /** False for an address book that drops CATEGORIES (Google's); default true. */
+  keepsLabels?: boolean;
 }
 
 const MEDIA_TYPES = { addressbook: 'text/vcard', calendar: 'text/calendar' } as const;
@@ -38,7 +43,9 @@ const EXTENSIONS = { addressbook: '.vcf', calendar: '.ics' } as const;
 const PARALLEL_PUTS = 8;
 
 async function uidsIn(target: PushTarget, collection: RemoteCollection, readers: Readers): Promise<Set<string>> {
-  const listing = await target.source.listChanges(collection, {});
+  // Where sync-collection is offered, an initial one (an empty token, RFC 6578 §3.4) lists every
+  // member: Google refuses a Depth 1 listing of a collection once it was synced that way.
+  const listing = await target.source.listChanges(collection, collection.supportsSyncCollection ? { syncToken: '' } : {});
   const hrefs = listing.mode === 'full' ? listing.items.map((i) => i.href) : listing.mode === 'delta' ? listing.changed.map((i) => i.href) : [];
   const uids = new Set<string>();
   for (const item of await target.source.fetchItems(collection, hrefs)) {
@@ -60,10 +67,12 @@ export async function pushToCollection(db: LifeboatDb, params: PushParams, targe
   const selection = { kinds: format.kinds, collectionId: from.id, ...(params.asOf !== undefined ? { asOf: params.asOf } : {}) };
   const items: ItemToPush[] = (await selectForExport(db, selection)).map(({ title, uid, raw }) => ({ title, uid, raw }));
   const plan = await planPush(items, await uidsIn(target, into, readers), into.href, EXTENSIONS[into.kind]);
-  const report: PushReport = { dryRun: params.dryRun, created: 0, alreadyThere: plan.alreadyThere.length, failed: [], titles: [] };
+  const report: PushReport = { dryRun: params.dryRun, created: 0, alreadyThere: plan.alreadyThere.length, failed: [], titles: [], labelsNotKept: 0 };
+  const losesLabels = (item: ItemToPush) => into.kind === 'addressbook' && target.keepsLabels === false && hasContactLabels(item.raw);
   if (params.dryRun) {
     report.created = plan.create.length;
     report.titles = plan.create.slice(0, 100).map((item) => item.title);
+    report.labelsNotKept = plan.create.filter(losesLabels).length;
     return report;
   }
   // A few requests at a time (the host limiter caps them per server anyway).
@@ -74,6 +83,7 @@ export async function pushToCollection(db: LifeboatDb, params: PushParams, targe
       const item = slice[index]!;
       if (result.outcome === 'created') {
         report.created++;
+        if (losesLabels(item)) report.labelsNotKept++;
         if (report.titles.length < 100) report.titles.push(item.title);
       } else if (result.outcome === 'exists') report.alreadyThere++;
       else report.failed.push({ title: item.title, reason: result.reason });

@@ -48,3 +48,20 @@ export async function waitForMirror(popup: Page, count: number, timeoutMs = 60_0
   await popup.getByTestId('contact-count').filter({ hasText: `Contacts: ${count.toLocaleString('en-US')}` }).first().waitFor({ timeout: timeoutMs });
   await popup.locator('.status-ok').first().waitFor({ timeout: timeoutMs });
 }
+
+/** Enters a sign-in client ID in Options → Advanced, saves it, and reloads the page, as a person would. */
+export async function saveClientId(page: Page, provider: 'Google' | 'Microsoft', clientId: string): Promise<void> {
+  await page.getByText('Advanced: sign-in client IDs').click();
+  await page.getByLabel(`${provider} client ID`).fill(clientId);
+  await page.getByRole('button', { name: 'Save client IDs' }).click();
+  await page.getByText('Client IDs saved.').waitFor();
+  await page.reload();
+}
+
+/** Clicks "Sign in with …" and returns the message once the account is added. */
+export async function signInWith(page: Page, provider: 'Google' | 'Microsoft'): Promise<string> {
+  await page.getByRole('button', { name: `Sign in with ${provider}` }).click();
+  const added = page.locator('.sign-in .message').filter({ hasText: /Account added/ });
+  await added.waitFor({ timeout: 30_000 });
+  return (await added.textContent()) ?? '';
+}

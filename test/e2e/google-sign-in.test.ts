@@ -1,14 +1,19 @@
 // "Sign in with Google" in real Chromium, through the browser's identity API (launchWebAuthFlow
 // to https://<extension-id>.chromiumapp.org/), against the test authorization server and
 // Google's DAV rules in front of a real Radicale. Then the sign-in expires for good: the popup
-// says so, with one click to sign in again, and the mirrored data stays throughout.
+// says so, with one click to sign in again, and the mirrored data stays throughout. Last,
+// labelled contacts imported from a file are restored into the Google account: the restore
+// panel says that Google keeps no labels, and how many contacts arrive without theirs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRadicale, makeCards, makeEvents, type RadicaleServer } from '../harness';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRadicale, makeCard, makeCards, makeEvents, type RadicaleServer } from '../harness';
 import { startOAuthServer, type OAuthTestServer } from '../harness/oauth-server';
 import { startGoogleDavProxy, type GoogleDavProxy } from '../harness/google-dav-proxy';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, waitForMirror } from '../browser/extension-pages';
+import { openOptions, openPopup, saveClientId, signInWith, waitForMirror } from '../browser/extension-pages';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { providerWith } from '../../src/auth/oauth-providers';
 
@@ -44,15 +49,9 @@ afterAll(async () => {
 describe('Sign in with Google in Chromium', () => {
   it('signs in with the client ID entered in Options and mirrors the account', async () => {
     const options = await openOptions(ext);
-    await options.getByText('Advanced: sign-in client IDs').click();
-    await options.getByLabel('Google client ID').fill(CLIENT_ID);
-    await options.getByRole('button', { name: 'Save client IDs' }).click();
-    await options.getByText('Client IDs saved.').waitFor();
-    await options.reload();
+    await saveClientId(options, 'Google', CLIENT_ID);
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
-
-    await options.getByRole('button', { name: 'Sign in with Google' }).click();
-    await options.locator('.sign-in .message').filter({ hasText: /Account added/ }).waitFor({ timeout: 30_000 });
+    await signInWith(options, 'Google');
     expect(oauth.log).toContain('token: authorization_code');
     const popup = await openPopup(ext);
     await waitForMirror(popup, CARDS.length);
@@ -76,5 +75,33 @@ describe('Sign in with Google in Chromium', () => {
     await warning.waitFor({ state: 'detached', timeout: 30_000 });
     await waitForMirror(popup, CARDS.length);
     await popup.close();
+  });
+
+  it('restores labelled contacts into Google, and says that Google keeps no labels', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lifeboat-labels-'));
+    const file = join(folder, 'labelled-contacts.vcf');
+    writeFileSync(file, [makeCard(301, 0, ['CATEGORIES:Family']), makeCard(302, 0, ['CATEGORIES:Choir,Friends']), makeCard(303)].map((c) => c.data).join(''));
+    const options = await openOptions(ext);
+    await options.getByLabel(/Import a backup/).setInputFiles(file);
+    await options.locator('.import-panel .message').filter({ hasText: /^Imported 3 items/ }).waitFor();
+    rmSync(folder, { recursive: true, force: true });
+
+    const panel = options.locator('.push-panel');
+    const from = await panel.getByLabel('Copy from').locator('option', { hasText: 'labelled-contacts' }).getAttribute('value');
+    await panel.getByLabel('Copy from').selectOption(from);
+    await panel.getByLabel('Into').selectOption({ label: 'Contacts (Google)' });
+    await panel.getByText('Google does not keep contact labels sent over CardDAV').waitFor();
+    await panel.getByRole('button', { name: 'Show what would be created' }).click();
+    await panel.getByText('2 of these contacts have labels, which Google will not keep; Lifeboat’s copy keeps them.').waitFor();
+    await panel.getByRole('button', { name: 'Restore now' }).click();
+    await panel.getByText('Created 3 items; 0 were already there.').waitFor({ timeout: 30_000 });
+    await panel.getByText('2 of these contacts have labels, which Google did not keep; Lifeboat’s copy keeps them.').waitFor();
+    expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
+    // Google (the proxy in front of Radicale) kept the three contacts, none with its labels.
+    const dir = join(radicale.storageDir, 'collection-root', radicale.username, 'contacts');
+    const restored = readdirSync(dir).filter((f) => f.startsWith('lifeboat-card-030')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(restored).toHaveLength(3);
+    expect(restored.filter((text) => text.includes('CATEGORIES'))).toEqual([]);
+    await options.close();
   });
 });

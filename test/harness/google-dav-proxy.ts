@@ -7,11 +7,14 @@
 //   initial sync" (rfc6578 item on that page and on https://developers.google.com/calendar/caldav):
 //   a collection already synced with sync-collection refuses another Depth 1 listing (403);
 // - contacts are vCard 3.0 only ("Google's CardDAV utilizes VCard 3.0"): a PUT of another
-//   version is refused (400).
+//   version is refused (400);
+// - contact labels are not CATEGORIES: a PUT's CATEGORIES are dropped and none is ever served
+//   (drop-categories.ts cites the pages).
 // The proxy forwards everything else to Radicale with Radicale's own Basic credentials.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { LOOPBACK, listenOnLoopback } from './free-port';
-import { forward, send } from './proxy-forward';
+import { dropCategories, dropCategoriesInMultistatus } from './drop-categories';
+import { forward, send, type Upstream } from './proxy-forward';
 import type { RadicaleServer } from './radicale';
 
 export interface GoogleDavProxy {
@@ -27,6 +30,14 @@ async function body(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** What Radicale answered, with any card's CATEGORIES taken out as Google's server would. */
+function withoutCategories(method: string, up: Upstream): Buffer {
+  const type = String(up.headers['content-type'] ?? '');
+  if (method === 'GET' && type.startsWith('text/vcard')) return Buffer.from(dropCategories(up.body.toString('utf8')), 'utf8');
+  if (method === 'REPORT' && /xml/.test(type)) return Buffer.from(dropCategoriesInMultistatus(up.body.toString('utf8')), 'utf8');
+  return up.body;
 }
 
 export async function startGoogleDavProxy(radicale: RadicaleServer, isValidToken: (token: string) => boolean): Promise<GoogleDavProxy> {
@@ -52,7 +63,11 @@ export async function startGoogleDavProxy(radicale: RadicaleServer, isValidToken
       if (req.method === 'PROPFIND' && req.headers.depth === '1' && syncedWithReport.has(path)) return refuse(403, 'Use sync-collection after the initial sync');
       if (req.method === 'PUT' && text.startsWith('BEGIN:VCARD') && !/\r?\nVERSION:3\.0\r?\n/.test(text)) return refuse(400, 'Only vCard 3.0 is accepted');
       req.headers.authorization = basic;
-      send(res, await forward(target, req, data));
+      // Plain answers from Radicale, so that the cards in them can be edited on the way through.
+      delete req.headers['accept-encoding'];
+      const isCard = req.method === 'PUT' && text.startsWith('BEGIN:VCARD');
+      const up = await forward(target, req, isCard ? Buffer.from(dropCategories(text), 'utf8') : data);
+      send(res, up, withoutCategories(req.method ?? '', up));
     })().catch(() => res.writeHead(502).end());
   });
   const url = `http://${LOOPBACK}:${await listenOnLoopback(server)}/`;

@@ -1,37 +1,62 @@
-// The Source for a Microsoft account's calendars: one collection per calendar (/me/calendars),
-// listed whole each run: the series masters and single events of /me/calendars/{id}/events,
-// each master with its exceptions ($expand=exceptionOccurrences) and cancelledOccurrences
-// (https://learn.microsoft.com/en-us/graph/api/resources/event), turned into one iCalendar
-// object per series. A full listing is compared with the mirror, so an event gone upstream is
-// marked, never dropped, and the wipe alarm applies. Its ETag is the hash of the object's text.
-import { sha256Hex } from '../../archive/sha256';
+// The Source for a Microsoft account's calendars: one collection per calendar (/me/calendars).
+// Each series master or single event (https://learn.microsoft.com/en-us/graph/api/resources/event)
+// becomes one iCalendar object, its exceptions and cancellations included (series-item.ts).
+// Changes are found with the delta function on the calendar's events (graph-event-delta.ts):
+// the round's @odata.deltaLink is the cursor, the next round names the events added, changed
+// (each then read whole with GET /me/events/{id}) and removed (@removed: marked deleted
+// upstream, never dropped). A full listing of every event, compared with the mirror,
+// happens on the first run, when the delta link has expired (410), where the delta function is
+// missing, and once a week whatever happens, to catch anything a round could have missed: the
+// cursor's ctag, opaque to the engine, holds when the calendar was last listed whole.
 import { createDavContext, type DavContextOptions } from '../dav/dav-connection';
-import type { ChangeListing, RemoteCollection, RemoteItem, Source } from '../source';
-import { seriesToIcal, type GraphEvent } from './event-to-ical';
+import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemFailure, RemoteItemRef, Source } from '../source';
 import type { GraphConnection } from './graph-contacts-source';
-import { graphPages } from './graph-request';
+import { EventDeltaUnavailableError, eventDeltaRound, eventDeltaUrl } from './graph-event-delta';
+import { DeltaExpiredError, graphGet, graphPages } from './graph-request';
+import { seriesItem, type ListedEvent } from './series-item';
 
-type ListedEvent = GraphEvent & { exceptionOccurrences?: GraphEvent[]; cancelledOccurrences?: string[] };
-
-/** "OID.<master id>.2025-04-15" → "2025-04-15". */
-const cancelledDate = (occurrenceId: string): string => occurrenceId.slice(-10);
+/** How long a calendar goes by delta rounds alone before it is listed whole again. */
+export const FULL_COMPARE_EVERY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function createGraphCalendarsSource(conn: GraphConnection, options: DavContextOptions = {}): Source {
   const ctx = createDavContext({ serverUrl: conn.graphUrl, username: '', password: '', bearer: conn.bearer, ...(conn.fetch ? { fetch: conn.fetch } : {}) }, options);
   const root = ctx.serverUrl;
+  const now = conn.now ?? Date.now;
+  // The items this run has read already: a full listing carries every series whole.
   const latest = new Map<string, RemoteItem>();
+  const hrefOf = (collection: RemoteCollection, id: string) => `${collection.href}${encodeURIComponent(id)}`;
+  const keep = (item: RemoteItem): RemoteItem => {
+    latest.set(item.href, item);
+    return item;
+  };
 
-  async function list(collection: RemoteCollection): Promise<RemoteItem[]> {
+  async function listAll(collection: RemoteCollection): Promise<RemoteItemRef[]> {
     const { items } = await graphPages<ListedEvent>(ctx, `${collection.href}?$expand=exceptionOccurrences&$top=100`);
-    const out: RemoteItem[] = [];
+    const refs: RemoteItemRef[] = [];
     for (const event of items) {
-      const { exceptionOccurrences, cancelledOccurrences, ...master } = event;
-      const data = seriesToIcal({ master, exceptions: exceptionOccurrences ?? [], cancelled: (cancelledOccurrences ?? []).map(cancelledDate) });
-      const item = { href: `${collection.href}${encodeURIComponent(event.id)}`, etag: `"${await sha256Hex(new TextEncoder().encode(data))}"`, data };
-      latest.set(item.href, item);
-      out.push(item);
+      if (typeof event?.id !== 'string' || event.id === '') continue;
+      const { href, etag } = keep(await seriesItem(hrefOf(collection, event.id), event));
+      refs.push({ href, etag });
     }
-    return out;
+    return refs;
+  }
+
+  /** A full listing, with a new delta round started first: a change made meanwhile comes in the next round. */
+  async function full(collection: RemoteCollection): Promise<ChangeListing> {
+    const url = eventDeltaUrl(root, collection.href);
+    const deltaLink = url ? await eventDeltaRound(ctx, url).then((r) => r.deltaLink, unavailable) : null;
+    const items = await listAll(collection);
+    return { mode: 'full', items, cursor: deltaLink ? { syncToken: deltaLink, ctag: String(now()) } : {} };
+  }
+
+  async function readOne(collection: RemoteCollection, href: string): Promise<RemoteItem | RemoteItemFailure> {
+    const id = decodeURIComponent(href.slice(collection.href.length));
+    try {
+      const event = await graphGet<ListedEvent>(ctx, `${root}me/events/${encodeURIComponent(id)}?$expand=exceptionOccurrences`);
+      return keep(await seriesItem(href, event));
+    } catch (error) {
+      return { href, error: (error as Error).message };
+    }
   }
 
   return {
@@ -39,13 +64,29 @@ export function createGraphCalendarsSource(conn: GraphConnection, options: DavCo
       const { items } = await graphPages<{ id: string; name: string }>(ctx, `${root}me/calendars`);
       return items.map((c) => ({ href: `${root}me/calendars/${encodeURIComponent(c.id)}/events/`, kind: 'calendar', displayName: c.name, supportsSyncCollection: false }));
     },
-    async listChanges(collection): Promise<ChangeListing> {
-      const items = await list(collection);
-      return { mode: 'full', items: items.map(({ href, etag }) => ({ href, etag })), cursor: {} };
+
+    async listChanges(collection, cursor): Promise<ChangeListing> {
+      const listedAt = Number(cursor.ctag);
+      if (!cursor.syncToken || !(now() - listedAt < FULL_COMPARE_EVERY_MS)) return full(collection);
+      try {
+        const round = await eventDeltaRound(ctx, cursor.syncToken);
+        // A changed event's text is read in fetchItems: its empty ETag never matches the mirror's.
+        const changed = round.changed.map((id) => ({ href: hrefOf(collection, id), etag: '' }));
+        return { mode: 'delta', changed, removed: round.removed.map((id) => hrefOf(collection, id)), cursor: { syncToken: round.deltaLink ?? cursor.syncToken, ctag: cursor.ctag } };
+      } catch (error) {
+        if (error instanceof DeltaExpiredError || error instanceof EventDeltaUnavailableError) return full(collection);
+        throw error;
+      }
     },
+
     async fetchItems(collection, hrefs) {
-      if (hrefs.some((href) => !latest.has(href))) await list(collection);
-      return hrefs.map((href) => latest.get(href) ?? { href, error: 'No longer in the calendar' });
+      return Promise.all(hrefs.map(async (href) => latest.get(href) ?? readOne(collection, href)));
     },
   };
+}
+
+/** No delta function here: no cursor, and the next run lists the calendar whole again. */
+function unavailable(error: unknown): null {
+  if (error instanceof EventDeltaUnavailableError) return null;
+  throw error;
 }

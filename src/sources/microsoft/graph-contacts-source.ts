@@ -1,11 +1,13 @@
 // The Source for a Microsoft account's contacts: one address book per contact folder (the
-// default one and every folder in /me/contactFolders), each mirrored with Graph delta queries
+// default one and every folder below it, child folders included: contact-folders.ts), each
+// mirrored with its own Graph delta queries
 // (https://learn.microsoft.com/en-us/graph/api/contact-delta). The first round lists every
 // contact (full); later rounds follow the saved @odata.deltaLink and bring changes and
 // @removed entries (delta). An expired delta link (410) starts a new full round, compared with
 // the mirror: a wipe is never copied.
 import { createDavContext, type BearerAuth, type DavContextOptions } from '../dav/dav-connection';
 import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemRef, Source } from '../source';
+import { contactFolders } from './contact-folders';
 import { contactToVcard } from './contact-to-vcard';
 import { DeltaExpiredError, graphGet, graphPages } from './graph-request';
 import type { GraphContact, GraphRemoved } from './graph-types';
@@ -15,6 +17,8 @@ export interface GraphConnection {
   graphUrl: string;
   bearer: BearerAuth;
   fetch?: typeof fetch;
+  /** The clock, for when a calendar was last listed whole; default Date.now. */
+  now?: () => number;
 }
 
 const isRemoved = (entry: GraphContact | GraphRemoved): entry is GraphRemoved => '@removed' in entry;
@@ -37,6 +41,8 @@ export function createGraphContactsSource(conn: GraphConnection, options: DavCon
     const changed: RemoteItemRef[] = [];
     const removed: string[] = [];
     for (const entry of items) {
+      // An entry without an id names nothing Lifeboat could store or mark: skipped, not fatal.
+      if (typeof entry?.id !== 'string' || entry.id === '') continue;
       if (isRemoved(entry)) removed.push(`${collection.href}${encodeURIComponent(entry.id)}`);
       else changed.push(ref(itemOf(collection, entry)));
     }
@@ -45,9 +51,9 @@ export function createGraphContactsSource(conn: GraphConnection, options: DavCon
 
   return {
     async listCollections(): Promise<RemoteCollection[]> {
-      const { items: folders } = await graphPages<{ id: string; displayName: string }>(ctx, `${root}me/contactFolders`);
+      const folders = await contactFolders(ctx, root);
       const book = (href: string, displayName: string): RemoteCollection => ({ href, kind: 'addressbook', displayName, supportsSyncCollection: true });
-      return [book(`${root}me/contacts/`, 'Contacts'), ...folders.map((f) => book(`${root}me/contactFolders/${encodeURIComponent(f.id)}/contacts/`, f.displayName))];
+      return [book(`${root}me/contacts/`, 'Contacts'), ...folders.map((f) => book(`${root}me/contactFolders/${encodeURIComponent(f.id)}/contacts/`, f.path))];
     },
 
     async listChanges(collection, cursor): Promise<ChangeListing> {
