@@ -40,14 +40,17 @@ export class StreamHasher {
   /** The digests of everything passed to `update` followed by `rest`. */
   async finish(rest: readonly Uint8Array[]): Promise<Digests> {
     const out: Partial<Record<DigestAlgorithm, string>> = {};
-    if (this.states === null && this.algorithms.every((algorithm) => WEBCRYPTO[algorithm])) {
+    if (this.states === null) {
+      // The whole file is in `rest`: WebCrypto where it offers the algorithm (not MD5).
       const whole = rest.length === 1 ? (rest[0] as Uint8Array<ArrayBuffer>) : joinChunks(rest);
-      for (const algorithm of this.algorithms) out[algorithm] = bytesToHex(new Uint8Array(await crypto.subtle.digest(WEBCRYPTO[algorithm]!, whole)));
+      for (const algorithm of this.algorithms) {
+        const name = WEBCRYPTO[algorithm];
+        out[algorithm] = bytesToHex(name ? new Uint8Array(await crypto.subtle.digest(name, whole)) : INCREMENTAL[algorithm](whole));
+      }
       return out as Digests;
     }
     for (const bytes of rest) this.update(bytes);
-    const states = this.states ?? this.algorithms.map((algorithm) => INCREMENTAL[algorithm].create());
-    this.algorithms.forEach((algorithm, index) => (out[algorithm] = bytesToHex(states[index]!.digest())));
+    this.algorithms.forEach((algorithm, index) => (out[algorithm] = bytesToHex(this.states![index]!.digest())));
     return out as Digests;
   }
 }

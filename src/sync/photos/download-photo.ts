@@ -13,7 +13,7 @@ import { FileReceiver, type ReceivedFile } from '../../photos/file-receiver';
 import { hashBlob } from '../../photos/hash-blob';
 import { byteSize } from '../../photos/stored-bytes';
 import type { PhotoBytes, PhotoPartRecord } from '../../db/records';
-import { checkDownload } from './verify-download';
+import { checkDownload, digestsToCheck } from './verify-download';
 
 export interface Downloaded {
   data: PhotoBytes;
@@ -32,7 +32,7 @@ async function usableParts(db: LifeboatDb, id: string, photo: RemotePhoto): Prom
 /** Every byte was stored by an earlier run that stopped before checking them. */
 async function alreadyStored(parts: PhotoPartRecord[], photo: RemotePhoto, stated: ServerDigest[]): Promise<ReceivedFile> {
   const data = new Blob(parts.map((part) => part.data), { type: photo.mime });
-  return { data, digests: await hashBlob(data, stated.map((d) => d.algorithm)) };
+  return { data, digests: await hashBlob(data, digestsToCheck(stated).map((d) => d.algorithm)) };
 }
 
 /** One attempt: from the stored offset to the end of the file (or to where the body broke). */
@@ -48,7 +48,7 @@ async function fetchRest(db: LifeboatDb, source: PhotoSource, id: string, photo:
         parts = [];
       }
       stated.push(...answer.digests);
-      const receiver = await FileReceiver.open(db, id, photo.etag, parts, stated.map((d) => d.algorithm));
+      const receiver = await FileReceiver.open(db, id, photo.etag, parts, digestsToCheck(stated).map((d) => d.algorithm));
       await answer.body.pipeTo(receiver.sink);
       received = await receiver.finish(photo.mime);
     });

@@ -1,5 +1,7 @@
 // A download is checked before it is stored: its size against the listing's, and its digest
-// against every digest the server stated (oc:checksums, Repr-Digest, a SHA-256 ETag). A
+// against the digests the server stated (oc:checksums, Repr-Digest, a SHA-256 ETag) in the
+// strongest algorithm among them: one is enough to catch damage, and Nextcloud states SHA-1,
+// MD5 and Adler-32 at once, where MD5 would have to be computed in JavaScript. A
 // mismatch means the bytes were damaged on the way (a proxy, a flaky line, a disk), and the
 // file is not stored: the run reports it and the next run fetches it again from byte 0.
 import type { LifeboatDb } from '../../db/schema';
@@ -14,11 +16,19 @@ export class DamagedDownloadError extends Error {
   }
 }
 
+const STRENGTH: ServerDigest['algorithm'][] = ['sha-256', 'sha-1', 'md5'];
+
+/** The stated digests worth checking: every one in the strongest algorithm stated. */
+export function digestsToCheck(stated: ServerDigest[]): ServerDigest[] {
+  const strongest = STRENGTH.find((algorithm) => stated.some((d) => d.algorithm === algorithm));
+  return stated.filter((d) => d.algorithm === strongest);
+}
+
 function damage(photo: RemotePhoto, size: number, digests: Digests, stated: ServerDigest[]): DamagedDownloadError | null {
   if (photo.size !== null && size !== photo.size) {
     return new DamagedDownloadError(photo, `the size the server listed (${size} bytes instead of ${photo.size})`);
   }
-  const wrong = stated.find((d) => digests[d.algorithm] !== d.hex);
+  const wrong = digestsToCheck(stated).find((d) => digests[d.algorithm] !== d.hex);
   return wrong ? new DamagedDownloadError(photo, `the ${wrong.algorithm.toUpperCase()} the server states (${wrong.origin})`) : null;
 }
 
