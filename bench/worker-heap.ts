@@ -22,7 +22,16 @@ async function attachToWorker(cdp: CDPSession, extensionId: string): Promise<str
   return sessionId;
 }
 
-export async function sampleWorkerHeap(browser: Browser, extensionId: string, intervalMs = 100): Promise<HeapSampler> {
+export interface HeapSampling {
+  intervalMs?: number;
+  /**
+   * Collect garbage before each sample, so that the figure is what the worker holds (live
+   * objects) rather than how much garbage has piled up since the last collection.
+   */
+  liveOnly?: boolean;
+}
+
+export async function sampleWorkerHeap(browser: Browser, extensionId: string, { intervalMs = 100, liveOnly = false }: HeapSampling = {}): Promise<HeapSampler> {
   const cdp = await browser.newBrowserCDPSession();
   const sessionId = await attachToWorker(cdp, extensionId);
   let nextId = 0;
@@ -31,15 +40,19 @@ export async function sampleWorkerHeap(browser: Browser, extensionId: string, in
     const message = JSON.parse(event.message) as TargetMessage;
     if (message.id !== undefined) waiting.get(message.id)?.(message.result?.usedSize ?? 0);
   });
-  const heapUsed = (): Promise<number> =>
+  const call = (method: string): Promise<number> =>
     new Promise((resolve) => {
       const id = ++nextId;
       waiting.set(id, (used) => {
         waiting.delete(id);
         resolve(used);
       });
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => resolve(0));
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => resolve(0));
     });
+  const heapUsed = async (): Promise<number> => {
+    if (liveOnly) await call('HeapProfiler.collectGarbage');
+    return call('Runtime.getHeapUsage');
+  };
 
   let peakBytes = 0;
   let samples = 0;
