@@ -60,7 +60,7 @@ export async function saveClientId(page: Page, provider: 'Google' | 'Microsoft',
 
 /** Clicks "Sign in with …" and returns the message once the account is added. */
 export async function signInWith(page: Page, provider: 'Google' | 'Microsoft'): Promise<string> {
-  await page.getByRole('button', { name: `Sign in with ${provider}` }).click();
+  await page.getByRole('button', { name: `Sign in with ${provider}`, exact: true }).click();
   const added = page.locator('.sign-in .message').filter({ hasText: /Account added/ });
   await added.waitFor({ timeout: 30_000 });
   return (await added.textContent()) ?? '';
