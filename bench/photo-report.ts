@@ -36,13 +36,13 @@ export function renderPhotoReport(results: PhotoResult[], measuredAt: string): s
   return [
     `Measured ${measuredAt} in headless Chromium with the built extension; rclone serve webdav on loopback.`,
     '',
-    markdownTable(['Library', 'Floor in the worker: list + raw download', 'Lifeboat first mirror', 'Share of raw speed', 'Worker JS heap peak', 'Browser memory peak (PSS, all processes)'], rows),
+    markdownTable(['Library', 'Floor in the worker: list + raw download', 'Lifeboat first mirror', 'Share of raw speed', 'Worker live JS heap peak (after GC)', 'Browser memory peak (PSS, all processes)'], rows),
     '',
     markdownTable(
       ['Target', 'Measured', 'Result'],
       [
         [`Throughput ≥ ${THROUGHPUT_TARGET} of the floor (list + raw download)`, `${worst.toFixed(2)} (lowest)`, verdict(worst >= THROUGHPUT_TARGET)],
-        [`Worker heap flat (growth ≤ ${FLAT_UP_TO}×)`, growth(heap), verdict(heap?.met ?? null)],
+        [`Worker live heap flat (growth ≤ ${FLAT_UP_TO}×)`, growth(heap), verdict(heap?.met ?? null)],
         [`Browser memory flat (growth ≤ ${FLAT_UP_TO}×)`, growth(browser), verdict(browser?.met ?? null)],
       ],
     ),
