@@ -6,6 +6,7 @@
 //   param-value = paramtext / DQUOTE *QSAFE-CHAR DQUOTE
 // Strict about the name (Python's vobject rejects any other character, so an export holding one
 // would not load there), lenient about parameter text.
+import { COLON, EQUALS, readParamValues, SEMI } from '../shared/param-values';
 
 export interface IcalParam {
   /** Upper case. */
@@ -21,11 +22,6 @@ export interface IcalLine {
   value: string;
 }
 
-const SEMI = 0x3b; // ;
-const COLON = 0x3a; // :
-const EQUALS = 0x3d; // =
-const COMMA = 0x2c; // ,
-const QUOTE = 0x22; // "
 const NO_PARAMS: readonly IcalParam[] = Object.freeze([]);
 
 function isNameChar(c: number): boolean {
@@ -51,21 +47,11 @@ export function parseIcalLine(line: string): IcalLine | null {
     i = nameEnd(line, i);
     if (i === start || line.charCodeAt(i) !== EQUALS) return null;
     const paramName = line.slice(start, i).toUpperCase();
-    const values: string[] = [];
-    do {
-      c = line.charCodeAt(++i);
-      if (c === QUOTE) {
-        const close = line.indexOf('"', i + 1);
-        if (close === -1) return null;
-        values.push(line.slice(i + 1, close));
-        i = close + 1;
-      } else {
-        const vStart = i;
-        while (i < n && c !== COMMA && c !== SEMI && c !== COLON && c !== QUOTE) c = line.charCodeAt(++i);
-        values.push(line.slice(vStart, i));
-      }
-      c = line.charCodeAt(i);
-    } while (c === COMMA);
+    const read = readParamValues(line, i);
+    if (!read) return null;
+    const { values } = read;
+    i = read.end;
+    c = line.charCodeAt(i);
     (params ??= []).push({ name: paramName, values });
   }
   if (c !== COLON) return null;

@@ -5,6 +5,7 @@
 //   param-value = *SAFE-CHAR / DQUOTE *QSAFE-CHAR DQUOTE
 // vCard 2.1 also allows a bare parameter ("TEL;WORK;VOICE:…"); it is kept with `values: null`
 // so that legacy-vcard.ts can name it, instead of failing the whole card.
+import { COLON, EQUALS, readParamValues, SEMI } from '../shared/param-values';
 
 export interface CardParam {
   name: string;
@@ -21,11 +22,6 @@ export interface ContentLine {
   value: string;
 }
 
-const SEMI = 0x3b; // ;
-const COLON = 0x3a; // :
-const EQUALS = 0x3d; // =
-const COMMA = 0x2c; // ,
-const QUOTE = 0x22; // "
 const NO_PARAMS: readonly CardParam[] = Object.freeze([]);
 
 /** Parses one unfolded line; `null` when it is not a content line (no ':' or broken quoting). */
@@ -52,21 +48,11 @@ export function parseContentLine(line: string): ContentLine | null {
       params.push({ name: paramName, values: null });
       continue;
     }
-    const values: string[] = [];
-    do {
-      c = line.charCodeAt(++i);
-      if (c === QUOTE) {
-        const close = line.indexOf('"', i + 1);
-        if (close === -1) return null;
-        values.push(line.slice(i + 1, close));
-        i = close + 1;
-      } else {
-        const vStart = i;
-        while (i < n && c !== COMMA && c !== SEMI && c !== COLON && c !== QUOTE) c = line.charCodeAt(++i);
-        values.push(line.slice(vStart, i));
-      }
-      c = line.charCodeAt(i);
-    } while (c === COMMA);
+    const read = readParamValues(line, i);
+    if (!read) return null;
+    const { values } = read;
+    i = read.end;
+    c = line.charCodeAt(i);
     if (c !== SEMI && c !== COLON) return null;
     params.push({ name: paramName, values });
   }
