@@ -18,6 +18,10 @@ export interface ExifFacts {
 
 const NONE: ExifFacts = { takenAt: null, width: null, height: null, geo: null };
 
+// One object for every call: exifr keeps the options it derives in a Map keyed by the object
+// passed in, so a fresh literal per photo would be a new entry (about 3 KB) per photo, forever.
+const EXIF_OPTIONS = { tiff: true, exif: true, gps: true, reviveValues: false, translateValues: false };
+
 /** "2023:07:14 10:30:00" (+ "+02:00") → ms since the epoch. */
 export function exifDate(value: unknown, offset: unknown): number | null {
   const match = typeof value === 'string' ? /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value) : null;
@@ -40,16 +44,17 @@ export async function readExif(file: Blob | Uint8Array): Promise<ExifFacts> {
   const head = file instanceof Uint8Array ? file.subarray(0, EXIF_BYTES) : new Uint8Array(await file.slice(0, EXIF_BYTES).arrayBuffer());
   let tags: Record<string, unknown> | undefined;
   try {
-    tags = (await exifr.parse(head, { tiff: true, exif: true, gps: true, reviveValues: false, translateValues: false })) as Record<string, unknown> | undefined;
+    tags = (await exifr.parse(head, EXIF_OPTIONS)) as Record<string, unknown> | undefined;
   } catch {
     return NONE;
   }
   if (!tags) return NONE;
-  const gps = await exifr.gps(head).catch(() => undefined);
+  // With GPS enabled the one parse also gives the position in decimal degrees.
+  const { latitude, longitude } = tags;
   return {
     takenAt: exifDate(tags.DateTimeOriginal ?? tags.CreateDate, tags.OffsetTimeOriginal),
     width: positive(tags.ExifImageWidth ?? tags.ImageWidth),
     height: positive(tags.ExifImageHeight ?? tags.ImageHeight),
-    geo: gps && Number.isFinite(gps.latitude) && Number.isFinite(gps.longitude) ? { latitude: gps.latitude, longitude: gps.longitude } : null,
+    geo: typeof latitude === 'number' && typeof longitude === 'number' && Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude, longitude } : null,
   };
 }

@@ -12,24 +12,54 @@ function segment(marker: number, body: number[]): number[] {
   return [0xff, marker, ...u16be(body.length + 2), ...body];
 }
 
-/** A little-endian TIFF with IFD0 → Exif IFD { DateTimeOriginal, PixelXDimension, PixelYDimension }. */
-function exifApp1(takenAt: string, width: number, height: number): number[] {
+/** Degrees as EXIF writes them: three rationals, degrees, minutes and seconds (in 1/1000). */
+function dms(degrees: number): Array<[number, number]> {
+  const abs = Math.abs(degrees);
+  const whole = Math.floor(abs);
+  const minutes = Math.floor((abs - whole) * 60);
+  const seconds = Math.round(((abs - whole) * 60 - minutes) * 60 * 1000);
+  return [[whole, 1], [minutes, 1], [seconds, 1000]];
+}
+
+/**
+ * A little-endian TIFF with IFD0 → Exif IFD { DateTimeOriginal, PixelXDimension,
+ * PixelYDimension } and, when given, IFD0 → GPS IFD { latitude, longitude with their refs }.
+ */
+function exifApp1(takenAt: string, width: number, height: number, gps: JpegOptions['gps']): number[] {
   const le16 = (n: number) => [n & 0xff, (n >> 8) & 0xff];
   const le32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff];
   const entry = (tag: number, type: number, count: number, value: number[]) => [...le16(tag), ...le16(type), ...le32(count), ...value];
+  const ifdSize = (entries: number) => 2 + entries * 12 + 4;
   const ifd0At = 8;
-  const exifAt = ifd0At + 2 + 12 + 4;
-  const dateAt = exifAt + 2 + 3 * 12 + 4;
+  const exifAt = ifd0At + ifdSize(gps ? 2 : 1);
+  const dateAt = exifAt + ifdSize(3);
   const date = [...new TextEncoder().encode(takenAt.padEnd(19).slice(0, 19)), 0];
+  const gpsAt = dateAt + date.length;
+  const latitudeAt = gpsAt + ifdSize(4);
+  const longitudeAt = latitudeAt + 24;
+  const rationals = (degrees: number) => dms(degrees).flatMap(([n, d]) => [...le32(n), ...le32(d)]);
+  const ref = (letter: string) => [letter.charCodeAt(0), 0, 0, 0];
   const tiff = [
     0x49, 0x49, 0x2a, 0x00, ...le32(ifd0At),
-    ...le16(1), ...entry(0x8769, 4, 1, le32(exifAt)), ...le32(0),
+    ...le16(gps ? 2 : 1), ...entry(0x8769, 4, 1, le32(exifAt)), ...(gps ? entry(0x8825, 4, 1, le32(gpsAt)) : []), ...le32(0),
     ...le16(3),
     ...entry(0x9003, 2, 20, le32(dateAt)),
     ...entry(0xa002, 4, 1, le32(width)),
     ...entry(0xa003, 4, 1, le32(height)),
     ...le32(0),
     ...date,
+    ...(gps
+      ? [
+          ...le16(4),
+          ...entry(1, 2, 2, ref(gps.latitude < 0 ? 'S' : 'N')),
+          ...entry(2, 5, 3, le32(latitudeAt)),
+          ...entry(3, 2, 2, ref(gps.longitude < 0 ? 'W' : 'E')),
+          ...entry(4, 5, 3, le32(longitudeAt)),
+          ...le32(0),
+          ...rationals(gps.latitude),
+          ...rationals(gps.longitude),
+        ]
+      : []),
   ];
   return segment(0xe1, [...new TextEncoder().encode('Exif'), 0, 0, ...tiff]);
 }
@@ -43,10 +73,12 @@ export interface JpegOptions {
   padding?: number;
   /** Varies the filler, so that files of equal size differ. */
   seed?: number;
+  /** Where it was taken, in decimal degrees (negative: south, west). */
+  gps?: { latitude: number; longitude: number };
 }
 
 export function makeJpeg(options: JpegOptions = {}): Uint8Array {
-  const { width = 16, height = 16, takenAt = '2023:07:14 10:30:00', padding = 0, seed = 0 } = options;
+  const { width = 16, height = 16, takenAt = '2023:07:14 10:30:00', padding = 0, seed = 0, gps } = options;
   const blocks = Math.ceil(width / 8) * Math.ceil(height / 8);
   const bits = '00'.repeat(blocks);
   const scan: number[] = [];
@@ -59,7 +91,7 @@ export function makeJpeg(options: JpegOptions = {}): Uint8Array {
   }
   return new Uint8Array([
     0xff, 0xd8,
-    ...(takenAt === null ? [] : exifApp1(takenAt, width, height)),
+    ...(takenAt === null ? [] : exifApp1(takenAt, width, height, gps)),
     ...filler,
     ...segment(0xdb, [0x00, ...new Array<number>(64).fill(1)]),
     ...segment(0xc0, [8, ...u16be(height), ...u16be(width), 1, 1, 0x11, 0]),
