@@ -44,17 +44,37 @@ export type PhotoChanges =
   | { mode: 'full'; photos: RemotePhoto[]; cursor: string | null }
   | { mode: 'delta'; changed: RemotePhoto[]; removed: string[]; cursor: string | null };
 
-export interface PhotoSource {
-  /** Every photo and video under the folder, walking sub-folders one level at a time. */
-  listPhotos(): Promise<RemotePhoto[]>;
-  /**
-   * Only sources with a change feed: what changed since `cursor` (null: list everything).
-   * Never throws for a cursor the service no longer accepts: it lists everything instead.
-   */
-  listChanges?(cursor: string | null): Promise<PhotoChanges>;
+/** One folder as a walk lists it: the photos directly in it, and its sub-folders' URLs. */
+export interface FolderPhotos {
+  /** The folder's absolute URL, ending in `/`. */
+  url: string;
+  photos: RemotePhoto[];
+  folders: string[];
+}
+
+interface Downloads {
   /**
    * Downloads `photo` from byte `offset` and hands the body to `consume` while holding one of
    * the host's request slots, so a slow consumer never lets more downloads start at once.
    */
   download(photo: RemotePhoto, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void>;
 }
+
+/**
+ * A folder tree (WebDAV): listed one folder at a time, top first, so that the engine can
+ * mirror each folder as it comes and never hold the listing of the whole library.
+ */
+export interface FolderWalkSource extends Downloads {
+  listFolders(): AsyncIterable<FolderPhotos>;
+}
+
+/** A service with a change feed (OneDrive's delta). */
+export interface ChangeFeedSource extends Downloads {
+  /**
+   * What changed since `cursor` (null: list everything). Never throws for a cursor the
+   * service no longer accepts: it lists everything instead.
+   */
+  listChanges(cursor: string | null): Promise<PhotoChanges>;
+}
+
+export type PhotoSource = FolderWalkSource | ChangeFeedSource;

@@ -24,12 +24,26 @@ export function assessWipe(
 ): WipeFinding | null {
   let liveBefore = 0;
   for (const ref of mirror.values()) if (ref.live) liveBefore++;
-  if (liveBefore === 0) return null;
-
-  const deleted = plan.markDeleted.length;
   const changed = plan.fetch.filter((href) => mirror.get(href)?.live === true).length;
-  if (listing.mode === 'full' && listing.items.length === 0) return { kind: 'emptied', liveBefore, deleted, changed };
+  const emptied = listing.mode === 'full' && listing.items.length === 0;
+  return assessWipeCounts({ liveBefore, deleted: plan.markDeleted.length, changed, emptied }, policy);
+}
 
+/** What a run did to a collection, counted: for runs that never hold a whole plan at once. */
+export interface WipeCounts {
+  /** Live items before the run. */
+  liveBefore: number;
+  /** Live items the run marked deleted. */
+  deleted: number;
+  /** Live items the run replaced with a changed version. */
+  changed: number;
+  /** A full listing that named nothing. */
+  emptied: boolean;
+}
+
+export function assessWipeCounts({ liveBefore, deleted, changed, emptied }: WipeCounts, policy: WipePolicy): WipeFinding | null {
+  if (liveBefore === 0) return null;
+  if (emptied) return { kind: 'emptied', liveBefore, deleted, changed };
   const affected = deleted + changed;
   if (affected >= policy.wipeMinItems && affected > policy.wipeShare * liveBefore) {
     return { kind: 'mass-change', liveBefore, deleted, changed };

@@ -4,7 +4,7 @@
 // renewed once after a 401, per-host limits, and 429/503 retried after Retry-After
 // (https://learn.microsoft.com/en-us/graph/throttling).
 import type { DavContextOptions } from '../dav/dav-connection';
-import type { PhotoSource, RemotePhoto } from '../photo-source';
+import type { ChangeFeedSource, RemotePhoto } from '../photo-source';
 import { freshAddress, listedAddress } from './download-address';
 import { listDriveChanges, type ListedItem } from './drive-changes';
 import { driveContext, type DriveConnection } from './drive-connection';
@@ -26,7 +26,7 @@ interface Listed {
   quickXor: string | null;
 }
 
-export function createOneDrivePhotoSource(conn: OneDriveConnection, options: DavContextOptions = {}): PhotoSource {
+export function createOneDrivePhotoSource(conn: OneDriveConnection, options: DavContextOptions = {}): ChangeFeedSource {
   const ctx = driveContext(conn, options);
   // What this run's listing said of each file: where to fetch it, and its QuickXorHash.
   const listed = new Map<string, Listed>();
@@ -38,16 +38,11 @@ export function createOneDrivePhotoSource(conn: OneDriveConnection, options: Dav
     }
   };
 
-  const source: PhotoSource = {
+  const source: ChangeFeedSource = {
     async listChanges(cursor) {
       const { changes, items } = await listDriveChanges(ctx, conn.folder, cursor);
       remember(items);
       return changes;
-    },
-
-    async listPhotos() {
-      const changes = await source.listChanges!(null);
-      return changes.mode === 'full' ? changes.photos : changes.changed;
     },
 
     async download(photo: RemotePhoto, offset, consume) {

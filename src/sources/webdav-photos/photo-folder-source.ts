@@ -3,12 +3,12 @@
 // credentials, redirects, retries with backoff for listings, the per-host limit.
 import { asCollectionUrl } from '../dav/dav-href';
 import { createDavContext, type DavConnection, type DavContextOptions } from '../dav/dav-connection';
-import type { PhotoSource } from '../photo-source';
+import type { FolderWalkSource } from '../photo-source';
 import { getPhoto } from './photo-get';
 import { listFolder } from './list-folder';
 import { walkFolders } from './walk-folders';
 
-export interface PhotoFolderSource extends PhotoSource {
+export interface PhotoFolderSource extends FolderWalkSource {
   /** Checks the folder answers PROPFIND with these credentials; how many photos lie at its top. */
   probe(): Promise<{ photos: number; folders: number }>;
 }
@@ -21,7 +21,7 @@ export function createPhotoFolderSource(conn: DavConnection, options: DavContext
       const listing = await listFolder(ctx, root);
       return { photos: listing.photos.length, folders: listing.folders.length };
     },
-    listPhotos: () => walkFolders(ctx, root),
+    listFolders: () => walkFolders(ctx, root),
     download: (photo, offset, consume) => getPhoto(ctx, photo, offset, consume),
   };
 }

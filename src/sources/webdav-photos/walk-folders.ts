@@ -1,8 +1,9 @@
-// Every photo under a folder: breadth first, one PROPFIND Depth 1 per folder, a few folders at
-// once (the host limiter caps the requests). A folder seen twice (a server that lists a
-// link back up) is walked once.
+// The folders under the account's folder, one listing at a time: breadth first, one PROPFIND
+// Depth 1 per folder, a few folders listed at once (the host limiter caps the requests) and
+// handed out in order. A folder seen twice (a server that lists a link back up) is walked once.
+// Only the folders still to list are held, never the photos of folders already handed out.
 import type { DavContext } from '../dav/dav-connection';
-import type { RemotePhoto } from '../photo-source';
+import type { FolderPhotos } from '../photo-source';
 import { listFolder } from './list-folder';
 
 const FOLDERS_AT_ONCE = 4;
@@ -24,26 +25,21 @@ function relativeFolder(root: string, folderUrl: string): string {
     .join('/');
 }
 
-export async function walkFolders(ctx: DavContext, rootUrl: string): Promise<RemotePhoto[]> {
-  const photos: RemotePhoto[] = [];
+export async function* walkFolders(ctx: DavContext, rootUrl: string): AsyncGenerator<FolderPhotos> {
   const seen = new Set<string>([rootUrl]);
-  let level = [rootUrl];
-  while (level.length > 0) {
-    const next: string[] = [];
-    for (let i = 0; i < level.length; i += FOLDERS_AT_ONCE) {
-      const batch = level.slice(i, i + FOLDERS_AT_ONCE);
-      const listings = await Promise.all(batch.map((url) => listFolder(ctx, url)));
-      listings.forEach((listing, index) => {
-        const folder = relativeFolder(rootUrl, batch[index]!);
-        for (const photo of listing.photos) photos.push({ ...photo, folder });
-        for (const url of listing.folders) {
-          if (seen.has(url)) continue;
-          seen.add(url);
-          next.push(url);
-        }
-      });
+  const waiting = [rootUrl];
+  while (waiting.length > 0) {
+    const batch = waiting.splice(0, FOLDERS_AT_ONCE);
+    const listings = await Promise.all(batch.map((url) => listFolder(ctx, url)));
+    for (const [index, listing] of listings.entries()) {
+      const url = batch[index]!;
+      const folder = relativeFolder(rootUrl, url);
+      for (const sub of listing.folders) {
+        if (seen.has(sub)) continue;
+        seen.add(sub);
+        waiting.push(sub);
+      }
+      yield { url, photos: listing.photos.map((photo) => ({ ...photo, folder })), folders: listing.folders };
     }
-    level = next;
   }
-  return photos;
 }

@@ -1,9 +1,11 @@
-// Downloads a run's queue of photos with a few workers, and stores them in batches behind the
-// downloads (store-batcher.ts), so the next file downloads while the last ones are written. A
-// file that fails alone (gone since the listing, damaged on the way) is reported and the others
-// go on; a failure that says the server is unreachable, busy or refusing the password stops
-// every worker and ends the run. What was downloaded before that is still stored.
-import type { AccountRecord, PhotoRecord, RunError } from '../../db/records';
+// Downloads a run's photos with a few workers, and stores them in batches behind the
+// downloads (store-batcher.ts), so the next file downloads while the last ones are written.
+// The workers pull from one queue, which a walked library fills folder by folder as they go:
+// the queue holds what the next folder listed, never the whole library. A file that fails
+// alone (gone since the listing, damaged on the way) is reported and the others go on; a
+// failure that says the server is unreachable, busy or refusing the password stops every
+// worker and ends the run. What was downloaded before that is still stored.
+import type { AccountRecord, RunError } from '../../db/records';
 import { updateAccount } from '../../db/accounts';
 import { filesWithParts } from '../../db/photos/photo-parts';
 import type { RemotePhoto } from '../../sources/photo-source';
@@ -19,31 +21,54 @@ import type { PhotoSyncDeps } from './sync-photo-folder';
 
 const PROGRESS_EVERY = 10;
 
+export interface QueuedPhoto {
+  photo: RemotePhoto;
+  /** Whether the mirror holds a version of it already (counted as changed, not added). */
+  mirrored: boolean;
+}
+
+/** The photos to fetch, pulled one at a time; `queued` counts those handed out or known so far. */
+export interface PhotoQueue extends AsyncIterable<QueuedPhoto> {
+  readonly queued: number;
+}
+
+/** A queue of photos known up front. */
+export function queueOf(photos: QueuedPhoto[]): PhotoQueue {
+  return {
+    queued: photos.length,
+    [Symbol.asyncIterator]: () => {
+      const each = photos.values();
+      return { next: () => Promise.resolve(each.next()) };
+    },
+  };
+}
+
 export async function mirrorPhotos(
   deps: PhotoSyncDeps & { retry: RetryPolicy },
   account: AccountRecord,
-  queue: RemotePhoto[],
-  mirror: ReadonlyMap<string, PhotoRecord>,
+  queue: PhotoQueue,
   counts: RunCounts,
   errors: RunError[],
 ): Promise<void> {
   const { db, now } = deps;
   const batcher = new StoreBatcher(db, now);
-  let next = 0;
+  const pull = queue[Symbol.asyncIterator]();
   let done = 0;
+  let storing = 0;
+  let allStored = (): void => undefined;
   let progress = Promise.resolve();
   // Set by the worker that met a run-ending failure; the others stop at their next file.
   const stop: { error: Error | null } = { error: null };
-  await updateAccount(db, account.id, { progress: { done: 0, total: queue.length } });
+  await updateAccount(db, account.id, { progress: { done: 0, total: queue.queued } });
   const interrupted = await filesWithParts(db);
 
-  const finished = (photo: RemotePhoto, error: unknown): void => {
+  const finished = ({ photo, mirrored }: QueuedPhoto, error: unknown): void => {
     if (error !== null) errors.push({ href: photo.href, message: describeError(error) });
-    else if (mirror.has(photo.href)) counts.changed++;
+    else if (mirrored) counts.changed++;
     else counts.added++;
     done++;
-    if (done % PROGRESS_EVERY === 0 || done === queue.length) {
-      const at = { done, total: queue.length };
+    if (done % PROGRESS_EVERY === 0) {
+      const at = { done, total: queue.queued };
       progress = progress.then(() => updateAccount(db, account.id, { progress: at }));
     }
   };
@@ -57,25 +82,42 @@ export async function mirrorPhotos(
     return batcher.add({ record: photoRecord(origin, { size: byteSize(data), sha256 }, facts, now()), data });
   };
 
-  const storing: Array<Promise<void>> = [];
+  const ended = (queued: QueuedPhoto, error: unknown): void => {
+    finished(queued, error);
+    if (--storing === 0) allStored();
+  };
   const worker = async (): Promise<void> => {
-    while (stop.error === null && next < queue.length) {
-      const photo = queue[next++]!;
+    while (stop.error === null) {
+      let queued: QueuedPhoto;
       try {
-        const { stored } = await one(photo);
-        storing.push(stored.then(() => finished(photo, null), (error: unknown) => finished(photo, error)));
+        const next = await pull.next();
+        if (next.done) return;
+        queued = next.value;
+      } catch (error) {
+        // The listing of the next folder failed: nothing more to fetch, and the run fails.
+        stop.error ??= error instanceof Error ? error : new Error(describeError(error));
+        return;
+      }
+      try {
+        const { stored } = await one(queued.photo);
+        storing++;
+        stored.then(
+          () => ended(queued, null),
+          (error: unknown) => ended(queued, error),
+        );
       } catch (error) {
         if (endsTheRun(error)) {
-          stop.error = error instanceof Error ? error : new Error(describeError(error));
+          stop.error ??= error instanceof Error ? error : new Error(describeError(error));
           return;
         }
-        finished(photo, error);
+        finished(queued, error);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
+  if (storing > 0) await new Promise<void>((resolve) => (allStored = resolve));
   await batcher.flush();
-  await Promise.all(storing);
   await progress;
+  await updateAccount(db, account.id, { progress: { done, total: queue.queued } });
   if (stop.error) throw stop.error;
 }

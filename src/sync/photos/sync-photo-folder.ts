@@ -1,25 +1,24 @@
-// One run of a photo library account: list every file (a WebDAV folder: PROPFIND Depth 1 per
-// folder), or what changed since the saved cursor (OneDrive: delta), plan against the mirror,
-// raise the wipe alarm if the plan says so, mark what vanished, then download what is new or
-// changed, a few files at a time, each stored as soon as it is verified. A stopped worker loses
-// nothing: stored files are not fetched again (their ETag matches), and a file cut off mid-way
-// resumes from its stored bytes. The cursor is saved only after a run that stored every change:
-// a file that failed is not named by the next delta, so the next run asks from the old cursor.
+// One run of a photo library account: a folder tree is walked and mirrored folder by folder
+// (mirror-walk.ts); a library with a change feed is asked what changed since the saved
+// cursor (mirror-changes.ts). Either way files gone upstream are marked, new and changed ones
+// downloaded a few at a time, each stored as soon as it is verified, and a run that marked or
+// replaced much of the library raises the wipe alarm. A stopped worker loses nothing: stored
+// files are not fetched again (their ETag matches), and a file cut off mid-way resumes from
+// its stored bytes.
 import type { LifeboatDb } from '../../db/schema';
 import type { AccountRecord, AlarmRecord, RunError, Settings } from '../../db/records';
-import { getAccount, updateAccount } from '../../db/accounts';
+import { updateAccount } from '../../db/accounts';
 import { startRun } from '../../db/runs';
 import { raiseAlarm } from '../../db/alarms';
 import { DEFAULT_SETTINGS } from '../../db/settings';
-import { markPhotosDeleted, mirroredPhotos } from '../../db/photos/photo-writes';
 import { retryPolicy, type RetryPolicy } from '../../sources/dav/retry-policy';
-import type { PhotoChanges, PhotoSource } from '../../sources/photo-source';
-import { photoId } from '../../photos/photo-record';
+import type { PhotoSource } from '../../sources/photo-source';
 import { describeError } from '../describe-error';
 import { finishAccountRun, type RunCounts } from '../finish-run';
 import type { RunSummary } from '../sync-account';
-import { listedPhotos, planPhotoFolder } from './photo-folder-plan';
-import { mirrorPhotos } from './mirror-photos';
+import { assessWipeCounts, type WipeCounts } from '../wipe-guard';
+import { mirrorChanges } from './mirror-changes';
+import { mirrorWalk } from './mirror-walk';
 
 export interface PhotoSyncDeps {
   db: LifeboatDb;
@@ -36,41 +35,29 @@ export interface PhotoSyncDeps {
 /** The wipe alarm of a photo folder names the account: the folder is its one collection. */
 export const photoCollectionId = (accountId: string): string => `${accountId}|photos`;
 
-async function listChanges(deps: PhotoSyncDeps, accountId: string): Promise<PhotoChanges> {
-  const { source, db } = deps;
-  if (!source.listChanges) return { mode: 'full', photos: await source.listPhotos(), cursor: null };
-  // Read now, not from the record the run started with: the previous run may have saved one.
-  return source.listChanges((await getAccount(db, accountId)).photoCursor ?? null);
-}
-
 export async function syncPhotoFolder(deps: PhotoSyncDeps, account: AccountRecord): Promise<RunSummary> {
-  const { db, now } = deps;
+  const { db, now, source } = deps;
   const startedAt = now();
   const runId = await startRun(db, account.id, startedAt);
   await updateAccount(db, account.id, { status: 'syncing', progress: { done: 0, total: 0 } });
   const counts: RunCounts = { added: 0, changed: 0, deletedUpstream: 0, unchanged: 0 };
   const errors: RunError[] = [];
-  const alarms: AlarmRecord[] = [];
+  const tally: WipeCounts = { liveBefore: 0, deleted: 0, changed: 0, emptied: false };
   let accountError: unknown = null;
   try {
-    const listing = await listChanges(deps, account.id);
-    const listed = listedPhotos(listing);
-    const mirror = await mirroredPhotos(db, account.id);
-    const plan = planPhotoFolder(listing, mirror, deps.settings ?? DEFAULT_SETTINGS);
-    counts.unchanged = plan.unchanged;
-    if (plan.wipe) {
-      const where = { accountId: account.id, collectionId: photoCollectionId(account.id), collectionName: account.label };
-      alarms.push(await raiseAlarm(db, { ...plan.wipe, ...where, raisedAt: now(), before: startedAt - 1 }));
-    }
-    await markPhotosDeleted(db, plan.markDeleted.map((path) => photoId(account.id, path)), now());
-    counts.deletedUpstream = plan.markDeleted.length;
-    const byHref = new Map(listed.map((photo) => [photo.href, photo]));
-    const queue = plan.fetch.map((href) => byHref.get(href)!);
-    await mirrorPhotos({ ...deps, retry: deps.retry ?? retryPolicy() }, account, queue, mirror, counts, errors);
-    if (listing.cursor !== null && errors.length === 0) await updateAccount(db, account.id, { photoCursor: listing.cursor });
+    const retry = deps.retry ?? retryPolicy();
+    if ('listChanges' in source) await mirrorChanges({ ...deps, source, retry }, account, counts, errors, tally);
+    else await mirrorWalk({ ...deps, source, retry }, account, counts, errors, tally);
   } catch (error) {
     accountError = error;
     errors.push({ href: null, message: describeError(error) });
+  }
+  // Counted on whatever the run did, also when it stopped part way.
+  const alarms: AlarmRecord[] = [];
+  const wipe = assessWipeCounts(tally, deps.settings ?? DEFAULT_SETTINGS);
+  if (wipe) {
+    const where = { accountId: account.id, collectionId: photoCollectionId(account.id), collectionName: account.label };
+    alarms.push(await raiseAlarm(db, { ...wipe, ...where, raisedAt: now(), before: startedAt - 1 }));
   }
   const summary = await finishAccountRun(db, account, runId, counts, errors, accountError, now(), deps.credentialsRejected);
   return { ...summary, alarms };

@@ -1,0 +1,38 @@
+// A run of a library with a change feed (OneDrive): what changed since the saved cursor, or
+// everything, planned against the mirror at once (a delta names only changes, so its plan is
+// small after the first run), vanished files marked, changed and new ones downloaded. The
+// cursor is saved only after a run that stored every change: a file that failed is not named
+// by the next delta, so the next run asks from the old cursor.
+import type { AccountRecord, RunError } from '../../db/records';
+import { getAccount, updateAccount } from '../../db/accounts';
+import { markPhotosDeleted, mirroredPhotos } from '../../db/photos/photo-writes';
+import type { ChangeFeedSource } from '../../sources/photo-source';
+import type { RetryPolicy } from '../../sources/dav/retry-policy';
+import { photoId } from '../../photos/photo-record';
+import type { RunCounts } from '../finish-run';
+import type { WipeCounts } from '../wipe-guard';
+import { listedPhotos, planPhotoChanges } from './photo-folder-plan';
+import { mirrorPhotos, queueOf } from './mirror-photos';
+import type { PhotoSyncDeps } from './sync-photo-folder';
+
+export async function mirrorChanges(
+  deps: PhotoSyncDeps & { source: ChangeFeedSource; retry: RetryPolicy },
+  account: AccountRecord,
+  counts: RunCounts,
+  errors: RunError[],
+  tally: WipeCounts,
+): Promise<void> {
+  const { db, now } = deps;
+  // Read now, not from the record the run started with: the previous run may have saved one.
+  const listing = await deps.source.listChanges((await getAccount(db, account.id)).photoCursor ?? null);
+  const mirror = await mirroredPhotos(db, account.id);
+  const plan = planPhotoChanges(listing, mirror);
+  Object.assign(tally, plan.tally);
+  counts.unchanged += plan.unchanged;
+  await markPhotosDeleted(db, plan.markDeleted.map((path) => photoId(account.id, path)), now());
+  counts.deletedUpstream += plan.markDeleted.length;
+  const byHref = new Map(listedPhotos(listing).map((photo) => [photo.href, photo]));
+  const queue = plan.fetch.map((href) => ({ photo: byHref.get(href)!, mirrored: mirror.has(href) }));
+  await mirrorPhotos(deps, account, queueOf(queue), counts, errors);
+  if (listing.cursor !== null && errors.length === 0) await updateAccount(db, account.id, { photoCursor: listing.cursor });
+}

@@ -1,0 +1,57 @@
+// A run of a walked library (a WebDAV folder tree), one folder at a time: each folder's
+// listing is planned against what the mirror holds of that folder alone (folder-photos.ts),
+// its vanished files and vanished sub-folders are marked, and its new and changed files join
+// the download queue, which the download workers drain before the next folder is listed.
+// So a run holds one folder's listing and records, whatever the size of the library; the
+// wipe alarm is decided on the counts once the walk is done (nothing is lost meanwhile:
+// marked files keep their bytes, replaced ones keep their earlier version).
+import type { AccountRecord, RunError } from '../../db/records';
+import { countLivePhotos, markPhotosDeleted } from '../../db/photos/photo-writes';
+import { folderMirror } from '../../db/photos/folder-photos';
+import type { FolderWalkSource } from '../../sources/photo-source';
+import type { RetryPolicy } from '../../sources/dav/retry-policy';
+import { photoId } from '../../photos/photo-record';
+import { planCollection } from '../plan-collection';
+import type { RunCounts } from '../finish-run';
+import type { WipeCounts } from '../wipe-guard';
+import { liveAmong, refs } from './photo-folder-plan';
+import { mirrorPhotos, type PhotoQueue, type QueuedPhoto } from './mirror-photos';
+import type { PhotoSyncDeps } from './sync-photo-folder';
+
+export async function mirrorWalk(
+  deps: PhotoSyncDeps & { source: FolderWalkSource; retry: RetryPolicy },
+  account: AccountRecord,
+  counts: RunCounts,
+  errors: RunError[],
+  tally: WipeCounts,
+): Promise<void> {
+  const { db, now } = deps;
+  tally.liveBefore = await countLivePhotos(db, account.id);
+  let listed = 0;
+  let queued = 0;
+  async function* toFetch(): AsyncGenerator<QueuedPhoto> {
+    for await (const folder of deps.source.listFolders()) {
+      const mirror = await folderMirror(db, account.id, folder.url, folder.folders);
+      const plan = planCollection({ mode: 'full', items: refs(folder.photos), cursor: {} }, mirror.files);
+      const gone = [...plan.markDeleted.map((path) => photoId(account.id, path)), ...mirror.inVanishedFolders];
+      await markPhotosDeleted(db, gone, now());
+      listed += folder.photos.length;
+      counts.unchanged += plan.unchanged;
+      counts.deletedUpstream += gone.length;
+      tally.deleted += gone.length;
+      tally.changed += liveAmong(plan.fetch, mirror.files);
+      const fetch = new Set(plan.fetch);
+      const photos = folder.photos.filter((photo) => fetch.has(photo.href));
+      queued += photos.length;
+      for (const photo of photos) yield { photo, mirrored: mirror.files.has(photo.href) };
+    }
+    tally.emptied = listed === 0;
+  }
+  const queue: PhotoQueue = {
+    get queued() {
+      return queued;
+    },
+    [Symbol.asyncIterator]: toFetch,
+  };
+  await mirrorPhotos(deps, account, queue, counts, errors);
+}
