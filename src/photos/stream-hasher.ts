@@ -1,22 +1,41 @@
 // Digests of a file computed from its bytes as they pass by, so that a downloaded file is never
-// read back just to be hashed: SHA-256 always (what the mirror records and re-checks), SHA-1 or
-// MD5 only when a server states its checksum that way (ownCloud/Nextcloud's oc:checksums).
+// read back just to be hashed: SHA-256 always (what the mirror records and re-checks), SHA-1,
+// MD5 or QuickXorHash only when a server states its checksum that way (ownCloud/Nextcloud's
+// oc:checksums, OneDrive's hashes).
 //
 // Small files are hashed in one call to WebCrypto, many times faster than hashing in
 // JavaScript; WebCrypto has no incremental interface, so a file that does not fit in memory is
-// hashed piece by piece in JavaScript instead (@noble/hashes).
+// hashed piece by piece in JavaScript instead (@noble/hashes, quick-xor-hash.ts).
 import { sha1, md5 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ServerDigest } from '../sources/photo-source';
+import { QuickXorHash } from './quick-xor-hash';
 
 export type DigestAlgorithm = ServerDigest['algorithm'];
 export type Digests = Partial<Record<DigestAlgorithm, string>> & { 'sha-256': string };
 
-const INCREMENTAL = { 'sha-256': sha256, 'sha-1': sha1, md5 } as const;
+/** A hash fed piece by piece: @noble/hashes' and QuickXorHash share this shape. */
+interface State {
+  update(bytes: Uint8Array): unknown;
+  digest(): Uint8Array;
+}
+
+const INCREMENTAL: Record<DigestAlgorithm, () => State> = {
+  'sha-256': () => sha256.create(),
+  'sha-1': () => sha1.create(),
+  md5: () => md5.create(),
+  quickxor: () => new QuickXorHash(),
+};
 const WEBCRYPTO: Partial<Record<DigestAlgorithm, string>> = { 'sha-256': 'SHA-256', 'sha-1': 'SHA-1' };
 
-type State = ReturnType<(typeof INCREMENTAL)[DigestAlgorithm]['create']>;
+async function digestWhole(algorithm: DigestAlgorithm, whole: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const name = WEBCRYPTO[algorithm];
+  if (name) return new Uint8Array(await crypto.subtle.digest(name, whole));
+  const state = INCREMENTAL[algorithm]();
+  state.update(whole);
+  return state.digest();
+}
 
 export class StreamHasher {
   private readonly algorithms: DigestAlgorithm[];
@@ -28,7 +47,7 @@ export class StreamHasher {
 
   /** Bytes that come before the ones kept for `finish`; from here on hashing is incremental. */
   update(bytes: Uint8Array): void {
-    this.states ??= this.algorithms.map((algorithm) => INCREMENTAL[algorithm].create());
+    this.states ??= this.algorithms.map((algorithm) => INCREMENTAL[algorithm]());
     for (const state of this.states) state.update(bytes);
   }
 
@@ -41,12 +60,9 @@ export class StreamHasher {
   async finish(rest: readonly Uint8Array[]): Promise<Digests> {
     const out: Partial<Record<DigestAlgorithm, string>> = {};
     if (this.states === null) {
-      // The whole file is in `rest`: WebCrypto where it offers the algorithm (not MD5).
+      // The whole file is in `rest`: WebCrypto where it offers the algorithm (not MD5 nor QuickXorHash).
       const whole = rest.length === 1 ? (rest[0] as Uint8Array<ArrayBuffer>) : joinChunks(rest);
-      for (const algorithm of this.algorithms) {
-        const name = WEBCRYPTO[algorithm];
-        out[algorithm] = bytesToHex(name ? new Uint8Array(await crypto.subtle.digest(name, whole)) : INCREMENTAL[algorithm](whole));
-      }
+      for (const algorithm of this.algorithms) out[algorithm] = bytesToHex(await digestWhole(algorithm, whole));
       return out as Digests;
     }
     for (const bytes of rest) this.update(bytes);

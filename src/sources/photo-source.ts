@@ -3,12 +3,15 @@
 // digest the server offers, and a download streams one file's bytes, from an offset when an
 // earlier attempt stopped part way. Sources take an injected fetch, like the DAV source.
 
-/** A digest the server states for a file's content, to check a download against. */
+/**
+ * A digest the server states for a file's content, to check a download against. `quickxor` is
+ * OneDrive's QuickXorHash (photos/quick-xor-hash.ts), the only one OneDrive for Business states.
+ */
 export interface ServerDigest {
-  algorithm: 'sha-256' | 'sha-1' | 'md5';
-  /** Lower-case hex. */
+  algorithm: 'sha-256' | 'sha-1' | 'md5' | 'quickxor';
+  /** Lower-case hex, whatever form the server wrote it in. */
   hex: string;
-  /** Where it came from, for messages: "ETag", "oc:checksums", "Repr-Digest". */
+  /** Where it came from, for messages: "ETag", "oc:checksums", "Repr-Digest", "OneDrive quickXorHash". */
   origin: string;
 }
 

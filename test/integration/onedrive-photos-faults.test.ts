@@ -2,13 +2,13 @@
 // damaged on the way is caught by the hash OneDrive states (sha1Hash on a personal drive,
 // QuickXorHash on a business one), is not stored, and comes again next run, because the delta
 // link is saved only after a run that stored everything; a download cut off mid-way resumes
-// with a Range request for the missing bytes only.
+// with a Range request for the missing bytes only, on either drive, and is checked whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeJpeg } from '../harness';
 import { startGraphDriveServer, type GraphDriveServer } from '../harness/graph-drive-server';
 import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
-import type { AccountRecord } from '../../src/db/records';
+import type { AccountRecord, PhotoBytes } from '../../src/db/records';
 import type { LifeboatDb } from '../../src/db/schema';
 import { PART_BYTES } from '../../src/db/photos/photo-parts';
 import { retryPolicy } from '../../src/sources/dav/retry-policy';
@@ -17,12 +17,13 @@ import { findDriveFolder } from '../../src/sources/onedrive/find-drive-folder';
 import { createOneDrivePhotoSource } from '../../src/sources/onedrive/onedrive-photo-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { hashBlob } from '../../src/photos/hash-blob';
-import { byteSize } from '../../src/photos/stored-bytes';
+import { asBlob, byteSize } from '../../src/photos/stored-bytes';
 
 const TOKEN = 'drive-test-token';
 const bearer = { accessToken: TOKEN, renew: () => Promise.resolve(TOKEN) };
 const ROLL = 'Pictures/Camera Roll';
 const BIG = makeJpeg({ padding: Math.floor(PART_BYTES * 2.5), seed: 7 });
+const LONG = makeJpeg({ padding: Math.floor(PART_BYTES * 2.5), seed: 8 });
 
 interface World {
   graph: GraphDriveServer;
@@ -53,6 +54,9 @@ const stored = async ({ db }: World, name: string) => {
   const data = (await db.photoBlobs.get(photo.id))!.data;
   return { photo, data, sha256: (await hashBlob(data))['sha-256'] };
 };
+
+/** Byte for byte, without a deep comparison of megabytes. */
+const sameBytes = async (data: PhotoBytes, bytes: Uint8Array) => Buffer.from(await asBlob(data).arrayBuffer()).equals(bytes);
 
 describe('a personal OneDrive', () => {
   let w: World;
@@ -92,7 +96,7 @@ describe('a work or school OneDrive', () => {
     w.graph.storage.fault('small.jpg', { kind: 'corrupt' });
     const first = await run(w);
     expect(w.graph.log.some((l) => l.startsWith('200 /v1.0/me/drive/root/delta'))).toBe(true);
-    expect(first.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^small\.jpg: the downloaded file does not match the QuickXorHash OneDrive states/)]);
+    expect(first.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^small\.jpg: the downloaded file does not match the QuickXorHash the server states \(OneDrive quickXorHash\)/)]);
     expect((await w.db.photos.toArray()).map((p) => p.name)).toEqual(['big.jpg']);
   });
 
@@ -103,5 +107,42 @@ describe('a work or school OneDrive', () => {
     expect(w.graph.storage.log.filter((r) => r.name === 'small.jpg').map((r) => r.range)).toEqual([null, null]);
     expect(await w.db.photoParts.count()).toBe(0);
     expect(await run(w)).toMatchObject({ outcome: 'ok', added: 0, changed: 0 });
+  });
+
+  it('resumes a cut-off download with Range, though QuickXorHash is all it states, and checks the whole file', async () => {
+    w.graph.putFile(`${ROLL}/long.jpg`, LONG);
+    w.graph.storage.fault('long.jpg', { kind: 'cut', after: Math.floor(PART_BYTES * 1.2) });
+    expect(await run(w)).toMatchObject({ outcome: 'failed' });
+    const held = (await w.db.photoParts.toArray()).reduce((sum, part) => sum + part.data.size, 0);
+    expect(held).toBeGreaterThanOrEqual(PART_BYTES);
+    expect(await run(w)).toMatchObject({ outcome: 'ok', added: 1, errors: [] });
+    expect(w.graph.storage.log.filter((r) => r.name === 'long.jpg').map((r) => [r.range, r.status])).toEqual([
+      [null, 200],
+      [`bytes=${held}-`, 206],
+    ]);
+    const long = await stored(w, 'long.jpg');
+    expect(await sameBytes(long.data, LONG)).toBe(true);
+    expect(long.sha256).toBe(long.photo.sha256);
+    expect(await w.db.photoParts.count()).toBe(0);
+  });
+
+  it('drops the stored bytes when the resumed download does not hash to its QuickXorHash, and fetches it whole next run', async () => {
+    const replaced = makeJpeg({ padding: Math.floor(PART_BYTES * 2.5), seed: 9 });
+    w.graph.putFile(`${ROLL}/long.jpg`, replaced);
+    w.graph.storage.fault('long.jpg', { kind: 'cut', after: Math.floor(PART_BYTES * 1.2) });
+    expect(await run(w)).toMatchObject({ outcome: 'failed', changed: 0 });
+    const held = (await w.db.photoParts.toArray()).reduce((sum, part) => sum + part.data.size, 0);
+    expect(held).toBeGreaterThanOrEqual(PART_BYTES);
+    // The resumed bytes arrive damaged: the whole file's QuickXorHash, stored part included, differs.
+    w.graph.storage.fault('long.jpg', { kind: 'corrupt' });
+    const damaged = await run(w);
+    expect(damaged.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^long\.jpg: the downloaded file does not match the QuickXorHash the server states/)]);
+    expect(w.graph.storage.log.filter((r) => r.name === 'long.jpg').pop()).toMatchObject({ range: `bytes=${held}-`, status: 206 });
+    expect(await w.db.photoParts.count()).toBe(0);
+    expect(await run(w)).toMatchObject({ outcome: 'ok', changed: 1, errors: [] });
+    expect(w.graph.storage.log.filter((r) => r.name === 'long.jpg').pop()).toMatchObject({ range: null, status: 200 });
+    const long = await stored(w, 'long.jpg');
+    expect(await sameBytes(long.data, replaced)).toBe(true);
+    expect(long.sha256).toBe(long.photo.sha256);
   });
 });

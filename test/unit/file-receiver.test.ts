@@ -9,10 +9,13 @@ import { FileReceiver } from '../../src/photos/file-receiver';
 import { readParts } from '../../src/db/photos/photo-parts';
 import { hashBlob } from '../../src/photos/hash-blob';
 import { asBlob } from '../../src/photos/stored-bytes';
+import { QuickXorHash } from '../../src/photos/quick-xor-hash';
 import type { DigestAlgorithm } from '../../src/photos/stream-hasher';
 
-const NODE_NAMES: Record<DigestAlgorithm, string> = { 'sha-256': 'sha256', 'sha-1': 'sha1', md5: 'md5' };
-const reference = (bytes: Uint8Array, algorithm: DigestAlgorithm) => createHash(NODE_NAMES[algorithm]).update(bytes).digest('hex');
+// Node's hashes, and for QuickXorHash the class itself, checked on its own in quick-xor-hash.test.ts.
+const NODE_NAMES: Record<Exclude<DigestAlgorithm, 'quickxor'>, string> = { 'sha-256': 'sha256', 'sha-1': 'sha1', md5: 'md5' };
+const reference = (bytes: Uint8Array, algorithm: DigestAlgorithm) =>
+  algorithm === 'quickxor' ? Buffer.from(new QuickXorHash().update(bytes).digest()).toString('hex') : createHash(NODE_NAMES[algorithm]).update(bytes).digest('hex');
 
 function body(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
   return new ReadableStream({
@@ -35,7 +38,7 @@ function brokenBody(chunks: Uint8Array[], count: number): ReadableStream<Uint8Ar
 }
 
 const chunkLists = fc.array(fc.uint8Array({ minLength: 1, maxLength: 300 }), { minLength: 1, maxLength: 12 });
-const algorithmSets = fc.subarray<DigestAlgorithm>(['sha-1', 'md5']);
+const algorithmSets = fc.subarray<DigestAlgorithm>(['sha-1', 'md5', 'quickxor']);
 
 describe('FileReceiver', () => {
   it('keeps every byte and hashes it right, whatever the chunks and part size', async () => {
@@ -69,12 +72,13 @@ describe('FileReceiver', () => {
         const whole = new Uint8Array(Buffer.concat(chunks));
         expect(offset).toBe(Buffer.concat(chunks.slice(0, breakAfter)).length);
         // The resume asks for the rest from `offset` (Range) and gets it in one piece.
-        const second = await FileReceiver.open(db, 'p', 'e', stored, ['sha-1'], partBytes);
+        const second = await FileReceiver.open(db, 'p', 'e', stored, ['sha-1', 'quickxor'], partBytes);
         await body([whole.slice(offset)]).pipeTo(second.sink);
         const { data, digests } = await second.finish('image/jpeg');
         expect(new Uint8Array(await asBlob(data).arrayBuffer())).toEqual(whole);
         expect(digests['sha-256']).toBe(reference(whole, 'sha-256'));
         expect(digests['sha-1']).toBe(reference(whole, 'sha-1'));
+        expect(digests.quickxor).toBe(reference(whole, 'quickxor'));
         db.close();
       }),
       { numRuns: 40 },
@@ -95,9 +99,10 @@ describe('hashBlob', () => {
     const small = new Uint8Array(5000).map((_, i) => i % 251);
     const big = new Uint8Array(17 * 1024 * 1024).map((_, i) => i % 253);
     for (const bytes of [small, big]) {
-      const digests = await hashBlob(new Blob([bytes]), ['md5']);
+      const digests = await hashBlob(new Blob([bytes]), ['md5', 'quickxor']);
       expect(digests['sha-256']).toBe(reference(bytes, 'sha-256'));
       expect(digests.md5).toBe(reference(bytes, 'md5'));
+      expect(digests.quickxor).toBe(reference(bytes, 'quickxor'));
     }
   }, 60_000);
 });

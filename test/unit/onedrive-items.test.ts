@@ -2,7 +2,7 @@
 // folder tree (with the loops and gaps bad data can have), the saved cursor read back or
 // refused, and a delta page of odd entries that changes nothing it should not.
 import { describe, expect, it } from 'vitest';
-import { contentVersion, digestsOf, photoOf } from '../../src/sources/onedrive/item-to-photo';
+import { contentVersion, digestsOf, photoOf, quickXorHex } from '../../src/sources/onedrive/item-to-photo';
 import { FolderTree } from '../../src/sources/onedrive/folder-tree';
 import { decodeCursor, encodeCursor } from '../../src/sources/onedrive/drive-cursor';
 import { listDriveChanges } from '../../src/sources/onedrive/drive-changes';
@@ -25,12 +25,26 @@ describe('a driveItem as a photo', () => {
     expect(photoOf(file({ size: -1 }), HREF, '')?.size).toBeNull();
   });
 
-  it('states sha1Hash and sha256Hash as digests, in lower case, and ignores what is not hex', () => {
+  it('states sha1Hash, sha256Hash and quickXorHash as digests, in lower-case hex, and ignores what is not a hash', () => {
     expect(digestsOf({ sha1Hash: 'A9993E364706816ABA3E25717850C26C9CD0D89D', quickXorHash: 'aCgDG9jwBhDc4Q1yawMZAAAAAAA=' })).toEqual([
       { algorithm: 'sha-1', hex: 'a9993e364706816aba3e25717850c26c9cd0d89d', origin: 'OneDrive sha1Hash' },
+      { algorithm: 'quickxor', hex: '6828031bd8f00610dce10d726b03190000000000', origin: 'OneDrive quickXorHash' },
     ]);
-    expect(digestsOf({ sha1Hash: 'not a hash', sha256Hash: '12' })).toEqual([]);
+    expect(digestsOf({ sha1Hash: 'not a hash', sha256Hash: '12', quickXorHash: 'qx' })).toEqual([]);
     expect(digestsOf(undefined)).toEqual([]);
+  });
+
+  it('reads quickXorHash from base64, its URL-safe form, or either without padding, and nothing else', () => {
+    // 20 bytes whose base64 holds '+' and '/', so the URL-safe form differs.
+    const bytes = Uint8Array.from({ length: 20 }, (_, i) => 0xfb + i * 0x41);
+    const hex = Buffer.from(bytes).toString('hex');
+    const standard = Buffer.from(bytes).toString('base64');
+    const urlSafe = Buffer.from(bytes).toString('base64url');
+    expect(standard).toMatch(/[+/]/);
+    expect(urlSafe).toMatch(/[-_]/);
+    for (const form of [standard, standard.slice(0, -1), urlSafe, `${urlSafe}=`, ` ${standard}\n`]) expect(quickXorHex(form)).toBe(hex);
+    // Another length, a character outside base64, or nothing at all.
+    for (const bad of [undefined, '', 'aCgDG9jwBhDc4Q1yawMZAAAA', `${standard}AAAA`, standard.replace(/^./, '*'), `${standard}=`]) expect(quickXorHex(bad)).toBeNull();
   });
 
   it('versions by cTag, else by the content hash, else by eTag', () => {

@@ -3,20 +3,34 @@
 // by what changes with the content, with the digests Graph states for it.
 import type { RemotePhoto, ServerDigest } from '../photo-source';
 import { photoMediaType } from '../webdav-photos/media-types';
+import { base64ToHex } from '../webdav-photos/server-digests';
 import type { DriveHashes, DriveItem } from './drive-item';
 
 /**
- * `sha1Hash` and `sha256Hash` (OneDrive personal) are checked by the engine as it hashes the
- * download; `quickXorHash` (OneDrive for Business, its only one) by the source itself
- * (quick-xor-check.ts). https://learn.microsoft.com/en-us/graph/api/resources/hashes
+ * QuickXorHash's 20 bytes as lower-case hex, from the base64 Graph writes, or the URL-safe
+ * base64 some tools write ('-' and '_', the padding left out); null for anything else.
+ */
+export function quickXorHex(value: string | undefined): string | null {
+  const standard = value?.trim().replace(/-/g, '+').replace(/_/g, '/');
+  if (!standard || !/^[A-Za-z0-9+/]{27}=?$/.test(standard)) return null;
+  return base64ToHex(standard.padEnd(28, '='));
+}
+
+/**
+ * Every hash Graph states, for the engine to check the download against as it hashes it: it
+ * picks the strongest (verify-download.ts), so `sha1Hash` and `sha256Hash` (OneDrive personal)
+ * win over `quickXorHash`, which is all OneDrive for Business states.
+ * https://learn.microsoft.com/en-us/graph/api/resources/hashes
  */
 export function digestsOf(hashes: DriveHashes | undefined): ServerDigest[] {
   const found: ServerDigest[] = [];
   const hex = (value: string | undefined, length: number) => (value && new RegExp(`^[0-9a-f]{${length}}$`, 'i').test(value) ? value.toLowerCase() : null);
   const sha1 = hex(hashes?.sha1Hash, 40);
   const sha256 = hex(hashes?.sha256Hash, 64);
+  const quickXor = quickXorHex(hashes?.quickXorHash);
   if (sha1) found.push({ algorithm: 'sha-1', hex: sha1, origin: 'OneDrive sha1Hash' });
   if (sha256) found.push({ algorithm: 'sha-256', hex: sha256, origin: 'OneDrive sha256Hash' });
+  if (quickXor) found.push({ algorithm: 'quickxor', hex: quickXor, origin: 'OneDrive quickXorHash' });
   return found;
 }
 

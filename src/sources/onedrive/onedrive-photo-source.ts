@@ -9,7 +9,6 @@ import { freshAddress, listedAddress } from './download-address';
 import { listDriveChanges, type ListedItem } from './drive-changes';
 import { driveContext, type DriveConnection } from './drive-connection';
 import type { DriveFolder } from './drive-folder';
-import { checkQuickXor } from './quick-xor-check';
 import { ExpiredAddressError, storageGet } from './storage-get';
 
 export interface OneDriveConnection extends DriveConnection {
@@ -22,20 +21,15 @@ const ADDRESS_FRESH_MS = 5 * 60_000;
 interface Listed {
   address: string | null;
   listedAt: number;
-  /** Set when it is the only digest stated (OneDrive for Business). */
-  quickXor: string | null;
 }
 
 export function createOneDrivePhotoSource(conn: OneDriveConnection, options: DavContextOptions = {}): ChangeFeedSource {
   const ctx = driveContext(conn, options);
-  // What this run's listing said of each file: where to fetch it, and its QuickXorHash.
+  // Where this run's listing said each file can be fetched, and when.
   const listed = new Map<string, Listed>();
   const remember = (items: ListedItem[]) => {
     const now = ctx.retry.now();
-    for (const { photo, item } of items) {
-      const quickXor = photo.digests.length === 0 ? (item.file?.hashes?.quickXorHash ?? null) : null;
-      listed.set(photo.href, { address: listedAddress(item), listedAt: now, quickXor });
-    }
+    for (const { photo, item } of items) listed.set(photo.href, { address: listedAddress(item), listedAt: now });
   };
 
   const source: ChangeFeedSource = {
@@ -47,18 +41,13 @@ export function createOneDrivePhotoSource(conn: OneDriveConnection, options: Dav
 
     async download(photo: RemotePhoto, offset, consume) {
       const known = listed.get(photo.href);
-      const quickXor = known?.quickXor ?? null;
-      const check = quickXor ? (body: ReadableStream<Uint8Array>) => checkQuickXor(body, quickXor, photo.name) : undefined;
-      // The QuickXorHash check needs every byte in one pass: such files start over at byte 0
-      // (the engine takes an answer that starts elsewhere than it asked, as from a 200).
-      const from = quickXor ? 0 : offset;
       const fresh = known?.address && ctx.retry.now() - known.listedAt < ADDRESS_FRESH_MS ? known.address : null;
       try {
-        await storageGet(ctx, fresh ?? (await freshAddress(ctx, photo.href, photo.name)), from, consume, check);
+        await storageGet(ctx, fresh ?? (await freshAddress(ctx, photo.href, photo.name)), offset, consume);
       } catch (error) {
         // A listed address may have expired since: one more try with a new one.
         if (!(error instanceof ExpiredAddressError) || !fresh) throw error;
-        await storageGet(ctx, await freshAddress(ctx, photo.href, photo.name), from, consume, check);
+        await storageGet(ctx, await freshAddress(ctx, photo.href, photo.name), offset, consume);
       }
     },
   };

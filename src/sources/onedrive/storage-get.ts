@@ -23,7 +23,6 @@ async function getOnce(
   url: string,
   offset: number,
   consume: (answer: PhotoBody) => Promise<void>,
-  check: (body: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array>,
 ): Promise<Outcome> {
   const where = `${new URL(url).origin}/`;
   const abort = new AbortController();
@@ -36,7 +35,7 @@ async function getOnce(
   const start = res.status === 206 ? rangeStart(res.headers.get('content-range')) : 0;
   if ((res.status === 200 || res.status === 206) && res.body && start !== null) {
     try {
-      await consume({ start, body: check(watchedBody(res.body, where, ctx.timeoutMs, abort)), digests: [] });
+      await consume({ start, body: watchedBody(res.body, where, ctx.timeoutMs, abort), digests: [] });
     } finally {
       abort.abort();
     }
@@ -64,9 +63,8 @@ export async function storageGet(
   url: string,
   offset: number,
   consume: (answer: PhotoBody) => Promise<void>,
-  check: (body: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array> = (body) => body,
 ): Promise<void> {
-  const busy = await ctx.limiter.run(hostKey(url), () => getOnce(ctx, url, offset, consume, check));
+  const busy = await ctx.limiter.run(hostKey(url), () => getOnce(ctx, url, offset, consume));
   if (!busy) return;
   await ctx.retry.sleep(busy.waitMs);
   throw new RateLimitError(`${new URL(url).origin}/`, busy.status, { attempts: 1 });

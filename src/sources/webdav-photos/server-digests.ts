@@ -27,7 +27,8 @@ export function digestFromEtag(etag: string): ServerDigest[] {
   return /^[0-9a-f]{64}$/i.test(bare) ? [{ algorithm: 'sha-256', hex: bare.toLowerCase(), origin: 'ETag' }] : [];
 }
 
-function base64ToHex(text: string): string | null {
+/** Lower-case hex of base64 text, or null when it is not base64. */
+export function base64ToHex(text: string): string | null {
   try {
     return [...atob(text)].map((ch) => ch.charCodeAt(0).toString(16).padStart(2, '0')).join('');
   } catch {

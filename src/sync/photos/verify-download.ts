@@ -1,9 +1,10 @@
 // A download is checked before it is stored: its size against the listing's, and its digest
-// against the digests the server stated (oc:checksums, Repr-Digest, a SHA-256 ETag) in the
-// strongest algorithm among them: one is enough to catch damage, and Nextcloud states SHA-1,
-// MD5 and Adler-32 at once, where MD5 would have to be computed in JavaScript. A
-// mismatch means the bytes were damaged on the way (a proxy, a flaky line, a disk), and the
-// file is not stored: the run reports it and the next run fetches it again from byte 0.
+// against the digests the server stated (oc:checksums, Repr-Digest, a SHA-256 ETag, OneDrive's
+// hashes) in the strongest algorithm among them: one is enough to catch damage, and Nextcloud
+// states SHA-1, MD5 and Adler-32 at once, where MD5 would have to be computed in JavaScript.
+// The digest covers the whole file, a resumed download's stored parts included. A mismatch
+// means the bytes were damaged on the way (a proxy, a flaky line, a disk), and the file is not
+// stored: the run reports it and the next run fetches it again from byte 0.
 import type { LifeboatDb } from '../../db/schema';
 import { clearParts } from '../../db/photos/photo-parts';
 import type { Digests } from '../../photos/stream-hasher';
@@ -16,7 +17,12 @@ export class DamagedDownloadError extends Error {
   }
 }
 
-const STRENGTH: ServerDigest['algorithm'][] = ['sha-256', 'sha-1', 'md5'];
+// QuickXorHash comes last: it is a checksum, not a cryptographic hash (bytes 160 apart can
+// trade places unseen), checked only when a server states nothing else, as OneDrive for Business does.
+const STRENGTH: ServerDigest['algorithm'][] = ['sha-256', 'sha-1', 'md5', 'quickxor'];
+
+/** How messages name each algorithm. */
+const NAMES: Record<ServerDigest['algorithm'], string> = { 'sha-256': 'SHA-256', 'sha-1': 'SHA-1', md5: 'MD5', quickxor: 'QuickXorHash' };
 
 /** The stated digests worth checking: every one in the strongest algorithm stated. */
 export function digestsToCheck(stated: ServerDigest[]): ServerDigest[] {
@@ -29,7 +35,7 @@ function damage(photo: RemotePhoto, size: number, digests: Digests, stated: Serv
     return new DamagedDownloadError(photo, `the size the server listed (${size} bytes instead of ${photo.size})`);
   }
   const wrong = digestsToCheck(stated).find((d) => digests[d.algorithm] !== d.hex);
-  return wrong ? new DamagedDownloadError(photo, `the ${wrong.algorithm.toUpperCase()} the server states (${wrong.origin})`) : null;
+  return wrong ? new DamagedDownloadError(photo, `the ${NAMES[wrong.algorithm]} the server states (${wrong.origin})`) : null;
 }
 
 /** The file's SHA-256 when it is whole and matches; otherwise its bytes are dropped and it throws. */
