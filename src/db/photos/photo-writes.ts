@@ -37,7 +37,10 @@ export async function storePhotos(db: LifeboatDb, photos: PhotoToStore[], now: n
     }
     await db.photos.bulkPut(records);
     await db.photoBlobs.bulkPut(photos.map(({ record, data }) => ({ id: record.id, data })));
-    await db.photoParts.where('photoId').anyOf(ids).delete();
+    // Only a file put together from stored parts (a Blob) can have parts to clear: bytes that
+    // stayed in memory never went to photoParts (photos/file-receiver.ts).
+    const fromParts = photos.filter(({ data }) => data instanceof Blob).map(({ record }) => record.id);
+    if (fromParts.length > 0) await db.photoParts.where('photoId').anyOf(fromParts).delete();
   });
 }
 
