@@ -1,12 +1,15 @@
-// The folders under the account's folder, one listing at a time: breadth first, one PROPFIND
-// Depth 1 per folder, a few folders listed at once (the host limiter caps the requests) and
-// handed out in order. A folder seen twice (a server that lists a link back up) is walked once.
-// Only the folders still to list are held, never the photos of folders already handed out.
+// The folders under the account's folder, one listing at a time, with one PROPFIND Depth 1 per
+// folder. Listing runs ahead of the caller: up to FOLDERS_AHEAD folders are being listed or
+// wait listed, so a caller busy downloading one folder's files finds the next folder ready,
+// while the host's request slots go mostly to downloads (listing takes one slot at a time
+// once the read-ahead is full). A folder seen twice (a server that lists a link back up) is
+// walked once. A folder that cannot be listed ends the walk after the folders already listed.
 import type { DavContext } from '../dav/dav-connection';
 import type { FolderPhotos } from '../photo-source';
 import { listFolder } from './list-folder';
 
-const FOLDERS_AT_ONCE = 4;
+/** Folders being listed or listed and not yet handed out. */
+const FOLDERS_AHEAD = 4;
 
 function relativeFolder(root: string, folderUrl: string): string {
   const rootPath = new URL(root).pathname;
@@ -28,18 +31,48 @@ function relativeFolder(root: string, folderUrl: string): string {
 export async function* walkFolders(ctx: DavContext, rootUrl: string): AsyncGenerator<FolderPhotos> {
   const seen = new Set<string>([rootUrl]);
   const waiting = [rootUrl];
-  while (waiting.length > 0) {
-    const batch = waiting.splice(0, FOLDERS_AT_ONCE);
-    const listings = await Promise.all(batch.map((url) => listFolder(ctx, url)));
-    for (const [index, listing] of listings.entries()) {
-      const url = batch[index]!;
-      const folder = relativeFolder(rootUrl, url);
-      for (const sub of listing.folders) {
-        if (seen.has(sub)) continue;
-        seen.add(sub);
-        waiting.push(sub);
-      }
-      yield { url, photos: listing.photos.map((photo) => ({ ...photo, folder })), folders: listing.folders };
+  const ready: FolderPhotos[] = [];
+  let listing = 0;
+  // Set from a listing's callback: an object, so that the loop below reads it afresh.
+  const failed: { error?: unknown } = {};
+  let wake: (() => void) | null = null;
+
+  const listMore = (): void => {
+    while (!('error' in failed) && waiting.length > 0 && listing + ready.length < FOLDERS_AHEAD) {
+      const url = waiting.shift()!;
+      listing++;
+      listFolder(ctx, url)
+        .then(
+          (listed) => {
+            for (const sub of listed.folders) {
+              if (seen.has(sub)) continue;
+              seen.add(sub);
+              waiting.push(sub);
+            }
+            const folder = relativeFolder(rootUrl, url);
+            ready.push({ url, photos: listed.photos.map((photo) => ({ ...photo, folder })), folders: listed.folders });
+          },
+          (error: unknown) => {
+            if (!('error' in failed)) failed.error = error;
+          },
+        )
+        .finally(() => {
+          listing--;
+          wake?.();
+        });
     }
+  };
+
+  for (;;) {
+    listMore();
+    const next = ready.shift();
+    if (next) {
+      yield next;
+      continue;
+    }
+    if ('error' in failed) throw failed.error;
+    if (listing === 0) return;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
   }
 }
