@@ -58,13 +58,13 @@ export async function runs(lifeboat: LifeboatBrowser): Promise<RunRecord[]> {
 }
 
 /** Waits until `count` runs have finished; returns the last one. */
-export async function waitForRuns(lifeboat: LifeboatBrowser, count: number, timeoutMs: number): Promise<RunRecord> {
+export async function waitForRuns(lifeboat: LifeboatBrowser, count: number, timeoutMs: number, pollMs = 200): Promise<RunRecord> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const finished = (await runs(lifeboat)).filter((run) => run.finishedAt !== null);
     if (finished.length >= count) return finished[count - 1]!;
     if (Date.now() > deadline) throw new Error(`Run ${count} did not finish within ${timeoutMs / 1000} s.`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 
