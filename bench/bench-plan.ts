@@ -17,13 +17,18 @@ export interface BenchPlan {
   /** Photo libraries measured (photo-mirror.ts), and the size of each photo. */
   photoCounts: number[];
   photoBytes: number;
+  /**
+   * One more library of phone-sized photos (bigger than a download part, so stored in parts):
+   * the sweep's small files measure the cost per file, this one the cost per byte.
+   */
+  phonePhotos: { count: number; bytes: number } | null;
   /** Which parts run: contacts and calendars (DAV), photos, or both. */
   only: 'dav' | 'photos' | null;
 }
 
 export const PLANS: Record<string, BenchPlan> = {
-  small: { name: 'small', recorded: false, sizes: [200], floorFirstRuns: 1, noChangeRuns: 3, exportRuns: 2, popupRuns: 3, changes: 100, photoCounts: [100], photoBytes: 128 * 1024, only: null },
-  default: { name: 'default', recorded: true, sizes: [1000, 5000, 10000], floorFirstRuns: 3, noChangeRuns: 5, exportRuns: 3, popupRuns: 5, changes: 100, photoCounts: [1000, 10000], photoBytes: 128 * 1024, only: null },
+  small: { name: 'small', recorded: false, sizes: [200], floorFirstRuns: 1, noChangeRuns: 3, exportRuns: 2, popupRuns: 3, changes: 100, photoCounts: [100], photoBytes: 128 * 1024, phonePhotos: null, only: null },
+  default: { name: 'default', recorded: true, sizes: [1000, 5000, 10000], floorFirstRuns: 3, noChangeRuns: 5, exportRuns: 3, popupRuns: 5, changes: 100, photoCounts: [1000, 10000], photoBytes: 128 * 1024, phonePhotos: { count: 200, bytes: 5 * 2 ** 20 }, only: null },
 };
 
 function counts(flag: string, text: string, least: number): number[] {
@@ -53,6 +58,8 @@ export function planFromArgs(args: string[]): BenchPlan {
     name: [plan.name, sizes && `sizes ${sizes}`, photos && `photos ${photos}`, only && `only ${only}`].filter(Boolean).join(', '),
     sizes: sizes === undefined ? plan.sizes : counts('--sizes', sizes, 10),
     photoCounts: photos === undefined ? plan.photoCounts : counts('--photos', photos, 1),
+    // Chosen sizes are a sweep of their own: no phone-sized library unless asked for by the plan.
+    phonePhotos: photos === undefined ? plan.phonePhotos : null,
     only,
   };
 }

@@ -40,25 +40,6 @@ function takenAt(i: number): string {
   return `${2015 + (i % 10)}:${month}:15 12:00:00`;
 }
 
-const COM_BODY_MAX = 65_533;
-
-/**
- * makeJpeg's photo (EXIF with its taken time) with `padding` bytes of comment segments after the
- * EXIF, written with Buffers: makeJpeg's own padding builds number arrays, too slow for 10,000
- * files. The file's number leads each segment, so no two files are alike.
- */
-function paddedJpeg(n: number, padding: number): Buffer {
-  const base = Buffer.from(makeJpeg({ seed: n, takenAt: takenAt(n) }));
-  const app1End = 4 + base.readUInt16BE(4);
-  const segments: Buffer[] = [];
-  for (let left = padding; left > 0; left -= COM_BODY_MAX) {
-    const body = Buffer.alloc(Math.min(left, COM_BODY_MAX), (n * 7 + left) & 0x7f);
-    body.write(`IMG ${n} `, 0, 'latin1');
-    segments.push(Buffer.from([0xff, 0xfe, ...[(body.length + 2) >> 8, (body.length + 2) & 0xff]]), body);
-  }
-  return Buffer.concat([base.subarray(0, app1End), ...segments, base.subarray(app1End)]);
-}
-
 const PROPFIND_BODY = '<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/><D:getetag/><D:getcontentlength/></D:prop></D:propfind>';
 
 /**
@@ -123,7 +104,7 @@ export async function measurePhotoMirror(count: number, photoBytes: number, time
   try {
     let totalBytes = 0;
     for (let i = 0; i < count; i++) {
-      const jpeg = paddedJpeg(i, photoBytes);
+      const jpeg = makeJpeg({ seed: i, takenAt: takenAt(i), padding: photoBytes });
       totalBytes += jpeg.byteLength;
       await server.put(photoPath(i), jpeg);
     }

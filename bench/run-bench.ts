@@ -53,9 +53,10 @@ async function benchDav(plan: BenchPlan): Promise<void> {
 async function benchPhotos(plan: BenchPlan): Promise<void> {
   console.log(`\nPhotos: libraries of ${plan.photoCounts.join(', ')} photos of ${plan.photoBytes / 1024} KB`);
   const results: PhotoResult[] = [];
-  for (const count of plan.photoCounts) {
-    const result = await measurePhotoMirror(count, plan.photoBytes, PHOTO_TIMEOUT_MS);
-    console.log(`  ${count} photos: floor ${result.floorListMs} + ${result.floorDownloadMs} ms, mirror ${result.mirrorMs} ms, ratio ${result.ratio}`);
+  const libraries = [...plan.photoCounts.map((count) => ({ count, bytes: plan.photoBytes })), ...(plan.phonePhotos ? [plan.phonePhotos] : [])];
+  for (const { count, bytes } of libraries) {
+    const result = await measurePhotoMirror(count, bytes, PHOTO_TIMEOUT_MS);
+    console.log(`  ${count} photos of ${Math.round(bytes / 1024)} KB: floor ${result.floorListMs} + ${result.floorDownloadMs} ms, mirror ${result.mirrorMs} ms, ratio ${result.ratio}`);
     results.push(result);
   }
   const measuredAt = new Date().toISOString();

@@ -77,22 +77,17 @@ export interface JpegOptions {
   gps?: { latitude: number; longitude: number };
 }
 
+/** Bytes of filler per COM segment (a segment holds at most 65,533). */
+const FILLER_SEGMENT = 60000;
+
 export function makeJpeg(options: JpegOptions = {}): Uint8Array {
   const { width = 16, height = 16, takenAt = '2023:07:14 10:30:00', padding = 0, seed = 0, gps } = options;
   const blocks = Math.ceil(width / 8) * Math.ceil(height / 8);
   const bits = '00'.repeat(blocks);
   const scan: number[] = [];
   for (let i = 0; i < bits.length; i += 8) scan.push(parseInt(bits.slice(i, i + 8).padEnd(8, '1'), 2));
-  const filler: number[] = [];
-  for (let left = padding, n = seed; left > 0; left -= 60000) {
-    const size = Math.min(left, 60000);
-    filler.push(...segment(0xfe, Array.from({ length: size }, (_, i) => (n + i * 31) & 0x7f)));
-    n++;
-  }
-  return new Uint8Array([
-    0xff, 0xd8,
-    ...(takenAt === null ? [] : exifApp1(takenAt, width, height, gps)),
-    ...filler,
+  const head = [0xff, 0xd8, ...(takenAt === null ? [] : exifApp1(takenAt, width, height, gps))];
+  const tail = [
     ...segment(0xdb, [0x00, ...new Array<number>(64).fill(1)]),
     ...segment(0xc0, [8, ...u16be(height), ...u16be(width), 1, 1, 0x11, 0]),
     // One code of length 1 for symbol 0: DC "difference 0" and AC "end of block".
@@ -101,7 +96,20 @@ export function makeJpeg(options: JpegOptions = {}): Uint8Array {
     ...segment(0xda, [1, 1, 0x00, 0, 63, 0]),
     ...scan,
     0xff, 0xd9,
-  ]);
+  ];
+  // The filler is written straight into the file's bytes: tests need files of tens of MB.
+  const segments = Math.ceil(padding / FILLER_SEGMENT);
+  const jpeg = new Uint8Array(head.length + padding + 4 * segments + tail.length);
+  jpeg.set(head);
+  let at = head.length;
+  for (let left = padding, n = seed; left > 0; left -= FILLER_SEGMENT, n++) {
+    const size = Math.min(left, FILLER_SEGMENT);
+    jpeg.set([0xff, 0xfe, ...u16be(size + 2)], at);
+    for (let i = 0; i < size; i++) jpeg[at + 4 + i] = (n + i * 31) & 0x7f;
+    at += 4 + size;
+  }
+  jpeg.set(tail, at);
+  return jpeg;
 }
 
 /** A short "video": an ISO BMFF ftyp box (ISO/IEC 14496-12 §4.3) and an mdat of filler. */

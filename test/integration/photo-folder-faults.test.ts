@@ -7,14 +7,15 @@ import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
 import type { AccountRecord } from '../../src/db/records';
 import type { LifeboatDb } from '../../src/db/schema';
-import { PART_BYTES } from '../../src/db/photos/photo-parts';
+import { HOLD_WHOLE_BYTES, PART_BYTES } from '../../src/db/photos/photo-parts';
 import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { retryPolicy } from '../../src/sources/dav/retry-policy';
 import { hashBlob } from '../../src/photos/hash-blob';
 import { byteSize } from '../../src/photos/stored-bytes';
 
-const BIG = makeJpeg({ padding: Math.floor(PART_BYTES * 2.5), seed: 7 });
+// Bigger than a file held whole: it streams into IndexedDB in parts as it arrives.
+const BIG = makeJpeg({ padding: HOLD_WHOLE_BYTES + Math.floor(PART_BYTES * 1.5), seed: 7 });
 let server: WebdavFolderServer;
 let proxy: FaultProxy;
 let db: LifeboatDb;

@@ -5,8 +5,16 @@
 import type { LifeboatDb } from '../schema';
 import type { PhotoPartRecord } from '../records';
 
-/** Bytes held in memory per download before they are written out. */
+/** Bytes held in memory per download of a big file before they are written out as a part. */
 export const PART_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A file the listing says is no bigger than this is held whole until it is stored (or until
+ * its download breaks, when what arrived becomes a part): one buffer, hashed in one call to
+ * WebCrypto. Bigger files (videos, RAW) go out in parts and are hashed in JavaScript, several
+ * times slower per byte, so the line sits above what phones write for a photo.
+ */
+export const HOLD_WHOLE_BYTES = 16 * 1024 * 1024;
 
 export function readParts(db: LifeboatDb, photoId: string): Promise<PhotoPartRecord[]> {
   return db.photoParts.where('[photoId+offset]').between([photoId, 0], [photoId, Infinity]).toArray();

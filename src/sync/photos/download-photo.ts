@@ -1,10 +1,11 @@
 // Downloads one photo: resumes from the bytes a stopped run left (Range), starts over when the
 // server sends the whole file instead (200, or 416 for bytes that no longer fit), tries again
 // after a broken connection from where it broke, and checks the result (verify-download.ts).
-// The bytes are hashed as they arrive (photos/file-receiver.ts); only a file bigger than one
-// part touches IndexedDB before it is stored, so a photo costs one request and one write.
+// The bytes are hashed as they arrive (photos/file-receiver.ts); a photo the listing says is
+// small enough is held whole (HOLD_WHOLE_BYTES), so it costs one request and one write; only
+// bigger files touch IndexedDB in parts before they are stored.
 import type { LifeboatDb } from '../../db/schema';
-import { clearParts, partsSize, readParts } from '../../db/photos/photo-parts';
+import { clearParts, HOLD_WHOLE_BYTES, PART_BYTES, partsSize, readParts } from '../../db/photos/photo-parts';
 import { RangeRefusedError } from '../../sources/webdav-photos/photo-get';
 import { isTransient } from '../../sources/dav/transient-errors';
 import { backoffDelay, type RetryPolicy } from '../../sources/dav/retry-policy';
@@ -48,7 +49,8 @@ async function fetchRest(db: LifeboatDb, source: PhotoSource, id: string, photo:
         parts = [];
       }
       stated.push(...answer.digests);
-      const receiver = await FileReceiver.open(db, id, photo.etag, parts, digestsToCheck(stated).map((d) => d.algorithm));
+      const held = photo.size !== null && photo.size <= HOLD_WHOLE_BYTES ? HOLD_WHOLE_BYTES : PART_BYTES;
+      const receiver = await FileReceiver.open(db, id, photo.etag, parts, digestsToCheck(stated).map((d) => d.algorithm), held);
       await answer.body.pipeTo(receiver.sink);
       received = await receiver.finish(photo.mime);
     });
