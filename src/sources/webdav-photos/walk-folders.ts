@@ -1,15 +1,16 @@
 // The folders under the account's folder, one listing at a time, with one PROPFIND Depth 1 per
-// folder. Listing runs ahead of the caller: up to FOLDERS_AHEAD folders are being listed or
-// wait listed, so a caller busy downloading one folder's files finds the next folder ready,
-// while the host's request slots go mostly to downloads (listing takes one slot at a time
-// once the read-ahead is full). A folder seen twice (a server that lists a link back up) is
-// walked once. A folder that cannot be listed ends the walk after the folders already listed.
+// folder. Listing runs ahead of the caller by FOLDERS_AHEAD folders (being listed, or listed
+// and waiting), so a caller busy downloading one folder's files finds the next folder ready,
+// while the host's request slots go mostly to downloads. The read-ahead is what a run holds
+// of the listing beside the folder in hand, so it stays small: two folders. A folder seen
+// twice (a server that lists a link back up) is walked once. A folder that cannot be listed
+// ends the walk after the folders already listed.
 import type { DavContext } from '../dav/dav-connection';
 import type { FolderPhotos } from '../photo-source';
 import { listFolder } from './list-folder';
 
 /** Folders being listed or listed and not yet handed out. */
-const FOLDERS_AHEAD = 4;
+const FOLDERS_AHEAD = 2;
 
 function relativeFolder(root: string, folderUrl: string): string {
   const rootPath = new URL(root).pathname;

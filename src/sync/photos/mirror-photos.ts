@@ -59,6 +59,9 @@ export async function mirrorPhotos(
   let progress = Promise.resolve();
   // Set by the worker that met a run-ending failure; the others stop at their next file.
   const stop: { error: Error | null } = { error: null };
+  const halt = (error: unknown): void => {
+    stop.error ??= error instanceof Error ? error : new Error(describeError(error));
+  };
   await updateAccount(db, account.id, { progress: { done: 0, total: queue.queued } });
   const interrupted = await filesWithParts(db);
 
@@ -95,7 +98,7 @@ export async function mirrorPhotos(
         queued = next.value;
       } catch (error) {
         // The listing of the next folder failed: nothing more to fetch, and the run fails.
-        stop.error ??= error instanceof Error ? error : new Error(describeError(error));
+        halt(error);
         return;
       }
       try {
@@ -107,7 +110,7 @@ export async function mirrorPhotos(
         );
       } catch (error) {
         if (endsTheRun(error)) {
-          stop.error ??= error instanceof Error ? error : new Error(describeError(error));
+          halt(error);
           return;
         }
         finished(queued, error);
