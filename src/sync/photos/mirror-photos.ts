@@ -118,9 +118,8 @@ export async function mirrorPhotos(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
+  // Every file handed to the batcher settles once written, so this also waits for the writes.
   if (storing > 0) await new Promise<void>((resolve) => (allStored = resolve));
-  await batcher.flush();
   await progress;
-  await updateAccount(db, account.id, { progress: { done, total: queue.queued } });
   if (stop.error) throw stop.error;
 }
