@@ -3,7 +3,7 @@
 // saved only after all of its items are stored, so a worker stopped mid-run simply repeats
 // the listing next time (writes are keyed by href and compare ETags: no duplicates, no gaps).
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings } from '../db/records';
+import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings, UnreadableItemRef } from '../db/records';
 import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
 import { startRun } from '../db/runs';
@@ -37,6 +37,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
 
   const tally: CollectionTally = { added: 0, changed: 0, deletedUpstream: 0, unchanged: 0, fetched: 0, toFetch: 0 };
   const errors: RunError[] = [];
+  const unreadable: UnreadableItemRef[] = [];
   const alarms: AlarmRecord[] = [];
   let accountError: unknown = null;
   try {
@@ -47,14 +48,14 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     alarms.push(...(await alarmsForGoneCollections(db, gone, startedAt, now())));
     for (const [index, collection] of current.entries()) {
       if (!collection.enabled) continue;
-      await syncOneCollection(deps, account, collection, remotes[index]!, startedAt, tally, errors, alarms);
+      await syncOneCollection(deps, account, collection, remotes[index]!, startedAt, tally, { errors, unreadable, alarms });
     }
   } catch (error) {
     accountError = error;
     errors.push({ href: null, message: describeError(error) });
   }
 
-  const summary = await finishAccountRun(db, account, runId, tally, errors, accountError, now(), deps.credentialsRejected);
+  const summary = await finishAccountRun(db, account, runId, { ...tally, unreadable }, errors, accountError, now(), deps.credentialsRejected);
   return { ...summary, alarms };
 }
 
@@ -66,12 +67,12 @@ async function syncOneCollection(
   remote: RemoteCollection,
   startedAt: number,
   tally: CollectionTally,
-  errors: RunError[],
-  alarms: AlarmRecord[],
+  { errors, unreadable, alarms }: { errors: RunError[]; unreadable: UnreadableItemRef[]; alarms: AlarmRecord[] },
 ): Promise<void> {
   try {
     const finding = await syncCollection(deps, collection, remote, deps.settings ?? DEFAULT_SETTINGS, tally, errors, (progress) =>
       updateAccount(deps.db, account.id, { progress }),
+      unreadable,
     );
     if (finding) {
       alarms.push(
