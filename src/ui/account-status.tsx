@@ -2,8 +2,16 @@
 import type { AccountRecord } from '../db/records';
 import { t } from '../shared/i18n';
 import { relativeTime } from './relative-time';
+import { upToDateSentence } from './status-sentences';
 
-export function AccountStatus({ account, now }: { account: AccountRecord; now: number }) {
+interface Props {
+  account: AccountRecord;
+  now: number;
+  /** Items the server listed that the mirror does not hold yet: never "Up to date" then. */
+  missing?: number;
+}
+
+export function AccountStatus({ account, now, missing = 0 }: Props) {
   if (account.kind === 'local') return <p class="status status-ok">{t('statusImported', relativeTime(account.createdAt, now))}</p>;
   if (account.status === 'syncing') {
     const { done, total } = account.progress ?? { done: 0, total: 0 };
@@ -36,10 +44,8 @@ export function AccountStatus({ account, now }: { account: AccountRecord; now: n
     );
   }
   return (
-    <p class="status status-ok">
-      {account.lastSuccessAt === null
-        ? t('statusNeverSynced')
-        : t('statusLastSafeCopy', relativeTime(account.lastSuccessAt, now))}
+    <p class={missing > 0 ? 'status status-missing' : 'status status-ok'}>
+      {account.lastSuccessAt === null ? t('statusNeverSynced') : upToDateSentence({ lastSuccessAt: account.lastSuccessAt, missing, now })}
     </p>
   );
 }

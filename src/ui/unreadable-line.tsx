@@ -1,0 +1,17 @@
+// "1 item could not be read; it is kept exactly as the server sent it", with a link to the run
+// log that names it. Shown per account, only when the mirror holds such items.
+import { t } from '../shared/i18n';
+import { openRunLog } from './open-run-log';
+import { unreadableSentence } from './status-sentences';
+
+export function UnreadableLine({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <p class="status status-unreadable" data-testid="unreadable-line">
+      {unreadableSentence(count)}{' '}
+      <button type="button" class="link" onClick={() => void openRunLog()}>
+        {t('statusUnreadableShow')}
+      </button>
+    </p>
+  );
+}
