@@ -33,7 +33,8 @@ export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password' | 'n
 export interface RunProgress {
   done: number;
   total: number;
-  phase?: ItemKind;
+  /** The kind of collection being mirrored: address books first, then calendars. */
+  phase?: CollectionKind;
   /** Collections listed so far, and how many the run will list. */
   collectionsListed?: number;
   collections?: number;

@@ -2,7 +2,7 @@
 import type { AccountRecord } from '../db/records';
 import { t } from '../shared/i18n';
 import { relativeTime } from './relative-time';
-import { upToDateSentence } from './status-sentences';
+import { progressSentence, upToDateSentence } from './status-sentences';
 
 interface Props {
   account: AccountRecord;
@@ -14,11 +14,11 @@ interface Props {
 export function AccountStatus({ account, now, missing = 0 }: Props) {
   if (account.kind === 'local') return <p class="status status-ok">{t('statusImported', relativeTime(account.createdAt, now))}</p>;
   if (account.status === 'syncing') {
-    const { done, total } = account.progress ?? { done: 0, total: 0 };
+    const progress = account.progress ?? { done: 0, total: 0 };
     return (
       <div class="status status-syncing" role="status">
-        <span>{total > 0 ? t('statusSyncingProgress', done, total) : t('statusSyncing')}</span>
-        <progress max={Math.max(total, 1)} value={done} aria-label={t('statusSyncing')} />
+        <span>{progressSentence(progress)}</span>
+        <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('statusSyncing')} />
       </div>
     );
   }

@@ -1,6 +1,7 @@
 // The sentences that say how complete an account's copy is. "Up to date" only when the mirror
 // holds every item the server listed; items the server did not send are counted and said to be
 // tried again; items kept as served but unreadable are counted on a line of their own.
+import type { RunProgress } from '../db/records';
 import { t } from '../shared/i18n';
 import { tPlural } from './plural';
 import { relativeTime } from './relative-time';
@@ -20,4 +21,17 @@ export function upToDateSentence({ lastSuccessAt, missing, now }: UpToDateParams
 
 export function unreadableSentence(count: number): string {
   return tPlural(count, { one: 'statusUnreadableKept_one', other: 'statusUnreadableKept_other' });
+}
+
+/**
+ * "Copying calendars (2 of 3)… 40 of 180 items": which phase, how many collections listed of
+ * how many, and the items fetched of those listed so far, which grows as listings arrive.
+ */
+export function progressSentence({ done, total, phase, collectionsListed, collections }: RunProgress): string {
+  if (phase !== undefined && collectionsListed !== undefined && collections !== undefined) {
+    const what = phase === 'addressbook' ? t('statusPhaseContacts') : t('statusPhaseCalendars');
+    const items = tPlural(total, { one: 'statusItemsOf_one', other: 'statusItemsOf_other' }, done.toLocaleString());
+    return t('statusSyncingPhase', what, collectionsListed.toLocaleString(), collections.toLocaleString(), items);
+  }
+  return total > 0 ? t('statusSyncingProgress', done, total) : t('statusSyncing');
 }
