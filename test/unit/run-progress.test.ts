@@ -30,7 +30,7 @@ async function recordRun({ intervalMs }: { intervalMs: number }) {
     if (paths.length === 0 || changes['progress'] === null) return;
     const whole = changes['progress'] as RunProgress | undefined;
     const parts = Object.fromEntries(paths.filter(([path]) => path.includes('.')).map(([path, value]) => [path.slice('progress.'.length), value]));
-    writes.push({ ...(whole ?? before.progress ?? { done: 0, total: 0 }), ...parts } as RunProgress);
+    writes.push({ ...(whole ?? before.progress ?? { done: 0, total: 0 }), ...parts });
   });
   await syncAccount({ db, source, readers: envelopeReaders, now: () => 1000, batchSize: 2, progressIntervalMs: intervalMs }, account);
   return writes;
