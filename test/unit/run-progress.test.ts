@@ -25,11 +25,12 @@ async function recordRun({ intervalMs }: { intervalMs: number }) {
   for (let n = 0; n < 3; n++) source.put('https://dav.example.com/work/', `https://dav.example.com/work/${n}.ics`, event(`w${n}`));
   const writes: RunProgress[] = [];
   // Dexie hands a changed nested object to the hook as key paths ("progress.done") or whole.
-  db.accounts.hook('updating', (changes: Record<string, unknown>, _key, before: { progress: RunProgress | null }) => {
+  db.accounts.hook('updating', (modifications, _key, before) => {
+    const changes = modifications as Record<string, unknown>;
     const paths = Object.entries(changes).filter(([path]) => path.startsWith('progress'));
     if (paths.length === 0 || changes['progress'] === null) return;
     const whole = changes['progress'] as RunProgress | undefined;
-    const parts = Object.fromEntries(paths.filter(([path]) => path.includes('.')).map(([path, value]) => [path.slice('progress.'.length), value]));
+    const parts: Partial<RunProgress> = Object.fromEntries(paths.filter(([path]) => path.includes('.')).map(([path, value]) => [path.slice('progress.'.length), value]));
     writes.push({ ...(whole ?? before.progress ?? { done: 0, total: 0 }), ...parts });
   });
   await syncAccount({ db, source, readers: envelopeReaders, now: () => 1000, batchSize: 2, progressIntervalMs: intervalMs }, account);
