@@ -19,6 +19,8 @@ export interface SavedFile<Result> {
 export interface SaveOptions {
   /** A subfolder of Downloads (snapshots go to their own). */
   folder?: string;
+  /** Wait for the download and report the name really written (a person reads it). */
+  confirmName?: boolean;
 }
 
 /**
@@ -50,7 +52,9 @@ async function writtenFileName(downloadId: number, requested: string): Promise<s
 
 export async function saveArchive(params: { asOf?: number }, options: SaveOptions = {}): Promise<SavedFile<ArchiveResult>> {
   const { result, downloadId } = await saveToDownloads({ type: 'archive', params, generator: generatorName() }, options);
-  return { result: result as ArchiveResult, downloadId };
+  const requested = result as ArchiveResult;
+  if (!options.confirmName) return { result: requested, downloadId };
+  return { result: { ...requested, fileName: await writtenFileName(downloadId, requested.fileName) }, downloadId };
 }
 
 async function saveToDownloads(request: FileRequest, options: SaveOptions = {}): Promise<SavedFile<ExportResult | ArchiveResult>> {

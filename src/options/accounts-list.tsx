@@ -29,7 +29,7 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
             {account.kind === 'ics-feed' && <p class="muted">{t('accountFeedFrom', new URL(account.serverUrl).host)}</p>}
             {account.driveFolder && <p class="muted">{t('accountOneDriveFolder', account.driveFolder.name)}</p>}
             <ItemCounts summary={summary} />
-            <AccountStatus account={account} now={now} missing={summary.missing} />
+            <AccountStatus account={account} now={now} missing={summary.missing} collectionsMissed={summary.collectionsMissed} />
             {account.status === 'needs-password' && <PasswordForm account={account} />}
             {account.kind !== 'local' && account.kind !== 'ics-feed' && !mirrorsPhotos(account.kind) && <CollectionChoice accountId={account.id} />}
             <div class="actions">

@@ -12,7 +12,7 @@ export function AccountCard({ summary, now }: { summary: AccountSummary; now: nu
         <span class="host">{hostOf(account.serverUrl)}</span>
       </div>
       <ItemCounts summary={summary} />
-      <AccountStatus account={account} now={now} missing={summary.missing} />
+      <AccountStatus account={account} now={now} missing={summary.missing} collectionsMissed={summary.collectionsMissed} />
       <UnreadableLine count={summary.unreadable} />
     </li>
   );

@@ -9,9 +9,11 @@ interface Props {
   now: number;
   /** Items the server listed that the mirror does not hold yet: never "Up to date" then. */
   missing?: number;
+  /** Address books or calendars the last run could not copy: never "Up to date" then either. */
+  collectionsMissed?: number;
 }
 
-export function AccountStatus({ account, now, missing = 0 }: Props) {
+export function AccountStatus({ account, now, missing = 0, collectionsMissed = 0 }: Props) {
   if (account.kind === 'local') return <p class="status status-ok">{t('statusImported', relativeTime(account.createdAt, now))}</p>;
   if (account.status === 'syncing') {
     const progress = account.progress ?? { done: 0, total: 0 };
@@ -44,8 +46,8 @@ export function AccountStatus({ account, now, missing = 0 }: Props) {
     );
   }
   return (
-    <p class={missing > 0 ? 'status status-missing' : 'status status-ok'}>
-      {account.lastSuccessAt === null ? t('statusNeverSynced') : upToDateSentence({ lastSuccessAt: account.lastSuccessAt, missing, now })}
+    <p class={missing + collectionsMissed > 0 ? 'status status-missing' : 'status status-ok'}>
+      {account.lastSuccessAt === null ? t('statusNeverSynced') : upToDateSentence({ lastSuccessAt: account.lastSuccessAt, missing, collectionsMissed, now })}
     </p>
   );
 }

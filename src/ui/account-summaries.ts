@@ -6,6 +6,7 @@ import { listAccounts } from '../db/accounts';
 import { countLiveItems, countDeletedUpstream } from '../db/queries';
 import { openAlarms } from '../db/alarms';
 import { collectionsOf } from '../db/collections';
+import { recentRuns } from '../db/runs';
 import { photoCollectionId } from '../sync/photos/sync-photo-folder';
 import { countDeletedPhotos, countLivePhotos } from '../db/photos/photo-writes';
 
@@ -25,6 +26,8 @@ export interface AccountSummary {
   missing: number;
   /** Items kept exactly as served although they could not be read. */
   unreadable: number;
+  /** Address books or calendars the last run could not copy (listing or fetch failed): tried again next run. */
+  collectionsMissed: number;
   alarms: AlarmView[];
 }
 
@@ -33,7 +36,7 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
   const kinds = new Map((await db.collections.bulkGet(alarms.map((a) => a.collectionId))).map((c) => [c?.id, c?.kind]));
   return Promise.all(
     accounts.map(async (account) => {
-      const [contacts, events, tasks, deletedContacts, deletedEvents, photos, deletedPhotos, collections] = await Promise.all([
+      const [contacts, events, tasks, deletedContacts, deletedEvents, photos, deletedPhotos, collections, [lastRun]] = await Promise.all([
         countLiveItems(db, account.id, 'contact'),
         countLiveItems(db, account.id, 'event'),
         countLiveItems(db, account.id, 'task'),
@@ -43,7 +46,9 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
         countDeletedPhotos(db, account.id),
         // A handful of records per account: what it lacks and what it keeps unread, without scanning items.
         collectionsOf(db, account.id),
+        recentRuns(db, account.id, 1),
       ]);
+      const hrefs = new Set(collections.map((c) => c.href));
       return {
         account,
         contacts,
@@ -53,6 +58,8 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
         deletedUpstream: deletedContacts + deletedEvents + deletedPhotos,
         missing: collections.reduce((sum, c) => sum + (c.enabled ? c.pendingHrefs.length : 0), 0),
         unreadable: collections.reduce((sum, c) => sum + (c.unreadableHrefs?.length ?? 0), 0),
+        // A collection's failure is logged under its own href (sync/sync-account.ts).
+        collectionsMissed: new Set((lastRun?.errors ?? []).flatMap((e) => (e.href !== null && hrefs.has(e.href) ? [e.href] : []))).size,
         alarms: alarms
           .filter((a) => a.accountId === account.id)
           .map((a) => ({ ...a, collectionKind: kinds.get(a.collectionId) ?? (a.collectionId === photoCollectionId(a.accountId) ? 'photos' : 'addressbook') })),

@@ -10,11 +10,16 @@ export interface UpToDateParams {
   lastSuccessAt: number;
   /** Items the server listed that the mirror does not hold yet (fetched again next run). */
   missing: number;
+  /** Address books or calendars the last run could not copy. */
+  collectionsMissed?: number;
   now: number;
 }
 
-export function upToDateSentence({ lastSuccessAt, missing, now }: UpToDateParams): string {
+export function upToDateSentence({ lastSuccessAt, missing, collectionsMissed = 0, now }: UpToDateParams): string {
   const when = relativeTime(lastSuccessAt, now);
+  if (collectionsMissed > 0) {
+    return tPlural(collectionsMissed, { one: 'statusUpToDateExceptCollections_one', other: 'statusUpToDateExceptCollections_other' }, when);
+  }
   if (missing === 0) return t('statusLastSafeCopy', when);
   return tPlural(missing, { one: 'statusUpToDateExceptMissing_one', other: 'statusUpToDateExceptMissing_other' }, when);
 }

@@ -111,6 +111,19 @@ describe('an item the server did not send', () => {
     expect((await accountSummaries(db))[0]).toMatchObject({ contacts: 2, missing: 0 });
   });
 
+  it('counts a collection the run could not list, until a run lists it', async () => {
+    const { db, source, sync } = await world();
+    source.put(CAL, `${CAL}e.ics`, 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    const listChanges = source.listChanges.bind(source);
+    source.listChanges = (collection, cursor) => (collection.href === CAL ? Promise.reject(new Error('The server answered 500.')) : listChanges(collection, cursor));
+    const failed = await sync();
+    expect(failed.errors).toEqual([{ href: CAL, message: 'Calendar: The server answered 500.' }]);
+    expect((await accountSummaries(db))[0]).toMatchObject({ collectionsMissed: 1, missing: 0 });
+    source.listChanges = listChanges;
+    await sync();
+    expect((await accountSummaries(db))[0]).toMatchObject({ collectionsMissed: 0, events: 1 });
+  });
+
   it('is reported when a source leaves an href out of its answer', () => {
     const batch = readBatch({
       requested: ['/a.vcf', '/b.vcf'],

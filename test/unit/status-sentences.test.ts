@@ -22,6 +22,13 @@ describe('the status sentence', () => {
     expect(upToDateSentence({ lastSuccessAt: now, missing: 1, now })).toMatch(/^Up to date except 1 item the server did not send; it will be tried again/);
   });
 
+  it('counts the address books or calendars the last run could not copy', () => {
+    expect(upToDateSentence({ lastSuccessAt: now, missing: 3, collectionsMissed: 1, now })).toMatch(
+      /^Up to date except 1 address book or calendar the last sync could not copy; it will be tried again · last copy /,
+    );
+    expect(upToDateSentence({ lastSuccessAt: now, missing: 0, collectionsMissed: 2, now })).toMatch(/^Up to date except 2 address books or calendars /);
+  });
+
   it('names unreadable items kept as served, in the singular and the plural', () => {
     expect(unreadableSentence(1)).toBe('1 item could not be read; it is kept exactly as the server sent it.');
     expect(unreadableSentence(3)).toBe('3 items could not be read; they are kept exactly as the server sent them.');
