@@ -29,14 +29,14 @@ export function unreadableSentence(count: number): string {
 }
 
 /**
- * "Copying calendars (2 of 3)… 40 of 180 items": which phase, how many collections listed of
- * how many, and the items fetched of those listed so far, which grows as listings arrive.
+ * "Copying… 40 of 180 items · calendars, 2 of 3": the items fetched of those listed so far
+ * (a total that grows as listings arrive), which phase, and which collection of how many.
  */
 export function progressSentence({ done, total, phase, collectionsListed, collections }: RunProgress): string {
   if (phase !== undefined && collectionsListed !== undefined && collections !== undefined) {
     const what = phase === 'addressbook' ? t('statusPhaseContacts') : t('statusPhaseCalendars');
     const items = tPlural(total, { one: 'statusItemsOf_one', other: 'statusItemsOf_other' }, done.toLocaleString());
-    return t('statusSyncingPhase', what, collectionsListed.toLocaleString(), collections.toLocaleString(), items);
+    return t('statusSyncingPhase', items, what, collectionsListed.toLocaleString(), collections.toLocaleString());
   }
   return total > 0 ? t('statusSyncingProgress', done, total) : t('statusSyncing');
 }

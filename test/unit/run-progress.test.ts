@@ -72,8 +72,8 @@ describe('run progress', () => {
   });
 
   it('says which phase and how far', () => {
-    expect(progressSentence({ done: 40, total: 180, phase: 'calendar', collectionsListed: 2, collections: 3 })).toBe('Copying calendars (2 of 3)… 40 of 180 items');
-    expect(progressSentence({ done: 0, total: 1, phase: 'addressbook', collectionsListed: 1, collections: 2 })).toBe('Copying contacts (1 of 2)… 0 of 1 item');
+    expect(progressSentence({ done: 40, total: 180, phase: 'calendar', collectionsListed: 2, collections: 3 })).toBe('Copying… 40 of 180 items · calendars, 2 of 3');
+    expect(progressSentence({ done: 0, total: 1, phase: 'addressbook', collectionsListed: 1, collections: 2 })).toBe('Copying… 0 of 1 item · contacts, 1 of 2');
     expect(progressSentence({ done: 0, total: 0 })).toBe('Copying…');
   });
 });
