@@ -5,6 +5,7 @@ import { saveCursor } from '../db/collections';
 import { keepUnreadableHrefs, unreadableRefs } from '../db/unreadable-items';
 import type { RemoteCollection } from '../sources/source';
 import { readBatch } from './read-fetched';
+import { rereadUnreadable } from './reread-unreadable';
 import { planCollection } from './plan-collection';
 import { assessWipe, type WipeFinding, type WipePolicy } from './wipe-guard';
 import type { SyncDeps } from './sync-account';
@@ -43,7 +44,7 @@ export async function syncCollection(
   await onProgress({ done: tally.fetched, total: tally.toFetch });
 
   const failed: string[] = [];
-  let held = collection.unreadableHrefs ?? [];
+  let held = await rereadUnreadable({ db, collection, reader, now: now() });
   const batchSize = deps.batchSize ?? DEFAULT_BATCH;
   for (let start = 0; start < plan.fetch.length; start += batchSize) {
     const requested = plan.fetch.slice(start, start + batchSize);

@@ -84,6 +84,28 @@ describe('an item the reader refuses', () => {
     expect((await accountSummaries(db))[0]).toMatchObject({ unreadable: 0 });
   });
 
+  it('is read again by a reader that has learned to read it, without a fetch or a new version', async () => {
+    const db = freshDb();
+    const account = await addTestAccount(db);
+    const source = new MemorySource();
+    source.addCollection(BOOK, 'Contacts');
+    source.put(BOOK, `${BOOK}broken.vcf`, BROKEN_CARD);
+    const strict = { ...readers, addressbook: { read: () => ({ ok: false as const, reason: 'Not yet.' }) } };
+    await syncAccount({ db, source, readers: strict, now: () => 1000 }, account);
+    expect(await db.items.get(`acct|${BOOK}|${BOOK}broken.vcf`)).toMatchObject({ unreadable: 'Not yet.', updatedAt: 1000 });
+
+    const learned = { ...readers, addressbook: { read: () => ({ ok: true as const, fields: { kind: 'contact' as const, uid: 'broken-1', title: 'Ada, read at last' } }) } };
+    source.requests = 0;
+    const summary = await syncAccount({ db, source, readers: learned, now: () => 2000 }, account);
+    expect(source.requests).toBe(2); // the collections and one listing
+    expect(summary).toMatchObject({ added: 0, changed: 0 });
+    expect(summary.unreadable).toBeUndefined();
+    const item = await db.items.get(`acct|${BOOK}|${BOOK}broken.vcf`);
+    expect(item).toMatchObject({ title: 'Ada, read at last', raw: BROKEN_CARD, updatedAt: 1000, live: 1 });
+    expect(item?.unreadable).toBeUndefined();
+    expect(await db.versions.count()).toBe(0);
+  });
+
   it('is no longer counted once deleted upstream, and its text stays', async () => {
     const { db, source, sync } = await world();
     source.put(BOOK, `${BOOK}broken.vcf`, BROKEN_CARD);
