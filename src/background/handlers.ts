@@ -113,7 +113,7 @@ export const handlers: Handlers = {
 
   exportContacts: async (params) => (await saveExport('contacts', params)).result,
   exportCalendars: async (params) => (await saveExport('calendars', params)).result,
-  exportArchive: async (params) => (await saveArchive(params)).result,
+  exportArchive: async (params) => (await saveArchive(params, { confirmName: true })).result,
   snapshotNow: () => takeSnapshot(),
   restoreToCollection: (params) => restoreToServer(params),
 

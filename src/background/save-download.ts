@@ -4,6 +4,7 @@
 // the same database, so no large data crosses a message, and closing the popup never cancels
 // a download.
 import { browser } from '../shared/browser';
+import { t } from '../shared/i18n';
 import { openDb } from '../db/schema';
 import { buildFile, type FileRequest } from '../exporters/build-file';
 import type { ExportKind } from '../exporters/build-export';
@@ -18,16 +19,42 @@ export interface SavedFile<Result> {
 export interface SaveOptions {
   /** A subfolder of Downloads (snapshots go to their own). */
   folder?: string;
+  /** Wait for the download and report the name really written (a person reads it). */
+  confirmName?: boolean;
 }
 
+/**
+ * Saves an export and reports the name the browser really wrote: with conflictAction
+ * 'uniquify' a taken name becomes "contacts (1).vcf"
+ * (https://developer.chrome.com/docs/extensions/reference/api/downloads#type-FilenameConflictAction),
+ * so the name asked for may not be the file a person finds.
+ */
 export async function saveExport(kind: ExportKind, params: ExportParams): Promise<SavedFile<ExportResult>> {
   const { result, downloadId } = await saveToDownloads({ type: 'export', kind, params });
-  return { result: result as ExportResult, downloadId };
+  const requested = result as ExportResult;
+  const fileName = await writtenFileName(downloadId, requested.fileName);
+  return { result: { ...requested, fileName }, downloadId };
+}
+
+/** How long an export waits for its download to end before it reports the name chosen so far. */
+const DOWNLOAD_WAIT_MS = 30_000;
+
+/** The name of the file written, once the download is over; an interrupted download is an error. */
+async function writtenFileName(downloadId: number, requested: string): Promise<string> {
+  const waited = await Promise.race([
+    downloadFinished(downloadId),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), DOWNLOAD_WAIT_MS)),
+  ]);
+  if (waited && !waited.complete) throw new Error(t('exportDownloadFailed', requested, waited.error ?? ''));
+  // Chrome settles the final path before the download completes; a slow one still has it.
+  return savedFileName(downloadId, requested);
 }
 
 export async function saveArchive(params: { asOf?: number }, options: SaveOptions = {}): Promise<SavedFile<ArchiveResult>> {
   const { result, downloadId } = await saveToDownloads({ type: 'archive', params, generator: generatorName() }, options);
-  return { result: result as ArchiveResult, downloadId };
+  const requested = result as ArchiveResult;
+  if (!options.confirmName) return { result: requested, downloadId };
+  return { result: { ...requested, fileName: await writtenFileName(downloadId, requested.fileName) }, downloadId };
 }
 
 async function saveToDownloads(request: FileRequest, options: SaveOptions = {}): Promise<SavedFile<ExportResult | ArchiveResult>> {

@@ -11,6 +11,8 @@ export interface SelectedItem {
   raw: string;
   uid: string | null;
   collectionId: string;
+  /** Why the reader refused this text when it was stored; absent when it was read. */
+  unreadable?: string;
 }
 
 export interface Selection {
@@ -38,7 +40,16 @@ export async function selectForExport(db: LifeboatDb, selection: Selection): Pro
   return chosen
     .filter(({ item }) => picked === null || picked.has(item.id))
     .sort((a, b) => byName.compare(a.item.title, b.item.title) || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0))
-    .map(({ item, raw }) => ({ id: item.id, kind: item.kind, title: item.title, raw, uid: item.uid, collectionId: item.collectionId }));
+    .map(({ item, raw }) => ({
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      raw,
+      uid: item.uid,
+      collectionId: item.collectionId,
+      // The reason belongs to the current text; an earlier one (asOf) is left to the builder.
+      ...(item.unreadable !== undefined && raw === item.raw ? { unreadable: item.unreadable } : {}),
+    }));
 }
 
 /** Live flags wanted: 1 live, 0 deleted upstream. */

@@ -25,6 +25,21 @@ export function mirrorsPhotos(kind: AccountKind): kind is 'webdav-photos' | 'one
  */
 export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password' | 'needs-sign-in';
 
+/**
+ * Items done of those to fetch so far. A run over address books and calendars also says which
+ * phase it is in and how many collections it has listed, so a total that is still growing
+ * never reads as "stuck".
+ */
+export interface RunProgress {
+  done: number;
+  total: number;
+  /** The kind of collection being mirrored: address books first, then calendars. */
+  phase?: CollectionKind;
+  /** Collections listed so far, and how many the run will list. */
+  collectionsListed?: number;
+  collections?: number;
+}
+
 /** An account the user added. The password is NOT here: see shared/credentials.ts. */
 export interface AccountRecord {
   id: string;
@@ -44,7 +59,7 @@ export interface AccountRecord {
   /** When the last run that finished without an account-level error ended. */
   lastSuccessAt: number | null;
   /** Progress of the running sync, for the popup's progress bar. */
-  progress: { done: number; total: number } | null;
+  progress: RunProgress | null;
   /** Removed by the person with "keep the data": no longer synced or listed, still exported. */
   detached: boolean;
   /**
@@ -76,8 +91,13 @@ export interface CollectionRecord {
   goneUpstreamAt: number | null;
   /** Whether the user wants this collection mirrored (new collections: yes). */
   enabled: boolean;
-  /** Items the last run could not fetch or read: fetched again every run, and reported. */
+  /** Items the last run could not fetch (a failed request, or listed but never sent): fetched again every run, and reported. */
   pendingHrefs: string[];
+  /**
+   * Items stored as served although the reader refused their text (ItemRecord.unreadable):
+   * what the pages count and name without scanning the items. Absent: none.
+   */
+  unreadableHrefs?: string[];
 }
 
 /** What an item is: a vCard, or the main component of a calendar object (RFC 4791 §4.1). */
@@ -113,6 +133,11 @@ export interface ItemRecord {
   searchWords?: string[];
   /** When the person restored an earlier text into the mirror; cleared when the server's text comes in again. */
   restoredAt?: number | null;
+  /**
+   * Why the reader refused the text, when it did: the item is still stored exactly as served,
+   * with display fields read leniently (sync/readers/unreadable-fields.ts). Absent: read.
+   */
+  unreadable?: string;
 }
 
 /** An earlier text of an item, kept when the server changed it (or brought it back after deleting it). */
@@ -134,6 +159,15 @@ export interface RunError {
   message: string;
 }
 
+/** An item the mirror holds as served although its text could not be read, named in the run log. */
+export interface UnreadableItemRef {
+  collectionId: string;
+  collectionName: string;
+  href: string;
+  title: string;
+  reason: string;
+}
+
 /** One sync run of one account, for the run log. */
 export interface RunRecord {
   id?: number;
@@ -147,6 +181,8 @@ export interface RunRecord {
   deletedUpstream: number;
   unchanged: number;
   errors: RunError[];
+  /** Items held as served but unreadable after this run, in the collections it synced. */
+  unreadable?: UnreadableItemRef[];
 }
 
 export type WipeKind = 'mass-change' | 'emptied' | 'collection-gone';

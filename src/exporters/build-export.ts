@@ -8,6 +8,7 @@ import type { ExportParams, ExportResult } from '../shared/rpc-contract';
 import { exportVcf } from './vcard-export';
 import { exportIcs } from './ical-export';
 import { exportFileName } from './file-names';
+import { convertedCards, keepRefused, servedTexts, sortForExport } from './export-tally';
 
 export type ExportKind = 'contacts' | 'calendars';
 
@@ -48,18 +49,28 @@ export async function buildExport(db: LifeboatDb, kind: ExportKind, params: Expo
   const format = EXPORT_FORMATS[kind];
   const items: SelectedItem[] = await selectForExport(db, { kinds: format.kinds, ...params });
   const label = params.collectionId ? (await db.collections.get(params.collectionId))?.displayName : undefined;
-  const { text, skipped } = format.build(
-    items.map((item) => item.raw),
+  // Never silently: an item that cannot be converted is copied as served when it is whole, and
+  // named with its reason when it is not; the summary counts each way.
+  const tally = sortForExport(items);
+  const built = format.build(
+    tally.toBuild.map((index) => items[index]!.raw),
     { label, vcardVersion: params.vcardVersion },
   );
+  keepRefused(tally, items, built.skipped);
+  const refused = new Set(built.skipped.map(({ index }) => tally.toBuild[index]));
+  const written = tally.toBuild.filter((index) => !refused.has(index));
   const asOf = params.asOf !== undefined;
   // A selection says so in its name, so it never passes for the whole address book.
   const fileLabel = params.itemIds ? 'selection' : label;
+  const version = kind === 'contacts' ? (params.vcardVersion ?? '3.0') : undefined;
   return {
-    text,
+    text: built.text + servedTexts(items, tally.keptAsServed),
     mimeType: format.mimeType,
     fileName: exportFileName(kind, asOf ? new Date(params.asOf!) : now, format.ext, { asOf, ...(fileLabel ? { label: fileLabel } : {}) }),
-    count: items.length - skipped.length,
-    skipped: skipped.map(({ index, reason }) => ({ title: items[index]?.title ?? '', reason })),
+    kind,
+    count: written.length + tally.keptAsServed.length,
+    ...(version ? { version, convertedFrom: convertedCards(items, written, version) } : {}),
+    keptAsServed: tally.keptAsServed.length,
+    skipped: tally.skipped.map(({ index, reason }) => ({ title: items[index]?.title ?? '', reason })),
   };
 }

@@ -4,6 +4,8 @@ import type { AccountSummary } from '../ui/account-summaries';
 import { mirrorsPhotos } from '../db/records';
 import { AccountStatus } from '../ui/account-status';
 import { ItemCounts } from '../ui/item-counts';
+import { UnreadableLine } from '../ui/unreadable-line';
+import { RUN_LOG_ANCHOR } from '../ui/open-run-log';
 import { t } from '../shared/i18n';
 import { call } from '../shared/rpc-client';
 import { CollectionChoice } from './collection-choice';
@@ -29,7 +31,8 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
             {account.kind === 'ics-feed' && <p class="muted">{t('accountFeedFrom', new URL(account.serverUrl).host)}</p>}
             {account.driveFolder && <p class="muted">{t('accountOneDriveFolder', account.driveFolder.name)}</p>}
             <ItemCounts summary={summary} />
-            <AccountStatus account={account} now={now} />
+            <AccountStatus account={account} now={now} missing={summary.missing} collectionsMissed={summary.collectionsMissed} />
+            <UnreadableLine count={summary.unreadable} onShow={() => document.getElementById(RUN_LOG_ANCHOR)?.scrollIntoView()} />
             {account.status === 'needs-password' && <PasswordForm account={account} />}
             {account.kind !== 'local' && account.kind !== 'ics-feed' && !mirrorsPhotos(account.kind) && <CollectionChoice accountId={account.id} />}
             <div class="actions">

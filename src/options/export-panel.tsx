@@ -10,6 +10,8 @@ import { call } from '../shared/rpc-client';
 import type { ExportParams, ExportResult } from '../shared/rpc-contract';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
+import { ProblemList } from './problem-list';
+import { exportSummarySentence } from '../ui/export-summary-sentence';
 
 export function ExportPanel() {
   const choices = useLiveQuery(() => collectionChoices(openDb()));
@@ -18,6 +20,7 @@ export function ExportPanel() {
   const [collectionId, setCollectionId] = useState('');
   const [vcardVersion, setVcardVersion] = useState<'3.0' | '4.0'>('3.0');
   const [message, setMessage] = useState<Message>(null);
+  const [skipped, setSkipped] = useState<ExportResult['skipped']>([]);
   const chosen = choices?.find((c) => c.id === collectionId);
 
   const params = (): ExportParams => ({
@@ -27,8 +30,14 @@ export function ExportPanel() {
   });
   const run = (command: 'exportContacts' | 'exportCalendars') =>
     call(command, params()).then(
-      (r: ExportResult) => setMessage({ text: t('exportSavedItems', r.fileName, r.count), error: false }),
-      (error: Error) => setMessage({ text: error.message, error: true }),
+      (r: ExportResult) => {
+        setMessage({ text: exportSummarySentence(r), error: false });
+        setSkipped(r.skipped);
+      },
+      (error: Error) => {
+        setMessage({ text: error.message, error: true });
+        setSkipped([]);
+      },
     );
 
   return (
@@ -62,6 +71,7 @@ export function ExportPanel() {
         )}
       </div>
       <StatusMessage message={message} />
+      {skipped.length > 0 && <ProblemList heading="" problems={skipped.map((item) => t('exportSkippedItem', item.title, item.reason))} />}
     </div>
   );
 }

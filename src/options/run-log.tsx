@@ -1,17 +1,28 @@
-// The last sync runs of each account: when, what changed, and every error in plain words.
+// The last sync runs of each account: when, what changed, every error in plain words, and each
+// item kept exactly as served because it could not be read (collection, name, address, reason).
+import { useEffect } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import type { AccountRecord, RunRecord } from '../db/records';
 import { recentRuns } from '../db/runs';
 import { t } from '../shared/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
+import { RUN_LOG_ANCHOR } from '../ui/open-run-log';
+import { tPlural } from '../ui/plural';
+import { ProblemList } from './problem-list';
 
 export function RunLog({ accounts }: { accounts: AccountRecord[] }) {
   const ids = accounts.map((a) => a.id).join(',');
   const runs = useLiveQuery(async () => (await Promise.all(accounts.map((a) => recentRuns(openDb(), a.id, 10)))).flat(), [ids]);
-  if (!runs || runs.length === 0) return <p>{t('runLogEmpty')}</p>;
+  const shown = runs !== undefined;
+  // The popup links here ("See which"): the page renders after load, so the browser's own
+  // jump to the anchor finds nothing yet.
+  useEffect(() => {
+    if (shown && location.hash === `#${RUN_LOG_ANCHOR}`) document.getElementById(RUN_LOG_ANCHOR)?.scrollIntoView();
+  }, [shown]);
+  if (!runs || runs.length === 0) return <p id={RUN_LOG_ANCHOR}>{t('runLogEmpty')}</p>;
   const labels = new Map(accounts.map((a) => [a.id, a.label]));
   return (
-    <table class="run-log">
+    <table class="run-log" id={RUN_LOG_ANCHOR}>
       <thead>
         <tr>
           <th scope="col">{t('runLogStarted')}</th>
@@ -31,6 +42,7 @@ export function RunLog({ accounts }: { accounts: AccountRecord[] }) {
 }
 
 function RunRow({ run, label }: { run: RunRecord; label: string }) {
+  const unreadable = run.unreadable ?? [];
   return (
     <tr class={`run run-${run.outcome}`}>
       <td>{new Date(run.startedAt).toLocaleString()}</td>
@@ -38,14 +50,19 @@ function RunRow({ run, label }: { run: RunRecord; label: string }) {
       <td>{t(`runOutcome_${run.outcome}`)}</td>
       <td>{t('runLogChangeCounts', run.added, run.changed, run.deletedUpstream)}</td>
       <td>
-        {run.errors.length === 0 ? (
-          '—'
-        ) : (
+        {run.errors.length === 0 && unreadable.length === 0 && '—'}
+        {run.errors.length > 0 && (
           <ul>
             {run.errors.map((error, index) => (
               <li key={index}>{error.message}</li>
             ))}
           </ul>
+        )}
+        {unreadable.length > 0 && (
+          <ProblemList
+            heading={tPlural(unreadable.length, { one: 'runLogUnreadable_one', other: 'runLogUnreadable_other' })}
+            problems={unreadable.map((item) => t('runLogUnreadableItem', item.collectionName, item.title, item.href, item.reason))}
+          />
         )}
       </td>
     </tr>

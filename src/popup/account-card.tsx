@@ -1,6 +1,7 @@
 import type { AccountSummary } from '../ui/account-summaries';
 import { AccountStatus } from '../ui/account-status';
 import { ItemCounts } from '../ui/item-counts';
+import { UnreadableLine } from '../ui/unreadable-line';
 
 export function AccountCard({ summary, now }: { summary: AccountSummary; now: number }) {
   const { account } = summary;
@@ -11,7 +12,8 @@ export function AccountCard({ summary, now }: { summary: AccountSummary; now: nu
         <span class="host">{hostOf(account.serverUrl)}</span>
       </div>
       <ItemCounts summary={summary} />
-      <AccountStatus account={account} now={now} />
+      <AccountStatus account={account} now={now} missing={summary.missing} collectionsMissed={summary.collectionsMissed} />
+      <UnreadableLine count={summary.unreadable} />
     </li>
   );
 }

@@ -5,7 +5,6 @@ import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
-import type { ExportResult } from '../shared/rpc-contract';
 import { useLiveQuery } from '../ui/use-live-query';
 import { useNow } from '../ui/use-now';
 import { useAction } from '../ui/use-action';
@@ -14,13 +13,7 @@ import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
 import { openBrowse } from '../ui/open-browse';
 import { useReadyMark } from '../ui/use-ready-mark';
-
-
-function savedMessage(result: ExportResult): string {
-  return result.skipped.length > 0
-    ? t('exportSavedItemsWithSkipped', result.fileName, result.count, result.skipped.length)
-    : t('exportSavedItems', result.fileName, result.count);
-}
+import { exportSummarySentence } from '../ui/export-summary-sentence';
 
 export function Popup() {
   const summaries = useLiveQuery(() => accountSummaries(openDb()));
@@ -32,8 +25,8 @@ export function Popup() {
       (error: Error) => setMessage({ text: error.message, error: true }),
     );
   const [syncing, syncNow] = useAction(() => call('syncNow', {}).then(() => null));
-  const [exportingContacts, exportContacts] = useAction(() => call('exportContacts', {}).then(savedMessage));
-  const [exportingCalendars, exportCalendars] = useAction(() => call('exportCalendars', {}).then(savedMessage));
+  const [exportingContacts, exportContacts] = useAction(() => call('exportContacts', {}).then(exportSummarySentence));
+  const [exportingCalendars, exportCalendars] = useAction(() => call('exportCalendars', {}).then(exportSummarySentence));
   useReadyMark('lifeboat:popup-ready', summaries !== undefined);
 
   if (summaries === undefined) return <main class="popup" aria-busy="true" />;

@@ -27,9 +27,21 @@ export interface FoundCollection {
 }
 
 export interface ExportResult {
+  /** The file's name as the browser wrote it (it adds " (1)" when the name was taken). */
   fileName: string;
+  /** What the file holds: the summary names contacts or calendar items. */
+  kind?: 'contacts' | 'calendars';
+  /** Items in the file: written, converted or not, and kept exactly as served. */
   count: number;
-  /** Items left out because their text could not be exported, with the reason. */
+  /** Cards written in another vCard version than served, by the version they were served in ("" for none). */
+  convertedFrom?: Record<string, number>;
+  /** The vCard version of the file, for contacts. */
+  version?: string;
+  /** Items no reader or converter could take, copied into the file exactly as served. */
+  keptAsServed?: number;
+  /** Cards whose properties the target version lacks were kept as X- properties (when the converter says so). */
+  keptAsExtension?: number;
+  /** Items left out because their text is incomplete, with the reason. */
   skipped: Array<{ title: string; reason: string }>;
 }
 

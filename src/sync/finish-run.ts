@@ -7,7 +7,7 @@ import { updateAccount } from '../db/accounts';
 import { finishRun } from '../db/runs';
 import { describeError, isCredentialsRejected } from './describe-error';
 
-export type RunCounts = Pick<RunRecord, 'added' | 'changed' | 'deletedUpstream' | 'unchanged'>;
+export type RunCounts = Pick<RunRecord, 'added' | 'changed' | 'deletedUpstream' | 'unchanged' | 'unreadable'>;
 export type FinishedRun = Omit<RunRecord, 'id' | 'accountId' | 'startedAt'>;
 
 export async function finishAccountRun(
@@ -29,6 +29,8 @@ export async function finishAccountRun(
     deletedUpstream: counts.deletedUpstream,
     unchanged: counts.unchanged,
     errors,
+    // Named in the run log and counted by the popup: stored as served, but not readable.
+    ...(counts.unreadable && counts.unreadable.length > 0 ? { unreadable: counts.unreadable } : {}),
   };
   await finishRun(db, runId, summary);
   await updateAccount(db, account.id, {

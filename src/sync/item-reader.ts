@@ -14,6 +14,8 @@ export interface ItemFields {
   end?: string | null;
   allDay?: boolean;
   recurring?: boolean;
+  /** Set only for an item the reader refused: why. The item is stored as served all the same. */
+  unreadable?: string;
 }
 
 export type ItemReading = { ok: true; fields: ItemFields } | { ok: false; reason: string };

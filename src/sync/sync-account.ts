@@ -3,7 +3,7 @@
 // saved only after all of its items are stored, so a worker stopped mid-run simply repeats
 // the listing next time (writes are keyed by href and compare ETags: no duplicates, no gaps).
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings } from '../db/records';
+import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings, UnreadableItemRef } from '../db/records';
 import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
 import { startRun } from '../db/runs';
@@ -15,6 +15,7 @@ import type { Readers } from './item-reader';
 import { syncCollection, type CollectionTally } from './sync-collection';
 import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';
+import { progressReporter, type ProgressReporter } from './progress-reporter';
 
 export interface SyncDeps {
   db: LifeboatDb;
@@ -23,6 +24,8 @@ export interface SyncDeps {
   now: () => number;
   settings?: Settings;
   batchSize?: number;
+  /** Least time between two progress writes (tests set 0 to see every one). */
+  progressIntervalMs?: number;
   /** What refused credentials make of the account: a new password, or signing in again. */
   credentialsRejected?: 'needs-password' | 'needs-sign-in';
 }
@@ -37,6 +40,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
 
   const tally: CollectionTally = { added: 0, changed: 0, deletedUpstream: 0, unchanged: 0, fetched: 0, toFetch: 0 };
   const errors: RunError[] = [];
+  const unreadable: UnreadableItemRef[] = [];
   const alarms: AlarmRecord[] = [];
   let accountError: unknown = null;
   try {
@@ -45,17 +49,35 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     const remotes = await deps.source.listCollections();
     const { current, gone } = await reconcileCollections(db, account.id, remotes, now());
     alarms.push(...(await alarmsForGoneCollections(db, gone, startedAt, now())));
-    for (const [index, collection] of current.entries()) {
-      if (!collection.enabled) continue;
-      await syncOneCollection(deps, account, collection, remotes[index]!, startedAt, tally, errors, alarms);
+    // Address books first, then calendars: the phases the progress line names, in that order.
+    const enabled = current.map((collection, index) => ({ collection, remote: remotes[index]! })).filter(({ collection }) => collection.enabled);
+    enabled.sort((a, b) => PHASE_ORDER[a.collection.kind] - PHASE_ORDER[b.collection.kind]);
+    const progress = progressReporter({
+      write: (p) => updateAccount(db, account.id, { progress: p }),
+      ...(deps.progressIntervalMs !== undefined ? { minIntervalMs: deps.progressIntervalMs } : {}),
+    });
+    for (const [index, { collection, remote }] of enabled.entries()) {
+      const step = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
+      await syncOneCollection(deps, account, collection, remote, startedAt, tally, { errors, unreadable, alarms, progress, step });
     }
   } catch (error) {
     accountError = error;
     errors.push({ href: null, message: describeError(error) });
   }
 
-  const summary = await finishAccountRun(db, account, runId, tally, errors, accountError, now(), deps.credentialsRejected);
+  const summary = await finishAccountRun(db, account, runId, { ...tally, unreadable }, errors, accountError, now(), deps.credentialsRejected);
   return { ...summary, alarms };
+}
+
+const PHASE_ORDER: Record<CollectionRecord['kind'], number> = { addressbook: 0, calendar: 1 };
+
+/** Where a collection's run reports: the run's lists, and the account's progress line. */
+interface CollectionReport {
+  errors: RunError[];
+  unreadable: UnreadableItemRef[];
+  alarms: AlarmRecord[];
+  progress: ProgressReporter;
+  step: { phase: CollectionRecord['kind']; collectionsListed: number; collections: number };
 }
 
 /** A failure in one collection is recorded and the others still sync. */
@@ -66,12 +88,13 @@ async function syncOneCollection(
   remote: RemoteCollection,
   startedAt: number,
   tally: CollectionTally,
-  errors: RunError[],
-  alarms: AlarmRecord[],
+  report: CollectionReport,
 ): Promise<void> {
+  const { errors, unreadable, alarms, progress, step } = report;
   try {
-    const finding = await syncCollection(deps, collection, remote, deps.settings ?? DEFAULT_SETTINGS, tally, errors, (progress) =>
-      updateAccount(deps.db, account.id, { progress }),
+    const finding = await syncCollection(deps, collection, remote, deps.settings ?? DEFAULT_SETTINGS, tally, errors, (counts) =>
+      progress.update({ ...counts, ...step }),
+      unreadable,
     );
     if (finding) {
       alarms.push(

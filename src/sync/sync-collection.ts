@@ -1,8 +1,11 @@
 // Mirrors one collection: listing → plan → fetch in batches → write → save cursor.
-import type { CollectionRecord, RunError } from '../db/records';
-import { readMirrorRefs, storeItems, markDeletedUpstream, type FetchedItem } from '../db/mirror-writes';
+import type { CollectionRecord, RunError, RunProgress, UnreadableItemRef } from '../db/records';
+import { readMirrorRefs, storeItems, markDeletedUpstream } from '../db/mirror-writes';
 import { saveCursor } from '../db/collections';
-import { isFailure, type RemoteCollection } from '../sources/source';
+import { keepUnreadableHrefs, unreadableRefs } from '../db/unreadable-items';
+import type { RemoteCollection } from '../sources/source';
+import { readBatch } from './read-fetched';
+import { rereadUnreadable } from './reread-unreadable';
 import { planCollection } from './plan-collection';
 import { assessWipe, type WipeFinding, type WipePolicy } from './wipe-guard';
 import type { SyncDeps } from './sync-account';
@@ -25,7 +28,9 @@ export async function syncCollection(
   policy: WipePolicy,
   tally: CollectionTally,
   errors: RunError[],
-  onProgress: (progress: { done: number; total: number }) => Promise<void>,
+  onProgress: (progress: Pick<RunProgress, 'done' | 'total'>) => Promise<void>,
+  /** Filled with the items this collection holds as served but could not read, for the run log. */
+  unreadable: UnreadableItemRef[] = [],
 ): Promise<WipeFinding | null> {
   const { db, source, now } = deps;
   const reader = deps.readers[collection.kind];
@@ -39,26 +44,31 @@ export async function syncCollection(
   await onProgress({ done: tally.fetched, total: tally.toFetch });
 
   const failed: string[] = [];
+  let held = await rereadUnreadable({ db, collection, reader, now: now() });
   const batchSize = deps.batchSize ?? DEFAULT_BATCH;
   for (let start = 0; start < plan.fetch.length; start += batchSize) {
-    const results = await source.fetchItems(remote, plan.fetch.slice(start, start + batchSize));
-    const good: FetchedItem[] = [];
-    for (const result of results) {
-      const reading = isFailure(result) ? { ok: false as const, reason: result.error } : reader.read(result.data);
-      if (reading.ok && !isFailure(result)) good.push({ href: result.href, etag: result.etag, raw: result.data, ...reading.fields });
-      else if (!reading.ok) {
-        errors.push({ href: result.href, message: reading.reason });
-        failed.push(result.href);
-      }
+    const requested = plan.fetch.slice(start, start + batchSize);
+    const results = await source.fetchItems(remote, requested);
+    // Every item the server sent is stored as served, read or not (never lost, never silent);
+    // only what it did not send is fetched again next run.
+    const { store, missing } = readBatch({ requested, results, reader, collectionKind: collection.kind });
+    for (const { href, reason } of missing) {
+      errors.push({ href, message: reason });
+      failed.push(href);
     }
-    const stored = await storeItems(db, collection, good, now());
+    const stored = await storeItems(db, collection, store, now());
+    // Right after the batch: a worker stopped before the cursor is saved re-lists these items
+    // as unchanged next time, so this list is the only place their state survives.
+    held = await keepUnreadableHrefs(db, collection.id, { held, stored: store, markedDeleted: [] });
     tally.added += stored.added;
     tally.changed += stored.changed;
-    tally.fetched += results.length;
+    tally.fetched += requested.length;
     await onProgress({ done: tally.fetched, total: tally.toFetch });
   }
 
   tally.deletedUpstream += await markDeletedUpstream(db, collection.id, plan.markDeleted, now());
+  held = await keepUnreadableHrefs(db, collection.id, { held, stored: [], markedDeleted: plan.markDeleted });
   await saveCursor(db, collection.id, listing.mode === 'unchanged' ? null : listing.cursor, failed, now());
+  unreadable.push(...(await unreadableRefs(db, collection, held)));
   return wipe;
 }

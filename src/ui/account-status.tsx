@@ -2,15 +2,25 @@
 import type { AccountRecord } from '../db/records';
 import { t } from '../shared/i18n';
 import { relativeTime } from './relative-time';
+import { progressSentence, upToDateSentence } from './status-sentences';
 
-export function AccountStatus({ account, now }: { account: AccountRecord; now: number }) {
+interface Props {
+  account: AccountRecord;
+  now: number;
+  /** Items the server listed that the mirror does not hold yet: never "Up to date" then. */
+  missing?: number;
+  /** Address books or calendars the last run could not copy: never "Up to date" then either. */
+  collectionsMissed?: number;
+}
+
+export function AccountStatus({ account, now, missing = 0, collectionsMissed = 0 }: Props) {
   if (account.kind === 'local') return <p class="status status-ok">{t('statusImported', relativeTime(account.createdAt, now))}</p>;
   if (account.status === 'syncing') {
-    const { done, total } = account.progress ?? { done: 0, total: 0 };
+    const progress = account.progress ?? { done: 0, total: 0 };
     return (
       <div class="status status-syncing" role="status">
-        <span>{total > 0 ? t('statusSyncingProgress', done, total) : t('statusSyncing')}</span>
-        <progress max={Math.max(total, 1)} value={done} aria-label={t('statusSyncing')} />
+        <span>{progressSentence(progress)}</span>
+        <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('statusSyncing')} />
       </div>
     );
   }
@@ -36,10 +46,8 @@ export function AccountStatus({ account, now }: { account: AccountRecord; now: n
     );
   }
   return (
-    <p class="status status-ok">
-      {account.lastSuccessAt === null
-        ? t('statusNeverSynced')
-        : t('statusLastSafeCopy', relativeTime(account.lastSuccessAt, now))}
+    <p class={missing + collectionsMissed > 0 ? 'status status-missing' : 'status status-ok'}>
+      {account.lastSuccessAt === null ? t('statusNeverSynced') : upToDateSentence({ lastSuccessAt: account.lastSuccessAt, missing, collectionsMissed, now })}
     </p>
   );
 }

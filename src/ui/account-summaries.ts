@@ -5,6 +5,8 @@ import type { AccountRecord, AlarmRecord, CollectionRecord } from '../db/records
 import { listAccounts } from '../db/accounts';
 import { countLiveItems, countDeletedUpstream } from '../db/queries';
 import { openAlarms } from '../db/alarms';
+import { collectionsOf } from '../db/collections';
+import { recentRuns } from '../db/runs';
 import { photoCollectionId } from '../sync/photos/sync-photo-folder';
 import { countDeletedPhotos, countLivePhotos } from '../db/photos/photo-writes';
 
@@ -20,6 +22,12 @@ export interface AccountSummary {
   tasks: number;
   photos: number;
   deletedUpstream: number;
+  /** Items the server listed that the last runs could not get: fetched again on every run. */
+  missing: number;
+  /** Items kept exactly as served although they could not be read. */
+  unreadable: number;
+  /** Address books or calendars the last run could not copy (listing or fetch failed): tried again next run. */
+  collectionsMissed: number;
   alarms: AlarmView[];
 }
 
@@ -28,7 +36,7 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
   const kinds = new Map((await db.collections.bulkGet(alarms.map((a) => a.collectionId))).map((c) => [c?.id, c?.kind]));
   return Promise.all(
     accounts.map(async (account) => {
-      const [contacts, events, tasks, deletedContacts, deletedEvents, photos, deletedPhotos] = await Promise.all([
+      const [contacts, events, tasks, deletedContacts, deletedEvents, photos, deletedPhotos, collections, [lastRun]] = await Promise.all([
         countLiveItems(db, account.id, 'contact'),
         countLiveItems(db, account.id, 'event'),
         countLiveItems(db, account.id, 'task'),
@@ -36,7 +44,11 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
         countDeletedUpstream(db, account.id, 'event'),
         countLivePhotos(db, account.id),
         countDeletedPhotos(db, account.id),
+        // A handful of records per account: what it lacks and what it keeps unread, without scanning items.
+        collectionsOf(db, account.id),
+        recentRuns(db, account.id, 1),
       ]);
+      const hrefs = new Set(collections.map((c) => c.href));
       return {
         account,
         contacts,
@@ -44,6 +56,10 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
         tasks,
         photos,
         deletedUpstream: deletedContacts + deletedEvents + deletedPhotos,
+        missing: collections.reduce((sum, c) => sum + (c.enabled ? c.pendingHrefs.length : 0), 0),
+        unreadable: collections.reduce((sum, c) => sum + (c.unreadableHrefs?.length ?? 0), 0),
+        // A collection's failure is logged under its own href (sync/sync-account.ts).
+        collectionsMissed: new Set((lastRun?.errors ?? []).flatMap((e) => (e.href !== null && hrefs.has(e.href) ? [e.href] : []))).size,
         alarms: alarms
           .filter((a) => a.accountId === account.id)
           .map((a) => ({ ...a, collectionKind: kinds.get(a.collectionId) ?? (a.collectionId === photoCollectionId(a.accountId) ? 'photos' : 'addressbook') })),

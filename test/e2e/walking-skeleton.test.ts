@@ -2,7 +2,7 @@
 // account in the options page, watch the popup count the mirrored contacts, export them with
 // one click, and compare the saved file with what the server holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { startRadicale, startHtmlServer, makeCards, makeEvents, putItem, type RadicaleServer, type TestHttpServer } from '../harness';
@@ -13,6 +13,8 @@ import { waitForFile } from '../browser/wait-for-file';
 import { exportFileName } from '../../src/exporters/file-names';
 
 const CARDS = makeCards(40);
+// Radicale keeps and serves this card (vobject reads it); Lifeboat's reader refuses it.
+const NESTED = 'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:nested\r\nFN:Nested Calendar\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\nEND:VCARD\r\n';
 const EVENTS = makeEvents(25);
 // The README shows these: written by the test, they always show what the code does.
 const SCREENSHOTS = 'docs/images';
@@ -99,6 +101,29 @@ describe('walking skeleton in Chromium', () => {
     const popup = await openPopup(ext);
     await popup.getByRole('button', { name: 'Sync now' }).click();
     await waitForMirror(popup, CARDS.length + 1);
+    await popup.close();
+  });
+
+  it('keeps a card it cannot read, says so in the popup, names it in the run log, and exports it as served under the name really written', async () => {
+    // Written straight into Radicale's folder, as another program would (Radicale refuses nothing it can read).
+    writeFileSync(join(radicale.storageDir, 'collection-root', radicale.username, 'contacts', 'nested.vcf'), NESTED);
+    const popup = await openPopup(ext);
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await popup.getByTestId('unreadable-line').filter({ hasText: '1 item could not be read; it is kept exactly as the server sent it.' }).waitFor();
+    await waitForMirror(popup, CARDS.length + 2);
+
+    // The earlier test saved a file of the same name today: the browser adds " (1)".
+    const written = exportFileName('contacts', new Date(), 'vcf').replace(/\.vcf$/, ' (1).vcf');
+    await popup.getByRole('button', { name: 'Export contacts (.vcf)' }).click();
+    const status = popup.getByRole('status').filter({ hasText: `Saved ${written}: ${CARDS.length + 2} contacts` });
+    await status.waitFor();
+    expect(await status.textContent()).toContain('1 kept exactly as served');
+    expect(readFileSync(await waitForFile(ext.downloadsDir, written), 'utf8')).toContain(NESTED);
+
+    const [log] = await Promise.all([ext.context.waitForEvent('page'), popup.getByRole('button', { name: 'See which' }).click()]);
+    await log.locator('#run-log').getByText(/Nested Calendar/).first().waitFor();
+    expect(log.url()).toMatch(/#run-log$/);
+    await log.close();
     await popup.close();
   });
 });

@@ -1,7 +1,8 @@
 // Items a backup tool meets in the wild: a card that is not a vCard, bytes that are not UTF-8,
 // a valid card with a 10 MB photo. Xandikos stores what it is given and serves it back, so
-// each one reaches the client: the bad ones must be reported with their href and skipped, the
-// huge valid one kept byte for byte, the rest stored. Radicale refuses such items over PUT and
+// each one reaches the client: the one that is not UTF-8 must be reported with its href and
+// fetched again, the one that is no valid vCard kept as served and named, the huge valid one
+// kept byte for byte, the rest stored. Radicale refuses such items over PUT and
 // fails the whole home listing (500) when one sits in its storage folder: then the run must
 // fail loudly and leave the mirror exactly as it was.
 import { rm, writeFile } from 'node:fs/promises';
@@ -70,15 +71,17 @@ describe('malformed items served by Xandikos', () => {
   it('reports the bad ones with their href, keeps the 10 MB card intact, stores the rest', async () => {
     const { summary, requests } = await runMirror(setup);
     expect(summary.outcome).toBe('partial');
-    expect(summary.added).toBe(GOOD.length + 1);
-    expect(summary.errors.map((e) => [itemPath(e.href ?? ''), e.message]).sort()).toEqual([
-      [itemPath(url('invalid.vcf')), 'Line 3 is not a valid vCard property (NAME:value).'],
+    expect(summary.added).toBe(GOOD.length + 2);
+    expect(summary.errors.map((e) => [itemPath(e.href ?? ''), e.message])).toEqual([
       [itemPath(url('latin1.vcf')), 'Not stored: the item holds bytes that are not valid UTF-8 text'],
+    ]);
+    expect(summary.unreadable?.map((u) => [itemPath(u.href), u.title, u.reason])).toEqual([
+      [itemPath(url('invalid.vcf')), 'Broken', 'Line 3 is not a valid vCard property (NAME:value).'],
     ]);
     const mirror = await mirrorTexts(setup.db, setup.account.id);
     expect(mirror.live.get(itemPath(url('huge.vcf')))).toBe(HUGE);
+    expect(mirror.live.get(itemPath(url('invalid.vcf')))).toBe(INVALID);
     const server_ = await serverTexts(server.addressBookUrl);
-    server_.delete(itemPath(url('invalid.vcf')));
     server_.delete(itemPath(url('latin1.vcf')));
     expect(entries(mirror.live)).toEqual(entries(server_));
     // Xandikos fails the whole multiget (500) over the Latin-1 card: the batch was halved down
@@ -86,10 +89,12 @@ describe('malformed items served by Xandikos', () => {
     expect(requests.filter((r) => r.method === 'GET').map((r) => itemPath(r.url))).toEqual([itemPath(url('latin1.vcf'))]);
   });
 
-  // The cursor moved on past them, so only the engine's list of pending items brings them back.
-  it('still reports the skipped items on the next run', async () => {
+  // The cursor moved on past them, so only the engine's list of pending items brings the
+  // unsent one back; the one kept as served is named again without being fetched.
+  it('still reports both on the next run', async () => {
     const { summary } = await runMirror(setup);
-    expect(summary.errors.map((e) => itemPath(e.href ?? '')).sort()).toEqual([itemPath(url('invalid.vcf')), itemPath(url('latin1.vcf'))]);
+    expect(summary.errors.map((e) => itemPath(e.href ?? ''))).toEqual([itemPath(url('latin1.vcf'))]);
+    expect(summary.unreadable?.map((u) => itemPath(u.href))).toEqual([itemPath(url('invalid.vcf'))]);
   });
 });
 

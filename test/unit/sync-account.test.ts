@@ -74,26 +74,35 @@ describe('syncAccount', () => {
     expect(await db.items.count()).toBe(4);
   });
 
-  it('records a bad item, skips it, and stores the rest', async () => {
+  it('records an item it could not fetch, keeps one it could not read as served, and stores the rest', async () => {
     const { db, sync, source } = await setup(3);
     source.put(BOOK, href(9), 'this is not a vCard');
     source.failingHrefs.add(href(2));
     const summary = await sync();
     expect(summary.outcome).toBe('partial');
-    expect(summary.errors.map((e) => e.href).sort()).toEqual([href(2), href(9)].sort());
-    expect(await live(db)).toBe(2);
+    expect(summary.errors.map((e) => e.href)).toEqual([href(2)]);
+    expect(summary.unreadable?.map((u) => u.href)).toEqual([href(9)]);
+    expect(await live(db)).toBe(3);
+    expect(await db.items.get(`acct|${BOOK}|${href(9)}`)).toMatchObject({ raw: 'this is not a vCard', unreadable: 'Not a vCard' });
   });
 
-  it('fetches a failed item again on the next run, and stores it once it reads', async () => {
+  it('fetches an item it could not fetch again on the next run, and reads a kept one again once it changes', async () => {
     const { db, sync, source } = await setup(2);
+    source.put(BOOK, href(8), card('u8', 'Eight'));
+    source.failingHrefs.add(href(8));
     source.put(BOOK, href(9), 'not yet a vCard');
     await sync();
     const again = await sync();
-    expect(again.errors.map((e) => e.href)).toEqual([href(9)]);
-    source.collections.get(BOOK)!.items.set(href(9), { href: href(9), etag: '"fixed"', data: card('u9', 'Fixed') });
+    expect(again.errors.map((e) => e.href)).toEqual([href(8)]);
+    source.failingHrefs.clear();
+    source.put(BOOK, href(9), card('u9', 'Fixed'));
+    source.put(BOOK, href(10), card('u10', 'Ten'));
     const fixed = await sync();
-    expect(fixed).toMatchObject({ outcome: 'ok', added: 1 });
-    expect(await db.items.get(`acct|${BOOK}|${href(9)}`)).toMatchObject({ title: 'Fixed' });
+    expect(fixed).toMatchObject({ outcome: 'ok', added: 2, changed: 1 });
+    expect(fixed.unreadable).toBeUndefined();
+    const nine = await db.items.get(`acct|${BOOK}|${href(9)}`);
+    expect(nine).toMatchObject({ title: 'Fixed' });
+    expect(nine?.unreadable).toBeUndefined();
   });
 
   it('keeps the mirror and reports a clear error when the server cannot be listed', async () => {
