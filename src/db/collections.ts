@@ -41,6 +41,7 @@ export async function reconcileCollections(
         // Collections created upstream later are mirrored too, unless the person said no.
         enabled: old?.enabled ?? true,
         pendingHrefs: old?.pendingHrefs ?? [],
+        ...(r.vcardVersion === undefined ? {} : { vcardVersion: r.vcardVersion }),
       };
     });
     const gone = [...known.values()].filter((c) => c.goneUpstreamAt === null).map((c) => ({ ...c, goneUpstreamAt: now }));

@@ -78,6 +78,11 @@ export interface CollectionRecord {
   enabled: boolean;
   /** Items the last run could not fetch or read: fetched again every run, and reported. */
   pendingHrefs: string[];
+  /**
+   * Address books whose server lists vCard 4.0 in CARDDAV:supported-address-data (RFC 6352
+   * §6.2.2): the items were asked for in 4.0, as the server holds them. Refreshed every run.
+   */
+  vcardVersion?: '4.0';
 }
 
 /** What an item is: a vCard, or the main component of a calendar object (RFC 4791 §4.1). */
