@@ -18,6 +18,8 @@ export type JudgeMode = 'server' | 'export-served' | 'export-3.0' | 'export-ics'
 
 export interface Served {
   item: CorpusItem;
+  /** The collection it was served from: one export file per collection, as a person exports. */
+  collection: string;
   /** The text the mirror holds: what the server served. */
   raw: string;
 }
@@ -35,8 +37,8 @@ export interface Judgement {
 /** Conversion rules per mode (judge_items.py documents each). */
 const RULES: Record<JudgeMode, string[]> = {
   server: [],
-  'export-served': [],
-  'export-3.0': ['version', 'four-only', 'label', 'media', 'tel', 'dates', 'params'],
+  'export-served': ['charset'],
+  'export-3.0': ['version', 'four-only', 'label', 'media', 'tel', 'geo', 'dates', 'charset', 'params'],
   'export-ics': ['tzid-renamed'],
 };
 
@@ -59,7 +61,7 @@ function exportPairs(params: { mode: JudgeMode; served: Served[]; files: Record<
   const { mode, served, files, pairs, skipped } = params;
   if (served.length === 0) return;
   const first = served[0]!;
-  const file = `${first.item.source}.${mode}${params.version ? `.${params.version}` : ''}`;
+  const file = `${first.collection}.${mode}${params.version ? `.${params.version}` : ''}`;
   const raws = served.map((s) => s.raw);
   const result = first.item.kind === 'vcard' ? exportVcf(raws, { version: params.version ?? '3.0' }) : exportIcs(raws);
   files[file] = result.text;
@@ -75,9 +77,9 @@ export function judgeServed(served: Served[]): Judgement[] {
   const files: Record<string, string> = {};
   const pairs: Pair[] = [];
   const skipped: Judgement[] = [];
-  const sources = [...new Set(served.map((s) => s.item.source))];
-  for (const source of sources) {
-    const own = served.filter((s) => s.item.source === source);
+  const collections = [...new Set(served.map((s) => s.collection))];
+  for (const collection of collections) {
+    const own = served.filter((s) => s.collection === collection);
     const cards = own.filter((s) => s.item.kind === 'vcard');
     for (const version of ['3.0', '4.0'] as const) {
       exportPairs({ mode: 'export-served', served: cards.filter((c) => servedVersion(c.raw) === version), files, pairs, skipped, version });

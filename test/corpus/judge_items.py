@@ -118,10 +118,15 @@ def calendar_parts(text):
 def read_components(text):
     """Each component parsed alone, with the calendar's VTIMEZONEs: (key, lines) or (None, error)."""
     zones, components = calendar_parts(text)
+    zone_ids = [(re.search(r'^TZID[;:](?:.*?:)?(.*)$', unfold(z), re.M | re.I), z) for z in zones]
     out = []
     for component in components:
+        # Only the zones the component names: one zone this parser cannot read spoils no other.
+        used = set(re.findall(r';TZID=("[^"]*"|[^;:]*)', unfold(component), re.I))
+        used = {u.strip('"') for u in used}
+        own = [z for m, z in zone_ids if m and m.group(1).strip() in used]
         try:
-            cal = icalendar.Calendar.from_ical('BEGIN:VCALENDAR\nVERSION:2.0\n' + ''.join(zones) + component + 'END:VCALENDAR\n')
+            cal = icalendar.Calendar.from_ical('BEGIN:VCALENDAR\nVERSION:2.0\n' + ''.join(own) + component + 'END:VCALENDAR\n')
             sub = [c for c in cal.subcomponents if c.name != 'VTIMEZONE'][0]
             rid = sub.get('RECURRENCE-ID')
             key = f"{sub.get('UID', '')}|{rid.to_ical().decode() if rid is not None else ''}"
@@ -161,7 +166,10 @@ def rule_media(line):
         return [line]
     value = line['value']
     m = re.match(r'data:([^;,]*)(;base64)?,(.*)$', value, re.S)
-    if m:
+    # A data: URI marked VALUE=uri is how a 3.0 card would carry it; 3.0 readers expect
+    # ENCODING=b (vobject itself cuts such a value at its comma), so it stays a difference.
+    marked_uri = [v.lower() for v in line['params'].get('VALUE', [])] == ['uri']
+    if m and not marked_uri:
         data = base64.b64decode(m.group(3)) if m.group(2) else m.group(3).encode()
         return [{**line, 'params': {'TYPE': [m.group(1).split('/')[-1].upper()]}, 'value': 'b64:' + base64.b64encode(data).decode()}]
     if value.startswith('b64:'):
@@ -192,11 +200,29 @@ def rule_label(line):
 
 def rule_four_only(line):
     name = line['name']
-    if name == 'X-ADDRESSBOOKSERVER-KIND':
-        name = 'KIND'
+    if name in ('X-ADDRESSBOOKSERVER-KIND', 'X-ADDRESSBOOKSERVER-MEMBER'):
+        name = name[len('X-ADDRESSBOOKSERVER-'):]
     elif name.startswith('X-') and name[2:] in FOUR_ONLY:
         name = name[2:]
     return [{**line, 'name': name}]
+
+
+def rule_geo(line):
+    """4.0 GEO:geo:lat,lon (RFC 6350 §6.5.2, RFC 5870) ↔ 3.0 GEO:lat;lon (RFC 2426 §3.4.2)."""
+    if line['name'] != 'GEO':
+        return [line]
+    value = line['value'] if isinstance(line['value'], str) else ';'.join(map(str, line['value']))
+    m = re.match(r'^(?:geo:)?\s*([-+]?[\d.]+)\s*[,;]\s*([-+]?[\d.]+)', value, re.I)
+    return [{**line, 'value': f'{float(m.group(1))};{float(m.group(2))}'}] if m else [line]
+
+
+def rule_charset(line):
+    """CHARSET=UTF-8 says what a vCard is anyway (RFC 6350 §3.1); RFC 2426 defines no CHARSET
+    parameter, so a card written in 3.0 may leave it out."""
+    charset = line['params'].get('CHARSET')
+    if charset is None or [v.upper() for v in charset] != ['UTF-8']:
+        return [line]
+    return [{**line, 'params': {k: v for k, v in line['params'].items() if k != 'CHARSET'}}]
 
 
 DATE_RE = re.compile(r'^(--|\d{4})?-?(\d\d)?-?(\d\d)?(?:T(\d\d):?(\d\d)?:?(\d\d)?)?(Z|[+-]\d\d:?\d\d)?$')
@@ -241,7 +267,7 @@ def rule_tzid_renamed(line):
     return [{**line, 'params': {**line['params'], 'TZID': [re.sub(r' \(\d+\)$', '', v) for v in tzid]}}]
 
 
-RULES = {'version': rule_version, 'four-only': rule_four_only, 'label': rule_label, 'media': rule_media,
+RULES = {'version': rule_version, 'four-only': rule_four_only, 'label': rule_label, 'media': rule_media, 'geo': rule_geo, 'charset': rule_charset,
          'tel': rule_tel, 'dates': rule_dates, 'params': rule_params, 'tzid-renamed': rule_tzid_renamed}
 
 

@@ -64,7 +64,7 @@ describe('the interop corpus through Radicale', () => {
       const id = byPath.get(itemPath(record.href));
       if (id !== undefined) mirror.set(id, record.raw);
     }
-    const list: Served[] = served.placed.flatMap((p) => (mirror.has(p.item.id) ? [{ item: p.item, raw: mirror.get(p.item.id)! }] : []));
+    const list: Served[] = served.placed.flatMap((p) => (mirror.has(p.item.id) ? [{ item: p.item, collection: p.collection, raw: mirror.get(p.item.id)! }] : []));
     judgements = judgeServed(list);
     const file = writeSummary(summarize({ server: 'radicale', items, refused: served.refused, mirrored: new Set(mirror.keys()), notRead, judgements }));
     console.info(`corpus summary: ${file}`);
