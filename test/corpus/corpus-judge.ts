@@ -32,11 +32,13 @@ export interface Judgement {
   diffs?: unknown[];
   error?: string;
   reason?: string;
+  /** Missing: why the export's components this parser could not read were refused. */
+  export_errors?: string[];
 }
 
 /** Conversion rules per mode (judge_items.py documents each). */
 const RULES: Record<JudgeMode, string[]> = {
-  server: [],
+  server: ['version', 'four-only', 'label', 'media', 'tel', 'geo', 'dates', 'charset', 'params'],
   'export-served': ['charset'],
   'export-3.0': ['version', 'four-only', 'label', 'media', 'tel', 'geo', 'dates', 'charset', 'params'],
   'export-ics': ['tzid-renamed'],
