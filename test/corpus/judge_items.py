@@ -125,6 +125,9 @@ def read_components(text):
         used = set(re.findall(r';TZID=("[^"]*"|[^;:]*)', unfold(component), re.I))
         used = {u.strip('"') for u in used}
         own = [z for m, z in zone_ids if m and m.group(1).strip() in used]
+        # icalendar 4.0 keeps each VTIMEZONE it builds by TZID for the life of the process;
+        # cleared, every component is read with its own calendar's zones, not an earlier one's.
+        getattr(icalendar.cal, '_timezone_cache', {}).clear()
         try:
             cal = icalendar.Calendar.from_ical('BEGIN:VCALENDAR\nVERSION:2.0\n' + ''.join(own) + component + 'END:VCALENDAR\n')
             sub = [c for c in cal.subcomponents if c.name != 'VTIMEZONE'][0]
