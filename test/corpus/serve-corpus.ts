@@ -86,7 +86,7 @@ export async function putCorpus(params: {
     const collection = params.collectionOf.get(item) ?? '';
     const url = new URL(encodeURIComponent(item.name), params.collectionUrl(collection)).href;
     const contentType = item.kind === 'vcard' ? 'text/vcard; charset=utf-8' : 'text/calendar; charset=utf-8';
-    const response = await fetch(url, { method: 'PUT', headers: { Authorization: authorization, 'Content-Type': contentType }, body: withUid(item) });
+    const response = await fetch(url, { method: 'PUT', headers: { Authorization: authorization, 'Content-Type': contentType }, body: new Uint8Array(withUid(item)) });
     const body = await response.text();
     if (response.ok) {
       placed.push({ item, collection, url });

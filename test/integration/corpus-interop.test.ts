@@ -31,7 +31,7 @@ describe('the interop corpus through Radicale', () => {
       displayName: name,
     }));
     server = await startRadicale({ seed, warm: false });
-    run = await runCorpus({ server, items, collectionOf, collectionUrl: server.collectionUrl });
+    run = await runCorpus({ server, items, collectionOf, collectionUrl: (name) => server.collectionUrl(name) });
     console.info(`corpus summary: ${run.summaryFile}`);
   }, 600_000);
   afterAll(async () => {
