@@ -5,7 +5,8 @@
 // with the photo cut; the .vcf must carry the image's very bytes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { makeCards, makeEvents, makeJpeg, putItem, putItems } from '../harness';
+import { makeCards, makeEvents, putItem, putItems } from '../harness';
+import { makeJpeg } from '../harness/sample-photo';
 import { startCyrus, type CyrusServer } from '../harness/cyrus';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
