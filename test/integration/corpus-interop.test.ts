@@ -45,6 +45,26 @@ describe('the interop corpus through Radicale', () => {
     expect(sources.has('hard-cases')).toBe(true);
   });
 
+  it('holds one item per file: one VCARD per .vcf, one UID per .ics (RFC 6352 §5.1, RFC 4791 §4.1)', () => {
+    for (const item of items) {
+      const text = item.bytes.toString('latin1').replace(/\r?\n[ \t]/g, '');
+      if (item.kind === 'vcard') {
+        // Top level only: a vCard 2.1 AGENT may nest a card, one level deeper.
+        const depths = [...text.matchAll(/^(BEGIN|END):VCARD\s*$/gim)].map((m) => m[1]!.toUpperCase());
+        let depth = 0;
+        let cards = 0;
+        for (const d of depths) {
+          if (d === 'BEGIN' && depth++ === 0) cards++;
+          if (d === 'END') depth--;
+        }
+        expect(cards, item.id).toBe(1);
+      } else {
+        const uids = new Set([...text.matchAll(/^BEGIN:(?:VEVENT|VTODO|VJOURNAL|VFREEBUSY|VAVAILABILITY)\s*$[\s\S]*?^UID[;:](?:[^:\r\n]*:)?([^\r\n]*)/gim)].map((m) => m[1]!.trim()));
+        expect(uids.size, item.id).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
   it("has every item stored by the server or refused with the server's reason", () => {
     expect(run.served.placed.length + run.served.refused.length).toBe(items.length);
     for (const refusal of run.served.refused) expect(refusal.reason, refusal.id).not.toBe('');

@@ -39,6 +39,11 @@ describe('supported-address-data', () => {
     expect(offersVcard4(undefined)).toBe(false);
   });
 
+  it('keeps those attributes there only: any other element with attributes stays its text', () => {
+    const root = parseXml('<D:multistatus xmlns:D="DAV:"><D:getetag version="4.0" content-type="x">"e1"</D:getetag></D:multistatus>');
+    expect(child(child(root, 'multistatus'), 'getetag')).toBe('"e1"');
+  });
+
   it('writes the address-data element with or without a version', () => {
     expect(addressDataElement('CARD', '4.0')).toBe('<CARD:address-data content-type="text/vcard" version="4.0"/>');
     expect(addressDataElement('CARD', undefined)).toBe('<CARD:address-data/>');
