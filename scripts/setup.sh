@@ -16,6 +16,14 @@ needed=(
   "py:icalendar:python3-icalendar"
   # The benchmark compares Lifeboat with vdirsyncer (run with Debian's python: /usr/bin/vdirsyncer).
   "/usr/bin/vdirsyncer:vdirsyncer"
+  # Cyrus IMAP, the third real DAV server of the integration tests (test/harness/cyrus.ts):
+  # master is in cyrus-common (pulled in by cyrus-imapd), httpd with CalDAV/CardDAV in
+  # cyrus-caldav, saslpasswd2 in sasl2-bin, the PLAIN mechanism in libsasl2-modules.
+  "/usr/lib/cyrus/bin/master:cyrus-imapd"
+  "/usr/lib/cyrus/bin/httpd:cyrus-caldav"
+  "/usr/bin/cyradm:cyrus-admin"
+  "/usr/sbin/saslpasswd2:sasl2-bin"
+  "/usr/lib/$(uname -m)-linux-gnu/sasl2/libplain.so.2:libsasl2-modules"
 )
 missing=()
 for entry in "${needed[@]}"; do
@@ -25,7 +33,8 @@ for entry in "${needed[@]}"; do
     [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c "import $module" 2>/dev/null || missing+=("$package")
   else
     IFS=: read -r path package <<<"$entry"
-    [[ -x $path ]] || missing+=("$package")
+    # -e, not -x: a SASL plugin is a library, not a program.
+    [[ -e $path ]] || missing+=("$package")
   fi
 done
 [[ -x /usr/bin/python3 ]] || missing+=(python3)

@@ -42,6 +42,7 @@ export async function reconcileCollections(
         enabled: old?.enabled ?? true,
         pendingHrefs: old?.pendingHrefs ?? [],
         unreadableHrefs: old?.unreadableHrefs ?? [],
+        ...(r.vcardVersion === undefined ? {} : { vcardVersion: r.vcardVersion }),
       };
     });
     const gone = [...known.values()].filter((c) => c.goneUpstreamAt === null).map((c) => ({ ...c, goneUpstreamAt: now }));

@@ -98,6 +98,11 @@ export interface CollectionRecord {
    * what the pages count and name without scanning the items. Absent: none.
    */
   unreadableHrefs?: string[];
+  /**
+   * Address books whose server lists vCard 4.0 in CARDDAV:supported-address-data (RFC 6352
+   * §6.2.2): the items were asked for in 4.0, as the server holds them. Refreshed every run.
+   */
+  vcardVersion?: '4.0';
 }
 
 /** What an item is: a vCard, or the main component of a calendar object (RFC 4791 §4.1). */

@@ -14,6 +14,11 @@ export interface RemoteCollection {
   /** CalendarServer getctag: changes whenever anything in the collection changes. */
   ctag?: string;
   supportsSyncCollection: boolean;
+  /**
+   * Address books: the vCard version to ask for by name, when the server lists it in
+   * CARDDAV:supported-address-data (RFC 6352 §6.2.2); unset, the server's default is asked for.
+   */
+  vcardVersion?: '4.0';
 }
 
 /** One item's address and version, as a listing reports it. `href` is an absolute URL. */

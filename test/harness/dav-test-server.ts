@@ -1,6 +1,6 @@
 // What a started test server hands back, the same shape for Radicale and Xandikos.
 export interface DavTestServer {
-  name: 'radicale' | 'xandikos';
+  name: 'radicale' | 'xandikos' | 'cyrus';
   /** Base URL with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
   url: string;
   port: number;

@@ -11,6 +11,7 @@
 // Servers are killed (and their temp folders removed) at process exit even without stop().
 export { startRadicale, type RadicaleOptions, type RadicaleServer } from './radicale';
 export { startXandikos, type XandikosOptions } from './xandikos';
+export { startCyrus, cyrusInstalled, type CyrusOptions, type CyrusServer } from './cyrus';
 export { seedRadicale } from './radicale-seed';
 export { putItem, putItems, deleteItem, getItem, type ItemAuth } from './dav-items';
 export { makeCard, makeCards, foldLine } from './sample-items';

@@ -128,7 +128,8 @@ export function createDavSource(conn: DavConnection, kind: CollectionKind, optio
     },
 
     async fetchItems(collection, hrefs) {
-      return multiget(ctx, dav, collection.href, hrefs, options.batchSize ?? DEFAULT_MULTIGET_BATCH);
+      const wanted = { vcardVersion: collection.vcardVersion };
+      return multiget(ctx, dav, collection.href, hrefs, options.batchSize ?? DEFAULT_MULTIGET_BATCH, wanted);
     },
   };
 }

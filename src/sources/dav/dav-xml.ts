@@ -33,12 +33,31 @@ const entityDecoder = {
   setXmlVersion: (): void => undefined,
 };
 
+/**
+ * Attributes are dropped, except the two that RFC 6352 §6.2.2 puts on CARDDAV:address-data-type
+ * (`content-type`, `version`): they are the only way a server says which vCard versions it can
+ * serve. Kept there only, so no other element changes shape (a leaf stays its text).
+ */
+const ADDRESS_DATA_TYPE = /(?:^|[.:])address-data-type$/;
+function ignoreAttribute(name: string, path: unknown): boolean {
+  if (name !== 'content-type' && name !== 'version') return true;
+  return !ADDRESS_DATA_TYPE.test(String(path));
+}
+
+/** What an element kept of its attributes (see ignoreAttribute). */
+export function attributeOf(node: XmlValue | undefined, name: 'content-type' | 'version'): string | undefined {
+  if (node === undefined || typeof node === 'string') return undefined;
+  const value = node[`@_${name}`];
+  return typeof value === 'string' ? value : undefined;
+}
+
 const parser = new XMLParser({
   // Prefixes differ by server (`D:`, `d:`, `ns0:`, a default namespace, per-element xmlns on
   // iCloud), so elements are matched by local name. Safe here because the names this client
   // reads (DAV:, CardDAV, CalDAV, CalendarServer getctag) do not collide across those namespaces.
   removeNSPrefix: true,
-  ignoreAttributes: true,
+  ignoreAttributes: ignoreAttribute,
+  attributeNamePrefix: '@_',
   ignoreDeclaration: true,
   ignorePiTags: true,
   // Item text must come back exactly as served: no trimming, no "0123" → 123, no

@@ -1,6 +1,7 @@
 // The address books (or calendars) in the discovered home sets: PROPFIND Depth 1 with the
 // properties the sync needs to decide whether anything changed.
 import type { RemoteCollection } from '../source';
+import { vcardVersionOf } from './address-data';
 import type { DavContext } from './dav-connection';
 import { NotDavError } from './dav-errors';
 import type { DavKind } from './dav-kind';
@@ -20,6 +21,9 @@ const COLLECTION_PROPERTIES = [
   // RFC 3253 §3.1.5: whether sync-collection is offered here.
   'D:supported-report-set',
 ];
+
+/** Address books also say which vCard versions they serve (see address-data.ts). */
+const ADDRESS_BOOK_PROPERTIES = [...COLLECTION_PROPERTIES, 'CARD:supported-address-data'];
 
 function lastSegment(href: string): string {
   const parts = new URL(href).pathname.split('/').filter((p) => p !== '');
@@ -48,6 +52,8 @@ export function toCollection(entry: DavEntry, kind: DavKind): RemoteCollection |
   if (syncToken !== undefined) collection.syncToken = syncToken;
   const ctag = propText(entry, 'getctag');
   if (ctag !== undefined) collection.ctag = ctag;
+  const vcardVersion = kind.kind === 'addressbook' ? vcardVersionOf(entry) : undefined;
+  if (vcardVersion !== undefined) collection.vcardVersion = vcardVersion;
   return collection;
 }
 
@@ -61,8 +67,9 @@ export async function listCollections(
     ...discovery.homes.map((url) => ({ url, depth: '1' as const })),
     ...discovery.collections.map((url) => ({ url, depth: '0' as const })),
   ];
+  const properties = kind.kind === 'addressbook' ? ADDRESS_BOOK_PROPERTIES : COLLECTION_PROPERTIES;
   for (const { url, depth } of lookups) {
-    const answer = await propfind(ctx, url, depth, COLLECTION_PROPERTIES);
+    const answer = await propfind(ctx, url, depth, properties);
     for (const entry of answer.entries) {
       const collection = toCollection(entry, kind);
       if (collection && !found.has(collection.href)) found.set(collection.href, collection);

@@ -11,15 +11,27 @@ import { davRequest, type DavResponse } from './dav-request';
 import { fetchOne } from './fetch-one';
 import { BadResponseError, isTransient } from './transient-errors';
 import { escapeXml, textOf } from './dav-xml';
+import { addressDataElement, type VcardVersion } from './address-data';
 
 export const DEFAULT_MULTIGET_BATCH = 100;
 
-function requestBody(kind: DavKind, hrefs: string[], collectionUrl: string): string {
+/** What one multiget REPORT asks for. */
+export interface MultigetOptions {
+  /** Address books: the vCard version to ask for (see address-data.ts); unset, the default. */
+  vcardVersion?: VcardVersion | undefined;
+}
+
+function dataElement(kind: DavKind, options: MultigetOptions): string {
+  if (kind.kind === 'addressbook') return addressDataElement(kind.prefix, options.vcardVersion);
+  return `<${kind.prefix}:${kind.dataProperty}/>`;
+}
+
+function requestBody(kind: DavKind, hrefs: string[], collectionUrl: string, options: MultigetOptions): string {
   const tag = `${kind.prefix}:${kind.multiget}`;
   const list = hrefs.map((h) => `<D:href>${escapeXml(hrefForBody(h, collectionUrl))}</D:href>`).join('');
   return (
     `<?xml version="1.0" encoding="utf-8"?><${tag} ${XMLNS}>` +
-    `<D:prop><D:getetag/><${kind.prefix}:${kind.dataProperty}/></D:prop>${list}</${tag}>`
+    `<D:prop><D:getetag/>${dataElement(kind, options)}</D:prop>${list}</${tag}>`
   );
 }
 
@@ -64,10 +76,11 @@ async function fetchBatch(
   kind: DavKind,
   collectionUrl: string,
   hrefs: string[],
+  options: MultigetOptions,
 ): Promise<Array<RemoteItem | RemoteItemFailure>> {
   let entries: DavEntry[];
   try {
-    const body = requestBody(kind, hrefs, collectionUrl);
+    const body = requestBody(kind, hrefs, collectionUrl, options);
     // RFC 6352 §8.7 asks for Depth 0; RFC 4791 §7.9 says clients should not send one.
     const depth = kind.kind === 'addressbook' ? ('0' as const) : undefined;
     entries = (await davRequest(ctx, { method: 'REPORT', url: collectionUrl, depth, body }, readAnswer)).entries;
@@ -82,8 +95,8 @@ async function fetchBatch(
     if (hrefs.length === 1 && only !== undefined) return [await fetchOne(ctx, kind, only)];
     const half = Math.ceil(hrefs.length / 2);
     return [
-      ...(await fetchBatch(ctx, kind, collectionUrl, hrefs.slice(0, half))),
-      ...(await fetchBatch(ctx, kind, collectionUrl, hrefs.slice(half))),
+      ...(await fetchBatch(ctx, kind, collectionUrl, hrefs.slice(0, half), options)),
+      ...(await fetchBatch(ctx, kind, collectionUrl, hrefs.slice(half), options)),
     ];
   }
   // Matched by path: after a redirect the answer's hrefs resolve against another origin.
@@ -107,12 +120,13 @@ export async function multiget(
   collectionUrl: string,
   hrefs: string[],
   batchSize = DEFAULT_MULTIGET_BATCH,
+  options: MultigetOptions = {},
 ): Promise<Array<RemoteItem | RemoteItemFailure>> {
   const size = Math.max(1, Math.floor(batchSize));
   const wanted = hrefs.map((h) => absoluteHref(h, collectionUrl));
   const results: Array<RemoteItem | RemoteItemFailure> = [];
   for (let start = 0; start < wanted.length; start += size) {
-    results.push(...(await fetchBatch(ctx, kind, collectionUrl, wanted.slice(start, start + size))));
+    results.push(...(await fetchBatch(ctx, kind, collectionUrl, wanted.slice(start, start + size), options)));
   }
   return results;
 }
