@@ -8,7 +8,7 @@ import { forOneDrivePhotos, type OAuthProvider } from '../auth/oauth-providers';
 import { configuredProvider } from '../auth/provider-settings';
 import type { SignInDeps } from '../auth/sign-in';
 import { loadTokens, saveTokens } from '../auth/token-store';
-import type { BearerAuth } from '../sources/dav/dav-connection';
+import type { BearerAuth } from '../http/http-context';
 
 export function signInDeps(): SignInDeps {
   // Chrome's identity API, where it exists, renews the tokens it gave (auth/access-token.ts).

@@ -3,7 +3,7 @@
 // can receive a restore: one with a password, or one signed in with Google (bearer tokens).
 import { openDb } from '../db/schema';
 import { getAccount } from '../db/accounts';
-import { createDavContext } from '../sources/dav/dav-connection';
+import { createAccountContext } from '../http/http-context';
 import { putNewItem } from '../sources/dav/put-new-item';
 import { sourceForAccount } from '../sources/source-for-account';
 import { keepsContactLabels } from '../restore/contact-labels';
@@ -23,7 +23,7 @@ export async function restoreToServer({ targetAccountId, ...params }: RestorePar
   if (secret === null) throw new Error('Sign in to this account again first');
   const { source } = sourceForAccount(account, secret);
   const connection = typeof secret === 'string' ? { password: secret } : { password: '', bearer: secret };
-  const ctx = createDavContext({ serverUrl: account.serverUrl, username: account.username, ...connection });
+  const ctx = createAccountContext({ serverUrl: account.serverUrl, username: account.username, ...connection });
   const target = { source, put: (url: string, body: string, mediaType: string) => putNewItem(ctx, url, body, mediaType), keepsLabels: keepsContactLabels(account.kind) };
   return pushToCollection(db, params, target, readers);
 }

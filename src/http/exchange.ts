@@ -1,10 +1,10 @@
 // One HTTP exchange with a DAV server: credentials, redirects, the timeout, reading the body,
 // all inside one of the host's request slots. No retries here: dav-request.ts decides those.
-import type { DavContext } from './dav-connection';
-import { AuthError, NetworkError } from './dav-errors';
+import type { HttpContext } from './http-context';
+import { AuthError, NetworkError } from './http-errors';
 import { hostKey } from './host-limiter';
 
-export interface DavRequest {
+export interface HttpRequest {
   method: 'PROPFIND' | 'REPORT' | 'GET' | 'OPTIONS' | 'PUT';
   url: string;
   depth?: '0' | '1';
@@ -17,7 +17,7 @@ export interface DavRequest {
   conditional?: { etag?: string; lastModified?: string };
 }
 
-export interface DavResponse {
+export interface HttpResponse {
   status: number;
   statusText: string;
   /** Where the answer came from after redirects; hrefs in the body resolve against it. */
@@ -34,8 +34,8 @@ export interface DavResponse {
   lastModified: string | null;
 }
 
-/** Sends requests for origins a redirect already moved (see DavContext.origins) straight there. */
-function applyKnownOrigin(ctx: DavContext, url: string): string {
+/** Sends requests for origins a redirect already moved (see HttpContext.origins) straight there. */
+function applyKnownOrigin(ctx: HttpContext, url: string): string {
   const u = new URL(url);
   const moved = ctx.origins.get(u.origin);
   return moved === undefined ? url : moved + u.pathname + u.search;
@@ -45,7 +45,7 @@ function crossOrigin(a: string, b: string): boolean {
   return b !== '' && new URL(a).origin !== new URL(b).origin;
 }
 
-function rememberRedirect(ctx: DavContext, requested: string, final: string): void {
+function rememberRedirect(ctx: HttpContext, requested: string, final: string): void {
   const from = new URL(requested);
   const to = new URL(final);
   if (from.origin !== to.origin && from.pathname === to.pathname && from.search === to.search) {
@@ -53,7 +53,7 @@ function rememberRedirect(ctx: DavContext, requested: string, final: string): vo
   }
 }
 
-async function send(ctx: DavContext, req: DavRequest, url: string): Promise<Response> {
+async function send(ctx: HttpContext, req: HttpRequest, url: string): Promise<Response> {
   const headers: Record<string, string> = ctx.authorization ? { Authorization: ctx.authorization } : {};
   if (req.depth !== undefined) headers.Depth = req.depth;
   if (req.body !== undefined) headers['Content-Type'] = req.contentType ?? 'application/xml; charset=utf-8';
@@ -105,7 +105,7 @@ async function renewed(renew: () => Promise<string>, url: string): Promise<strin
   }
 }
 
-async function exchangeNow(ctx: DavContext, req: DavRequest, url: string): Promise<DavResponse> {
+async function exchangeNow(ctx: HttpContext, req: HttpRequest, url: string): Promise<HttpResponse> {
   let response = await send(ctx, req, url);
   if (response.redirected && response.url) rememberRedirect(ctx, url, response.url);
   if (response.status === 401 && response.redirected && crossOrigin(url, response.url)) {
@@ -151,7 +151,7 @@ async function exchangeNow(ctx: DavContext, req: DavRequest, url: string): Promi
  * NetworkError when nothing (or only part of a body) arrives and AuthError on 401; every other
  * status is returned for the caller to judge.
  */
-export function exchange(ctx: DavContext, req: DavRequest): Promise<DavResponse> {
+export function exchange(ctx: HttpContext, req: HttpRequest): Promise<HttpResponse> {
   const url = applyKnownOrigin(ctx, req.url);
   return ctx.limiter.run(hostKey(url), () => exchangeNow(ctx, req, url));
 }

@@ -1,10 +1,10 @@
 // What a DAV account needs to talk to its server, and the small state one source learns
 // along the way (where redirects really lead).
-import { NotDavError } from './dav-errors';
+import { InvalidAddressError } from './http-errors';
 import { sharedHostLimiter, type HostLimiter } from './host-limiter';
 import { retryPolicy, type RetryPolicy } from './retry-policy';
 
-export interface DavConnection {
+export interface AccountConnection {
   serverUrl: string;
   username: string;
   password: string;
@@ -21,7 +21,7 @@ export interface BearerAuth {
   renew(): Promise<string>;
 }
 
-export interface DavContext {
+export interface HttpContext {
   /** The URL the person entered, without any `user:pass@` part. */
   readonly serverUrl: string;
   /**
@@ -46,7 +46,7 @@ export interface DavContext {
   readonly limiter: HostLimiter;
 }
 
-export interface DavContextOptions {
+export interface HttpContextOptions {
   /** Per-request timeout; default 60 s. */
   timeoutMs?: number;
   /** Overrides of the default retry policy (tests inject sleep and random here). */
@@ -79,10 +79,10 @@ export function normaliseServerUrl(input: string): string {
     u = new URL(withScheme);
   } catch {
     // The input itself is not echoed: it may hold a password.
-    throw new NotDavError('', 'the address is not a valid web address');
+    throw new InvalidAddressError('is not a valid web address');
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw new NotDavError('', 'the address must start with https://');
+    throw new InvalidAddressError('must start with https://');
   }
   u.username = '';
   u.password = '';
@@ -90,7 +90,7 @@ export function normaliseServerUrl(input: string): string {
   return u.href;
 }
 
-export function createDavContext(conn: DavConnection, options: DavContextOptions = {}): DavContext {
+export function createAccountContext(conn: AccountConnection, options: HttpContextOptions = {}): HttpContext {
   const { bearer } = conn;
   if (!bearer) return createHttpContext(conn.serverUrl, basicAuthorization(conn.username, conn.password), conn.fetch, options);
   return { ...createHttpContext(conn.serverUrl, `Bearer ${bearer.accessToken}`, conn.fetch, options), renewAuthorization: async () => `Bearer ${await bearer.renew()}` };
@@ -100,7 +100,7 @@ export function createDavContext(conn: DavConnection, options: DavContextOptions
  * The same context for any credentials: the DAV engine's timeouts, retries, redirects and
  * per-host limits serve calendar feeds (no credentials) and bearer tokens alike.
  */
-export function createHttpContext(serverUrl: string, authorization: string, injected: typeof fetch | undefined, options: DavContextOptions = {}): DavContext {
+export function createHttpContext(serverUrl: string, authorization: string, injected: typeof fetch | undefined, options: HttpContextOptions = {}): HttpContext {
   return {
     serverUrl: normaliseServerUrl(serverUrl),
     authorization,

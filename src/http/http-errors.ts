@@ -20,7 +20,7 @@ export function hostOf(url: string): string {
   }
 }
 
-export abstract class DavError extends Error {
+export abstract class RequestError extends Error {
   abstract readonly code: string;
   /** The URL the failing request went to (no credentials: they travel only in a header). */
   readonly url: string;
@@ -33,7 +33,7 @@ export abstract class DavError extends Error {
 }
 
 /** 401, or 403 on a resource the account should reach. */
-export class AuthError extends DavError {
+export class AuthError extends RequestError {
   readonly code = 'auth';
   readonly status: number;
 
@@ -50,17 +50,17 @@ export class AuthError extends DavError {
   }
 }
 
-/** The URL answers, but not as a CardDAV/CalDAV server would (HTML page, 405 on PROPFIND…). */
-export class NotDavError extends DavError {
-  readonly code = 'not-dav';
+/** What the person typed is not a web address this extension can use. */
+export class InvalidAddressError extends RequestError {
+  readonly code = 'address';
 
-  constructor(url: string, detail: string) {
-    super(`${hostOf(url)} does not look like a CardDAV or CalDAV server: ${detail}`, url);
+  constructor(detail: string) {
+    super(`The server address ${detail}`, '');
   }
 }
 
 /** No HTTP answer at all: DNS, refused connection, TLS, timeout. */
-export class NetworkError extends DavError {
+export class NetworkError extends RequestError {
   readonly code = 'network';
 
   constructor(url: string, cause?: unknown) {
@@ -68,23 +68,8 @@ export class NetworkError extends DavError {
   }
 }
 
-/**
- * RFC 6578 §3.2: the server no longer knows the token (DAV:valid-sync-token precondition,
- * 403/409); other services say the same with 400 or 410. It always means "list everything and
- * compare", never "the collection is empty".
- */
-export class InvalidSyncTokenError extends DavError {
-  readonly code = 'invalid-sync-token';
-  readonly status: number;
-
-  constructor(url: string, status: number) {
-    super('The server no longer accepts the saved sync token; a full listing is needed', url);
-    this.status = status;
-  }
-}
-
 /** Any other unexpected HTTP status. */
-export class HttpError extends DavError {
+export class HttpError extends RequestError {
   readonly code = 'http';
   readonly status: number;
 

@@ -1,8 +1,8 @@
 // Failures that say "not now" rather than "not here": a busy server, a gateway in trouble, a
-// connection that dropped, an answer cut off. davRequest retries them; when they outlast every
+// connection that dropped, an answer cut off. httpRequest retries them; when they outlast every
 // retry they end the run (never turned into per-item failures, never a reason to try another
 // URL or a bigger request), and the next run tries again.
-import { DavError, HttpError, NetworkError, hostOf } from './dav-errors';
+import { RequestError, HttpError, NetworkError, hostOf } from './http-errors';
 
 /** "2 h 5 min", "45 s": how long a wait is, for messages. */
 function describeWait(ms: number): string {
@@ -19,7 +19,7 @@ function describeWait(ms: number): string {
  * not clear up: either the server asked for a longer wait than the client will sleep through
  * (`retryAt` says when to come back), or it was still busy after every attempt.
  */
-export class RateLimitError extends DavError {
+export class RateLimitError extends RequestError {
   readonly code = 'rate-limited';
   readonly status: number;
   /** When the server said it would take requests again (ms since the epoch), if it said. */
@@ -44,7 +44,7 @@ export class RateLimitError extends DavError {
  * XML although it claims to be. A cut-off listing must never be read as "these are all the
  * items": the items it lost would be marked deleted upstream.
  */
-export class BadResponseError extends DavError {
+export class BadResponseError extends RequestError {
   readonly code = 'bad-response';
   /** True when the body stopped before its end: worth asking again. */
   readonly truncated: boolean;
@@ -60,7 +60,7 @@ export class BadResponseError extends DavError {
   }
 }
 
-/** The statuses davRequest tries again (see there); 502 and 504 reach callers as HttpError. */
+/** The statuses httpRequest tries again (see there); 502 and 504 reach callers as HttpError. */
 export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /** Whether `error` is one of the passing failures above (after retries, if it reached a caller). */

@@ -4,7 +4,7 @@ import type { AccountRecord } from '../db/records';
 import type { CollectionKind } from './source';
 import { createDavSource, type DavSource, type DavSourceOptions } from './dav/dav-source';
 import type { Discovery } from './dav/discover';
-import type { BearerAuth } from './dav/dav-connection';
+import type { BearerAuth } from '../http/http-context';
 import { combineSources } from './combined-source';
 import { createFeedSource } from './ics-feed/feed-source';
 import { graphSource } from './microsoft/graph-source';

@@ -1,15 +1,16 @@
 // addressbook-multiget (RFC 6352 §8.7) / calendar-multiget (RFC 4791 §7.9): many items' text
 // in one REPORT. The text is kept exactly as served: it is what the mirror stores and exports.
 import type { RemoteItem, RemoteItemFailure } from '../source';
-import type { DavContext } from './dav-connection';
-import { AuthError, NotDavError } from './dav-errors';
+import type { HttpContext } from '../../http/http-context';
+import { AuthError } from '../../http/http-errors';
+import { NotDavError } from './dav-errors';
 import { absoluteHref, hrefForBody } from './dav-href';
 import { XMLNS, type DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
 import { expectMultistatus, type MultistatusAnswer } from './dav-propfind';
-import { davRequest, type DavResponse } from './dav-request';
+import { httpRequest, type HttpResponse } from '../../http/request';
 import { fetchOne } from './fetch-one';
-import { BadResponseError, isTransient } from './transient-errors';
+import { BadResponseError, isTransient } from '../../http/transient-errors';
 import { escapeXml, textOf } from './dav-xml';
 
 export const DEFAULT_MULTIGET_BATCH = 100;
@@ -53,14 +54,14 @@ function stopsTheRun(error: unknown): boolean {
 }
 
 /** A multiget answer whose text had to be altered to decode is not kept: see fetch-one.ts. */
-function readAnswer(res: DavResponse): MultistatusAnswer {
+function readAnswer(res: HttpResponse): MultistatusAnswer {
   const answer = expectMultistatus(res);
   if (res.lossy) throw new BadResponseError(res.url, false);
   return answer;
 }
 
 async function fetchBatch(
-  ctx: DavContext,
+  ctx: HttpContext,
   kind: DavKind,
   collectionUrl: string,
   hrefs: string[],
@@ -70,7 +71,7 @@ async function fetchBatch(
     const body = requestBody(kind, hrefs, collectionUrl);
     // RFC 6352 §8.7 asks for Depth 0; RFC 4791 §7.9 says clients should not send one.
     const depth = kind.kind === 'addressbook' ? ('0' as const) : undefined;
-    entries = (await davRequest(ctx, { method: 'REPORT', url: collectionUrl, depth, body }, readAnswer)).entries;
+    entries = (await httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth, body }, readAnswer)).entries;
   } catch (error) {
     if (stopsTheRun(error)) throw error;
     // 405/501: the server has no multiget at all (RFC 6352 makes it a MUST, yet): GET each.
@@ -102,7 +103,7 @@ async function fetchBatch(
 
 /** Fetches items in batches of `batchSize`; failed items are reported, never thrown. */
 export async function multiget(
-  ctx: DavContext,
+  ctx: HttpContext,
   kind: DavKind,
   collectionUrl: string,
   hrefs: string[],

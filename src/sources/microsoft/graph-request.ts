@@ -1,9 +1,9 @@
 // One Graph GET through the DAV engine's request path: bearer token (renewed once after a 401),
 // timeouts, per-host limits, and 429/503 retried after Retry-After, as Graph's throttling
 // guidance asks (https://learn.microsoft.com/en-us/graph/throttling).
-import type { DavContext } from '../dav/dav-connection';
-import { HttpError } from '../dav/dav-errors';
-import { davRequest } from '../dav/dav-request';
+import type { HttpContext } from '../../http/http-context';
+import { HttpError } from '../../http/http-errors';
+import { httpRequest } from '../../http/request';
 
 /**
  * 410 Gone on a delta link: the service no longer holds that sync state ("resyncRequired",
@@ -19,8 +19,8 @@ export class DeltaExpiredError extends Error {
   }
 }
 
-export async function graphGet<T>(ctx: DavContext, url: string): Promise<T> {
-  return davRequest(ctx, { method: 'GET', url }, (res) => {
+export async function graphGet<T>(ctx: HttpContext, url: string): Promise<T> {
+  return httpRequest(ctx, { method: 'GET', url }, (res) => {
     if (res.status === 410) throw new DeltaExpiredError();
     if (res.status !== 200) throw new HttpError(res.url, res.status, res.statusText);
     return JSON.parse(res.body) as T;
@@ -34,7 +34,7 @@ export interface GraphPage<T> {
 }
 
 /** Every page of a collection or a delta round: follows @odata.nextLink to the end. */
-export async function graphPages<T>(ctx: DavContext, first: string): Promise<{ items: T[]; deltaLink: string | null }> {
+export async function graphPages<T>(ctx: HttpContext, first: string): Promise<{ items: T[]; deltaLink: string | null }> {
   const items: T[] = [];
   let url: string | undefined = first;
   let deltaLink: string | null = null;

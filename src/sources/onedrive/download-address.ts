@@ -6,9 +6,9 @@
 // when even that has none, `/content` is asked with `redirect: 'manual'` and its 302 Location
 // read. Never `redirect: 'follow'` with the token: the redirect leads to another host, and the
 // bearer token must reach Graph only.
-import type { DavContext } from '../dav/dav-connection';
-import { AuthError, NetworkError } from '../dav/dav-errors';
-import { hostKey } from '../dav/host-limiter';
+import type { HttpContext } from '../../http/http-context';
+import { AuthError, NetworkError } from '../../http/http-errors';
+import { hostKey } from '../../http/host-limiter';
 import { graphGet } from '../microsoft/graph-request';
 import type { DriveItem } from './drive-item';
 
@@ -25,7 +25,7 @@ export function listedAddress(item: DriveItem): string | null {
   return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
 }
 
-async function contentRedirect(ctx: DavContext, href: string, name: string): Promise<string> {
+async function contentRedirect(ctx: HttpContext, href: string, name: string): Promise<string> {
   const url = `${href}/content`;
   const res = await ctx.limiter.run(hostKey(url), async () => {
     try {
@@ -43,7 +43,7 @@ async function contentRedirect(ctx: DavContext, href: string, name: string): Pro
 }
 
 /** A fresh address for the item at `href` (its Graph URL). */
-export async function freshAddress(ctx: DavContext, href: string, name: string): Promise<string> {
+export async function freshAddress(ctx: HttpContext, href: string, name: string): Promise<string> {
   const item = await graphGet<DriveItem>(ctx, `${href}?select=id,@microsoft.graph.downloadUrl`);
   return listedAddress(item) ?? contentRedirect(ctx, href, name);
 }

@@ -4,11 +4,11 @@
 // https://learn.microsoft.com/en-us/graph/api/driveitem-get-content#partial-range-downloads).
 // No Authorization header and no cookies: the address is its own credential, and the storage
 // host is not Graph. Messages name the storage host only, since the address's path is its secret.
-import type { DavContext } from '../dav/dav-connection';
-import { HttpError, NetworkError } from '../dav/dav-errors';
-import { hostKey } from '../dav/host-limiter';
-import { backoffDelay, parseRetryAfter } from '../dav/retry-policy';
-import { RateLimitError } from '../dav/transient-errors';
+import type { HttpContext } from '../../http/http-context';
+import { HttpError, NetworkError } from '../../http/http-errors';
+import { hostKey } from '../../http/host-limiter';
+import { backoffDelay, parseRetryAfter } from '../../http/retry-policy';
+import { RateLimitError } from '../../http/transient-errors';
 import type { PhotoBody } from '../photo-source';
 import { RangeRefusedError, rangeStart } from '../webdav-photos/photo-get';
 import { watchedBody } from '../webdav-photos/watched-body';
@@ -19,7 +19,7 @@ export class ExpiredAddressError extends HttpError {}
 type Outcome = { waitMs: number; status: number } | null;
 
 async function getOnce(
-  ctx: DavContext,
+  ctx: HttpContext,
   url: string,
   offset: number,
   consume: (answer: PhotoBody) => Promise<void>,
@@ -59,7 +59,7 @@ async function getOnce(
  * honoured and the attempts are counted in one place.
  */
 export async function storageGet(
-  ctx: DavContext,
+  ctx: HttpContext,
   url: string,
   offset: number,
   consume: (answer: PhotoBody) => Promise<void>,

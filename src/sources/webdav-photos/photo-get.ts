@@ -2,10 +2,10 @@
 // with If-Range (§13.1.5) so that a file replaced in between comes back whole (200) instead of
 // a tail of the new file glued to the head of the old one. If-Range takes only a strong ETag or
 // a date. The host's request slot is held until the body is consumed.
-import type { DavContext } from '../dav/dav-connection';
-import { AuthError, HttpError, NetworkError } from '../dav/dav-errors';
-import { hostKey } from '../dav/host-limiter';
-import { RateLimitError } from '../dav/transient-errors';
+import type { HttpContext } from '../../http/http-context';
+import { AuthError, HttpError, NetworkError } from '../../http/http-errors';
+import { hostKey } from '../../http/host-limiter';
+import { RateLimitError } from '../../http/transient-errors';
 import type { PhotoBody, RemotePhoto } from '../photo-source';
 import { digestsFromHeader } from './server-digests';
 import { watchedBody } from './watched-body';
@@ -33,7 +33,7 @@ function statusError(url: string, res: Response): Error {
   return new HttpError(url, res.status, res.statusText);
 }
 
-async function getOnce(ctx: DavContext, photo: RemotePhoto, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void> {
+async function getOnce(ctx: HttpContext, photo: RemotePhoto, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void> {
   const abort = new AbortController();
   let res: Response;
   try {
@@ -58,6 +58,6 @@ async function getOnce(ctx: DavContext, photo: RemotePhoto, offset: number, cons
   }
 }
 
-export function getPhoto(ctx: DavContext, photo: RemotePhoto, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void> {
+export function getPhoto(ctx: HttpContext, photo: RemotePhoto, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void> {
   return ctx.limiter.run(hostKey(photo.href), () => getOnce(ctx, photo, offset, consume));
 }

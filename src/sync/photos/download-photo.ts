@@ -7,8 +7,8 @@
 import type { LifeboatDb } from '../../db/schema';
 import { clearParts, HOLD_WHOLE_BYTES, PART_BYTES, partsSize, readParts } from '../../db/photos/photo-parts';
 import { RangeRefusedError } from '../../sources/webdav-photos/photo-get';
-import { isTransient } from '../../sources/dav/transient-errors';
-import { backoffDelay, type RetryPolicy } from '../../sources/dav/retry-policy';
+import { isTransient } from '../../http/transient-errors';
+import { backoffDelay, type RetryPolicy } from '../../http/retry-policy';
 import type { PhotoSource, RemotePhoto, ServerDigest } from '../../sources/photo-source';
 import { FileReceiver, type ReceivedFile } from '../../photos/file-receiver';
 import { hashBlob } from '../../photos/hash-blob';
