@@ -1,11 +1,17 @@
-// One HTTP exchange with a DAV server: credentials, redirects, the timeout, reading the body,
-// all inside one of the host's request slots. No retries here: dav-request.ts decides those.
+// One HTTP exchange: which credentials go with it (credential-policy.ts), where a redirect may
+// lead (redirect-policy.ts), the timeout, reading the body up to its cap (body-caps.ts), all
+// inside one of the host's request slots. No retries here: request.ts decides those. This file
+// and send.ts are the only code that calls fetch (eslint.config.js enforces it).
+import { readCapped, type BodyKind } from './body-caps';
+import { decodeBody } from './decode-body';
 import type { HttpContext } from './http-context';
 import { AuthError, NetworkError } from './http-errors';
 import { hostKey } from './host-limiter';
+import { MAX_RESENDS } from './redirect-policy';
+import { sendChecked, type SentRequest } from './send';
 
 export interface HttpRequest {
-  method: 'PROPFIND' | 'REPORT' | 'GET' | 'OPTIONS' | 'PUT';
+  method: 'PROPFIND' | 'REPORT' | 'GET' | 'OPTIONS' | 'PUT' | 'POST';
   url: string;
   depth?: '0' | '1';
   body?: string;
@@ -15,6 +21,17 @@ export interface HttpRequest {
   ifNoneMatch?: '*';
   /** Conditional GET validators (RFC 9110 §13.1): a calendar feed's ETag and Last-Modified. */
   conditional?: { etag?: string; lastModified?: string };
+  /** Other headers (Accept, Range, If-Range); never Authorization, which the policy adds. */
+  headers?: Record<string, string>;
+  /** Which cap applies to the answer; default: multistatus for PROPFIND and REPORT, item otherwise. */
+  bodyKind?: BodyKind;
+  /** 'none': a request that must carry no credentials at all (a pre-authenticated download address). */
+  credentials?: 'account' | 'none';
+  /**
+   * 'manual': answer a redirect itself (its Location, outside a browser) instead of following it.
+   * Writes never follow one (see send.ts).
+   */
+  redirect?: 'follow' | 'manual';
 }
 
 export interface HttpResponse {
@@ -32,6 +49,8 @@ export interface HttpResponse {
   etag: string | null;
   /** The Last-Modified header, for the next conditional GET of a feed. */
   lastModified: string | null;
+  /** The Location header of an unfollowed redirect (`redirect: 'manual'`). */
+  location: string | null;
 }
 
 /** Sends requests for origins a redirect already moved (see HttpContext.origins) straight there. */
@@ -41,57 +60,11 @@ function applyKnownOrigin(ctx: HttpContext, url: string): string {
   return moved === undefined ? url : moved + u.pathname + u.search;
 }
 
-function crossOrigin(a: string, b: string): boolean {
-  return b !== '' && new URL(a).origin !== new URL(b).origin;
-}
-
 function rememberRedirect(ctx: HttpContext, requested: string, final: string): void {
   const from = new URL(requested);
   const to = new URL(final);
   if (from.origin !== to.origin && from.pathname === to.pathname && from.search === to.search) {
     ctx.origins.set(from.origin, to.origin);
-  }
-}
-
-async function send(ctx: HttpContext, req: HttpRequest, url: string): Promise<Response> {
-  const headers: Record<string, string> = ctx.authorization ? { Authorization: ctx.authorization } : {};
-  if (req.depth !== undefined) headers.Depth = req.depth;
-  if (req.body !== undefined) headers['Content-Type'] = req.contentType ?? 'application/xml; charset=utf-8';
-  if (req.ifNoneMatch !== undefined) headers['If-None-Match'] = req.ifNoneMatch;
-  if (req.conditional?.etag) headers['If-None-Match'] = req.conditional.etag;
-  if (req.conditional?.lastModified) headers['If-Modified-Since'] = req.conditional.lastModified;
-  try {
-    // redirect 'follow' (the default): in a service worker 'manual' yields an opaque response
-    // with no Location header, so the client could not follow it itself.
-    return await ctx.fetch(url, {
-      method: req.method,
-      headers,
-      body: req.body,
-      redirect: 'follow',
-      signal: AbortSignal.timeout(ctx.timeoutMs),
-    });
-  } catch (error) {
-    throw new NetworkError(url, error);
-  }
-}
-
-/**
- * Decodes a body by the charset its Content-Type names (RFC 9110 §8.3.1), UTF-8 when it names
- * none or one this runtime does not know. Decoding is strict first, so a body with stray bytes
- * is flagged rather than silently altered; `response.text()` would replace them unannounced.
- */
-function decodeBody(bytes: ArrayBuffer, contentType: string): { text: string; lossy: boolean } {
-  const label = /;\s*charset="?([^";\s]+)/i.exec(contentType)?.[1] ?? 'utf-8';
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label, { fatal: true });
-  } catch {
-    decoder = new TextDecoder('utf-8', { fatal: true });
-  }
-  try {
-    return { text: decoder.decode(bytes), lossy: false };
-  } catch {
-    return { text: new TextDecoder(decoder.encoding).decode(bytes), lossy: true };
   }
 }
 
@@ -105,51 +78,64 @@ async function renewed(renew: () => Promise<string>, url: string): Promise<strin
   }
 }
 
-async function exchangeNow(ctx: HttpContext, req: HttpRequest, url: string): Promise<HttpResponse> {
-  let response = await send(ctx, req, url);
-  if (response.redirected && response.url) rememberRedirect(ctx, url, response.url);
-  if (response.status === 401 && response.redirected && crossOrigin(url, response.url)) {
-    // Fetch drops Authorization on a cross-origin redirect (Fetch standard, HTTP-redirect
-    // fetch step 13), and iCloud redirects to shard hosts: ask the final URL again, with it.
-    await response.body?.cancel();
-    response = await send(ctx, req, response.url);
-  }
-  if (response.status === 401 && ctx.renewAuthorization) {
+/**
+ * Sends `req` to `url` and follows what the account's policy allows: a 401 from a bound origin
+ * a redirect reached (Fetch dropped Authorization on the cross-origin hop, HTTP-redirect fetch
+ * step 13; iCloud's shards answer so) is asked again there with the credentials; a bearer
+ * token refused once is renewed once. Returns the response whose body is still unread.
+ */
+export async function openResponse(ctx: HttpContext, req: HttpRequest, url: string): Promise<SentRequest> {
+  let target = url;
+  let renewedOnce = false;
+  for (let resend = 0; ; resend++) {
+    const sent = await sendChecked(ctx, req, target);
+    const { response, finalUrl, outcome } = sent;
+    if (outcome === 'bound') rememberRedirect(ctx, target, finalUrl);
+    if (response.status !== 401 || req.credentials === 'none' || !ctx.authorization || resend >= MAX_RESENDS) return sent;
+    if (outcome === 'bound') {
+      await response.body?.cancel().catch(() => undefined);
+      target = finalUrl;
+      continue;
+    }
+    if (!ctx.renewAuthorization || renewedOnce) return sent;
     // An access token can expire mid-run (they last about an hour): renew it once and ask again.
-    await response.body?.cancel();
-    ctx.authorization = await renewed(ctx.renewAuthorization, response.url || url);
-    response = await send(ctx, req, response.url || url);
+    await response.body?.cancel().catch(() => undefined);
+    ctx.authorization = await renewed(ctx.renewAuthorization, finalUrl);
+    renewedOnce = true;
   }
-  if (response.status === 401) {
-    await response.body?.cancel();
-    throw new AuthError(response.url || url, 401);
+}
+
+function defaultBodyKind(req: HttpRequest): BodyKind {
+  return req.method === 'PROPFIND' || req.method === 'REPORT' ? 'multistatus' : 'item';
+}
+
+async function exchangeNow(ctx: HttpContext, req: HttpRequest, url: string): Promise<HttpResponse> {
+  const { response, finalUrl } = await openResponse(ctx, req, url);
+  if (response.status === 401 && req.credentials !== 'none') {
+    await response.body?.cancel().catch(() => undefined);
+    throw new AuthError(finalUrl, 401);
   }
   const contentType = response.headers.get('content-type') ?? '';
-  let bytes: ArrayBuffer;
-  try {
-    bytes = await response.arrayBuffer();
-  } catch (error) {
-    // The connection broke mid-body (reset, or fewer bytes than Content-Length announced).
-    throw new NetworkError(response.url || url, error);
-  }
+  const bytes = await readCapped({ response, cap: ctx.bodyCaps[req.bodyKind ?? defaultBodyKind(req)], url: finalUrl });
   const { text, lossy } = decodeBody(bytes, contentType);
   return {
     status: response.status,
     statusText: response.statusText,
-    url: response.url || url,
+    url: finalUrl,
     contentType,
     body: text,
     lossy,
     retryAfter: response.headers.get('retry-after'),
     etag: response.headers.get('etag'),
     lastModified: response.headers.get('last-modified'),
+    location: response.headers.get('location'),
   };
 }
 
 /**
  * Sends one request and reads its whole answer while holding one of the host's slots. Throws
- * NetworkError when nothing (or only part of a body) arrives and AuthError on 401; every other
- * status is returned for the caller to judge.
+ * NetworkError when nothing (or only part of a body) arrives, AuthError on 401, and the
+ * policy's refusals (policy-errors.ts); every other status is returned for the caller to judge.
  */
 export function exchange(ctx: HttpContext, req: HttpRequest): Promise<HttpResponse> {
   const url = applyKnownOrigin(ctx, req.url);

@@ -8,9 +8,9 @@ import { davFixture, fakeFetch, instantRetry, unreachableFetch, type FakeHandler
 
 const URL_ = 'https://h.example/c/';
 
-function context(handler: FakeHandler) {
+function context(handler: FakeHandler, serverUrl = URL_) {
   const fake = fakeFetch(handler);
-  return { fake, ctx: createAccountContext({ serverUrl: URL_, username: 'u', password: 'p', fetch: fake.fetch }) };
+  return { fake, ctx: createAccountContext({ serverUrl, username: 'u', password: 'p', fetch: fake.fetch }) };
 }
 
 /** Answers each requested href with a card, except names starting with "missing". */
@@ -44,8 +44,8 @@ describe('multiget', () => {
   });
 
   it('keeps iCloud CDATA text exactly, and reports a response-level 404', async () => {
-    const { ctx } = context(() => ({ body: davFixture('icloud-multiget.xml') }));
     const base = 'https://p42-contacts.icloud.com/1234567/carddavhome/card/';
+    const { ctx } = context(() => ({ body: davFixture('icloud-multiget.xml') }), 'https://contacts.icloud.com/');
     const [card, missing] = await multiget(ctx, davKind('addressbook'), base, [`${base}ABCDEF-1234.vcf`, `${base}MISSING.vcf`]);
     expect(card && 'data' in card ? card.data : '').toMatch(/^BEGIN:VCARD\r\n[\s\S]*\r\nEND:VCARD\r\n$/);
     expect(missing).toEqual({ href: `${base}MISSING.vcf`, error: 'HTTP/1.1 404 Not Found' });

@@ -10,7 +10,7 @@ import { fakeFetch, instantRetry, unreachableFetch } from '../harness/fake-fetch
 const PASSWORD = 'pässwörd-S3cret';
 const EMPTY_MULTISTATUS = '<multistatus xmlns="DAV:"/>';
 
-function context(fetch: typeof globalThis.fetch, serverUrl = 'https://contacts.icloud.com/') {
+function context(fetch: typeof globalThis.fetch, serverUrl = 'https://h.example/') {
   return createAccountContext({ serverUrl, username: 'jane@example.com', password: PASSWORD, fetch }, { retry: instantRetry().retry });
 }
 
@@ -28,7 +28,7 @@ describe('httpRequest', () => {
       }
       return { status: 207, body: EMPTY_MULTISTATUS };
     });
-    const ctx = context(fake.fetch);
+    const ctx = context(fake.fetch, 'https://contacts.icloud.com/');
     const res = await httpRequest(ctx, { method: 'PROPFIND', url: 'https://contacts.icloud.com/', depth: '0', body: '<x/>' });
     expect(res.status).toBe(207);
     expect(res.url).toBe('https://p42-contacts.icloud.com/');

@@ -17,7 +17,7 @@ export interface FeedConnection {
 }
 
 export function createFeedSource(conn: FeedConnection, options: HttpContextOptions = {}): Source {
-  const ctx = createHttpContext(conn.url, '', conn.fetch, options);
+  const ctx = createHttpContext({ serverUrl: conn.url, authorization: '', credentials: 'none', fetch: conn.fetch, options });
   const base = feedBase(conn.url);
   // The objects of this run's download: listing and fetching are one GET for a feed.
   let latest: Map<string, RemoteItem> | null = null;
