@@ -10,6 +10,8 @@ import { hostKey } from './host-limiter';
 import { MAX_RESENDS } from './redirect-policy';
 import { sendChecked, type SentRequest } from './send';
 
+export type { SentRequest } from './send';
+
 export interface HttpRequest {
   method: 'PROPFIND' | 'REPORT' | 'GET' | 'OPTIONS' | 'PUT' | 'POST';
   url: string;
@@ -32,6 +34,8 @@ export interface HttpRequest {
    * Writes never follow one (see send.ts).
    */
   redirect?: 'follow' | 'manual';
+  /** Replaces the per-request timeout: a long download stops on its own idle timer instead. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -140,4 +144,14 @@ async function exchangeNow(ctx: HttpContext, req: HttpRequest, url: string): Pro
 export function exchange(ctx: HttpContext, req: HttpRequest): Promise<HttpResponse> {
   const url = applyKnownOrigin(ctx, req.url);
   return ctx.limiter.run(hostKey(url), () => exchangeNow(ctx, req, url));
+}
+
+/**
+ * Sends one request and hands its unread answer to `use` (a large download streams it into
+ * storage), holding one of the host's slots until `use` is done. The policy applies as for
+ * `exchange`; no status is judged here.
+ */
+export function streamExchange<T>(ctx: HttpContext, req: HttpRequest, use: (sent: SentRequest) => Promise<T>): Promise<T> {
+  const url = applyKnownOrigin(ctx, req.url);
+  return ctx.limiter.run(hostKey(url), async () => use(await openResponse(ctx, req, url)));
 }

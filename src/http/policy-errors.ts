@@ -63,3 +63,15 @@ export class RequestBudgetError extends RequestError {
     super(t('httpRequestBudget', hostOf(params.url), params.limit), params.url);
   }
 }
+
+/** The layer's refusals above: no retry cures them, and the person must read them. */
+export function isPolicyRefusal(error: unknown): boolean {
+  return (
+    error instanceof CredentialsWithheldError ||
+    error instanceof InsecureRedirectError ||
+    error instanceof PlainHttpRefusedError ||
+    error instanceof TooLargeError ||
+    error instanceof EndlessListingError ||
+    error instanceof RequestBudgetError
+  );
+}

@@ -59,7 +59,7 @@ export async function sendChecked(ctx: HttpContext, req: HttpRequest, url: strin
       body: req.body,
       redirect: redirectMode(req),
       credentials: 'omit',
-      signal: AbortSignal.timeout(ctx.timeoutMs),
+      signal: req.signal ?? AbortSignal.timeout(ctx.timeoutMs),
     });
   } catch (error) {
     throw new NetworkError(url, error);

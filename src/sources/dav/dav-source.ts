@@ -1,6 +1,6 @@
 // The Source the sync engine uses for a CardDAV or CalDAV account.
 import type { ChangeListing, CollectionKind, RemoteCollection, Source, SyncCursor } from '../source';
-import { createAccountContext, type AccountConnection } from '../../http/http-context';
+import { createAccountContext, type AccountConnection, type HttpContextOptions } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { NotDavError } from './dav-errors';
 import type { HostLimiter } from '../../http/host-limiter';
@@ -13,7 +13,7 @@ import type { RetryPolicy } from '../../http/retry-policy';
 import { isTransient } from '../../http/transient-errors';
 import { syncCollection } from './sync-collection';
 
-export interface DavSourceOptions {
+export interface DavSourceOptions extends HttpContextOptions {
   /** Hrefs per multiget REPORT. */
   batchSize?: number;
   /** Per-request timeout. */

@@ -6,6 +6,7 @@ import type { HttpContext } from '../../http/http-context';
 import { AuthError } from '../../http/http-errors';
 import { NotDavError } from './dav-errors';
 import { isTransient } from '../../http/transient-errors';
+import { isPolicyRefusal } from '../../http/policy-errors';
 import { sameResource } from './dav-href';
 import type { DavKind } from './dav-kind';
 import type { DavEntry } from './dav-multistatus';
@@ -31,10 +32,11 @@ function ownEntry(answer: MultistatusAnswer): DavEntry | undefined {
 
 /**
  * Errors that end discovery at once; anything else means "try the next candidate". A busy or
- * unreachable server is not asked at another URL: that would only add to its load.
+ * unreachable server is not asked at another URL: that would only add to its load; a principal
+ * or home set on a foreign host must reach the person, not read as "no home found".
  */
 function isFatal(error: unknown): boolean {
-  return isTransient(error) || (error instanceof AuthError && error.status === 401);
+  return isTransient(error) || (error instanceof AuthError && error.status === 401) || isPolicyRefusal(error);
 }
 
 async function homesOfPrincipal(ctx: HttpContext, kind: DavKind, principal: string): Promise<string[]> {

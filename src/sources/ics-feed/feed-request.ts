@@ -1,5 +1,5 @@
-// One conditional GET of a feed through the DAV engine's request path (timeouts, retries with
-// Retry-After, per-host limits). 304 Not Modified means the mirror is current (RFC 9110 §15.4.5).
+// One conditional GET of a feed through the HTTP layer (timeouts, retries with Retry-After,
+// per-host limits, a body cap). 304 Not Modified means the mirror is current (RFC 9110 §15.4.5).
 import type { HttpContext } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { httpRequest } from '../../http/request';
@@ -12,7 +12,7 @@ export type FeedAnswer =
 
 export async function getFeed(ctx: HttpContext, url: string, validators: FeedValidators): Promise<FeedAnswer> {
   try {
-    return await httpRequest(ctx, { method: 'GET', url, conditional: validators }, (res): FeedAnswer => {
+    return await httpRequest(ctx, { method: 'GET', url, conditional: validators, bodyKind: 'feed' }, (res): FeedAnswer => {
       if (res.status === 304) return { modified: false };
       if (res.status === 404 || res.status === 410) throw new FeedError(url, 'is gone (the address may have been reset)', res.status);
       if (res.status !== 200) throw new FeedError(url, `answered ${res.status}`, res.status);

@@ -5,10 +5,9 @@
 // (`?select=id,@microsoft.graph.downloadUrl`, the way the page recommends for scripts), and
 // when even that has none, `/content` is asked with `redirect: 'manual'` and its 302 Location
 // read. Never `redirect: 'follow'` with the token: the redirect leads to another host, and the
-// bearer token must reach Graph only.
+// bearer token must reach Graph only (the HTTP layer's policy would refuse that host anyway).
+import { exchange } from '../../http/exchange';
 import type { HttpContext } from '../../http/http-context';
-import { AuthError, NetworkError } from '../../http/http-errors';
-import { hostKey } from '../../http/host-limiter';
 import { graphGet } from '../microsoft/graph-request';
 import type { DriveItem } from './drive-item';
 
@@ -27,17 +26,8 @@ export function listedAddress(item: DriveItem): string | null {
 
 async function contentRedirect(ctx: HttpContext, href: string, name: string): Promise<string> {
   const url = `${href}/content`;
-  const res = await ctx.limiter.run(hostKey(url), async () => {
-    try {
-      return await ctx.fetch(url, { headers: { Authorization: ctx.authorization }, redirect: 'manual', signal: AbortSignal.timeout(ctx.timeoutMs) });
-    } catch (error) {
-      throw new NetworkError(url, error);
-    }
-  });
-  await res.body?.cancel().catch(() => undefined);
-  if (res.status === 401) throw new AuthError(url, 401);
-  const location = res.headers.get('location');
-  const target = res.status >= 300 && res.status < 400 && location ? new URL(location, url) : null;
+  const res = await exchange(ctx, { method: 'GET', url, redirect: 'manual', bodyKind: 'json' });
+  const target = res.status >= 300 && res.status < 400 && res.location ? new URL(res.location, url) : null;
   if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:')) throw new NoDownloadAddressError(name);
   return target.href;
 }
