@@ -10,6 +10,7 @@ import { propText, type DavEntry } from './dav-multistatus';
 import { expectMultistatus, type MultistatusAnswer } from './dav-propfind';
 import { httpRequest, type HttpResponse } from '../../http/request';
 import { fetchOne } from './fetch-one';
+import { refusedHref } from '../../http/credential-check';
 import { BadResponseError, isTransient } from '../../http/transient-errors';
 import { escapeXml, textOf } from './dav-xml';
 
@@ -110,10 +111,13 @@ export async function multiget(
   batchSize = DEFAULT_MULTIGET_BATCH,
 ): Promise<Array<RemoteItem | RemoteItemFailure>> {
   const size = Math.max(1, Math.floor(batchSize));
-  const wanted = hrefs.map((h) => absoluteHref(h, collectionUrl));
-  const results: Array<RemoteItem | RemoteItemFailure> = [];
+  const all = hrefs.map((h) => absoluteHref(h, collectionUrl));
+  // An href on a host the account is not bound to is reported, never asked for (http/credential-policy.ts).
+  const refused = new Map(all.flatMap((href) => { const why = refusedHref(ctx, href); return why === null ? [] : [[href, why] as const]; }));
+  const wanted = all.filter((href) => !refused.has(href));
+  const fetched = new Map<string, RemoteItem | RemoteItemFailure>();
   for (let start = 0; start < wanted.length; start += size) {
-    results.push(...(await fetchBatch(ctx, kind, collectionUrl, wanted.slice(start, start + size))));
+    for (const result of await fetchBatch(ctx, kind, collectionUrl, wanted.slice(start, start + size))) fetched.set(result.href, result);
   }
-  return results;
+  return all.map((href) => (refused.has(href) ? { href, error: refused.get(href)! } : (fetched.get(href) ?? { href, error: 'missing from the server answer' })));
 }
