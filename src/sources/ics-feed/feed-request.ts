@@ -21,7 +21,8 @@ export async function getFeed(ctx: HttpContext, url: string, validators: FeedVal
       return { modified: true, body: res.body, etag: res.etag, lastModified: res.lastModified };
     });
   } catch (error) {
-    if (error instanceof AuthError) throw new FeedError(url, 'asks for a sign-in; use its secret or public address', error.status);
+    // The host that asked (error.url: where a redirect led), which may not be the feed's own.
+    if (error instanceof AuthError) throw new FeedError(error.url, 'asks for a sign-in; use its secret or public address', error.status);
     if (error instanceof HttpError) throw new FeedError(url, `answered ${error.status}`, error.status);
     throw error;
   }
