@@ -23,7 +23,7 @@ export async function restoreToServer({ targetAccountId, ...params }: RestorePar
   if (secret === null) throw new Error('Sign in to this account again first');
   const { source } = sourceForAccount(account, secret);
   const connection = typeof secret === 'string' ? { password: secret } : { password: '', bearer: secret };
-  const ctx = createAccountContext({ serverUrl: account.serverUrl, username: account.username, ...connection });
+  const ctx = createAccountContext({ serverUrl: account.serverUrl, username: account.username, allowPlainHttp: account.plainHttpConfirmed === true, ...connection });
   const target = { source, put: (url: string, body: string, mediaType: string) => putNewItem(ctx, url, body, mediaType), keepsLabels: keepsContactLabels(account.kind) };
   return pushToCollection(db, params, target, readers);
 }
