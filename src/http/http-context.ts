@@ -46,7 +46,7 @@ export interface HttpContext {
    * pNN-contacts.icloud.com), so later requests go straight to the final host with credentials.
    */
   readonly origins: Map<string, string>;
-  /** When and how often a failed request is tried again (see dav-retry.ts). */
+  /** When and how often a failed request is tried again (retry-policy.ts). */
   readonly retry: RetryPolicy;
   /** Requests at once per origin, shared by every source of the worker unless a test hands one in. */
   readonly limiter: HostLimiter;

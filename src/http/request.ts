@@ -1,4 +1,4 @@
-// One logical request to a DAV server: the exchange (dav-exchange.ts), tried again when the
+// One logical request to a server: the exchange (exchange.ts), tried again when the
 // failure is one that passes (a busy server, a dropped connection, a cut-off answer), with
 // backoff between tries, and never for answers that would only repeat (401, 403, 404, 412…).
 import type { HttpContext } from './http-context';

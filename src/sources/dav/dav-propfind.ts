@@ -48,7 +48,7 @@ export function expectMultistatus(res: HttpResponse): MultistatusAnswer {
   throw new HttpError(res.url, res.status, res.statusText);
 }
 
-/** Sends `req` (with retries, see dav-request.ts) and reads its 207 answer. */
+/** Sends `req` (with retries, see http/request.ts) and reads its 207 answer. */
 export function davMultistatus(ctx: HttpContext, req: HttpRequest): Promise<MultistatusAnswer> {
   return httpRequest(ctx, req, expectMultistatus);
 }

@@ -1,5 +1,5 @@
 // What the OneDrive code needs to reach Graph: its root and a bearer token, and the request
-// context built from them, which the DAV engine's request path uses for Graph too.
+// context built from them, which the HTTP layer (src/http/) uses for Graph too.
 import { createAccountContext, type BearerAuth, type HttpContext, type HttpContextOptions } from '../../http/http-context';
 
 export interface DriveConnection {

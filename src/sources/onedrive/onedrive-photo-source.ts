@@ -1,6 +1,6 @@
 // A OneDrive folder's photos and videos as a PhotoSource: listed through Graph delta
 // (drive-changes.ts), each file downloaded from its pre-authenticated address with Range
-// (storage-get.ts). Graph requests share the DAV engine's request path: the bearer token,
+// (storage-get.ts). Graph requests go through the HTTP layer (src/http/): the bearer token,
 // renewed once after a 401, per-host limits, and 429/503 retried after Retry-After
 // (https://learn.microsoft.com/en-us/graph/throttling).
 import type { HttpContextOptions } from '../../http/http-context';
