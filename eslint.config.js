@@ -31,6 +31,34 @@ export default tseslint.config(
     },
   },
   {
+    // One HTTP layer decides which origins get which credentials, redirects, retries and caps
+    // (src/http/): nothing else calls fetch, directly, through globalThis/self/window or an
+    // injected one, nor XMLHttpRequest. `no-restricted-syntax` repeats the selector above: a block's rule options
+    // replace, not extend, the ones before it.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/http/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Requests go through src/http/ (credentials, redirects, caps).' },
+        { name: 'XMLHttpRequest', message: 'Requests go through src/http/ (credentials, redirects, caps).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML from data.' },
+        {
+          selector: "MemberExpression[property.name='fetch'][object.name=/^(globalThis|self|window)$/]",
+          message: 'Requests go through src/http/ (credentials, redirects, caps).',
+        },
+        {
+          // An injected fetch (`ctx.fetch(…)`, `deps.fetch(…)`) would bypass the policy just the same.
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='fetch']",
+          message: 'Requests go through src/http/ (credentials, redirects, caps).',
+        },
+      ],
+    },
+  },
+  {
     files: ['eslint.config.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },

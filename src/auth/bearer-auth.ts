@@ -1,7 +1,7 @@
 // The bearer token a signed-in account's run starts with, and how the DAV and Graph requests
-// get a new one after a 401 (sources/dav/dav-exchange.ts asks once): both through accessToken,
+// get a new one after a 401 (http/exchange.ts asks once): both through accessToken,
 // so a refresh token, a silent sign-in or Chrome's identity API renews it, whichever gave it.
-import type { BearerAuth } from '../sources/dav/dav-connection';
+import type { BearerAuth } from '../http/http-context';
 import { accessToken, type TokenKeeper } from './access-token';
 import type { OAuthProvider } from './oauth-providers';
 import type { SignInDeps } from './sign-in';

@@ -17,7 +17,8 @@ export interface WebAuthFlow {
 
 export interface SignInDeps {
   flow: WebAuthFlow;
-  fetch: typeof fetch;
+  /** Tests hand in their own; by default the HTTP layer's (http/send.ts). */
+  fetch?: typeof fetch;
   now: () => number;
   /**
    * Chrome's identity.getAuthToken, when a Google sign-in goes through it (token-path.ts);

@@ -1,5 +1,7 @@
 // The token endpoint (RFC 6749 §4.1.3, §6): a code with its PKCE verifier, or a refresh token,
 // for an access token. A public client sends its client_id and no secret (§2.3, RFC 8252 §8.5).
+import { exchange } from '../http/exchange';
+import { createHttpContext } from '../http/http-context';
 import type { OAuthProvider } from './oauth-providers';
 
 export interface TokenSet {
@@ -23,17 +25,32 @@ export class GrantRejectedError extends Error {
   }
 }
 
-async function post(provider: OAuthProvider, form: Record<string, string>, fetchImpl: typeof fetch, now: number, previous?: TokenSet): Promise<TokenSet> {
-  const response = await fetchImpl(provider.tokenUrl, {
+/**
+ * One POST to the token endpoint through the HTTP layer: no credentials of any account travel
+ * with it (the client_id and the code or refresh token are the form itself, RFC 6749 §4.1.3),
+ * the answer is read up to the token cap, and a redirect is never followed (a POST's form must
+ * not reach a host the provider did not name).
+ */
+async function post(provider: OAuthProvider, form: Record<string, string>, fetchImpl: typeof fetch | undefined, now: number, previous?: TokenSet): Promise<TokenSet> {
+  const ctx = createHttpContext({ serverUrl: provider.tokenUrl, authorization: '', credentials: 'none', fetch: fetchImpl });
+  const response = await exchange(ctx, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    url: provider.tokenUrl,
+    headers: { Accept: 'application/json' },
+    contentType: 'application/x-www-form-urlencoded',
     body: new URLSearchParams({ client_id: provider.clientId, ...form }).toString(),
+    bodyKind: 'token',
   });
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  let body: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(response.body) as Record<string, unknown>;
+  } catch {
+    // Not JSON (an error page): judged by its status below.
+  }
   const text = (name: string): string => (typeof body[name] === 'string' ? body[name] : '');
   // RFC 6749 §5.2: invalid_grant is a dead code or refresh token; other errors are ours or the service's.
   if (response.status === 400 && body.error === 'invalid_grant') throw new GrantRejectedError(text('error_description') || 'invalid_grant');
-  if (!response.ok || typeof body.access_token !== 'string') throw new Error(`The sign-in service answered ${response.status} ${text('error')}`.trim());
+  if (response.status < 200 || response.status > 299 || typeof body.access_token !== 'string') throw new Error(`The sign-in service answered ${response.status} ${text('error')}`.trim());
   return {
     accessToken: body.access_token,
     expiresAt: now + Number(body.expires_in ?? 3600) * 1000,
@@ -43,11 +60,11 @@ async function post(provider: OAuthProvider, form: Record<string, string>, fetch
   };
 }
 
-export function redeemCode(provider: OAuthProvider, code: string, verifier: string, redirectUri: string, fetchImpl: typeof fetch, now: number): Promise<TokenSet> {
+export function redeemCode(provider: OAuthProvider, code: string, verifier: string, redirectUri: string, fetchImpl: typeof fetch | undefined, now: number): Promise<TokenSet> {
   return post(provider, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: redirectUri }, fetchImpl, now);
 }
 
-export function refreshTokens(provider: OAuthProvider, tokens: TokenSet, fetchImpl: typeof fetch, now: number): Promise<TokenSet> {
+export function refreshTokens(provider: OAuthProvider, tokens: TokenSet, fetchImpl: typeof fetch | undefined, now: number): Promise<TokenSet> {
   if (!tokens.refreshToken) return Promise.reject(new GrantRejectedError('no refresh token'));
   return post(provider, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken, scope: provider.scopes.join(' ') }, fetchImpl, now, tokens);
 }

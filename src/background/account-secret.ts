@@ -4,7 +4,7 @@
 import type { LifeboatDb } from '../db/schema';
 import type { AccountRecord } from '../db/records';
 import { updateAccount } from '../db/accounts';
-import type { BearerAuth } from '../sources/dav/dav-connection';
+import type { BearerAuth } from '../http/http-context';
 import { describeError, isCredentialsRejected } from '../sync/describe-error';
 import { loadPassword } from './credentials';
 import { bearerFor, type SignInKind } from './oauth-bearer';

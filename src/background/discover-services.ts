@@ -4,7 +4,7 @@
 import type { NewDavAccount } from '../shared/rpc-contract';
 import type { CollectionKind, RemoteCollection } from '../sources/source';
 import { createDavSource } from '../sources/dav/dav-source';
-import type { BearerAuth } from '../sources/dav/dav-connection';
+import type { BearerAuth } from '../http/http-context';
 import { isCredentialsRejected } from '../sync/describe-error';
 
 export interface Discovered {

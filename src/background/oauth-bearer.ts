@@ -8,11 +8,12 @@ import { forOneDrivePhotos, type OAuthProvider } from '../auth/oauth-providers';
 import { configuredProvider } from '../auth/provider-settings';
 import type { SignInDeps } from '../auth/sign-in';
 import { loadTokens, saveTokens } from '../auth/token-store';
-import type { BearerAuth } from '../sources/dav/dav-connection';
+import type { BearerAuth } from '../http/http-context';
 
 export function signInDeps(): SignInDeps {
   // Chrome's identity API, where it exists, renews the tokens it gave (auth/access-token.ts).
-  return { flow: browserAuthFlow(), fetch: (input, init) => fetch(input, init), now: Date.now, identity: browserIdentityApi() };
+  // No fetch handed in: the token endpoint goes through the HTTP layer's own (http/send.ts).
+  return { flow: browserAuthFlow(), now: Date.now, identity: browserIdentityApi() };
 }
 
 /** The accounts that sign in, and what with. */

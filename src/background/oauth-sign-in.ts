@@ -12,7 +12,7 @@ import { signInInteractively } from '../auth/sign-in';
 import { tokenPath } from '../auth/token-path';
 import { saveTokens } from '../auth/token-store';
 import type { FoundCollection } from '../shared/rpc-contract';
-import type { BearerAuth } from '../sources/dav/dav-connection';
+import type { BearerAuth } from '../http/http-context';
 import type { CollectionKind, RemoteCollection } from '../sources/source';
 import { graphSource } from '../sources/microsoft/graph-source';
 import { discoverServices } from './discover-services';

@@ -15,7 +15,7 @@ import { announceAlarms, refreshBadge } from './attention';
 /** The account's source, or null when it waits for a new sign-in. */
 async function photoSourceFor(db: LifeboatDb, account: AccountRecord): Promise<PhotoSource | null> {
   if (account.kind !== 'onedrive-photos') {
-    return createPhotoFolderSource({ serverUrl: account.serverUrl, username: account.username, password: await loadPassword(account.id) });
+    return createPhotoFolderSource({ serverUrl: account.serverUrl, username: account.username, password: await loadPassword(account.id), allowPlainHttp: account.plainHttpConfirmed === true });
   }
   if (!account.driveFolder) throw new Error('This OneDrive account names no folder: remove it and add it again.');
   const bearer = await accountSecret(db, account);

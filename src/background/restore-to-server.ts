@@ -3,7 +3,8 @@
 // can receive a restore: one with a password, or one signed in with Google (bearer tokens).
 import { openDb } from '../db/schema';
 import { getAccount } from '../db/accounts';
-import { createDavContext } from '../sources/dav/dav-connection';
+import { refusedHref } from '../http/credential-check';
+import { createAccountContext } from '../http/http-context';
 import { putNewItem } from '../sources/dav/put-new-item';
 import { sourceForAccount } from '../sources/source-for-account';
 import { keepsContactLabels } from '../restore/contact-labels';
@@ -23,7 +24,12 @@ export async function restoreToServer({ targetAccountId, ...params }: RestorePar
   if (secret === null) throw new Error('Sign in to this account again first');
   const { source } = sourceForAccount(account, secret);
   const connection = typeof secret === 'string' ? { password: secret } : { password: '', bearer: secret };
-  const ctx = createDavContext({ serverUrl: account.serverUrl, username: account.username, ...connection });
-  const target = { source, put: (url: string, body: string, mediaType: string) => putNewItem(ctx, url, body, mediaType), keepsLabels: keepsContactLabels(account.kind) };
+  // One context per server the account names (Google's calendars live on another host than its
+  // contacts), each sending the credentials only where its own policy allows (http/credential-policy.ts).
+  const contexts = [account.serverUrl, ...(account.calendarServerUrl ? [account.calendarServerUrl] : [])].map((serverUrl) =>
+    createAccountContext({ serverUrl, username: account.username, allowPlainHttp: account.plainHttpConfirmed === true, ...connection }),
+  );
+  const contextFor = (url: string) => contexts.find((ctx) => refusedHref(ctx, url) === null) ?? contexts[0]!;
+  const target = { source, put: (url: string, body: string, mediaType: string) => putNewItem(contextFor(url), url, body, mediaType), keepsLabels: keepsContactLabels(account.kind) };
   return pushToCollection(db, params, target, readers);
 }

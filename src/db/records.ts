@@ -75,6 +75,11 @@ export interface AccountRecord {
    * knows), saved after a run that stored every change; absent until then.
    */
   photoCursor?: string | null;
+  /**
+   * The person confirmed that this account's server may be reached over plain http (a server on
+   * their own network): its password may then travel unencrypted. Absent means no.
+   */
+  plainHttpConfirmed?: boolean;
 }
 
 export interface CollectionRecord {

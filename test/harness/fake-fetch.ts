@@ -3,7 +3,7 @@
 // cannot show (iCloud redirects, truncated sync results, odd statuses).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RetryPolicy } from '../../src/sources/dav/retry-policy';
+import type { RetryPolicy } from '../../src/http/retry-policy';
 
 export interface FakeCall {
   method: string;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDavSource } from '../../src/sources/dav/dav-source';
 import { multiget } from '../../src/sources/dav/multiget';
-import { createDavContext } from '../../src/sources/dav/dav-connection';
+import { createAccountContext } from '../../src/http/http-context';
 import { davKind } from '../../src/sources/dav/dav-kind';
 import { isFailure, type RemoteCollection, type RemoteItem } from '../../src/sources/source';
 import { readers } from '../../src/sync/readers/index';
@@ -66,7 +66,7 @@ describe('Cyrus IMAP', () => {
     expect(card.data).toContain('\r\nVERSION:4.0\r\n');
     // The control: asked without a version, Cyrus answers 3.0 and the photo is lost. If Cyrus
     // ever stops doing that, this test says so rather than passing for the wrong reason.
-    const ctx = createDavContext(conn());
+    const ctx = createAccountContext(conn());
     const [plain] = await multiget(ctx, davKind('addressbook'), book!.href, [cardUrl('jane.vcf')]);
     expect(plain && !isFailure(plain) ? plain.data : '').toContain('\r\nVERSION:3.0\r\n');
     expect(unfold(plain && !isFailure(plain) ? plain.data : '')).not.toContain(PNG);

@@ -12,7 +12,7 @@ import { startGoogleDavProxy, type GoogleDavProxy } from '../harness/google-dav-
 import { runMirror } from '../harness/mirror-run';
 import { addTestAccount, freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
-import { createDavContext } from '../../src/sources/dav/dav-connection';
+import { createAccountContext } from '../../src/http/http-context';
 import { putNewItem } from '../../src/sources/dav/put-new-item';
 import { sourceForAccount } from '../../src/sources/source-for-account';
 import { pushToCollection } from '../../src/restore/push-to-collection';
@@ -68,7 +68,7 @@ describe('contact labels and Google', () => {
     const collections = await db.collections.toArray();
     const source = collections.find((c) => c.accountId === 'other')!;
     const into = collections.find((c) => c.accountId === 'g')!;
-    const ctx = createDavContext({ serverUrl: proxy.carddavUrl, username: '', password: '', bearer });
+    const ctx = createAccountContext({ serverUrl: proxy.carddavUrl, username: '', password: '', bearer });
     const target = { source: sourceForAccount(googleAccount, bearer).source, put: (url: string, body: string, type: string) => putNewItem(ctx, url, body, type), keepsLabels: keepsContactLabels('google') };
     const push = (dryRun: boolean) => pushToCollection(db, { sourceCollectionId: source.id, targetCollectionHref: into.href, dryRun }, target, readers);
 

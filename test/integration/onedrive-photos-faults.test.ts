@@ -11,7 +11,7 @@ import { insertAccount } from '../../src/db/accounts';
 import type { AccountRecord, PhotoBytes } from '../../src/db/records';
 import type { LifeboatDb } from '../../src/db/schema';
 import { PART_BYTES } from '../../src/db/photos/photo-parts';
-import { retryPolicy } from '../../src/sources/dav/retry-policy';
+import { retryPolicy } from '../../src/http/retry-policy';
 import type { DriveFolder } from '../../src/sources/onedrive/drive-folder';
 import { findDriveFolder } from '../../src/sources/onedrive/find-drive-folder';
 import { createOneDrivePhotoSource } from '../../src/sources/onedrive/onedrive-photo-source';

@@ -12,7 +12,7 @@ import { insertAccount } from '../../src/db/accounts';
 import type { AccountRecord } from '../../src/db/records';
 import type { LifeboatDb } from '../../src/db/schema';
 import { DEFAULT_SETTINGS } from '../../src/db/settings';
-import { retryPolicy } from '../../src/sources/dav/retry-policy';
+import { retryPolicy } from '../../src/http/retry-policy';
 import type { DriveFolder } from '../../src/sources/onedrive/drive-folder';
 import { findDriveFolder } from '../../src/sources/onedrive/find-drive-folder';
 import { createOneDrivePhotoSource } from '../../src/sources/onedrive/onedrive-photo-source';

@@ -10,7 +10,7 @@ import type { LifeboatDb } from '../../src/db/schema';
 import { HOLD_WHOLE_BYTES, PART_BYTES } from '../../src/db/photos/photo-parts';
 import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
-import { retryPolicy } from '../../src/sources/dav/retry-policy';
+import { retryPolicy } from '../../src/http/retry-policy';
 import { hashBlob } from '../../src/photos/hash-blob';
 import { byteSize } from '../../src/photos/stored-bytes';
 

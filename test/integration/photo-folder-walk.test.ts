@@ -14,7 +14,7 @@ import type { LifeboatDb } from '../../src/db/schema';
 import { DEFAULT_SETTINGS } from '../../src/db/settings';
 import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
-import { retryPolicy } from '../../src/sources/dav/retry-policy';
+import { retryPolicy } from '../../src/http/retry-policy';
 
 let server: WebdavFolderServer;
 let proxy: FaultProxy;

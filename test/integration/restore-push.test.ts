@@ -10,7 +10,7 @@ import { addTestAccount, freshDb } from '../support/test-db';
 import { fixture } from '../support/mirror-world';
 import { readers } from '../../src/sync/readers';
 import { itemsAsOf } from '../../src/db/point-in-time';
-import { createDavContext } from '../../src/sources/dav/dav-connection';
+import { createAccountContext } from '../../src/http/http-context';
 import { putNewItem } from '../../src/sources/dav/put-new-item';
 import { pushToCollection, type PushParams } from '../../src/restore/push-to-collection';
 import type { LifeboatDb } from '../../src/db/schema';
@@ -60,7 +60,7 @@ describe('restore into another server', () => {
 
     const collections = await db.collections.toArray();
     const from = (accountId: string, kind: string) => collections.find((c) => c.accountId === accountId && c.kind === kind)!;
-    const ctx = createDavContext({ serverUrl: fresh.url, username: fresh.username, password: fresh.password });
+    const ctx = createAccountContext({ serverUrl: fresh.url, username: fresh.username, password: fresh.password });
     const pushTarget = { source: mirrorSource(target, fetch).source, put: (url: string, body: string, type: string) => putNewItem(ctx, url, body, type) };
     const push = (kind: 'addressbook' | 'calendar', dryRun: boolean) => {
       const params: PushParams = { sourceCollectionId: from('old', kind).id, asOf: beforeWipe, targetCollectionHref: from('new', kind).href, dryRun };

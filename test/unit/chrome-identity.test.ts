@@ -11,7 +11,7 @@ import type { IdentityApi } from '../../src/auth/identity-token';
 import { signInInteractively, type SignInDeps } from '../../src/auth/sign-in';
 import { bearerAuth } from '../../src/auth/bearer-auth';
 import { GrantRejectedError, type TokenSet } from '../../src/auth/token-endpoint';
-import { createDavContext } from '../../src/sources/dav/dav-connection';
+import { createAccountContext } from '../../src/http/http-context';
 import { graphGet } from '../../src/sources/microsoft/graph-request';
 import { withChromeOAuth } from '../../scripts/chrome-oauth-manifest';
 import { firefoxManifest } from '../../scripts/firefox-manifest';
@@ -95,7 +95,7 @@ describe('Google tokens from Chrome', () => {
       seen.push(auth);
       return auth === 'Bearer chrome-token-1' ? { status: 401 } : { status: 200, body: '{"value":[]}', contentType: 'application/json' };
     });
-    const ctx = createDavContext({ serverUrl: 'https://graph.example/v1.0/', username: '', password: '', bearer, fetch: http.fetch });
+    const ctx = createAccountContext({ serverUrl: 'https://graph.example/v1.0/', username: '', password: '', bearer, fetch: http.fetch });
     await graphGet(ctx, 'https://graph.example/v1.0/me/contactFolders');
     expect(seen).toEqual(['Bearer chrome-token-1', 'Bearer chrome-token-2']);
     expect(calls.slice(1)).toEqual([

@@ -3,7 +3,7 @@
 // source of the worker.
 import { describe, expect, it } from 'vitest';
 import { createDavSource } from '../../src/sources/dav/dav-source';
-import { HostLimiter, hostKey, sharedHostLimiter } from '../../src/sources/dav/host-limiter';
+import { HostLimiter, hostKey, sharedHostLimiter } from '../../src/http/host-limiter';
 import type { RemoteCollection } from '../../src/sources/source';
 
 /** A task that runs until `open()` is called, recording when it started. */

@@ -2,9 +2,9 @@
 // the last one alone), bytes that are not UTF-8 are reported rather than stored altered, and
 // failures that splitting cannot cure end the run instead of becoming per-item failures.
 import { describe, expect, it } from 'vitest';
-import { createDavContext } from '../../src/sources/dav/dav-connection';
-import { HttpError, NetworkError } from '../../src/sources/dav/dav-errors';
-import { RateLimitError } from '../../src/sources/dav/transient-errors';
+import { createAccountContext } from '../../src/http/http-context';
+import { HttpError, NetworkError } from '../../src/http/http-errors';
+import { RateLimitError } from '../../src/http/transient-errors';
 import { davKind } from '../../src/sources/dav/dav-kind';
 import { multiget } from '../../src/sources/dav/multiget';
 import { fakeFetch, instantRetry, type FakeHandler } from '../harness/fake-fetch';
@@ -20,7 +20,7 @@ const answer = (paths: string[]) =>
 
 function setup(handler: FakeHandler) {
   const fake = fakeFetch(handler);
-  const ctx = createDavContext({ serverUrl: BASE, username: 'u', password: 'p', fetch: fake.fetch }, { retry: instantRetry().retry });
+  const ctx = createAccountContext({ serverUrl: BASE, username: 'u', password: 'p', fetch: fake.fetch }, { retry: instantRetry().retry });
   return { fake, ctx };
 }
 

@@ -1,16 +1,16 @@
 // addressbook-multiget / calendar-multiget: batches, exact text, failures reported per item.
 import { describe, expect, it } from 'vitest';
-import { createDavContext } from '../../src/sources/dav/dav-connection';
-import { NetworkError } from '../../src/sources/dav/dav-errors';
+import { createAccountContext } from '../../src/http/http-context';
+import { NetworkError } from '../../src/http/http-errors';
 import { davKind } from '../../src/sources/dav/dav-kind';
 import { multiget } from '../../src/sources/dav/multiget';
 import { davFixture, fakeFetch, instantRetry, unreachableFetch, type FakeHandler } from '../harness/fake-fetch';
 
 const URL_ = 'https://h.example/c/';
 
-function context(handler: FakeHandler) {
+function context(handler: FakeHandler, serverUrl = URL_) {
   const fake = fakeFetch(handler);
-  return { fake, ctx: createDavContext({ serverUrl: URL_, username: 'u', password: 'p', fetch: fake.fetch }) };
+  return { fake, ctx: createAccountContext({ serverUrl, username: 'u', password: 'p', fetch: fake.fetch }) };
 }
 
 /** Answers each requested href with a card, except names starting with "missing". */
@@ -44,8 +44,8 @@ describe('multiget', () => {
   });
 
   it('keeps iCloud CDATA text exactly, and reports a response-level 404', async () => {
-    const { ctx } = context(() => ({ body: davFixture('icloud-multiget.xml') }));
     const base = 'https://p42-contacts.icloud.com/1234567/carddavhome/card/';
+    const { ctx } = context(() => ({ body: davFixture('icloud-multiget.xml') }), 'https://contacts.icloud.com/');
     const [card, missing] = await multiget(ctx, davKind('addressbook'), base, [`${base}ABCDEF-1234.vcf`, `${base}MISSING.vcf`]);
     expect(card && 'data' in card ? card.data : '').toMatch(/^BEGIN:VCARD\r\n[\s\S]*\r\nEND:VCARD\r\n$/);
     expect(missing).toEqual({ href: `${base}MISSING.vcf`, error: 'HTTP/1.1 404 Not Found' });
@@ -55,7 +55,7 @@ describe('multiget', () => {
     const { ctx } = context(() => ({ status: 500 }));
     const items = await multiget(ctx, davKind('calendar'), URL_, [`${URL_}e.ics`]);
     expect(items).toEqual([{ href: `${URL_}e.ics`, error: expect.stringContaining('500') as unknown }]);
-    const offline = createDavContext({ serverUrl: URL_, username: 'u', password: 'p', fetch: unreachableFetch }, { retry: instantRetry().retry });
+    const offline = createAccountContext({ serverUrl: URL_, username: 'u', password: 'p', fetch: unreachableFetch }, { retry: instantRetry().retry });
     await expect(multiget(offline, davKind('calendar'), URL_, [`${URL_}e.ics`])).rejects.toBeInstanceOf(NetworkError);
   });
 });

@@ -1,16 +1,17 @@
 // Credentials, redirects and error classes, with a scripted fetch.
 import { describe, expect, it } from 'vitest';
-import { createDavContext } from '../../src/sources/dav/dav-connection';
-import { AuthError, HttpError, NetworkError, NotDavError } from '../../src/sources/dav/dav-errors';
+import { createAccountContext } from '../../src/http/http-context';
+import { AuthError, HttpError, NetworkError } from '../../src/http/http-errors';
+import { NotDavError } from '../../src/sources/dav/dav-errors';
 import { propfind } from '../../src/sources/dav/dav-propfind';
-import { davRequest } from '../../src/sources/dav/dav-request';
+import { httpRequest } from '../../src/http/request';
 import { fakeFetch, instantRetry, unreachableFetch } from '../harness/fake-fetch';
 
 const PASSWORD = 'pässwörd-S3cret';
 const EMPTY_MULTISTATUS = '<multistatus xmlns="DAV:"/>';
 
-function context(fetch: typeof globalThis.fetch, serverUrl = 'https://contacts.icloud.com/') {
-  return createDavContext({ serverUrl, username: 'jane@example.com', password: PASSWORD, fetch }, { retry: instantRetry().retry });
+function context(fetch: typeof globalThis.fetch, serverUrl = 'https://h.example/') {
+  return createAccountContext({ serverUrl, username: 'jane@example.com', password: PASSWORD, fetch }, { retry: instantRetry().retry });
 }
 
 function everyText(error: unknown): string {
@@ -18,7 +19,7 @@ function everyText(error: unknown): string {
   return JSON.stringify({ ...e, message: e.message, stack: e.stack, name: e.name });
 }
 
-describe('davRequest', () => {
+describe('httpRequest', () => {
   it('asks the final URL again with credentials after a 401 behind a redirect, then goes there directly', async () => {
     const fake = fakeFetch((call) => {
       if (call.url.startsWith('https://contacts.icloud.com/')) {
@@ -27,15 +28,15 @@ describe('davRequest', () => {
       }
       return { status: 207, body: EMPTY_MULTISTATUS };
     });
-    const ctx = context(fake.fetch);
-    const res = await davRequest(ctx, { method: 'PROPFIND', url: 'https://contacts.icloud.com/', depth: '0', body: '<x/>' });
+    const ctx = context(fake.fetch, 'https://contacts.icloud.com/');
+    const res = await httpRequest(ctx, { method: 'PROPFIND', url: 'https://contacts.icloud.com/', depth: '0', body: '<x/>' });
     expect(res.status).toBe(207);
     expect(res.url).toBe('https://p42-contacts.icloud.com/');
     expect(fake.calls.map((c) => [c.method, c.url, c.headers.get('Authorization')?.startsWith('Basic '), c.body])).toEqual([
       ['PROPFIND', 'https://contacts.icloud.com/', true, '<x/>'],
       ['PROPFIND', 'https://p42-contacts.icloud.com/', true, '<x/>'],
     ]);
-    await davRequest(ctx, { method: 'PROPFIND', url: 'https://contacts.icloud.com/123/carddavhome/', depth: '1' });
+    await httpRequest(ctx, { method: 'PROPFIND', url: 'https://contacts.icloud.com/123/carddavhome/', depth: '1' });
     expect(fake.calls[2]?.url).toBe('https://p42-contacts.icloud.com/123/carddavhome/');
   });
 
@@ -49,7 +50,7 @@ describe('davRequest', () => {
 
   it('throws AuthError on 401 without retrying when there was no redirect', async () => {
     const fake = fakeFetch(() => ({ status: 401 }));
-    const error = await davRequest(context(fake.fetch), { method: 'PROPFIND', url: 'https://h.example/' }).catch((e: unknown) => e);
+    const error = await httpRequest(context(fake.fetch), { method: 'PROPFIND', url: 'https://h.example/' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect((error as Error).message).toBe('The server refused the username or password');
     expect(fake.calls).toHaveLength(1);
@@ -57,7 +58,7 @@ describe('davRequest', () => {
   });
 
   it('throws NetworkError naming the host when fetch itself fails', async () => {
-    const error = await davRequest(context(unreachableFetch, 'https://dav.example.org/x/'), {
+    const error = await httpRequest(context(unreachableFetch, 'https://dav.example.org/x/'), {
       method: 'PROPFIND',
       url: 'https://dav.example.org/x/',
     }).catch((e: unknown) => e);

@@ -1,7 +1,7 @@
 // Retry-After parsing (RFC 9110 §10.2.3 with the three HTTP-date forms of §5.6.7) and the
 // backoff schedule, with an injected random source.
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, parseRetryAfter, retryPolicy } from '../../src/sources/dav/retry-policy';
+import { backoffDelay, parseRetryAfter, retryPolicy } from '../../src/http/retry-policy';
 
 const NOW = Date.UTC(1994, 10, 6, 8, 49, 0); // 37 s before RFC 9110's example date
 

@@ -1,13 +1,13 @@
-// davRequest's retries with a scripted fetch and an injected sleep: which failures are tried
+// httpRequest's retries with a scripted fetch and an injected sleep: which failures are tried
 // again, how long it waits (Retry-After, RFC 9110 §10.2.3, or backoff), and what it throws at
 // the end. No real waiting: every wait is recorded instead.
 import { describe, expect, it } from 'vitest';
-import { createDavContext } from '../../src/sources/dav/dav-connection';
-import { AuthError, HttpError, NetworkError } from '../../src/sources/dav/dav-errors';
-import { BadResponseError, RateLimitError } from '../../src/sources/dav/transient-errors';
+import { createAccountContext } from '../../src/http/http-context';
+import { AuthError, HttpError, NetworkError } from '../../src/http/http-errors';
+import { BadResponseError, RateLimitError } from '../../src/http/transient-errors';
 import { propfind } from '../../src/sources/dav/dav-propfind';
-import { davRequest } from '../../src/sources/dav/dav-request';
-import type { RetryPolicy } from '../../src/sources/dav/retry-policy';
+import { httpRequest } from '../../src/http/request';
+import type { RetryPolicy } from '../../src/http/retry-policy';
 import { fakeFetch, instantRetry, type FakeHandler, type FakeReply } from '../harness/fake-fetch';
 
 const URL_ = 'https://dav.example.org/c/';
@@ -17,7 +17,7 @@ const OK: FakeReply = { status: 207, body: '<d:multistatus xmlns:d="DAV:"></d:mu
 function setup(handler: FakeHandler, policy: Partial<RetryPolicy> = {}) {
   const fake = fakeFetch(handler);
   const { waits, retry } = instantRetry({ now: () => NOW, ...policy });
-  const ctx = createDavContext({ serverUrl: URL_, username: 'u', password: 'p', fetch: fake.fetch }, { retry });
+  const ctx = createAccountContext({ serverUrl: URL_, username: 'u', password: 'p', fetch: fake.fetch }, { retry });
   return { fake, waits, ctx };
 }
 
@@ -33,7 +33,7 @@ function script(...replies: Array<FakeReply | Error>): FakeHandler {
 
 const list = (ctx: ReturnType<typeof setup>['ctx']) => propfind(ctx, URL_, '1', ['D:getetag']);
 
-describe('davRequest retries', () => {
+describe('httpRequest retries', () => {
   it('waits as long as Retry-After says in seconds, then succeeds', async () => {
     const { fake, waits, ctx } = setup(script({ status: 429, headers: { 'Retry-After': '7' } }, OK));
     await expect(list(ctx)).resolves.toMatchObject({ entries: [] });
@@ -124,7 +124,7 @@ describe('davRequest retries', () => {
 
   it('hands every non-retried status to the caller unchanged', async () => {
     const { fake, ctx } = setup(script({ status: 404, body: 'gone', contentType: 'text/plain' }));
-    const res = await davRequest(ctx, { method: 'GET', url: `${URL_}a.vcf` });
+    const res = await httpRequest(ctx, { method: 'GET', url: `${URL_}a.vcf` });
     expect(res).toMatchObject({ status: 404, body: 'gone', lossy: false });
     expect(fake.calls).toHaveLength(1);
   });
@@ -132,8 +132,8 @@ describe('davRequest retries', () => {
   it('flags a body whose bytes are not valid in its charset instead of altering it unannounced', async () => {
     const bytes = new Uint8Array([0x42, 0x45, 0x47, 0x49, 0x4e, 0x3a, 0xe9]); // "BEGIN:" + Latin-1 é
     const utf8 = setup(script({ status: 200, bytes, contentType: 'text/vcard' }));
-    expect(await davRequest(utf8.ctx, { method: 'GET', url: `${URL_}a.vcf` })).toMatchObject({ lossy: true, body: 'BEGIN:\uFFFD' });
+    expect(await httpRequest(utf8.ctx, { method: 'GET', url: `${URL_}a.vcf` })).toMatchObject({ lossy: true, body: 'BEGIN:\uFFFD' });
     const latin1 = setup(script({ status: 200, bytes, contentType: 'text/vcard; charset=iso-8859-1' }));
-    expect(await davRequest(latin1.ctx, { method: 'GET', url: `${URL_}a.vcf` })).toMatchObject({ lossy: false, body: 'BEGIN:é' });
+    expect(await httpRequest(latin1.ctx, { method: 'GET', url: `${URL_}a.vcf` })).toMatchObject({ lossy: false, body: 'BEGIN:é' });
   });
 });

@@ -2,8 +2,8 @@
 // token the server forgot).
 import { describe, expect, it } from 'vitest';
 import { createDavSource } from '../../src/sources/dav/dav-source';
-import { AuthError } from '../../src/sources/dav/dav-errors';
-import { RateLimitError } from '../../src/sources/dav/transient-errors';
+import { AuthError } from '../../src/http/http-errors';
+import { RateLimitError } from '../../src/http/transient-errors';
 import type { RemoteCollection } from '../../src/sources/source';
 import { davFixture, fakeFetch, instantRetry, type FakeHandler } from '../harness/fake-fetch';
 

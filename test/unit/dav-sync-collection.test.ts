@@ -1,7 +1,8 @@
 // RFC 6578 sync-collection: deltas, truncated results, rejected tokens.
 import { describe, expect, it } from 'vitest';
-import { createDavContext } from '../../src/sources/dav/dav-connection';
-import { AuthError, InvalidSyncTokenError } from '../../src/sources/dav/dav-errors';
+import { createAccountContext } from '../../src/http/http-context';
+import { AuthError } from '../../src/http/http-errors';
+import { InvalidSyncTokenError } from '../../src/sources/dav/dav-errors';
 import { davKind } from '../../src/sources/dav/dav-kind';
 import { syncCollection } from '../../src/sources/dav/sync-collection';
 import { davFixture, fakeFetch, type FakeHandler } from '../harness/fake-fetch';
@@ -10,7 +11,7 @@ const CARDS = davKind('addressbook');
 
 function run(handler: FakeHandler, url: string, token = 'old-token') {
   const fake = fakeFetch(handler);
-  const ctx = createDavContext({ serverUrl: url, username: 'u', password: 'p', fetch: fake.fetch });
+  const ctx = createAccountContext({ serverUrl: url, username: 'u', password: 'p', fetch: fake.fetch });
   return { fake, result: syncCollection(ctx, CARDS, url, token) };
 }
 

@@ -6,7 +6,7 @@ import { contentVersion, digestsOf, photoOf, quickXorHex } from '../../src/sourc
 import { FolderTree } from '../../src/sources/onedrive/folder-tree';
 import { decodeCursor, encodeCursor } from '../../src/sources/onedrive/drive-cursor';
 import { listDriveChanges } from '../../src/sources/onedrive/drive-changes';
-import { createDavContext } from '../../src/sources/dav/dav-connection';
+import { createAccountContext } from '../../src/http/http-context';
 import type { DriveItem } from '../../src/sources/onedrive/drive-item';
 import { fakeFetch } from '../harness/fake-fetch';
 
@@ -101,7 +101,7 @@ describe('a delta page with odd entries', () => {
       '@odata.deltaLink': 'https://graph.test/v1.0/me/drive/root/delta?token=2',
     };
     const fake = fakeFetch(() => ({ status: 200, body: JSON.stringify(page), contentType: 'application/json' }));
-    const ctx = createDavContext({ serverUrl: 'https://graph.test/v1.0/', username: '', password: '', bearer: { accessToken: 't', renew: () => Promise.resolve('t') }, fetch: fake.fetch });
+    const ctx = createAccountContext({ serverUrl: 'https://graph.test/v1.0/', username: '', password: '', bearer: { accessToken: 't', renew: () => Promise.resolve('t') }, fetch: fake.fetch });
     const cursor = encodeCursor({ deltaLink: 'https://graph.test/v1.0/me/drive/root/delta?token=1', folders: {} });
     const { changes } = await listDriveChanges(ctx, { id: 'R', name: 'Camera Roll', drive: 'business' }, cursor);
     expect(changes).toMatchObject({
@@ -126,7 +126,7 @@ describe('a delta page with odd entries', () => {
       },
     };
     const fake = fakeFetch((call) => ({ status: 200, body: JSON.stringify(call.url.includes('token=1') ? pages['token=1'] : pages.full), contentType: 'application/json' }));
-    const ctx = createDavContext({ serverUrl: 'https://graph.test/v1.0/', username: '', password: '', bearer: { accessToken: 't', renew: () => Promise.resolve('t') }, fetch: fake.fetch });
+    const ctx = createAccountContext({ serverUrl: 'https://graph.test/v1.0/', username: '', password: '', bearer: { accessToken: 't', renew: () => Promise.resolve('t') }, fetch: fake.fetch });
     const cursor = encodeCursor({ deltaLink: 'https://graph.test/v1.0/d?token=1', folders: { R: ['Camera Roll', null] } });
     const { changes } = await listDriveChanges(ctx, { id: 'R', name: 'Camera Roll', drive: 'personal' }, cursor);
     expect(fake.calls.map((c) => c.url)).toEqual(['https://graph.test/v1.0/d?token=1', 'https://graph.test/v1.0/me/drive/items/R/delta']);

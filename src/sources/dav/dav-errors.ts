@@ -1,70 +1,14 @@
-// Typed failures with messages a person can act on. The UI shows `message` as is, so it names
-// the host (never the full URL with its query) and never the password: connections keep
-// credentials out of URLs, and no error is built from a request's headers or body.
-
-/** Host and path of a URL, for messages. Userinfo is dropped even if someone typed it. */
-export function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.host + u.pathname;
-  } catch {
-    return 'the server';
-  }
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'the server';
-  }
-}
-
-export abstract class DavError extends Error {
-  abstract readonly code: string;
-  /** The URL the failing request went to (no credentials: they travel only in a header). */
-  readonly url: string;
-
-  protected constructor(message: string, url: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.url = url;
-    this.name = new.target.name;
-  }
-}
-
-/** 401, or 403 on a resource the account should reach. */
-export class AuthError extends DavError {
-  readonly code = 'auth';
-  readonly status: number;
-
-  /** `message`: a signed-in account's own reason (its sign-in expired), instead of the password's. */
-  constructor(url: string, status: number, message?: string) {
-    super(
-      message ??
-        (status === 401
-          ? 'The server refused the username or password'
-          : `The server refused this account access to ${describeUrl(url)}`),
-      url,
-    );
-    this.status = status;
-  }
-}
+// The failures only a DAV server can have: an address that does not answer as CardDAV or
+// CalDAV, and a sync token the server forgot. The generic ones (refused credentials, no answer,
+// an unexpected status) live with the HTTP layer in http/http-errors.ts.
+import { RequestError, hostOf } from '../../http/http-errors';
 
 /** The URL answers, but not as a CardDAV/CalDAV server would (HTML page, 405 on PROPFIND…). */
-export class NotDavError extends DavError {
+export class NotDavError extends RequestError {
   readonly code = 'not-dav';
 
   constructor(url: string, detail: string) {
     super(`${hostOf(url)} does not look like a CardDAV or CalDAV server: ${detail}`, url);
-  }
-}
-
-/** No HTTP answer at all: DNS, refused connection, TLS, timeout. */
-export class NetworkError extends DavError {
-  readonly code = 'network';
-
-  constructor(url: string, cause?: unknown) {
-    super(`Could not reach ${hostOf(url)}`, url, { cause });
   }
 }
 
@@ -73,24 +17,12 @@ export class NetworkError extends DavError {
  * 403/409); other services say the same with 400 or 410. It always means "list everything and
  * compare", never "the collection is empty".
  */
-export class InvalidSyncTokenError extends DavError {
+export class InvalidSyncTokenError extends RequestError {
   readonly code = 'invalid-sync-token';
   readonly status: number;
 
   constructor(url: string, status: number) {
     super('The server no longer accepts the saved sync token; a full listing is needed', url);
-    this.status = status;
-  }
-}
-
-/** Any other unexpected HTTP status. */
-export class HttpError extends DavError {
-  readonly code = 'http';
-  readonly status: number;
-
-  constructor(url: string, status: number, statusText = '') {
-    const text = statusText ? ` ${statusText}` : '';
-    super(`The server answered ${status}${text} for ${describeUrl(url)}`, url);
     this.status = status;
   }
 }

@@ -1,12 +1,13 @@
 // PROPFIND (RFC 4918 §9.1) and the judgement every multistatus request shares: a 207 that parses
-// is an answer; one cut off is a BadResponseError (davRequest asks again); HTML, 405 or 501 mean
+// is an answer; one cut off is a BadResponseError (httpRequest asks again); HTML, 405 or 501 mean
 // the URL is no DAV server; anything else is an HttpError.
-import type { DavContext } from './dav-connection';
-import { AuthError, HttpError, NotDavError } from './dav-errors';
+import type { HttpContext } from '../../http/http-context';
+import { AuthError, HttpError } from '../../http/http-errors';
+import { NotDavError } from './dav-errors';
 import { XMLNS } from './dav-kind';
 import { parseMultistatus, type Multistatus } from './dav-multistatus';
-import { davRequest, type DavRequest, type DavResponse } from './dav-request';
-import { BadResponseError } from './transient-errors';
+import { httpRequest, type HttpRequest, type HttpResponse } from '../../http/request';
+import { BadResponseError } from '../../http/transient-errors';
 
 export interface MultistatusAnswer extends Multistatus {
   /** Final URL after redirects; hrefs were resolved against it. */
@@ -23,7 +24,7 @@ const ENDS_MULTISTATUS = /(?:<\/(?:[\w.-]+:)?multistatus\s*>|<(?:[\w.-]+:)?multi
  * missing items deleted upstream. So a multistatus must end with its own end tag: a connection
  * that closed early, or a proxy that shortened the answer, is caught here and asked again.
  */
-function readMultistatus(res: DavResponse): MultistatusAnswer {
+function readMultistatus(res: HttpResponse): MultistatusAnswer {
   const opens = OPENS_MULTISTATUS.test(res.body);
   // Only the tail can hold the end tag; no need to scan a 10 MB answer for it.
   if (opens && !ENDS_MULTISTATUS.test(res.body.slice(-4096))) throw new BadResponseError(res.url, true);
@@ -34,7 +35,7 @@ function readMultistatus(res: DavResponse): MultistatusAnswer {
 }
 
 /** Turns a response into a multistatus, or the error it stands for. */
-export function expectMultistatus(res: DavResponse): MultistatusAnswer {
+export function expectMultistatus(res: HttpResponse): MultistatusAnswer {
   if (res.status === 207) return readMultistatus(res);
   if (res.status === 403) throw new AuthError(res.url, 403);
   if (res.status === 405 || res.status === 501) {
@@ -47,9 +48,9 @@ export function expectMultistatus(res: DavResponse): MultistatusAnswer {
   throw new HttpError(res.url, res.status, res.statusText);
 }
 
-/** Sends `req` (with retries, see dav-request.ts) and reads its 207 answer. */
-export function davMultistatus(ctx: DavContext, req: DavRequest): Promise<MultistatusAnswer> {
-  return davRequest(ctx, req, expectMultistatus);
+/** Sends `req` (with retries, see http/request.ts) and reads its 207 answer. */
+export function davMultistatus(ctx: HttpContext, req: HttpRequest): Promise<MultistatusAnswer> {
+  return httpRequest(ctx, req, expectMultistatus);
 }
 
 /**
@@ -57,7 +58,7 @@ export function davMultistatus(ctx: DavContext, req: DavRequest): Promise<Multis
  * `CS:getctag`…). Never Depth infinity: servers may refuse it (RFC 4918 §9.1).
  */
 export async function propfind(
-  ctx: DavContext,
+  ctx: HttpContext,
   url: string,
   depth: '0' | '1',
   properties: string[],

@@ -1,18 +1,19 @@
 // The Source the sync engine uses for a CardDAV or CalDAV account.
 import type { ChangeListing, CollectionKind, RemoteCollection, Source, SyncCursor } from '../source';
-import { createDavContext, type DavConnection } from './dav-connection';
-import { AuthError, HttpError, NotDavError } from './dav-errors';
-import type { HostLimiter } from './host-limiter';
+import { createAccountContext, type AccountConnection, type HttpContextOptions } from '../../http/http-context';
+import { AuthError, HttpError } from '../../http/http-errors';
+import { NotDavError } from './dav-errors';
+import type { HostLimiter } from '../../http/host-limiter';
 import { davKind } from './dav-kind';
 import { discover, type Discovery } from './discover';
 import { listCollections } from './list-collections';
 import { listEtags } from './list-etags';
 import { DEFAULT_MULTIGET_BATCH, multiget } from './multiget';
-import type { RetryPolicy } from './retry-policy';
-import { isTransient } from './transient-errors';
+import type { RetryPolicy } from '../../http/retry-policy';
+import { isTransient } from '../../http/transient-errors';
 import { syncCollection } from './sync-collection';
 
-export interface DavSourceOptions {
+export interface DavSourceOptions extends HttpContextOptions {
   /** Hrefs per multiget REPORT. */
   batchSize?: number;
   /** Per-request timeout. */
@@ -73,8 +74,8 @@ function cursorOf(syncToken: string | undefined, ctag: string | undefined): Sync
  * `listChanges` compares the cursor with the token and ctag carried by `collection`, so pass a
  * collection from a fresh `listCollections()` (one PROPFIND for all collections of the account).
  */
-export function createDavSource(conn: DavConnection, kind: CollectionKind, options: DavSourceOptions = {}): DavSource {
-  const ctx = createDavContext(conn, options);
+export function createDavSource(conn: AccountConnection, kind: CollectionKind, options: DavSourceOptions = {}): DavSource {
+  const ctx = createAccountContext(conn, options);
   const dav = davKind(kind);
   let discovery = options.discovery;
   let remembered = discovery !== undefined;

@@ -2,9 +2,11 @@
 // itself, then /.well-known/carddav (resp. caldav), for the current-user-principal (RFC 5397);
 // ask the principal for its addressbook-home-set (RFC 6352 §7.1.1) or calendar-home-set
 // (RFC 4791 §6.2.1). A URL that already is a collection or a home set is taken as it is.
-import type { DavContext } from './dav-connection';
-import { AuthError, NotDavError } from './dav-errors';
-import { isTransient } from './transient-errors';
+import type { HttpContext } from '../../http/http-context';
+import { AuthError } from '../../http/http-errors';
+import { NotDavError } from './dav-errors';
+import { isTransient } from '../../http/transient-errors';
+import { isPolicyRefusal } from '../../http/policy-errors';
 import { sameResource } from './dav-href';
 import type { DavKind } from './dav-kind';
 import type { DavEntry } from './dav-multistatus';
@@ -30,13 +32,14 @@ function ownEntry(answer: MultistatusAnswer): DavEntry | undefined {
 
 /**
  * Errors that end discovery at once; anything else means "try the next candidate". A busy or
- * unreachable server is not asked at another URL: that would only add to its load.
+ * unreachable server is not asked at another URL: that would only add to its load; a principal
+ * or home set on a foreign host must reach the person, not read as "no home found".
  */
 function isFatal(error: unknown): boolean {
-  return isTransient(error) || (error instanceof AuthError && error.status === 401);
+  return isTransient(error) || (error instanceof AuthError && error.status === 401) || isPolicyRefusal(error);
 }
 
-async function homesOfPrincipal(ctx: DavContext, kind: DavKind, principal: string): Promise<string[]> {
+async function homesOfPrincipal(ctx: HttpContext, kind: DavKind, principal: string): Promise<string[]> {
   try {
     const answer = await propfind(ctx, principal, '0', [`${kind.prefix}:${kind.homeSet}`]);
     const entry = ownEntry(answer);
@@ -47,12 +50,12 @@ async function homesOfPrincipal(ctx: DavContext, kind: DavKind, principal: strin
   }
 }
 
-function candidates(ctx: DavContext, kind: DavKind): string[] {
+function candidates(ctx: HttpContext, kind: DavKind): string[] {
   const wellKnown = new URL(kind.wellKnown, ctx.serverUrl).href;
   return sameResource(ctx.serverUrl, wellKnown) ? [wellKnown] : [ctx.serverUrl, wellKnown];
 }
 
-export async function discover(ctx: DavContext, kind: DavKind): Promise<Discovery> {
+export async function discover(ctx: HttpContext, kind: DavKind): Promise<Discovery> {
   const properties = ['D:resourcetype', 'D:current-user-principal', `${kind.prefix}:${kind.homeSet}`];
   let firstError: unknown;
   let answeredUrl: string | undefined;

@@ -3,11 +3,11 @@
 // server that broke on this one item (Xandikos answers a whole multiget with 500 when one card
 // is not UTF-8) from an item that is truly gone, and says which it was.
 import type { RemoteItem, RemoteItemFailure } from '../source';
-import type { DavContext } from './dav-connection';
+import type { HttpContext } from '../../http/http-context';
 import type { DavKind } from './dav-kind';
-import { davRequest, type DavResponse } from './dav-request';
+import { httpRequest, type HttpResponse } from '../../http/request';
 
-function toItem(href: string, res: DavResponse, kind: DavKind): RemoteItem | RemoteItemFailure {
+function toItem(href: string, res: HttpResponse, kind: DavKind): RemoteItem | RemoteItemFailure {
   if (res.status !== 200) {
     const text = res.statusText ? ` ${res.statusText}` : '';
     return { href, error: `The server answered ${res.status}${text} for this ${kind.noun} item` };
@@ -26,6 +26,6 @@ function toItem(href: string, res: DavResponse, kind: DavKind): RemoteItem | Rem
  * GETs one item. Answers with the item or why it failed; throws only what stops the whole run
  * (no connection, refused credentials, a server asking to wait), like multiget does.
  */
-export function fetchOne(ctx: DavContext, kind: DavKind, href: string): Promise<RemoteItem | RemoteItemFailure> {
-  return davRequest(ctx, { method: 'GET', url: href }, (res) => toItem(href, res, kind));
+export function fetchOne(ctx: HttpContext, kind: DavKind, href: string): Promise<RemoteItem | RemoteItemFailure> {
+  return httpRequest(ctx, { method: 'GET', url: href }, (res) => toItem(href, res, kind));
 }

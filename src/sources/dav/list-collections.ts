@@ -1,8 +1,8 @@
 // The address books (or calendars) in the discovered home sets: PROPFIND Depth 1 with the
 // properties the sync needs to decide whether anything changed.
 import type { RemoteCollection } from '../source';
+import type { HttpContext } from '../../http/http-context';
 import { vcardVersionOf } from './address-data';
-import type { DavContext } from './dav-connection';
 import { NotDavError } from './dav-errors';
 import type { DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
@@ -58,7 +58,7 @@ export function toCollection(entry: DavEntry, kind: DavKind): RemoteCollection |
 }
 
 export async function listCollections(
-  ctx: DavContext,
+  ctx: HttpContext,
   kind: DavKind,
   discovery: Discovery,
 ): Promise<RemoteCollection[]> {

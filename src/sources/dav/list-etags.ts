@@ -2,7 +2,7 @@
 // comparison the sync falls back to when no delta is possible (RFC 6352 §8.3 describes the same
 // for servers without sync-collection).
 import type { RemoteItemRef } from '../source';
-import type { DavContext } from './dav-connection';
+import type { HttpContext } from '../../http/http-context';
 import { sameResource } from './dav-href';
 import { isItemMediaType, type DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
@@ -27,7 +27,7 @@ function isItem(entry: DavEntry, kind: DavKind, collectionUrl: string): boolean 
   return isItemMediaType(kind, propText(entry, 'getcontenttype'));
 }
 
-export async function listEtags(ctx: DavContext, kind: DavKind, collectionUrl: string): Promise<EtagListing> {
+export async function listEtags(ctx: HttpContext, kind: DavKind, collectionUrl: string): Promise<EtagListing> {
   const answer = await propfind(ctx, collectionUrl, '1', [
     'D:resourcetype',
     'D:getetag',

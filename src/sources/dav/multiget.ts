@@ -1,15 +1,17 @@
 // addressbook-multiget (RFC 6352 §8.7) / calendar-multiget (RFC 4791 §7.9): many items' text
 // in one REPORT. The text is kept exactly as served: it is what the mirror stores and exports.
 import type { RemoteItem, RemoteItemFailure } from '../source';
-import type { DavContext } from './dav-connection';
-import { AuthError, NotDavError } from './dav-errors';
+import type { HttpContext } from '../../http/http-context';
+import { AuthError } from '../../http/http-errors';
+import { NotDavError } from './dav-errors';
 import { absoluteHref, hrefForBody } from './dav-href';
 import { XMLNS, type DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
 import { expectMultistatus, type MultistatusAnswer } from './dav-propfind';
-import { davRequest, type DavResponse } from './dav-request';
+import { httpRequest, type HttpResponse } from '../../http/request';
 import { fetchOne } from './fetch-one';
-import { BadResponseError, isTransient } from './transient-errors';
+import { refusedHref } from '../../http/credential-check';
+import { BadResponseError, isTransient } from '../../http/transient-errors';
 import { escapeXml, textOf } from './dav-xml';
 import { addressDataElement, type VcardVersion } from './address-data';
 
@@ -65,14 +67,14 @@ function stopsTheRun(error: unknown): boolean {
 }
 
 /** A multiget answer whose text had to be altered to decode is not kept: see fetch-one.ts. */
-function readAnswer(res: DavResponse): MultistatusAnswer {
+function readAnswer(res: HttpResponse): MultistatusAnswer {
   const answer = expectMultistatus(res);
   if (res.lossy) throw new BadResponseError(res.url, false);
   return answer;
 }
 
 async function fetchBatch(
-  ctx: DavContext,
+  ctx: HttpContext,
   kind: DavKind,
   collectionUrl: string,
   hrefs: string[],
@@ -83,7 +85,7 @@ async function fetchBatch(
     const body = requestBody(kind, hrefs, collectionUrl, options);
     // RFC 6352 §8.7 asks for Depth 0; RFC 4791 §7.9 says clients should not send one.
     const depth = kind.kind === 'addressbook' ? ('0' as const) : undefined;
-    entries = (await davRequest(ctx, { method: 'REPORT', url: collectionUrl, depth, body }, readAnswer)).entries;
+    entries = (await httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth, body }, readAnswer)).entries;
   } catch (error) {
     if (stopsTheRun(error)) throw error;
     // 405/501: the server has no multiget at all (RFC 6352 makes it a MUST, yet): GET each.
@@ -115,7 +117,7 @@ async function fetchBatch(
 
 /** Fetches items in batches of `batchSize`; failed items are reported, never thrown. */
 export async function multiget(
-  ctx: DavContext,
+  ctx: HttpContext,
   kind: DavKind,
   collectionUrl: string,
   hrefs: string[],
@@ -123,10 +125,13 @@ export async function multiget(
   options: MultigetOptions = {},
 ): Promise<Array<RemoteItem | RemoteItemFailure>> {
   const size = Math.max(1, Math.floor(batchSize));
-  const wanted = hrefs.map((h) => absoluteHref(h, collectionUrl));
-  const results: Array<RemoteItem | RemoteItemFailure> = [];
+  const all = hrefs.map((h) => absoluteHref(h, collectionUrl));
+  // An href on a host the account is not bound to is reported, never asked for (http/credential-policy.ts).
+  const refused = new Map(all.flatMap((href) => { const why = refusedHref(ctx, href); return why === null ? [] : [[href, why] as const]; }));
+  const wanted = all.filter((href) => !refused.has(href));
+  const fetched = new Map<string, RemoteItem | RemoteItemFailure>();
   for (let start = 0; start < wanted.length; start += size) {
-    results.push(...(await fetchBatch(ctx, kind, collectionUrl, wanted.slice(start, start + size), options)));
+    for (const result of await fetchBatch(ctx, kind, collectionUrl, wanted.slice(start, start + size), options)) fetched.set(result.href, result);
   }
-  return results;
+  return all.map((href) => (refused.has(href) ? { href, error: refused.get(href)! } : (fetched.get(href) ?? { href, error: 'missing from the server answer' })));
 }

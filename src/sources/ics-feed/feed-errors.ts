@@ -1,6 +1,6 @@
 // Feed failures, named by host only: a feed's path often is its secret (Google's
 // private-<key>/basic.ics), and these messages reach the run log and the popup.
-import { hostOf } from '../dav/dav-errors';
+import { hostOf } from '../../http/http-errors';
 
 export class FeedError extends Error {
   /** Not `auth`: a feed has no password to ask for, so the account is not paused. */

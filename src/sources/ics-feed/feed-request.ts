@@ -1,8 +1,8 @@
-// One conditional GET of a feed through the DAV engine's request path (timeouts, retries with
-// Retry-After, per-host limits). 304 Not Modified means the mirror is current (RFC 9110 §15.4.5).
-import type { DavContext } from '../dav/dav-connection';
-import { AuthError, HttpError } from '../dav/dav-errors';
-import { davRequest } from '../dav/dav-request';
+// One conditional GET of a feed through the HTTP layer (timeouts, retries with Retry-After,
+// per-host limits, a body cap). 304 Not Modified means the mirror is current (RFC 9110 §15.4.5).
+import type { HttpContext } from '../../http/http-context';
+import { AuthError, HttpError } from '../../http/http-errors';
+import { httpRequest } from '../../http/request';
 import type { FeedValidators } from './feed-cursor';
 import { FeedError } from './feed-errors';
 
@@ -10,9 +10,9 @@ export type FeedAnswer =
   | { modified: false }
   | { modified: true; body: string; etag: string | null; lastModified: string | null };
 
-export async function getFeed(ctx: DavContext, url: string, validators: FeedValidators): Promise<FeedAnswer> {
+export async function getFeed(ctx: HttpContext, url: string, validators: FeedValidators): Promise<FeedAnswer> {
   try {
-    return await davRequest(ctx, { method: 'GET', url, conditional: validators }, (res): FeedAnswer => {
+    return await httpRequest(ctx, { method: 'GET', url, conditional: validators, bodyKind: 'feed' }, (res): FeedAnswer => {
       if (res.status === 304) return { modified: false };
       if (res.status === 404 || res.status === 410) throw new FeedError(url, 'is gone (the address may have been reset)', res.status);
       if (res.status !== 200) throw new FeedError(url, `answered ${res.status}`, res.status);
@@ -21,7 +21,8 @@ export async function getFeed(ctx: DavContext, url: string, validators: FeedVali
       return { modified: true, body: res.body, etag: res.etag, lastModified: res.lastModified };
     });
   } catch (error) {
-    if (error instanceof AuthError) throw new FeedError(url, 'asks for a sign-in; use its secret or public address', error.status);
+    // The host that asked (error.url: where a redirect led), which may not be the feed's own.
+    if (error instanceof AuthError) throw new FeedError(error.url, 'asks for a sign-in; use its secret or public address', error.status);
     if (error instanceof HttpError) throw new FeedError(url, `answered ${error.status}`, error.status);
     throw error;
   }

@@ -1,7 +1,7 @@
 // The Source for a calendar feed (an .ics or webcal:// address): one collection, listed with a
 // conditional GET. Unchanged (304) costs one request and no body; a changed feed is a full
 // listing, so an event that leaves it is marked deleted upstream and the wipe alarm applies.
-import { createHttpContext, type DavContextOptions } from '../dav/dav-connection';
+import { createHttpContext, type HttpContextOptions } from '../../http/http-context';
 import type { ChangeListing, RemoteCollection, RemoteItem, Source } from '../source';
 import { readValidators, writeValidators } from './feed-cursor';
 import { FeedError } from './feed-errors';
@@ -16,8 +16,8 @@ export interface FeedConnection {
   fetch?: typeof fetch;
 }
 
-export function createFeedSource(conn: FeedConnection, options: DavContextOptions = {}): Source {
-  const ctx = createHttpContext(conn.url, '', conn.fetch, options);
+export function createFeedSource(conn: FeedConnection, options: HttpContextOptions = {}): Source {
+  const ctx = createHttpContext({ serverUrl: conn.url, authorization: '', credentials: 'none', fetch: conn.fetch, options });
   const base = feedBase(conn.url);
   // The objects of this run's download: listing and fetching are one GET for a feed.
   let latest: Map<string, RemoteItem> | null = null;

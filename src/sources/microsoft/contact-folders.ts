@@ -3,7 +3,7 @@
 // /me/contactFolders/{id}/childFolders (https://learn.microsoft.com/en-us/graph/api/contactfolder-list-childfolders),
 // both paged with @odata.nextLink. A folder is named with its path ("Family / Cousins") so that
 // two subfolders with one name stay apart in the lists a person reads.
-import type { DavContext } from '../dav/dav-connection';
+import type { HttpContext } from '../../http/http-context';
 import { graphPages } from './graph-request';
 
 export interface ContactFolder {
@@ -20,7 +20,7 @@ interface ListedFolder {
 const SEPARATOR = ' / ';
 
 /** Depth first, parents before their children, in the order Graph lists them. */
-export async function contactFolders(ctx: DavContext, root: string): Promise<ContactFolder[]> {
+export async function contactFolders(ctx: HttpContext, root: string): Promise<ContactFolder[]> {
   const found: ContactFolder[] = [];
   // A folder listed twice (a server's mistake) is walked once: no loop, no duplicate book.
   const seen = new Set<string>();

@@ -8,7 +8,7 @@
 // happens on the first run, when the delta link has expired (410), where the delta function is
 // missing, and once a week whatever happens, to catch anything a round could have missed: the
 // cursor's ctag, opaque to the engine, holds when the calendar was last listed whole.
-import { createDavContext, type DavContextOptions } from '../dav/dav-connection';
+import { createAccountContext, type HttpContextOptions } from '../../http/http-context';
 import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemFailure, RemoteItemRef, Source } from '../source';
 import type { GraphConnection } from './graph-contacts-source';
 import { EventDeltaUnavailableError, eventDeltaRound, eventDeltaUrl } from './graph-event-delta';
@@ -18,8 +18,8 @@ import { seriesItem, type ListedEvent } from './series-item';
 /** How long a calendar goes by delta rounds alone before it is listed whole again. */
 export const FULL_COMPARE_EVERY_MS = 7 * 24 * 60 * 60 * 1000;
 
-export function createGraphCalendarsSource(conn: GraphConnection, options: DavContextOptions = {}): Source {
-  const ctx = createDavContext({ serverUrl: conn.graphUrl, username: '', password: '', bearer: conn.bearer, ...(conn.fetch ? { fetch: conn.fetch } : {}) }, options);
+export function createGraphCalendarsSource(conn: GraphConnection, options: HttpContextOptions = {}): Source {
+  const ctx = createAccountContext({ serverUrl: conn.graphUrl, username: '', password: '', bearer: conn.bearer, ...(conn.fetch ? { fetch: conn.fetch } : {}) }, options);
   const root = ctx.serverUrl;
   const now = conn.now ?? Date.now;
   // The items this run has read already: a full listing carries every series whole.

@@ -5,7 +5,7 @@
 // contact (full); later rounds follow the saved @odata.deltaLink and bring changes and
 // @removed entries (delta). An expired delta link (410) starts a new full round, compared with
 // the mirror: a wipe is never copied.
-import { createDavContext, type BearerAuth, type DavContextOptions } from '../dav/dav-connection';
+import { createAccountContext, type BearerAuth, type HttpContextOptions } from '../../http/http-context';
 import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemRef, Source } from '../source';
 import { contactFolders } from './contact-folders';
 import { contactToVcard } from './contact-to-vcard';
@@ -23,8 +23,8 @@ export interface GraphConnection {
 
 const isRemoved = (entry: GraphContact | GraphRemoved): entry is GraphRemoved => '@removed' in entry;
 
-export function createGraphContactsSource(conn: GraphConnection, options: DavContextOptions = {}): Source {
-  const ctx = createDavContext({ serverUrl: conn.graphUrl, username: '', password: '', bearer: conn.bearer, ...(conn.fetch ? { fetch: conn.fetch } : {}) }, options);
+export function createGraphContactsSource(conn: GraphConnection, options: HttpContextOptions = {}): Source {
+  const ctx = createAccountContext({ serverUrl: conn.graphUrl, username: '', password: '', bearer: conn.bearer, ...(conn.fetch ? { fetch: conn.fetch } : {}) }, options);
   const root = ctx.serverUrl;
   // The contacts of this run's delta rounds: a delta page carries each whole contact.
   const latest = new Map<string, RemoteItem>();

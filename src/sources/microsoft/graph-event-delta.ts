@@ -10,8 +10,8 @@
 // (event-to-ical.ts), which needs the master: so it uses the second, and reads each changed
 // series whole. Where that function is missing (400, 404 or 501: a national cloud, or the day
 // beta drops it), the calendar is listed whole instead.
-import type { DavContext } from '../dav/dav-connection';
-import { HttpError } from '../dav/dav-errors';
+import type { HttpContext } from '../../http/http-context';
+import { HttpError } from '../../http/http-errors';
 import { graphPages } from './graph-request';
 
 export interface EventDeltaRound {
@@ -51,7 +51,7 @@ export function eventDeltaUrl(root: string, eventsHref: string): string | null {
 }
 
 /** Follows a round from `url` (a delta link, or the first request) to its end. */
-export async function eventDeltaRound(ctx: DavContext, url: string): Promise<EventDeltaRound> {
+export async function eventDeltaRound(ctx: HttpContext, url: string): Promise<EventDeltaRound> {
   let entries: DeltaEntry[];
   let deltaLink: string | null;
   try {

@@ -5,10 +5,9 @@
 // (`?select=id,@microsoft.graph.downloadUrl`, the way the page recommends for scripts), and
 // when even that has none, `/content` is asked with `redirect: 'manual'` and its 302 Location
 // read. Never `redirect: 'follow'` with the token: the redirect leads to another host, and the
-// bearer token must reach Graph only.
-import type { DavContext } from '../dav/dav-connection';
-import { AuthError, NetworkError } from '../dav/dav-errors';
-import { hostKey } from '../dav/host-limiter';
+// bearer token must reach Graph only (the HTTP layer's policy would refuse that host anyway).
+import { exchange } from '../../http/exchange';
+import type { HttpContext } from '../../http/http-context';
 import { graphGet } from '../microsoft/graph-request';
 import type { DriveItem } from './drive-item';
 
@@ -25,25 +24,16 @@ export function listedAddress(item: DriveItem): string | null {
   return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
 }
 
-async function contentRedirect(ctx: DavContext, href: string, name: string): Promise<string> {
+async function contentRedirect(ctx: HttpContext, href: string, name: string): Promise<string> {
   const url = `${href}/content`;
-  const res = await ctx.limiter.run(hostKey(url), async () => {
-    try {
-      return await ctx.fetch(url, { headers: { Authorization: ctx.authorization }, redirect: 'manual', signal: AbortSignal.timeout(ctx.timeoutMs) });
-    } catch (error) {
-      throw new NetworkError(url, error);
-    }
-  });
-  await res.body?.cancel().catch(() => undefined);
-  if (res.status === 401) throw new AuthError(url, 401);
-  const location = res.headers.get('location');
-  const target = res.status >= 300 && res.status < 400 && location ? new URL(location, url) : null;
+  const res = await exchange(ctx, { method: 'GET', url, redirect: 'manual', bodyKind: 'json' });
+  const target = res.status >= 300 && res.status < 400 && res.location ? new URL(res.location, url) : null;
   if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:')) throw new NoDownloadAddressError(name);
   return target.href;
 }
 
 /** A fresh address for the item at `href` (its Graph URL). */
-export async function freshAddress(ctx: DavContext, href: string, name: string): Promise<string> {
+export async function freshAddress(ctx: HttpContext, href: string, name: string): Promise<string> {
   const item = await graphGet<DriveItem>(ctx, `${href}?select=id,@microsoft.graph.downloadUrl`);
   return listedAddress(item) ?? contentRedirect(ctx, href, name);
 }

@@ -6,7 +6,7 @@
 // Two answers lead to a full listing instead, compared with the mirror, never copied as a wipe:
 // 410 Gone (the service forgot the cursor: "resync"), and a folder deleted or moved in or out,
 // because a delta may name the folder alone and not each file that went with it.
-import type { DavContext } from '../dav/dav-connection';
+import type { HttpContext } from '../../http/http-context';
 import type { PhotoChanges, RemotePhoto } from '../photo-source';
 import { DeltaExpiredError, graphPages } from '../microsoft/graph-request';
 import { decodeCursor, encodeCursor } from './drive-cursor';
@@ -58,7 +58,7 @@ function applyFolders(folder: DriveFolder, tree: FolderTree, items: DriveItem[],
   return { relist, gone };
 }
 
-async function round(ctx: DavContext, folder: DriveFolder, url: string, tree: FolderTree): Promise<Round> {
+async function round(ctx: HttpContext, folder: DriveFolder, url: string, tree: FolderTree): Promise<Round> {
   const { items, deltaLink } = await graphPages<DriveItem>(ctx, url);
   const latest = new Map<string, DriveItem>();
   for (const item of items) if (item && typeof item.id === 'string') latest.set(item.id, item);
@@ -81,7 +81,7 @@ async function round(ctx: DavContext, folder: DriveFolder, url: string, tree: Fo
   return { changed, removed, tree, deltaLink, relist };
 }
 
-export async function listDriveChanges(ctx: DavContext, folder: DriveFolder, cursorText: string | null): Promise<{ changes: PhotoChanges; items: ListedItem[] }> {
+export async function listDriveChanges(ctx: HttpContext, folder: DriveFolder, cursorText: string | null): Promise<{ changes: PhotoChanges; items: ListedItem[] }> {
   const cursor = decodeCursor(cursorText);
   if (cursor) {
     try {

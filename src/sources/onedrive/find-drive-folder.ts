@@ -2,8 +2,8 @@
 // decides how changes are followed, drive-folder.ts) and the folder's item id and name.
 // Special folders by name (https://learn.microsoft.com/en-us/graph/api/drive-get-specialfolder),
 // any other by its path (`/me/drive/root:/Photos/2024`, https://learn.microsoft.com/en-us/graph/api/driveitem-get).
-import type { DavContextOptions } from '../dav/dav-connection';
-import { HttpError } from '../dav/dav-errors';
+import type { HttpContextOptions } from '../../http/http-context';
+import { HttpError } from '../../http/http-errors';
 import { graphGet } from '../microsoft/graph-request';
 import type { DriveFolder, DriveFolderChoice } from './drive-folder';
 import type { DriveItem } from './drive-item';
@@ -20,7 +20,7 @@ function folderUrl(root: string, choice: DriveFolderChoice): string {
   return path ? `${root}me/drive/root:/${path.split('/').map(encodeURIComponent).join('/')}` : `${root}me/drive/root`;
 }
 
-export async function findDriveFolder(conn: DriveConnection, choice: DriveFolderChoice, options: DavContextOptions = {}): Promise<DriveFolder> {
+export async function findDriveFolder(conn: DriveConnection, choice: DriveFolderChoice, options: HttpContextOptions = {}): Promise<DriveFolder> {
   const ctx = driveContext(conn, options);
   // driveType: "personal", "business" or "documentLibrary" (https://learn.microsoft.com/en-us/graph/api/resources/drive).
   const drive = await graphGet<{ driveType?: string }>(ctx, `${ctx.serverUrl}me/drive`);

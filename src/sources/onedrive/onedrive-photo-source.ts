@@ -1,9 +1,9 @@
 // A OneDrive folder's photos and videos as a PhotoSource: listed through Graph delta
 // (drive-changes.ts), each file downloaded from its pre-authenticated address with Range
-// (storage-get.ts). Graph requests share the DAV engine's request path: the bearer token,
+// (storage-get.ts). Graph requests go through the HTTP layer (src/http/): the bearer token,
 // renewed once after a 401, per-host limits, and 429/503 retried after Retry-After
 // (https://learn.microsoft.com/en-us/graph/throttling).
-import type { DavContextOptions } from '../dav/dav-connection';
+import type { HttpContextOptions } from '../../http/http-context';
 import type { ChangeFeedSource, RemotePhoto } from '../photo-source';
 import { freshAddress, listedAddress } from './download-address';
 import { listDriveChanges, type ListedItem } from './drive-changes';
@@ -23,7 +23,7 @@ interface Listed {
   listedAt: number;
 }
 
-export function createOneDrivePhotoSource(conn: OneDriveConnection, options: DavContextOptions = {}): ChangeFeedSource {
+export function createOneDrivePhotoSource(conn: OneDriveConnection, options: HttpContextOptions = {}): ChangeFeedSource {
   const ctx = driveContext(conn, options);
   // Where this run's listing said each file can be fetched, and when.
   const listed = new Map<string, Listed>();

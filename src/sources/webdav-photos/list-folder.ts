@@ -2,7 +2,7 @@
 // servers refuse (RFC 4918 §9.1 lets them; Nextcloud and Apache mod_dav do by default). The
 // ownCloud namespace is asked for its checksums; servers that do not know it answer 404 for
 // that property alone.
-import type { DavContext } from '../dav/dav-connection';
+import type { HttpContext } from '../../http/http-context';
 import { XMLNS } from '../dav/dav-kind';
 import { sameResource } from '../dav/dav-href';
 import { propText, type DavEntry } from '../dav/dav-multistatus';
@@ -53,7 +53,7 @@ function photoOf(entry: DavEntry): Omit<RemotePhoto, 'folder'> | null {
   return { href: entry.href, name, etag, size, mime, lastModified, digests: [...digestsFromChecksums(checksums), ...digestFromEtag(etag)] };
 }
 
-export async function listFolder(ctx: DavContext, folderUrl: string): Promise<FolderListing> {
+export async function listFolder(ctx: HttpContext, folderUrl: string): Promise<FolderListing> {
   const answer = await davMultistatus(ctx, { method: 'PROPFIND', url: folderUrl, depth: '1', body: BODY });
   const listing: FolderListing = { photos: [], folders: [] };
   for (const entry of answer.entries) {

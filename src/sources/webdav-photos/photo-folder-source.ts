@@ -2,7 +2,7 @@
 // the account's URL is the folder itself, no discovery. Requests share the DAV layer: Basic
 // credentials, redirects, retries with backoff for listings, the per-host limit.
 import { asCollectionUrl } from '../dav/dav-href';
-import { createDavContext, type DavConnection, type DavContextOptions } from '../dav/dav-connection';
+import { createAccountContext, type AccountConnection, type HttpContextOptions } from '../../http/http-context';
 import type { FolderWalkSource } from '../photo-source';
 import { getPhoto } from './photo-get';
 import { listFolder } from './list-folder';
@@ -13,8 +13,8 @@ export interface PhotoFolderSource extends FolderWalkSource {
   probe(): Promise<{ photos: number; folders: number }>;
 }
 
-export function createPhotoFolderSource(conn: DavConnection, options: DavContextOptions = {}): PhotoFolderSource {
-  const ctx = createDavContext(conn, options);
+export function createPhotoFolderSource(conn: AccountConnection, options: HttpContextOptions = {}): PhotoFolderSource {
+  const ctx = createAccountContext(conn, options);
   const root = asCollectionUrl(ctx.serverUrl);
   return {
     async probe() {

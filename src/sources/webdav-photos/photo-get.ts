@@ -1,11 +1,12 @@
 // One GET of a photo, from a byte offset when earlier bytes are stored (RFC 9110 §14.2 Range),
 // with If-Range (§13.1.5) so that a file replaced in between comes back whole (200) instead of
 // a tail of the new file glued to the head of the old one. If-Range takes only a strong ETag or
-// a date. The host's request slot is held until the body is consumed.
-import type { DavContext } from '../dav/dav-connection';
-import { AuthError, HttpError, NetworkError } from '../dav/dav-errors';
-import { hostKey } from '../dav/host-limiter';
-import { RateLimitError } from '../dav/transient-errors';
+// a date. Sent through the HTTP layer (credentials only to the account's origins, redirects
+// judged), which holds the host's request slot until the body is consumed.
+import { streamExchange, type HttpRequest } from '../../http/exchange';
+import type { HttpContext } from '../../http/http-context';
+import { AuthError, HttpError } from '../../http/http-errors';
+import { busyAnswer } from '../../http/transient-errors';
 import type { PhotoBody, RemotePhoto } from '../photo-source';
 import { digestsFromHeader } from './server-digests';
 import { watchedBody } from './watched-body';
@@ -26,38 +27,27 @@ export function rangeStart(value: string | null): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function statusError(url: string, res: Response): Error {
+function statusError(ctx: HttpContext, url: string, res: Response): Error {
   if (res.status === 401) return new AuthError(url, 401);
   if (res.status === 416) return new RangeRefusedError(url, 416, res.statusText);
-  if (res.status === 429 || res.status === 503) return new RateLimitError(url, res.status, { attempts: 1 });
+  if (res.status === 429 || res.status === 503) return busyAnswer({ url, status: res.status, retryAfter: res.headers.get('retry-after'), policy: ctx.retry });
   return new HttpError(url, res.status, res.statusText);
 }
 
-async function getOnce(ctx: DavContext, photo: RemotePhoto, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void> {
+export function getPhoto(ctx: HttpContext, photo: RemotePhoto, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void> {
   const abort = new AbortController();
-  let res: Response;
-  try {
-    res = await ctx.fetch(photo.href, {
-      headers: { Authorization: ctx.authorization, ...rangeHeaders(photo, offset) },
-      redirect: 'follow',
-      signal: abort.signal,
-    });
-  } catch (error) {
-    throw new NetworkError(photo.href, error);
-  }
-  const start = res.status === 206 ? rangeStart(res.headers.get('content-range')) : 0;
-  if ((res.status !== 200 && res.status !== 206) || !res.body || start === null) {
-    await res.body?.cancel().catch(() => undefined);
-    throw start === null ? new HttpError(photo.href, res.status, 'with an unreadable Content-Range') : statusError(photo.href, res);
-  }
-  const digests = digestsFromHeader(res.headers.get('repr-digest'));
-  try {
-    await consume({ start, body: watchedBody(res.body, photo.href, ctx.timeoutMs, abort), digests });
-  } finally {
-    abort.abort();
-  }
-}
-
-export function getPhoto(ctx: DavContext, photo: RemotePhoto, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void> {
-  return ctx.limiter.run(hostKey(photo.href), () => getOnce(ctx, photo, offset, consume));
+  const req: HttpRequest = { method: 'GET', url: photo.href, headers: rangeHeaders(photo, offset), signal: abort.signal };
+  return streamExchange(ctx, req, async ({ response: res }) => {
+    const start = res.status === 206 ? rangeStart(res.headers.get('content-range')) : 0;
+    if ((res.status !== 200 && res.status !== 206) || !res.body || start === null) {
+      await res.body?.cancel().catch(() => undefined);
+      throw start === null ? new HttpError(photo.href, res.status, 'with an unreadable Content-Range') : statusError(ctx, photo.href, res);
+    }
+    const digests = digestsFromHeader(res.headers.get('repr-digest'));
+    try {
+      await consume({ start, body: watchedBody(res.body, photo.href, ctx.timeoutMs, abort), digests });
+    } finally {
+      abort.abort();
+    }
+  });
 }

@@ -5,7 +5,7 @@
 // of the listing beside the folder in hand, so it stays small: two folders. A folder seen
 // twice (a server that lists a link back up) is walked once. A folder that cannot be listed
 // ends the walk after the folders already listed.
-import type { DavContext } from '../dav/dav-connection';
+import type { HttpContext } from '../../http/http-context';
 import type { FolderPhotos } from '../photo-source';
 import { listFolder } from './list-folder';
 
@@ -29,7 +29,7 @@ function relativeFolder(root: string, folderUrl: string): string {
     .join('/');
 }
 
-export async function* walkFolders(ctx: DavContext, rootUrl: string): AsyncGenerator<FolderPhotos> {
+export async function* walkFolders(ctx: HttpContext, rootUrl: string): AsyncGenerator<FolderPhotos> {
   const seen = new Set<string>([rootUrl]);
   const waiting = [rootUrl];
   const ready: FolderPhotos[] = [];

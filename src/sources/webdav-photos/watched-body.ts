@@ -2,7 +2,7 @@
 // mid-body, or goes quiet for too long, becomes a NetworkError (the download resumes from the
 // bytes already stored). The timeout is per chunk, not per file: a 2 GB video on a slow line
 // may take an hour, but a silent connection must not hold a service worker forever.
-import { NetworkError } from '../dav/dav-errors';
+import { NetworkError } from '../../http/http-errors';
 
 export function watchedBody(body: ReadableStream<Uint8Array>, url: string, idleMs: number, abort: AbortController): ReadableStream<Uint8Array> {
   const reader = body.getReader();

@@ -7,8 +7,8 @@
 import type { LifeboatDb } from '../../db/schema';
 import { clearParts, HOLD_WHOLE_BYTES, PART_BYTES, partsSize, readParts } from '../../db/photos/photo-parts';
 import { RangeRefusedError } from '../../sources/webdav-photos/photo-get';
-import { isTransient } from '../../sources/dav/transient-errors';
-import { backoffDelay, type RetryPolicy } from '../../sources/dav/retry-policy';
+import { waitBeforeRetry } from '../../http/transient-errors';
+import type { RetryPolicy } from '../../http/retry-policy';
 import type { PhotoSource, RemotePhoto, ServerDigest } from '../../sources/photo-source';
 import { FileReceiver, type ReceivedFile } from '../../photos/file-receiver';
 import { hashBlob } from '../../photos/hash-blob';
@@ -81,8 +81,10 @@ export async function downloadPhoto(
       const { data, digests } = await fetchRest(db, source, id, photo, stated, mayHaveParts || attempt > 1);
       return { data, sha256: await checkDownload(db, id, photo, byteSize(data), digests, stated) };
     } catch (error) {
-      if (attempt >= retry.maxAttempts || !isTransient(error)) throw error;
-      await retry.sleep(backoffDelay(attempt, retry));
+      // The HTTP layer's policy: a busy server's Retry-After is waited out, as for every request.
+      const wait = waitBeforeRetry({ error, attempt, policy: retry });
+      if (wait === null) throw error;
+      await retry.sleep(wait);
     }
   }
 }

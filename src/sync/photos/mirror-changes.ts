@@ -7,7 +7,7 @@ import type { AccountRecord, RunError } from '../../db/records';
 import { getAccount, updateAccount } from '../../db/accounts';
 import { markPhotosDeleted, mirroredPhotos } from '../../db/photos/photo-writes';
 import type { ChangeFeedSource } from '../../sources/photo-source';
-import type { RetryPolicy } from '../../sources/dav/retry-policy';
+import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import type { RunCounts } from '../finish-run';
 import type { WipeCounts } from '../wipe-guard';

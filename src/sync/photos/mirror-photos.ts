@@ -9,7 +9,7 @@ import type { AccountRecord, RunError } from '../../db/records';
 import { updateAccount } from '../../db/accounts';
 import { filesWithParts } from '../../db/photos/photo-parts';
 import type { RemotePhoto } from '../../sources/photo-source';
-import type { RetryPolicy } from '../../sources/dav/retry-policy';
+import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId, photoRecord } from '../../photos/photo-record';
 import { readExif } from '../../photos/read-exif';
 import { byteSize } from '../../photos/stored-bytes';

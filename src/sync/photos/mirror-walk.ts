@@ -9,7 +9,7 @@ import type { AccountRecord, RunError } from '../../db/records';
 import { countLivePhotos, markPhotosDeleted } from '../../db/photos/photo-writes';
 import { folderMirror } from '../../db/photos/folder-photos';
 import type { FolderWalkSource } from '../../sources/photo-source';
-import type { RetryPolicy } from '../../sources/dav/retry-policy';
+import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import { planCollection } from '../plan-collection';
 import type { RunCounts } from '../finish-run';

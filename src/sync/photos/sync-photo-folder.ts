@@ -11,7 +11,7 @@ import { updateAccount } from '../../db/accounts';
 import { startRun } from '../../db/runs';
 import { raiseAlarm } from '../../db/alarms';
 import { DEFAULT_SETTINGS } from '../../db/settings';
-import { retryPolicy, type RetryPolicy } from '../../sources/dav/retry-policy';
+import { retryPolicy, type RetryPolicy } from '../../http/retry-policy';
 import type { PhotoSource } from '../../sources/photo-source';
 import { describeError } from '../describe-error';
 import { finishAccountRun, type RunCounts } from '../finish-run';

@@ -1,10 +1,14 @@
-// What a DAV account needs to talk to its server, and the small state one source learns
-// along the way (where redirects really lead).
-import { NotDavError } from './dav-errors';
+// What a request needs to reach an account's server: its credentials and the origins they may
+// go to (credential-policy.ts), timeouts, retries, per-host limits, body caps, the run's request
+// budget, and the small state one source learns along the way (where redirects really lead).
+import { DEFAULT_BODY_CAPS, type BodyCaps } from './body-caps';
+import { createCredentialPolicy, type CredentialKind, type CredentialPolicy } from './credential-policy';
+import { InvalidAddressError } from './http-errors';
+import { requestBudget, type RequestBudget } from './request-budget';
 import { sharedHostLimiter, type HostLimiter } from './host-limiter';
 import { retryPolicy, type RetryPolicy } from './retry-policy';
 
-export interface DavConnection {
+export interface AccountConnection {
   serverUrl: string;
   username: string;
   password: string;
@@ -12,6 +16,8 @@ export interface DavConnection {
   fetch?: typeof fetch;
   /** A signed-in account (Google): OAuth bearer tokens instead of the user name and password. */
   bearer?: BearerAuth;
+  /** The person confirmed plain http for this account (AccountRecord.plainHttpConfirmed). */
+  allowPlainHttp?: boolean;
 }
 
 /** RFC 6750 §2.1 bearer tokens, with a way to get a new one when the server refuses the old one. */
@@ -21,7 +27,7 @@ export interface BearerAuth {
   renew(): Promise<string>;
 }
 
-export interface DavContext {
+export interface HttpContext {
   /** The URL the person entered, without any `user:pass@` part. */
   readonly serverUrl: string;
   /**
@@ -40,19 +46,29 @@ export interface DavContext {
    * pNN-contacts.icloud.com), so later requests go straight to the final host with credentials.
    */
   readonly origins: Map<string, string>;
-  /** When and how often a failed request is tried again (see dav-retry.ts). */
+  /** When and how often a failed request is tried again (retry-policy.ts). */
   readonly retry: RetryPolicy;
   /** Requests at once per origin, shared by every source of the worker unless a test hands one in. */
   readonly limiter: HostLimiter;
+  /** Which origins the authorization may go to. */
+  readonly policy: CredentialPolicy;
+  /** The most bytes read of each kind of answer. */
+  readonly bodyCaps: BodyCaps;
+  /** Requests left in this run of this account. */
+  readonly budget: RequestBudget;
 }
 
-export interface DavContextOptions {
+export interface HttpContextOptions {
   /** Per-request timeout; default 60 s. */
   timeoutMs?: number;
   /** Overrides of the default retry policy (tests inject sleep and random here). */
   retry?: Partial<RetryPolicy>;
   /** Default: the worker-wide sharedHostLimiter. */
   limiter?: HostLimiter;
+  /** Overrides of DEFAULT_BODY_CAPS (tests make them small). */
+  bodyCaps?: Partial<BodyCaps>;
+  /** One budget for every context of a run of an account; default: one of its own. */
+  budget?: RequestBudget;
 }
 
 /**
@@ -79,10 +95,10 @@ export function normaliseServerUrl(input: string): string {
     u = new URL(withScheme);
   } catch {
     // The input itself is not echoed: it may hold a password.
-    throw new NotDavError('', 'the address is not a valid web address');
+    throw new InvalidAddressError('is not a valid web address');
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw new NotDavError('', 'the address must start with https://');
+    throw new InvalidAddressError('must start with https://');
   }
   u.username = '';
   u.password = '';
@@ -90,20 +106,37 @@ export function normaliseServerUrl(input: string): string {
   return u.href;
 }
 
-export function createDavContext(conn: DavConnection, options: DavContextOptions = {}): DavContext {
+export function createAccountContext(conn: AccountConnection, options: HttpContextOptions = {}): HttpContext {
   const { bearer } = conn;
-  if (!bearer) return createHttpContext(conn.serverUrl, basicAuthorization(conn.username, conn.password), conn.fetch, options);
-  return { ...createHttpContext(conn.serverUrl, `Bearer ${bearer.accessToken}`, conn.fetch, options), renewAuthorization: async () => `Bearer ${await bearer.renew()}` };
+  const common = { serverUrl: conn.serverUrl, fetch: conn.fetch, options, allowPlainHttp: conn.allowPlainHttp ?? false };
+  if (!bearer) return createHttpContext({ ...common, authorization: basicAuthorization(conn.username, conn.password), credentials: 'password' });
+  return {
+    ...createHttpContext({ ...common, authorization: `Bearer ${bearer.accessToken}`, credentials: 'bearer' }),
+    renewAuthorization: async () => `Bearer ${await bearer.renew()}`,
+  };
+}
+
+export interface HttpContextParams {
+  serverUrl: string;
+  /** The Authorization header value; '' with credentials 'none'. */
+  authorization: string;
+  credentials: CredentialKind;
+  fetch?: typeof fetch | undefined;
+  options?: HttpContextOptions;
+  allowPlainHttp?: boolean;
 }
 
 /**
- * The same context for any credentials: the DAV engine's timeouts, retries, redirects and
- * per-host limits serve calendar feeds (no credentials) and bearer tokens alike.
+ * The same context for any credentials: timeouts, retries, redirects, caps and per-host limits
+ * serve calendar feeds (no credentials), passwords and bearer tokens alike.
  */
-export function createHttpContext(serverUrl: string, authorization: string, injected: typeof fetch | undefined, options: DavContextOptions = {}): DavContext {
+export function createHttpContext(params: HttpContextParams): HttpContext {
+  const { options = {} } = params;
+  const injected = params.fetch;
+  const serverUrl = normaliseServerUrl(params.serverUrl);
   return {
-    serverUrl: normaliseServerUrl(serverUrl),
-    authorization,
+    serverUrl,
+    authorization: params.authorization,
     // Wrapped, not stored as is: calling a browser's fetch as a method of another object
     // (`ctx.fetch(...)`) throws "Illegal invocation".
     fetch: (input, init) => (injected ?? globalThis.fetch)(input, init),
@@ -111,5 +144,8 @@ export function createHttpContext(serverUrl: string, authorization: string, inje
     origins: new Map(),
     retry: retryPolicy(options.retry),
     limiter: options.limiter ?? sharedHostLimiter,
+    policy: createCredentialPolicy({ serverUrl, kind: params.credentials, allowPlainHttp: params.allowPlainHttp ?? false }),
+    bodyCaps: { ...DEFAULT_BODY_CAPS, ...options.bodyCaps },
+    budget: options.budget ?? requestBudget(),
   };
 }

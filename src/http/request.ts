@@ -1,13 +1,13 @@
-// One logical request to a DAV server: the exchange (dav-exchange.ts), tried again when the
+// One logical request to a server: the exchange (exchange.ts), tried again when the
 // failure is one that passes (a busy server, a dropped connection, a cut-off answer), with
 // backoff between tries, and never for answers that would only repeat (401, 403, 404, 412…).
-import type { DavContext } from './dav-connection';
-import { HttpError, NetworkError } from './dav-errors';
-import { exchange, type DavRequest, type DavResponse } from './dav-exchange';
+import type { HttpContext } from './http-context';
+import { HttpError, NetworkError } from './http-errors';
+import { exchange, type HttpRequest, type HttpResponse } from './exchange';
 import { backoffDelay, parseRetryAfter } from './retry-policy';
 import { BadResponseError, RateLimitError, TRANSIENT_STATUSES } from './transient-errors';
 
-export type { DavRequest, DavResponse } from './dav-exchange';
+export type { HttpRequest, HttpResponse } from './exchange';
 
 /** Failures thrown by an exchange or by `accept` that another try may cure. */
 function isPassing(error: unknown): boolean {
@@ -18,7 +18,7 @@ function isPassing(error: unknown): boolean {
 }
 
 /** The error that ends the request when no try is left. */
-function finalStatusError(res: DavResponse, attempts: number): Error {
+function finalStatusError(res: HttpResponse, attempts: number): Error {
   if (res.status === 429 || res.status === 503) return new RateLimitError(res.url, res.status, { attempts });
   return new HttpError(res.url, res.status, res.statusText);
 }
@@ -33,15 +33,15 @@ function finalStatusError(res: DavResponse, attempts: number): Error {
  * honours Retry-After up to `maxRetryAfterMs` and gives up with a RateLimitError naming the
  * time to come back beyond that. Every other status goes to `accept` at once.
  */
-export async function davRequest<T = DavResponse>(
-  ctx: DavContext,
-  req: DavRequest,
-  accept: (res: DavResponse) => T = (res) => res as T,
+export async function httpRequest<T = HttpResponse>(
+  ctx: HttpContext,
+  req: HttpRequest,
+  accept: (res: HttpResponse) => T = (res) => res as T,
 ): Promise<T> {
   const policy = ctx.retry;
   for (let attempt = 1; ; attempt++) {
     const last = attempt >= policy.maxAttempts;
-    let res: DavResponse;
+    let res: HttpResponse;
     try {
       res = await exchange(ctx, req);
       if (!TRANSIENT_STATUSES.has(res.status)) return accept(res);

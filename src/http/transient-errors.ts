@@ -1,8 +1,9 @@
 // Failures that say "not now" rather than "not here": a busy server, a gateway in trouble, a
-// connection that dropped, an answer cut off. davRequest retries them; when they outlast every
+// connection that dropped, an answer cut off. httpRequest retries them; when they outlast every
 // retry they end the run (never turned into per-item failures, never a reason to try another
 // URL or a bigger request), and the next run tries again.
-import { DavError, HttpError, NetworkError, hostOf } from './dav-errors';
+import { RequestError, HttpError, NetworkError, hostOf } from './http-errors';
+import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy';
 
 /** "2 h 5 min", "45 s": how long a wait is, for messages. */
 function describeWait(ms: number): string {
@@ -19,13 +20,15 @@ function describeWait(ms: number): string {
  * not clear up: either the server asked for a longer wait than the client will sleep through
  * (`retryAt` says when to come back), or it was still busy after every attempt.
  */
-export class RateLimitError extends DavError {
+export class RateLimitError extends RequestError {
   readonly code = 'rate-limited';
   readonly status: number;
   /** When the server said it would take requests again (ms since the epoch), if it said. */
   readonly retryAt: number | undefined;
+  /** A Retry-After short enough to wait out, for a caller with its own retry loop (download-photo.ts). */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(url: string, status: number, wait: { retryAt: number; now: number } | { attempts: number }) {
+  constructor(url: string, status: number, wait: { retryAt: number; now: number } | { attempts: number; retryAfterMs?: number }) {
     const busy = `${hostOf(url)} is busy (HTTP ${status})`;
     super(
       'retryAt' in wait
@@ -36,6 +39,7 @@ export class RateLimitError extends DavError {
     );
     this.status = status;
     this.retryAt = 'retryAt' in wait ? wait.retryAt : undefined;
+    this.retryAfterMs = 'retryAt' in wait ? undefined : wait.retryAfterMs;
   }
 }
 
@@ -44,7 +48,7 @@ export class RateLimitError extends DavError {
  * XML although it claims to be. A cut-off listing must never be read as "these are all the
  * items": the items it lost would be marked deleted upstream.
  */
-export class BadResponseError extends DavError {
+export class BadResponseError extends RequestError {
   readonly code = 'bad-response';
   /** True when the body stopped before its end: worth asking again. */
   readonly truncated: boolean;
@@ -60,8 +64,34 @@ export class BadResponseError extends DavError {
   }
 }
 
-/** The statuses davRequest tries again (see there); 502 and 504 reach callers as HttpError. */
+/** The statuses httpRequest tries again (see there); 502 and 504 reach callers as HttpError. */
 export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+/**
+ * A 429 or 503 answer to a request whose caller retries by itself (a photo download): the
+ * Retry-After it can wait out, or a RateLimitError naming when to come back when it is longer
+ * than the policy waits (RFC 9110 §10.2.3).
+ */
+export function busyAnswer(params: { url: string; status: number; retryAfter: string | null; policy: RetryPolicy }): RateLimitError {
+  const { url, status, policy } = params;
+  const now = policy.now();
+  const waitMs = parseRetryAfter(params.retryAfter, now);
+  if (waitMs !== undefined && waitMs > policy.maxRetryAfterMs) return new RateLimitError(url, status, { retryAt: now + waitMs, now });
+  return new RateLimitError(url, status, { attempts: 1, ...(waitMs === undefined ? {} : { retryAfterMs: waitMs }) });
+}
+
+/**
+ * How long a caller with its own retry loop waits before try `attempt + 1` after `error`, or
+ * null when it must not try again: not a passing failure, no try left, or a server that asked
+ * for a longer wait than the policy sleeps through.
+ */
+export function waitBeforeRetry(params: { error: unknown; attempt: number; policy: RetryPolicy }): number | null {
+  const { error, attempt, policy } = params;
+  if (attempt >= policy.maxAttempts || !isTransient(error)) return null;
+  if (error instanceof RateLimitError && error.retryAt !== undefined) return null;
+  const stated = error instanceof RateLimitError ? error.retryAfterMs : undefined;
+  return stated ?? backoffDelay(attempt, policy);
+}
 
 /** Whether `error` is one of the passing failures above (after retries, if it reached a caller). */
 export function isTransient(error: unknown): boolean {
