@@ -4,23 +4,36 @@
 import type { CardParam } from './content-line';
 import type { LineRewrite } from './rewrite-card';
 import type { ReadCard } from './read-card';
-import { escapeLegacyText, escapeNewlines } from './text-values';
+import { escapeLegacyText, escapeNewlines, type LegacyShape } from './text-values';
 
-// Values that are not TEXT (RFC 2426 §3: binary, uri, date, utc-offset, float): never escaped.
-const NOT_TEXT = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY', 'URL', 'GEO', 'TZ', 'BDAY', 'REV', 'AGENT', 'UID']);
+// Values that are not TEXT (RFC 2426 §3: binary, uri, date, utc-offset, float, and TEL's
+// phone-number, §3.3.1, where "," is a pause and ";ext=" part of the number): never escaped.
+const NOT_TEXT = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY', 'URL', 'GEO', 'TZ', 'BDAY', 'REV', 'AGENT', 'UID', 'TEL']);
+// 3.0 list values (RFC 2426 §3.6.1 CATEGORIES, §3.1.3 NICKNAME): "," separates values.
+const LISTS = new Set(['CATEGORIES', 'NICKNAME']);
+
+function shapeOf(upperName: string): LegacyShape {
+  return LISTS.has(upperName) ? 'list' : 'text';
+}
 
 function decodeQuotedPrintable(value: string, charset: string): string {
   const bytes: number[] = [];
   const utf8 = new TextEncoder();
   for (let i = 0; i < value.length; i++) {
     const c = value[i] ?? '';
-    if (c === '=' && value[i + 1] === '\n') {
-      i++; // soft line break (joined by splitCard)
+    const soft = c === '=' ? /^[ \t]*\n/.exec(value.slice(i + 1, i + 80)) : null;
+    if (soft !== null) {
+      // A soft line break (RFC 2045 §6.7 rule 5, joined by splitCard as "=\n"); transports may
+      // have added spaces before the break (rule 3), which belong to no character.
+      i += soft[0].length;
     } else if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
       bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
       i += 2;
     } else {
-      bytes.push(...utf8.encode(c));
+      // Whole characters: an emoji is two code units, and one half alone would encode as U+FFFD.
+      const char = String.fromCodePoint(value.codePointAt(i) ?? 0xfffd);
+      bytes.push(...utf8.encode(char));
+      i += char.length - 1;
     }
   }
   let decoder: TextDecoder;
@@ -71,7 +84,7 @@ export function legacyRewrite(v21: boolean): LineRewrite {
     let value = line.value;
     if (qp) value = decodeQuotedPrintable(value, charset);
     const isText = !NOT_TEXT.has(line.upperName) && !b64;
-    if (isText && v21) value = escapeLegacyText(value);
+    if (isText && v21) value = escapeLegacyText(value, shapeOf(line.upperName));
     else if (isText && qp) value = escapeNewlines(value);
     else if (b64) value = value.replace(/\s+/g, '');
     if (!changed && value === line.value) return null;
