@@ -16,7 +16,7 @@ function shapeOf(upperName: string): LegacyShape {
   return LISTS.has(upperName) ? 'list' : 'text';
 }
 
-function decodeQuotedPrintable(value: string, charset: string): string {
+function decodeQuotedPrintable(value: string, charset: string | null): string {
   const bytes: number[] = [];
   const utf8 = new TextEncoder();
   for (let i = 0; i < value.length; i++) {
@@ -36,13 +36,28 @@ function decodeQuotedPrintable(value: string, charset: string): string {
       i += char.length - 1;
     }
   }
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset);
-  } catch {
-    decoder = new TextDecoder('utf-8'); // an unknown CHARSET label: UTF-8 is the likeliest
+  return decodeBytes(new Uint8Array(bytes), charset);
+}
+
+/**
+ * Bytes in the CHARSET a line names. Without one, vCard 2.1 (§2.1.5) says ASCII, yet
+ * Outlook and phones write 8-bit text in their own code page ("speci=E4l" in ical.js's tests):
+ * UTF-8 when the bytes are UTF-8, else Windows-1252, which maps every byte to a character,
+ * so no byte turns into U+FFFD. An unknown label is read the same way.
+ */
+function decodeBytes(bytes: Uint8Array, charset: string | null): string {
+  if (charset !== null) {
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      // not a label TextDecoder knows: fall through
+    }
   }
-  return decoder.decode(new Uint8Array(bytes));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }
 
 /** True when the card needs the 2.1 → 3.0 rewrite for ical.js or an importer to read it. */
@@ -59,13 +74,13 @@ export function legacyRewrite(v21: boolean): LineRewrite {
     const params: CardParam[] = [];
     let qp = false;
     let b64 = false;
-    let charset = 'utf-8';
+    let charset: string | null = null;
     let changed = false;
     for (const p of line.params) {
       const upper = p.name.toUpperCase();
       const values = p.values ?? [p.name];
       if (p.values === null || upper === 'ENCODING' || upper === 'CHARSET') changed = true;
-      if (upper === 'CHARSET') charset = values[0] ?? charset;
+      if (upper === 'CHARSET') charset = values[0] ?? null;
       else if (p.values === null || upper === 'ENCODING' || upper === 'TYPE') {
         for (const v of values) {
           const u = v.toUpperCase();

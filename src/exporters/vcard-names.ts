@@ -25,10 +25,13 @@ export const V4_ONLY = new Set([
 export const V3_ONLY = new Set(['AGENT', 'CLASS', 'LABEL', 'MAILER', 'NAME', 'PROFILE', 'SORT-STRING']);
 
 /**
- * The name `upperName` takes in the other version: the vendor equivalent, "X-" + the name when
- * `only` (the source version's own properties) holds it, the name without "X-" when this is
- * an x-name that an earlier conversion made from one of `back` (the target's own properties);
- * `null` when the name stays.
+ * The name a property takes in the other version, or `null` when it keeps its own:
+ *   - `vendor` names map to each other (KIND ↔ X-ADDRESSBOOKSERVER-KIND);
+ *   - a name of `only` (the source version's own properties) becomes "X-" + the name;
+ *   - an x-name whose bare name is in `back` (the target's own properties) loses one "X-":
+ *     it is what the opposite conversion made, or a writer's own x-name for the same thing;
+ *   - an x-name whose bare name is in `only` gains one "X-", so that the opposite conversion,
+ *     which removes one, gives it back unchanged ("X-CLASS" → "X-X-CLASS" → "X-CLASS").
  */
 export function renameFor(params: {
   name: string;
@@ -36,10 +39,14 @@ export function renameFor(params: {
   only: ReadonlySet<string>;
   back: ReadonlySet<string>;
 }): string | null {
-  const upper = params.name.toUpperCase();
+  const { name } = params;
+  const upper = name.toUpperCase();
   const vendor = params.vendor[upper];
   if (vendor !== undefined) return vendor;
-  if (params.only.has(upper)) return `X-${params.name}`;
-  if (upper.startsWith('X-') && params.back.has(upper.slice(2))) return params.name.slice(2);
+  if (params.only.has(upper)) return `X-${name}`;
+  if (!upper.startsWith('X-')) return null;
+  const bare = upper.replace(/^(?:X-)+/, '');
+  if (params.only.has(bare)) return `X-${name}`;
+  if (params.back.has(bare)) return name.slice(2);
   return null;
 }
