@@ -23,7 +23,7 @@ import type { LineRewrite } from '../cards/rewrite-card';
 import { escapeText } from '../cards/text-values';
 import { TEL_URI_PARAM, telToText } from '../cards/tel-text';
 import { extendedDate } from './vcard-dates';
-import { BINARY_PROPERTIES, parseDataUri, v3TypeOf } from './vcard-media';
+import { BINARY_PROPERTIES, parseDataUri, unescapeUri, v3TypeOf } from './vcard-media';
 import { renameFor, V3_ONLY, V4_ONLY, V4_TO_V3_NAMES } from './vcard-names';
 
 function v3Params(params: readonly CardParam[]): { params: readonly CardParam[]; changed: boolean } {
@@ -39,7 +39,9 @@ function v3Params(params: readonly CardParam[]): { params: readonly CardParam[];
     } else if (upper === 'TYPE' && p.values !== null) {
       types ??= [];
       for (const v of p.values) {
-        if (v.includes(',')) {
+        // Split only into plain tokens: a piece that would need quotes again (":" or ";")
+        // stays inside its quoted value, which 3.0 readers such as ical.js read as written.
+        if (v.includes(',') && !/[;:"]/.test(v)) {
           types.push(...v.split(','));
           changed = true;
         } else types.push(v);
@@ -89,7 +91,7 @@ function convertValue(line: ContentLine): ContentLine {
   if (BINARY_PROPERTIES.has(name)) return convertBinary(line);
   if (name === 'GEO') {
     // Only the plain "geo:lat,lon" has a 3.0 form; a geo URI with more (altitude, u=) stays.
-    const geo = /^\s*geo:(-?[\d.]+),(-?[\d.]+)\s*$/i.exec(line.value);
+    const geo = /^\s*geo:(-?[\d.]+),(-?[\d.]+)\s*$/i.exec(unescapeUri(line.value));
     if (geo !== null) return { ...withoutParams(line, 'VALUE'), value: `${geo[1]};${geo[2]}` };
   }
   if (name === 'BDAY' || name === 'ANNIVERSARY' || name === 'REV' || name === 'DEATHDATE') return convertDate(line);
