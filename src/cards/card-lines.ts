@@ -54,7 +54,10 @@ export function splitCard(raw: string): SplitCard {
   let base64 = false;
   for (let i = 0; i < physical.length; i++) {
     const line = physical[i] ?? '';
-    if (isBlank(line)) {
+    // Whitespace after a fold is text ("FN:" folded before " " is FN with a space): only a
+    // line that continues nothing is blank.
+    const continues = current !== null && (line.startsWith(' ') || line.startsWith('\t'));
+    if (isBlank(line) && !continues) {
       current = null;
       continue;
     }
