@@ -26,11 +26,12 @@ export function encodeCaret(value: string): string {
 
 /**
  * One parameter value as written in a content line: caret-escaped (RFC 6868), then quoted when
- * it holds ";", ":" or "," (RFC 6350 §3.3, RFC 5545 §3.2), which would otherwise end it.
+ * it holds ";", ":" or "," (RFC 6350 §3.3, RFC 5545 §3.2), which would otherwise end it, or
+ * when it is empty: the grammar allows "X=", but vobject then reads no value at all.
  */
 export function paramValueText(value: string): string {
   const text = encodeCaret(value);
-  return /[;:,]/.test(text) ? `"${text}"` : text;
+  return text === '' || /[;:,]/.test(text) ? `"${text}"` : text;
 }
 
 /**

@@ -5,8 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportVcf } from '../../src/exporters/vcard-export';
+import { cardLines, folds, generatedCard, servedText } from '../unit/vcard-card-arbitrary';
 import { loadFixtures } from '../unit/vcard-export-helpers';
 
 // Reads a .vcf with vobject and prints, as JSON, each card's FN, emails, version and whether
@@ -78,5 +80,77 @@ describe('Python vobject reads the .vcf export of every fixture', () => {
     const { text } = exportVcf([fixtures.find((f) => f.name === 'groups')?.raw ?? '']);
     const broken = text.replace('FN:Jane Doe\r\n', 'FN:Jane Doe\r\nthis line has no colon\r\n');
     expect(readWithVobject(broken, 'broken.vcf').status).not.toBe(0);
+  });
+});
+
+// Every property of every card, as vobject reads it: group, name, parameters (sorted), and the
+// value: bytes as base64, a structured value (N, ADR) as its components, text unescaped.
+const PROPERTIES_WITH_VOBJECT = `
+import base64, json, sys, vobject
+with open(sys.argv[1], encoding='utf-8', newline='') as f:
+    text = f.read()
+def plain(value):
+    if isinstance(value, bytes):
+        return {'bytes': base64.b64encode(value).decode()}
+    if hasattr(value, '__dict__'):
+        return {k: plain(v) for k, v in sorted(vars(value).items())}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+cards = []
+for card in vobject.readComponents(text):
+    props = []
+    for line in card.lines():
+        if line.name == 'VERSION':
+            continue
+        params = {k: sorted(v) for k, v in sorted(line.params.items())}
+        props.append([line.group.lower() if line.group else None, line.name, params, plain(line.value)])
+    cards.append(props)
+print(json.dumps(cards))
+`;
+
+type VobjectProperty = [string | null, string, Record<string, string[]>, unknown];
+
+function propertiesWithVobject(text: string, name: string): VobjectProperty[][] {
+  const file = join(dir, name);
+  writeFileSync(file, text, 'utf8');
+  const run = spawnSync('/usr/bin/python3', ['-c', PROPERTIES_WITH_VOBJECT, file], { encoding: 'utf8', timeout: 60_000 });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout) as VobjectProperty[][];
+}
+
+describe('Python vobject judges generated cards (emoji, quoted parameters, random bytes, odd folds)', () => {
+  // One file of many cards per case, so that Python starts once: fast-check's sample, seeded.
+  const samples = fc.sample(fc.tuple(generatedCard, folds), { numRuns: 40, seed: 20261206 });
+
+  it('the 3.0 export of 4.0 cards has the names, notes and bytes that were generated', () => {
+    const raws = samples.map(([card, where]) => servedText(cardLines('4.0', card), where));
+    const { text, count } = exportVcf(raws, { version: '3.0' });
+    expect(count).toBe(samples.length);
+    const read = propertiesWithVobject(text, 'generated-4-to-3.vcf');
+    expect(read).toHaveLength(samples.length);
+    read.forEach((props, i) => {
+      const [card] = samples[i] ?? [];
+      if (card === undefined) throw new Error('no sample');
+      const value = (name: string): unknown => props.find((p) => p[1] === name)?.[3];
+      expect(value('FN')).toBe(card.fn);
+      expect(value('NOTE')).toBe(card.note);
+      expect(value('N')).toMatchObject({ family: card.family, given: card.given });
+      expect(value('PHOTO')).toEqual({ bytes: Buffer.from(card.photo).toString('base64') });
+      expect(value('KEY')).toEqual({ bytes: Buffer.from(card.key).toString('base64') });
+    });
+  });
+
+  it('3.0 → 4.0 → 3.0 gives vobject every property back as it was', () => {
+    const raws = samples.map(([card, where]) => servedText(cardLines('3.0', card), where));
+    const v4 = exportVcf(raws, { version: '4.0' });
+    // Cut the 4.0 file into cards, as an import would, and export those as 3.0.
+    const cards = v4.text.split(/(?<=\r\nEND:VCARD\r\n)/).filter((c) => c !== '');
+    const roundTrip = exportVcf(cards, { version: '3.0' });
+    expect(roundTrip.count).toBe(samples.length);
+    const before = propertiesWithVobject(raws.join(''), 'generated-3.vcf');
+    const after = propertiesWithVobject(roundTrip.text, 'round-trip.vcf');
+    before.forEach((props, i) => expect(after[i]).toEqual(props));
   });
 });
