@@ -59,9 +59,10 @@ function convertBinary(line: ContentLine): ContentLine {
 function convertTel(line: ContentLine): ContentLine {
   const uri = paramValues(line, TEL_URI_PARAM)[0];
   // Only when the number is still the one the URI reads as: a person may have edited it since.
-  if (uri === undefined || telToText(uri) !== line.value.trim()) return line;
+  if (uri === undefined || telToText(unescapeUri(uri)) !== line.value.trim()) return line;
   const rest = withoutParams(line, TEL_URI_PARAM);
-  return { ...rest, params: [...rest.params, { name: 'VALUE', values: ['uri'] }], value: unescapeUri(uri) };
+  // The URI exactly as the 4.0 card had it (escaped or not: see vcard4-to-3.ts).
+  return { ...rest, params: [...rest.params, { name: 'VALUE', values: ['uri'] }], value: uri };
 }
 
 function convertValue(line: ContentLine): ContentLine {

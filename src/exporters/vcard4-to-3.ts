@@ -58,7 +58,9 @@ function convertTel(line: ContentLine): ContentLine {
   const rest = withoutParams(line, 'VALUE');
   const params = [...rest.params, { name: TEL_URI_PARAM, values: [line.value] }];
   // A phone number is not TEXT (RFC 2426 §3.3.1): no escaping, a "," (a pause) stays bare.
-  return { ...rest, params, value: telToText(line.value).replace(/[\r\n]/g, '') };
+  // Radicale (vobject) and Cyrus serve "tel:+1-555\;ext=5", a URI escaped as TEXT: read
+  // unescaped, or the number would end in a backslash; the parameter keeps it as served.
+  return { ...rest, params, value: telToText(unescapeUri(line.value)).replace(/[\r\n]/g, '') };
 }
 
 function convertBinary(line: ContentLine): ContentLine {

@@ -2,8 +2,8 @@
 // jCal (RFC 7095), and the cards are compared property by property, in order, with only what
 // the vCard RFCs call equivalent made equal (not a test file itself):
 //   - names and groups are case-insensitive (RFC 6350 §3.3);
-//   - parameter order means nothing, TYPE="a,b" is TYPE=a,b (RFC 6350 §5.6), and its values
-//     are case-insensitive;
+//   - parameter order means nothing, TYPE="a,b" is TYPE=a,b (RFC 6350 §5.6), and the token
+//     values of TYPE, ENCODING and VALUE are case-insensitive (RFC 6350 §5, RFC 2425 §5.8.2);
 //   - dates and times in ISO 8601 basic or extended format are the same date (RFC 2425 §5.8.4
 //     allows both in 3.0; RFC 6350 §4.3 only the basic one), with or without ":00" seconds;
 //   - VERSION is left out: it is what a conversion changes.
@@ -31,6 +31,7 @@ function normalParams(raw: Record<string, unknown>): Record<string, string[]> {
     if (key === 'group') continue;
     let values = paramList(value);
     if (key === 'type') values = values.flatMap((v) => v.split(',')).map((v) => v.toLowerCase()).sort();
+    if (key === 'encoding' || key === 'value') values = values.map((v) => v.toLowerCase());
     out[key] = values;
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));

@@ -63,6 +63,13 @@ describe('TEL', () => {
     expect(judgeCard(to4(v3))).toEqual(judgeCard(v4));
   });
 
+  it('a tel: URI served TEXT-escaped (Radicale, Cyrus: "tel:+1-555\\;ext=5") is read unescaped, and kept as served', () => {
+    const v4 = card('4.0', 'TEL;VALUE=uri;TYPE=work:tel:+1-418-656-9254\\;ext=102');
+    const v3 = to3(v4);
+    expect(v3.replace(/\r\n /g, '')).toContain(':+1-418-656-9254 ext. 102\r\n');
+    expect(judgeCard(to4(v3))).toEqual(judgeCard(v4));
+  });
+
   it('a 2.1 TEL keeps its pause commas and ";ext=" as served', () => {
     const out = to3(crlf(['BEGIN:VCARD', 'VERSION:2.1', 'N:A;B', 'TEL;WORK:+1 555 0100,,12;ext=3', 'END:VCARD']));
     expect(out).toContain('\r\nTEL;TYPE=WORK:+1 555 0100,,12;ext=3\r\n');
