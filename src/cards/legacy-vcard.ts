@@ -74,6 +74,7 @@ export function legacyRewrite(v21: boolean): LineRewrite {
     const params: CardParam[] = [];
     let qp = false;
     let b64 = false;
+    let uri = false; // VALUE=URL (2.1) or uri: a URI, whatever the property, is not TEXT
     let charset: string | null = null;
     let changed = false;
     for (const p of line.params) {
@@ -92,13 +93,17 @@ export function legacyRewrite(v21: boolean): LineRewrite {
       } else if (upper === 'VALUE' && p.values.join().toUpperCase() === 'URL') {
         params.push({ name: p.name, values: ['uri'] }); // 2.1 "VALUE=URL" is 3.0 "VALUE=uri"
         changed = true;
-      } else params.push(p);
+        uri = true;
+      } else {
+        if (upper === 'VALUE' && p.values.join().toUpperCase() === 'URI') uri = true;
+        params.push(p);
+      }
     }
     if (types.length > 0) params.unshift({ name: 'TYPE', values: types });
     if (b64) params.push({ name: 'ENCODING', values: ['b'] });
     let value = line.value;
     if (qp) value = decodeQuotedPrintable(value, charset);
-    const isText = !NOT_TEXT.has(line.upperName) && !b64;
+    const isText = !NOT_TEXT.has(line.upperName) && !b64 && !uri;
     if (isText && v21) value = escapeLegacyText(value, shapeOf(line.upperName));
     else if (isText && qp) value = escapeNewlines(value);
     else if (b64) value = value.replace(/\s+/g, '');

@@ -99,6 +99,11 @@ describe('vCard 2.1 text in 3.0', () => {
     expect(to3(v21)).toContain('\r\nNOTE:😀 and 山\r\n');
   });
 
+  it('a URI value (VALUE=URL) is not TEXT: its commas are not escaped', () => {
+    const v21 = crlf(['BEGIN:VCARD', 'VERSION:2.1', 'N:A;B', 'X-SOCIAL;VALUE=URL:https://example.com/a,b', 'END:VCARD']);
+    expect(to3(v21)).toContain('\r\nX-SOCIAL;VALUE=uri:https://example.com/a,b\r\n');
+  });
+
   it('raw emoji inside a quoted-printable value stay whole', () => {
     const v21 = crlf(['BEGIN:VCARD', 'VERSION:2.1', 'N:A;B', 'NOTE;ENCODING=QUOTED-PRINTABLE:😀=20👨‍👩‍👧', 'END:VCARD']);
     expect(to3(v21)).toContain('\r\nNOTE:😀 👨‍👩‍👧\r\n');
