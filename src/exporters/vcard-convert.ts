@@ -54,14 +54,21 @@ function rewriteFor(raw: string, card: ReadCard, target: VcfVersion): LineRewrit
   return steps.length === 0 ? null : steps.reduce(composeRewrites);
 }
 
-/** Wraps `rewrite` to note each line it gave an x-name that the line did not have. */
-function noteExtensions(rewrite: LineRewrite, kept: string[]): LineRewrite {
-  return (line, index) => {
+/**
+ * Wraps `rewrite` to note what it did: whether it changed any line, and the name of each line
+ * it gave an x-name that the line did not have.
+ */
+function tracked(rewrite: LineRewrite): { rewrite: LineRewrite; changed: () => boolean; keptAsExtension: string[] } {
+  const keptAsExtension: string[] = [];
+  let changed = false;
+  const wrapped: LineRewrite = (line, index) => {
     const out = rewrite(line, index);
-    if (out === null || line.upperName.startsWith('X-')) return out;
-    if (out.some((l) => l.upperName.startsWith('X-') && l.upperName !== line.upperName)) kept.push(line.upperName);
+    if (out === null) return null;
+    changed = true;
+    if (!line.upperName.startsWith('X-') && out.some((l) => l.upperName.startsWith('X-'))) keptAsExtension.push(line.upperName);
     return out;
   };
+  return { rewrite: wrapped, changed: () => changed, keptAsExtension };
 }
 
 /** Converts one card's stored text for a file in `target`. Never throws. */
@@ -70,17 +77,11 @@ export function convertCard(params: { raw: string; target: VcfVersion }): CardCo
   if (plainCardVersion(raw) === target) return { ok: true, text: copyAsIs(raw), converted: false, keptAsExtension: [] };
   const read = readCard(raw);
   if (!read.ok) return read;
-  const keptAsExtension: string[] = [];
   const rewrite = rewriteFor(raw, read.card, target);
-  let converted = false;
-  const tracked: LineRewrite | null =
-    rewrite === null
-      ? null
-      : (line, index) => {
-          const out = noteExtensions(rewrite, keptAsExtension)(line, index);
-          if (out !== null) converted = true;
-          return out;
-        };
-  const text = rewriteCard(read.card, tracked).map(foldLine).join('\r\n');
-  return { ok: true, text, converted, keptAsExtension };
+  if (rewrite === null) {
+    return { ok: true, text: rewriteCard(read.card, null).map(foldLine).join('\r\n'), converted: false, keptAsExtension: [] };
+  }
+  const run = tracked(rewrite);
+  const text = rewriteCard(read.card, run.rewrite).map(foldLine).join('\r\n');
+  return { ok: true, text, converted: run.changed(), keptAsExtension: run.keptAsExtension };
 }
