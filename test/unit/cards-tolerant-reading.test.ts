@@ -68,6 +68,11 @@ describe('display fields from awkward cards', () => {
     }
   });
 
+  it('an escaped semicolon in FN is a semicolon (ical.js keeps the backslash)', () => {
+    const raw = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Test\\, Escaping\\; Characters\r\nEND:VCARD\r\n';
+    expect(deriveCardFields(raw).fullName).toBe('Test, Escaping; Characters');
+  });
+
   it('a card ical.js cannot read still gets a name, and is exported as served', () => {
     const raw = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Broken Date\r\nBDAY:not a date at all\r\nREV:2019-10-08T17:05:14Z\r\nEND:VCARD\r\n';
     expect(deriveCardFields(raw).fullName).toBe('Broken Date');
