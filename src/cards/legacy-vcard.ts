@@ -19,11 +19,15 @@ function shapeOf(upperName: string): LegacyShape {
 function decodeQuotedPrintable(value: string, charset: string | null): string {
   const bytes: number[] = [];
   const utf8 = new TextEncoder();
+  // RFC 2045 §6.7 rule 3: white space at the end of an encoded line was added in transport
+  // (a space is written "=20" when it is meant) and is deleted when decoding.
+  value = value.replace(/[ \t]+(?=\n|$)/g, '');
   for (let i = 0; i < value.length; i++) {
     const c = value[i] ?? '';
-    const soft = c === '=' ? /^[ \t]*\n/.exec(value.slice(i + 1, i + 80)) : null;
+    const soft = c === '=' ? /^[ \t]*(?:\n|$)/.exec(value.slice(i + 1, i + 80)) : null;
     if (soft !== null) {
-      // A soft line break (RFC 2045 §6.7 rule 5, joined by splitCard as "=\n"); transports may
+      // A soft line break (RFC 2045 §6.7 rule 5, joined by splitCard as "=\n"), also as the
+      // value's last character (Nokia ends an ADR with "=" and a blank line); transports may
       // have added spaces before the break (rule 3), which belong to no character.
       i += soft[0].length;
     } else if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
@@ -79,7 +83,8 @@ export function legacyRewrite(v21: boolean): LineRewrite {
     let changed = false;
     for (const p of line.params) {
       const upper = p.name.toUpperCase();
-      const values = p.values ?? [p.name];
+      // A bare parameter is a TYPE value; "FAX,WORK" (Evolution's tests keep one) is two.
+      const values = p.values ?? p.name.split(',').filter((v) => v !== '');
       if (p.values === null || upper === 'ENCODING' || upper === 'CHARSET') changed = true;
       if (upper === 'CHARSET') charset = values[0] ?? null;
       else if (p.values === null || upper === 'ENCODING' || upper === 'TYPE') {

@@ -220,7 +220,11 @@ for (const [name, start] of [['Xandikos', () => startXandikos()], ['Radicale', (
       const served = await serverTexts(started.addressBookUrl, started);
       const mirror = await mirrorTexts(db, setup.account.id);
       expect(entries(mirror.live)).toEqual(entries(served));
-      expect(mirror.live.size).toBe(realWorld.length - refused.length);
+      const missing = realWorld.filter((_c, i) => ![...served.keys()].some((k) => k.endsWith(`/rw-${i}.vcf`))).map((c) => c.file);
+      // Xandikos takes a card that says "BEGIN:vCard" (Evolution's tests) but does not list it
+      // as a contact (it looks for "BEGIN:VCARD"): never served, so never mirrored.
+      const lowerCase = realWorld.filter((c) => c.raw.startsWith('BEGIN:vCard')).map((c) => c.file);
+      expect(missing).toEqual(name === 'Xandikos' ? lowerCase : refused.map((r) => r.split(' ')[0]));
 
       for (const raw of mirror.live.values()) {
         const read = readCard(raw);

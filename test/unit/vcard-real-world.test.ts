@@ -37,8 +37,8 @@ function versionOf(raw: string): string {
 
 describe('real-world cards between vCard versions', () => {
   it('are all here, and all but the one broken card are readable', () => {
-    expect(cards.length).toBe(20);
-    expect(cards.filter((c) => !readCard(c.raw).ok).map((c) => c.file)).toEqual(['android-v21-adr-multiple-line.vcf']);
+    expect(cards.length).toBe(27);
+    expect(cards.filter((c) => !readCard(c.raw).ok).map((c) => c.file)).toEqual(['android-v21-adr-multiple-line.vcf', 'evolution-libebook-11.vcf']);
   });
 
   it.each(readable)('$file: there and back again gives every property back (ical.js)', ({ raw }) => {
@@ -100,6 +100,23 @@ describe('what the real-world cards say, once converted', () => {
     expect(prop(japanese, 'note')).toEqual(['メモ']);
   });
 
+  it('2.1 quoted-printable broken inside a UTF-8 character, or ending in "=" and a blank line (Evolution, Nokia)', () => {
+    const chinese = convert(byFile('evolution-libebook-5.vcf'), '3.0');
+    expect(prop(chinese, 'fn')).toEqual(['十城目管理大型知座']);
+    expect(prop(chinese, 'label')).toEqual([Array(4).fill('十城目管理大型知座').join('\n')]);
+    const nokia = convert(byFile('evolution-libebook-12.vcf'), '3.0');
+    expect(prop(nokia, 'adr')).toEqual([['', '', 'Münsterplatz 21', 'Ulm', 'Baden-Württemberg', '89073', '']]);
+    expect(prop(nokia, 'label')).toEqual(['Münsterplatz 21\n89073 Ulm, Baden-Württemberg']);
+    // Trailing white space after a soft break is transport padding (RFC 2045 §6.7 rule 3).
+    const evil = convert(byFile('evolution-libebook-13.vcf'), '3.0');
+    expect(prop(evil, 'adr')[1]).toEqual(['', '', 'Evil backslash \\ way', 'Ulm', 'Newlines\nCountry\nevil', '89073', '']);
+  });
+
+  it('bare 2.1-style TYPE values with commas are each a TYPE value', () => {
+    const out = convert(byFile('evolution-libebook-6.vcf'), '3.0');
+    expect(judgeCard(out).filter((p) => p.name === 'tel').map((p) => p.params.type)).toEqual([['msg', 'voice', 'work'], ['fax', 'work']]);
+  });
+
   it('a 4.0 tel: URI with ;ext= is the plain number in 3.0, without a backslash, and the URI again in 4.0', () => {
     const author = byFile('icaljs-vcard-author.vcf');
     const v3 = convert(author, '3.0');
@@ -122,12 +139,13 @@ describe('what the real-world cards say, once converted', () => {
     expect(judgeCard(out).find((p) => p.name === 'tel')?.params).toEqual({ pref: ['1'], type: ['comma', 'separated:inside.dquote'] });
   });
 
-  it('a file with the broken card has every other card, and names the broken one', () => {
+  it('a file with the broken cards has every other card, and names the broken ones', () => {
     const raws = cards.map((c) => c.raw);
     const result = exportVcf(raws);
     expect(result.count).toBe(readable.length);
     expect(result.skipped).toEqual([
       { index: cards.findIndex((c) => c.file === 'android-v21-adr-multiple-line.vcf'), reason: 'Line 7 is not a valid vCard property (NAME:value).' },
+      { index: cards.findIndex((c) => c.file === 'evolution-libebook-11.vcf'), reason: 'Line 6 is not a valid vCard property (NAME:value).' },
     ]);
     expect(result.keptAsExtension).toMatchObject({ GENDER: 2, ANNIVERSARY: 2, KIND: 1, MEMBER: 1, XML: 1 });
   });
