@@ -6,7 +6,7 @@
 //   param-value = paramtext / DQUOTE *QSAFE-CHAR DQUOTE
 // Strict about the name (Python's vobject rejects any other character, so an export holding one
 // would not load there), lenient about parameter text.
-import { COLON, EQUALS, readParamValues, SEMI } from '../shared/param-values';
+import { COLON, EQUALS, paramValueText, readParamValues, SEMI } from '../shared/param-values';
 
 export interface IcalParam {
   /** Upper case. */
@@ -64,10 +64,8 @@ export function paramValue(line: IcalLine, name: string): string | null {
   return null;
 }
 
-/** A parameter value as written: quoted when it holds a character that would end it (§3.2). */
-export function paramText(value: string): string {
-  return /[;:,]/.test(value) ? `"${value}"` : value;
-}
+/** A parameter value as written: caret-escaped (RFC 6868), quoted when it must be (§3.2). */
+export const paramText = paramValueText;
 
 /** Writes a content line back as one unfolded line (parameter order and values kept). */
 export function formatIcalLine(name: string, params: readonly IcalParam[], value: string): string {

@@ -45,7 +45,8 @@ export function splitCard(raw: string): SplitCard {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   // Splitting on the string "\r\n" is several times faster than on a regular expression, and
   // CRLF-only text is what nearly every server sends.
-  const physical = MIXED_BREAKS.test(text) ? text.split(/\r\n|\r|\n/) : text.split('\r\n');
+  // iOS 6.1.3 ended lines with CR CR LF (Android's vCard tests keep such a file): one break.
+  const physical = MIXED_BREAKS.test(text) ? text.split(/\r*\n|\r/) : text.split('\r\n');
   const logical: LogicalLine[] = [];
   let current: LogicalLine | null = null;
   let softBreak = false;
@@ -53,7 +54,10 @@ export function splitCard(raw: string): SplitCard {
   let base64 = false;
   for (let i = 0; i < physical.length; i++) {
     const line = physical[i] ?? '';
-    if (isBlank(line)) {
+    // Whitespace after a fold is text ("FN:" folded before " " is FN with a space): only a
+    // line that continues nothing is blank.
+    const continues = current !== null && (line.startsWith(' ') || line.startsWith('\t'));
+    if (isBlank(line) && !continues) {
       current = null;
       continue;
     }

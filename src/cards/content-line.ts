@@ -5,7 +5,7 @@
 //   param-value = *SAFE-CHAR / DQUOTE *QSAFE-CHAR DQUOTE
 // vCard 2.1 also allows a bare parameter ("TEL;WORK;VOICE:…"); it is kept with `values: null`
 // so that legacy-vcard.ts can name it, instead of failing the whole card.
-import { COLON, EQUALS, readParamValues, SEMI } from '../shared/param-values';
+import { COLON, EQUALS, paramValueText, readParamValues, SEMI } from '../shared/param-values';
 
 export interface CardParam {
   name: string;
@@ -58,11 +58,6 @@ export function parseContentLine(line: string): ContentLine | null {
   }
   if (c !== COLON) return null;
   return { group, name, upperName: name.toUpperCase(), params: params ?? NO_PARAMS, value: line.slice(i + 1) };
-}
-
-/** Quotes a parameter value when it holds a character that would end it (RFC 6350 §3.3). */
-function paramValueText(value: string): string {
-  return /[;:,]/.test(value) ? `"${value.replace(/"/g, "'")}"` : value;
 }
 
 /** Writes a content line back as one unfolded line. */

@@ -54,9 +54,13 @@ export function pickFields(props: readonly NamedValue[]): CardFields {
   return { uid: uid === '' ? null : uid, fullName, emails, phones };
 }
 
-/** ical.js values to strings: structured values are arrays whose items may be arrays (lists). */
+/**
+ * ical.js values to strings: structured values are arrays whose items may be arrays (lists).
+ * ical.js 2 leaves "\;" escaped in a plain text value (FN, EMAIL) although RFC 2426 §4 and
+ * RFC 6350 §3.4 make it a semicolon, as Android and sabre/vobject write it: unescaped here.
+ */
 function asText(value: unknown): string | string[] {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.replace(/\\;/g, ';');
   if (!Array.isArray(value)) return '';
   return value.map((v: unknown) => {
     if (typeof v === 'string') return v;

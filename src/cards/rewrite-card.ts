@@ -41,13 +41,19 @@ export function rewriteCard(card: ReadCard, rewrite: LineRewrite | null): string
     }
     const head = card.physical[l.first] ?? '';
     // A line that starts indented with nothing before it to continue: write it unindented.
-    if (head.startsWith(' ') || head.startsWith('\t')) {
+    // BEGIN and END are written whole even when folded (RFC 6350 §3.2 allows it): readers
+    // that cut a file into cards look for them as whole lines.
+    if (head.startsWith(' ') || head.startsWith('\t') || (l.count > 1 && isMarker(l.line))) {
       out.push(l.text);
       return;
     }
     for (let i = l.first; i < l.first + l.count; i++) out.push(card.physical[i] ?? '');
   });
   return out;
+}
+
+function isMarker(line: ContentLine): boolean {
+  return line.upperName === 'BEGIN' || line.upperName === 'END';
 }
 
 /** A plain content line, for lines a rewrite adds (e.g. VERSION). */

@@ -22,3 +22,11 @@ export function telToText(value: string): string {
   const plain = percentDecode(number);
   return ext === undefined ? plain : `${plain} ext. ${percentDecode(ext.slice(4))}`;
 }
+
+/**
+ * The parameter that carries a 4.0 "tel:" URI through a 3.0 file, next to the plain number
+ * 3.0 readers expect (RFC 2426 §3.3.1 has no URI value for TEL; §4 allows x-params anywhere):
+ * "TEL;X-TEL-URI="tel:+1-555;ext=5":+1-555 ext. 5". Converting back to 4.0 restores the URI
+ * when the number still reads the same, so nothing of the URI (isub, phone-context) is lost.
+ */
+export const TEL_URI_PARAM = 'X-TEL-URI';

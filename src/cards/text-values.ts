@@ -2,20 +2,28 @@
 // (RFC 2426 §4 "text", RFC 6350 §3.4). vCard 2.1 (§2.4.1 of the IMC spec) only escapes ";"
 // inside compound values, so a bare comma or backslash there is literal.
 
+/** How a vCard 2.1 value is laid out, which decides which of its characters are literal. */
+export type LegacyShape = 'text' | 'list';
+
 /**
- * vCard 2.1 text (already quoted-printable decoded) → vCard 3.0 text. Keeps "\;" and "\\"
- * (written by 2.1 producers such as Android), escapes everything else 3.0 gives a meaning to.
+ * vCard 2.1 text (already quoted-printable decoded) → vCard 3.0 text (RFC 2426 §4 text-value:
+ * "\\", "\," and "\n" escaped). Keeps what 2.1 producers such as Android
+ * write as escapes ("\;", "\\", "\," and "\n" for a newline); every other backslash is a literal
+ * one. A "," separates the values of a list (CATEGORIES, NICKNAME) and is escaped anywhere else.
+ * A bare ";" stays bare: it separates the components of N, ADR and ORG (2.1 §2.4), and in plain
+ * text, where RFC 2426 asks for "\;", ical.js (this project's own reader) would keep the
+ * backslash, while bare it reads the same in ical.js, vobject and RFC 6350's grammar (§3.3).
  */
-export function escapeLegacyText(value: string): string {
+export function escapeLegacyText(value: string, shape: LegacyShape = 'text'): string {
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
-    const next = value[i + 1];
-    if (c === '\\' && (next === ';' || next === '\\' || next === ',')) {
+    const next = value[i + 1] ?? '';
+    if (c === '\\' && (next === ';' || next === '\\' || next === ',' || next === 'n' || next === 'N')) {
       out += c + next;
       i++;
     } else if (c === '\\') out += '\\\\';
-    else if (c === ',') out += '\\,';
+    else if (c === ',') out += shape === 'list' ? ',' : '\\,';
     else if (c === '\r' && next === '\n') {
       out += '\\n';
       i++;

@@ -1,30 +1,25 @@
 // One .vcf file from the mirror's cards, for Google Contacts, iCloud, Outlook and Thunderbird.
 //
-// Each card is written from its original text: a line is re-serialised only when the target
-// version requires it (see vcard4-to-3.ts, vcard3-to-4.ts, cards/legacy-vcard.ts), so X-
-// properties, groups ("item1.EMAIL"), photos and labels pass through untouched. A card already
-// in the target version comes out byte for byte as stored, except that:
-//   - line endings become CRLF (RFC 6350 §3.2) and blank lines are dropped;
-//   - physical lines over 75 octets are folded, never inside a UTF-8 character (fold-line.ts);
-//   - a card without VERSION gets "VERSION:3.0" after BEGIN (RFC 2426 §3.6.9 requires it);
-//   - a card without FN gets one after VERSION, named as the listing names it (see addFn).
+// Each card is written from its original text by convertCard (vcard-convert.ts): as stored when
+// it is already in the target version, otherwise with only the lines the target requires
+// rewritten, so X- properties, groups ("item1.EMAIL"), photos and labels pass through untouched.
 // Default target: vCard 3.0, the version all four importers read.
+//
+// What the export summary shows comes back with the text:
+//   count              cards written;
+//   converted          of those, cards whose text had to change (another version, vCard 2.1
+//                      habits, a missing VERSION or FN added);
+//   keptAsExtension    property name → how many such properties the target version has no
+//                      equivalent for and were kept under an x-name (e.g. { GENDER: 2 } in a
+//                      3.0 file: written as X-GENDER, readable again in a 4.0 export);
+//   skipped            cards left out, each with its index in `cards` and the reason.
 //
 // Cards are checked only structurally (read-card.ts: BEGIN/END, every line NAME…:value), not
 // with ical.js, which would cost ~13 µs a card; a card that fails is left out and reported in
-// `skipped` with its index in `cards`.
-import { deriveCardFields } from '../cards/derive-card-fields';
-import { legacyRewrite, needsLegacyRewrite } from '../cards/legacy-vcard';
-import { readCard, type ReadCard } from '../cards/read-card';
-import { escapeText } from '../cards/text-values';
-import { NO_NAME } from '../cards/pick-fields';
-import { composeRewrites, rewriteCard, simpleLine, type LineRewrite } from '../cards/rewrite-card';
-import { foldLine } from './fold-line';
-import { copyAsIs, plainCardVersion } from './plain-card';
-import { vcard3To4 } from './vcard3-to-4';
-import { vcard4To3 } from './vcard4-to-3';
+// `skipped`. The stored text of a card is never changed by any of this.
+import { convertCard, type VcfVersion } from './vcard-convert';
 
-export type VcfVersion = '3.0' | '4.0';
+export type { VcfVersion } from './vcard-convert';
 
 export interface VcfExportOptions {
   /** vCard version of the file; default '3.0'. */
@@ -43,34 +38,11 @@ export interface VcfExport {
   text: string;
   /** Cards written. */
   count: number;
+  /** Cards written whose text differs from the stored text (beyond line endings and folding). */
+  converted: number;
+  /** Upper-case property name → number of such properties written under an x-name. */
+  keptAsExtension: Record<string, number>;
   skipped: SkippedCard[];
-}
-
-const addVersion3: LineRewrite = (line, index) => (index === 0 ? [line, simpleLine('VERSION', '3.0')] : null);
-
-/**
- * FN is required (RFC 2426 §3.1.1, RFC 6350 §6.2.1: "1*"), and strict readers such as vobject
- * reject a card without it: add one, right after VERSION, named as the listing names the card.
- */
-function addFn(raw: string): LineRewrite {
-  const { fullName } = deriveCardFields(raw);
-  let added = false;
-  return (line) => {
-    if (added || line.upperName !== 'VERSION') return null;
-    added = true;
-    return [line, simpleLine('FN', escapeText(fullName === NO_NAME ? '' : fullName))];
-  };
-}
-
-/** The rewrite that takes `card` to `target`, or `null` when the card is copied as it is. */
-function rewriteFor(raw: string, card: ReadCard, target: VcfVersion): LineRewrite | null {
-  const steps: LineRewrite[] = [];
-  if (needsLegacyRewrite(card)) steps.push(legacyRewrite(card.version === '2.1'));
-  if (target === '3.0' && card.version === '4.0') steps.push(vcard4To3);
-  else if (target === '4.0' && card.version !== '4.0') steps.push(vcard3To4);
-  else if (target === '3.0' && !card.hasVersion) steps.push(addVersion3);
-  if (!card.lines.some((l) => l.line.upperName === 'FN')) steps.push(addFn(raw));
-  return steps.length === 0 ? null : steps.reduce(composeRewrites);
 }
 
 /** Builds one .vcf from the cards' original texts. Never throws. */
@@ -78,20 +50,20 @@ export function exportVcf(cards: readonly string[], options: VcfExportOptions = 
   const target = options.version ?? '3.0';
   const out: string[] = [];
   const skipped: SkippedCard[] = [];
+  const keptAsExtension: Record<string, number> = {};
+  let converted = 0;
   cards.forEach((raw, index) => {
-    if (plainCardVersion(raw) === target) {
-      out.push(copyAsIs(raw));
-      return;
-    }
-    const read = readCard(raw);
-    if (!read.ok) {
-      skipped.push({ index, reason: read.reason });
+    const card = convertCard({ raw, target });
+    if (!card.ok) {
+      skipped.push({ index, reason: card.reason });
       return;
     }
     // One string per card: the per-line strings then die young instead of filling `out`.
-    out.push(rewriteCard(read.card, rewriteFor(raw, read.card, target)).map(foldLine).join('\r\n'));
+    out.push(card.text);
+    if (card.converted) converted++;
+    for (const name of card.keptAsExtension) keptAsExtension[name] = (keptAsExtension[name] ?? 0) + 1;
   });
   // One join, ending in CRLF: concatenating afterwards would copy the whole text once more.
   if (out.length > 0) out.push('');
-  return { text: out.join('\r\n'), count: cards.length - skipped.length, skipped };
+  return { text: out.join('\r\n'), count: cards.length - skipped.length, converted, keptAsExtension, skipped };
 }

@@ -7,7 +7,8 @@ export interface SplitResult {
   problems: string[];
 }
 
-const LINE = /\r\n|\n|\r/;
+// CRLF, LF or CR; CR CR LF (iOS 6.1.3's line ending) is one break too, not a blank line.
+const LINE = /\r*\n|\r/;
 
 export function splitVcards(text: string): SplitResult {
   const items: string[] = [];

@@ -45,7 +45,7 @@ describe('exportVcf over every fixture', () => {
   }
 
   it('builds an empty file from no cards', () => {
-    expect(exportVcf([])).toEqual({ text: '', count: 0, skipped: [] });
+    expect(exportVcf([])).toEqual({ text: '', count: 0, converted: 0, keptAsExtension: {}, skipped: [] });
   });
 });
 
