@@ -27,7 +27,7 @@ interface Format {
   kinds: ItemKind[];
   ext: string;
   mimeType: string;
-  build(texts: string[], options: BuildOptions): { text: string; skipped: Array<{ index: number; reason: string }> };
+  build(texts: string[], options: BuildOptions): { text: string; skipped: Array<{ index: number; reason: string }>; cardsWithExtensions?: number };
 }
 
 export const EXPORT_FORMATS: Record<ExportKind, Format> = {
@@ -71,6 +71,7 @@ export async function buildExport(db: LifeboatDb, kind: ExportKind, params: Expo
     count: written.length + tally.keptAsServed.length,
     ...(version ? { version, convertedFrom: convertedCards(items, written, version) } : {}),
     keptAsServed: tally.keptAsServed.length,
+    ...(built.cardsWithExtensions ? { keptAsExtension: built.cardsWithExtensions } : {}),
     skipped: tally.skipped.map(({ index, reason }) => ({ title: items[index]?.title ?? '', reason })),
   };
 }

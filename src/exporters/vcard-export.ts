@@ -42,6 +42,8 @@ export interface VcfExport {
   converted: number;
   /** Upper-case property name → number of such properties written under an x-name. */
   keptAsExtension: Record<string, number>;
+  /** Cards written with at least one property kept under an x-name (what the summary counts). */
+  cardsWithExtensions: number;
   skipped: SkippedCard[];
 }
 
@@ -52,6 +54,7 @@ export function exportVcf(cards: readonly string[], options: VcfExportOptions = 
   const skipped: SkippedCard[] = [];
   const keptAsExtension: Record<string, number> = {};
   let converted = 0;
+  let cardsWithExtensions = 0;
   cards.forEach((raw, index) => {
     const card = convertCard({ raw, target });
     if (!card.ok) {
@@ -62,8 +65,9 @@ export function exportVcf(cards: readonly string[], options: VcfExportOptions = 
     out.push(card.text);
     if (card.converted) converted++;
     for (const name of card.keptAsExtension) keptAsExtension[name] = (keptAsExtension[name] ?? 0) + 1;
+    if (card.keptAsExtension.length > 0) cardsWithExtensions++;
   });
   // One join, ending in CRLF: concatenating afterwards would copy the whole text once more.
   if (out.length > 0) out.push('');
-  return { text: out.join('\r\n'), count: cards.length - skipped.length, converted, keptAsExtension, skipped };
+  return { text: out.join('\r\n'), count: cards.length - skipped.length, converted, keptAsExtension, cardsWithExtensions, skipped };
 }

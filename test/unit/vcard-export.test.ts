@@ -45,7 +45,15 @@ describe('exportVcf over every fixture', () => {
   }
 
   it('builds an empty file from no cards', () => {
-    expect(exportVcf([])).toEqual({ text: '', count: 0, converted: 0, keptAsExtension: {}, skipped: [] });
+    expect(exportVcf([])).toEqual({ text: '', count: 0, converted: 0, keptAsExtension: {}, cardsWithExtensions: 0, skipped: [] });
+  });
+
+  it('counts the cards whose properties a 3.0 file keeps under an x-name, for the summary', () => {
+    const card = (gender: string) => `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A\r\nGENDER:${gender}\r\nEND:VCARD\r\n`;
+    const plain = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:B\r\nEND:VCARD\r\n';
+    const built = exportVcf([card('F'), card('M'), plain]);
+    expect(built.keptAsExtension).toEqual({ GENDER: 2 });
+    expect(built.cardsWithExtensions).toBe(2);
   });
 });
 
