@@ -40,9 +40,12 @@ def rule_tel(line):
     """4.0 TEL;VALUE=uri:tel:+1-555;ext=5 ↔ 3.0 TEL:+1-555 ext. 5 (RFC 3966 §3 extension)."""
     if line['name'] != 'TEL' or not isinstance(line['value'], str):
         return [line]
-    params = {k: vs for k, vs in line['params'].items() if not (k == 'VALUE' and [v.lower() for v in vs] == ['uri'])}
+    # The 3.0 export keeps the whole URI in an X-TEL-URI parameter, so a 4.0 export of that file
+    # gives it back; 3.0 readers ignore the parameter and read the number.
+    params = {k: vs for k, vs in line['params'].items() if not (k == 'VALUE' and [v.lower() for v in vs] == ['uri']) and k != 'X-TEL-URI'}
     value = re.sub(r'^tel:', '', line['value'], flags=re.I)
-    value = re.sub(r';ext=(.*)$', r' ext. \1', value)
+    # Servers that take a tel: URI for text serve its ";" escaped (Radicale: "tel:+1-555\;ext=5").
+    value = re.sub(r'\\?;ext=(.*)$', r' ext. \1', value)
     return [{**line, 'params': params, 'value': value}]
 
 
@@ -53,15 +56,26 @@ def rule_label(line):
         return [line]
     params = {k: v for k, v in line['params'].items() if k != 'LABEL'}
     label_params = {k: v for k, v in params.items() if k == 'TYPE'}
-    return [{**line, 'params': params}, {'group': line['group'], 'name': 'LABEL', 'params': label_params, 'value': line['params']['LABEL'][0]}]
+    return [{**line, 'params': params}, {'group': line['group'], 'name': 'LABEL', 'params': label_params, 'value': caret_decoded(line['params']['LABEL'][0])}]
+
+
+def caret_decoded(value):
+    """RFC 6868 §3: ^n is a newline, ^' a double quote, ^^ a caret, in parameter values; vobject
+    leaves them as written, so the 4.0 LABEL parameter is decoded here before it is compared
+    with the 3.0 LABEL property's text."""
+    return re.sub(r"\^(\^|n|N|')", lambda m: {'^': '^', 'n': '\n', 'N': '\n', "'": '"'}[m.group(1)], value)
 
 
 def rule_four_only(line):
     name = line['name']
     if name in ('X-ADDRESSBOOKSERVER-KIND', 'X-ADDRESSBOOKSERVER-MEMBER'):
         name = name[len('X-ADDRESSBOOKSERVER-'):]
-    elif name.startswith('X-') and name[2:] in FOUR_ONLY:
-        name = name[2:]
+    else:
+        # An x-name of a 4.0-only property gains one "X-" in a 3.0 export (X-GENDER → X-X-GENDER),
+        # so that converting back, which removes one, gives it its own name again.
+        bare = re.sub(r'^(?:X-)+', '', name)
+        if bare != name and bare in FOUR_ONLY:
+            name = bare
     return [{**line, 'name': name}]
 
 
