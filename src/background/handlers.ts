@@ -24,6 +24,7 @@ import { readers } from '../sync/readers';
 import { addPhotoFolder } from './add-photo-folder';
 import { addOneDrivePhotos } from './add-onedrive-photos';
 import { recheckDuePhotos } from './photo-recheck';
+import { lockHandlers } from './lock-handlers';
 
 const found = (collections: RemoteCollection[]): FoundCollection[] =>
   collections.map((c) => ({ name: c.displayName, kind: c.kind }));
@@ -125,4 +126,5 @@ export const handlers: Handlers = {
   addPhotoFolder,
   addOneDrivePhotos,
   recheckPhotos: () => recheckDuePhotos(Date.now() + 1),
+  ...lockHandlers,
 };

@@ -11,6 +11,7 @@ import { requestPersistentStorage } from './persistent-storage';
 import { resumeInterruptedRuns, scheduleFromSettings } from './resume';
 import { refreshBadge } from './attention';
 import { RECHECK_ALARM, ensureRecheckAlarm, recheckDuePhotos } from './photo-recheck';
+import { resumeLockChange } from '../secrets/lock-state';
 
 registerRpcServer(handlers);
 
@@ -30,3 +31,4 @@ void scheduleFromSettings();
 void resumeInterruptedRuns();
 void refreshBadge();
 void ensureRecheckAlarm();
+void resumeLockChange().catch((error: unknown) => console.warn('Lifeboat: could not finish the change of the passphrase lock', error));
