@@ -25,16 +25,22 @@ import { addPhotoFolder } from './add-photo-folder';
 import { addOneDrivePhotos } from './add-onedrive-photos';
 import { recheckDuePhotos } from './photo-recheck';
 import { lockHandlers } from './lock-handlers';
+import { requirePlainHttpConfirmed } from '../secrets/plain-http';
+
+const plainHttpChecked = (account: NewDavAccount): void =>
+  requirePlainHttpConfirmed({ urls: [account.serverUrl, account.calendarServerUrl], confirmed: account.plainHttpConfirmed });
 
 const found = (collections: RemoteCollection[]): FoundCollection[] =>
   collections.map((c) => ({ name: c.displayName, kind: c.kind }));
 
 export const handlers: Handlers = {
   async testConnection(account) {
+    plainHttpChecked(account);
     return { collections: found((await discoverServices(account)).collections) };
   },
 
   async addAccount(account: NewDavAccount) {
+    plainHttpChecked(account);
     const { services, collections } = await discoverServices(account);
     const id = crypto.randomUUID();
     await savePassword(id, account.password);
@@ -48,6 +54,7 @@ export const handlers: Handlers = {
         calendarServerUrl: account.calendarServerUrl || null,
         services,
         username: account.username,
+        ...(account.plainHttpConfirmed ? { plainHttpConfirmed: true as const } : {}),
       },
       Date.now(),
     );

@@ -60,6 +60,11 @@ export interface AccountRecord {
    * knows), saved after a run that stored every change; absent until then.
    */
   photoCursor?: string | null;
+  /**
+   * The person confirmed that the password may cross the network unencrypted: the server is
+   * plain http on an address that is not loopback (secrets/plain-http.ts). Absent otherwise.
+   */
+  plainHttpConfirmed?: true;
 }
 
 export interface CollectionRecord {

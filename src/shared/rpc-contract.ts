@@ -13,6 +13,8 @@ export interface NewDavAccount {
   calendarServerUrl?: string;
   username: string;
   password: string;
+  /** Ticked by the person when an address is plain http to anything but loopback (secrets/plain-http.ts). */
+  plainHttpConfirmed?: boolean;
 }
 
 /** A calendar feed: an .ics or webcal:// address. */
