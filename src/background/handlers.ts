@@ -26,6 +26,7 @@ import { addOneDrivePhotos } from './add-onedrive-photos';
 import { recheckDuePhotos } from './photo-recheck';
 import { lockHandlers } from './lock-handlers';
 import { requirePlainHttpConfirmed } from '../secrets/plain-http';
+import { requiredArchivePassphrase } from '../secrets/archive-passphrase';
 
 const plainHttpChecked = (account: NewDavAccount): void =>
   requirePlainHttpConfirmed({ urls: [account.serverUrl, account.calendarServerUrl], confirmed: account.plainHttpConfirmed });
@@ -121,7 +122,7 @@ export const handlers: Handlers = {
 
   exportContacts: async (params) => (await saveExport('contacts', params)).result,
   exportCalendars: async (params) => (await saveExport('calendars', params)).result,
-  exportArchive: async (params) => (await saveArchive(params)).result,
+  exportArchive: async ({ encrypt, ...params }) => (await saveArchive({ ...params, ...(encrypt ? { password: await requiredArchivePassphrase() } : {}) })).result,
   snapshotNow: () => takeSnapshot(),
   restoreToCollection: (params) => restoreToServer(params),
 

@@ -9,6 +9,7 @@ import { buildFile, type FileRequest } from '../exporters/build-file';
 import type { ExportKind } from '../exporters/build-export';
 import type { ArchiveResult, ExportParams, ExportResult } from '../shared/rpc-contract';
 import type { OffscreenBuilt, OffscreenRequest } from '../shared/offscreen-messages';
+import type { ArchiveParams } from '../archive/build-archive';
 
 export interface SavedFile<Result> {
   result: Result;
@@ -25,7 +26,7 @@ export async function saveExport(kind: ExportKind, params: ExportParams): Promis
   return { result: result as ExportResult, downloadId };
 }
 
-export async function saveArchive(params: { asOf?: number }, options: SaveOptions = {}): Promise<SavedFile<ArchiveResult>> {
+export async function saveArchive(params: ArchiveParams, options: SaveOptions = {}): Promise<SavedFile<ArchiveResult>> {
   const { result, downloadId } = await saveToDownloads({ type: 'archive', params, generator: generatorName() }, options);
   return { result: result as ArchiveResult, downloadId };
 }

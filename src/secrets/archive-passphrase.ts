@@ -9,3 +9,10 @@ export async function archivePassphrase(): Promise<string | null> {
   if (!(await readParams())) return null;
   return (await readSecret<string>(ARCHIVE_PASSPHRASE)) ?? null;
 }
+
+/** For a backup the person asked to encrypt: an error that says why it cannot be, rather than a plain archive. */
+export async function requiredArchivePassphrase(): Promise<string> {
+  const passphrase = await archivePassphrase();
+  if (!passphrase) throw new Error('Turn the passphrase lock on to encrypt backups.');
+  return passphrase;
+}
