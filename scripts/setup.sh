@@ -16,6 +16,8 @@ needed=(
   "py:icalendar:python3-icalendar"
   # The benchmark compares Lifeboat with vdirsyncer (run with Debian's python: /usr/bin/vdirsyncer).
   "/usr/bin/vdirsyncer:vdirsyncer"
+  # An encrypted backup (AES-256 zip) is checked to open in 7-Zip (test/integration/archive-encrypt-7zip.test.ts).
+  "/usr/bin/7zz:7zip"
 )
 missing=()
 for entry in "${needed[@]}"; do
