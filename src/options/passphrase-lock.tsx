@@ -26,8 +26,11 @@ function PassphraseField({ id, label, value, onInput, autoComplete }: FieldProps
   );
 }
 
-/** A form with a message under it, that runs `action` on submit and says `done` when it worked. */
-function useLockForm(done: MessageKey, after: () => void) {
+/** What a form reports when it worked: the section says it, since the form itself gives way to the next state's. */
+type Done = (text: string) => void;
+
+/** A form with a message under it (progress, errors) that runs `action` on submit and reports `done` when it worked. */
+function useLockForm(done: MessageKey, after: Done) {
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const submit = (action: () => Promise<unknown>) => (event: Event) => {
@@ -37,8 +40,8 @@ function useLockForm(done: MessageKey, after: () => void) {
     action()
       .then(
         () => {
-          setMessage({ text: t(done), error: false });
-          after();
+          setMessage(null);
+          after(t(done));
         },
         (error: Error) => setMessage({ text: error.message, error: true }),
       )
@@ -47,7 +50,7 @@ function useLockForm(done: MessageKey, after: () => void) {
   return { message, setMessage, busy, submit };
 }
 
-function EnableForm({ after }: { after: () => void }) {
+function EnableForm({ after }: { after: Done }) {
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const form = useLockForm('lockEnabled', after);
@@ -69,7 +72,7 @@ function EnableForm({ after }: { after: () => void }) {
   );
 }
 
-function ChangeForm({ after }: { after: () => void }) {
+function ChangeForm({ after }: { after: Done }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const form = useLockForm('lockChanged', after);
@@ -85,7 +88,7 @@ function ChangeForm({ after }: { after: () => void }) {
   );
 }
 
-function DisableForm({ after }: { after: () => void }) {
+function DisableForm({ after }: { after: Done }) {
   const [passphrase, setPassphrase] = useState('');
   const form = useLockForm('lockDisabled', after);
   return (
@@ -101,22 +104,28 @@ function DisableForm({ after }: { after: () => void }) {
 
 export function PassphraseLock() {
   const { status, refresh } = useLockStatus();
+  const [outcome, setOutcome] = useState<Message>(null);
+  const after: Done = (text) => {
+    setOutcome({ text, error: false });
+    refresh();
+  };
   if (status === undefined) return null;
   return (
     <div class="passphrase-lock">
       <p>{t('lockIntro')}</p>
-      {status === 'off' && <EnableForm after={refresh} />}
+      <StatusMessage message={outcome} />
+      {status === 'off' && <EnableForm after={after} />}
       {status === 'locked' && <UnlockForm idPrefix="options" onUnlocked={refresh} />}
       {status === 'unlocked' && (
         <>
           <p role="status">{t('lockOnOpen')}</p>
-          <button type="button" onClick={() => void call('lockSecrets', {}).then(refresh)}>
+          <button type="button" onClick={() => void call('lockSecrets', {}).then(() => after(t('lockLocked')))}>
             {t('lockNow')}
           </button>
-          <ChangeForm after={refresh} />
+          <ChangeForm after={after} />
         </>
       )}
-      {status !== 'off' && <DisableForm after={refresh} />}
+      {status !== 'off' && <DisableForm after={after} />}
     </div>
   );
 }
