@@ -7,6 +7,7 @@
 // extension's pages) only, Chrome's default; Firefox has it since 115.
 import { browser } from '../shared/browser';
 import type { Sealed } from './secret-crypto';
+import { rewriteFinished } from './storage-rewrite';
 
 export const PARAMS_KEY = 'lock:params';
 export const SESSION_KEYS = 'lock:keys';
@@ -27,6 +28,7 @@ export interface LockParams {
 }
 
 export async function readParams(): Promise<LockParams | null> {
+  await rewriteFinished();
   const stored = (await browser.storage.local.get(PARAMS_KEY))[PARAMS_KEY] as LockParams | undefined;
   return stored ?? null;
 }

@@ -1,11 +1,14 @@
 // Turning the lock on, off, or changing its passphrase changes every stored secret in one step
 // that survives an interruption. The change is first recorded (`pending` in the lock's
-// parameters), then each secret is rewritten, the new copy always written before the old one
-// is removed; then the record is cleared. A worker stopped halfway leaves `pending` set and the
-// key in storage.session, and the next worker start (or the next unlock) runs the same loop
-// again: it only touches what is left, so running it twice is harmless.
+// parameters). Sealing and re-sealing then write all of storage.local anew, in a fresh database
+// (storage-rewrite.ts: the plain or old-key values must leave the disk, not only the keys), the
+// record cleared in the same write. Opening the lock again rewrites each secret in turn, the
+// plain copy written before the sealed one is removed, then clears the record. A worker stopped
+// halfway leaves `pending` set and the key in storage.session; the next worker start (or the
+// next unlock) runs the same step again, which only touches what is left.
 import { browser } from '../shared/browser';
-import { keepSessionKeys, readParams, removeParams, sessionKeys, writeParams, LockedError, type LockParams } from './lock-params';
+import { PARAMS_KEY, keepSessionKeys, readParams, removeParams, sessionKeys, LockedError, type LockParams } from './lock-params';
+import { rewriteLocalStorage } from './storage-rewrite';
 import { SEALED_PREFIX, isSecretName, sealedName } from './secret-store';
 import { isSealed, seal, unseal, type Sealed } from './secret-crypto';
 
@@ -16,14 +19,23 @@ async function allStored(): Promise<Record<string, unknown>> {
   return browser.storage.local.get(null);
 }
 
+/** The lock's parameters once the change is done, stored in the same rewrite as the secrets. */
+function finished(params: LockParams): LockParams {
+  const { pending: _done, ...rest } = params;
+  return rest;
+}
+
 async function sealAll(params: LockParams, keys: Record<string, string>): Promise<void> {
   const rawKey = keys[params.kid];
   if (!rawKey) throw new LockedError();
-  for (const [name, value] of Object.entries(await allStored())) {
-    if (!isSecretName(name)) continue;
-    await browser.storage.local.set({ [sealedName(name)]: await seal({ rawKey, kid: params.kid, plaintext: JSON.stringify(value) }) });
-    await browser.storage.local.remove(name);
+  const all = await allStored();
+  const next: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(all)) {
+    // A sealed copy already there was written later than the plain one (secret-store.ts): it wins.
+    if (!isSecretName(name)) next[name] = value;
+    else if (!(sealedName(name) in all)) next[sealedName(name)] = await seal({ rawKey, kid: params.kid, plaintext: JSON.stringify(value) });
   }
+  await rewriteLocalStorage({ ...next, [PARAMS_KEY]: finished(params) });
 }
 
 async function openSealed(sealed: Sealed, keys: Record<string, string>): Promise<string> {
@@ -46,11 +58,12 @@ async function unsealAll(keys: Record<string, string>): Promise<void> {
 async function resealAll(params: LockParams, keys: Record<string, string>): Promise<void> {
   const rawKey = keys[params.kid];
   if (!rawKey) throw new LockedError();
-  for (const [stored, value] of Object.entries(await allStored())) {
-    if (!stored.startsWith(SEALED_PREFIX) || !isSealed(value) || value.kid === params.kid) continue;
-    // Overwritten in place: the value under the old key is replaced by the same value under the new one.
-    await browser.storage.local.set({ [stored]: await seal({ rawKey, kid: params.kid, plaintext: await openSealed(value, keys) }) });
+  const next: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(await allStored())) {
+    next[name] = name.startsWith(SEALED_PREFIX) && isSealed(value) && value.kid !== params.kid ? await seal({ rawKey, kid: params.kid, plaintext: await openSealed(value, keys) }) : value;
   }
+  // A fresh database: what the old key sealed leaves the disk too.
+  await rewriteLocalStorage({ ...next, [PARAMS_KEY]: finished(params) });
   await keepSessionKeys({ [params.kid]: rawKey });
 }
 
@@ -66,7 +79,5 @@ export async function finishPendingChange(): Promise<boolean> {
   }
   if (params.pending === 'seal') await sealAll(params, keys);
   else await resealAll(params, keys);
-  const { pending: _done, ...finished } = params;
-  await writeParams(finished);
   return true;
 }

@@ -6,6 +6,7 @@
 import { browser } from '../shared/browser';
 import { LockedError, readParams, sessionKeys } from './lock-params';
 import { isSealed, seal, unseal } from './secret-crypto';
+import { rewriteFinished } from './storage-rewrite';
 
 /** Names of secrets by prefix: what turning the lock on must seal. */
 export const SECRET_PREFIXES = ['credentials:', 'oauth-tokens:'] as const;
@@ -16,6 +17,7 @@ export const isSecretName = (name: string): boolean => SECRET_PREFIXES.some((pre
 
 /** The secret's value, or undefined when none is stored. Throws LockedError while locked. */
 export async function readSecret<T>(name: string): Promise<T | undefined> {
+  await rewriteFinished();
   const stored = await browser.storage.local.get([name, sealedName(name)]);
   const sealedValue = stored[sealedName(name)];
   if (isSealed(sealedValue)) {

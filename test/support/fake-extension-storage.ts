@@ -7,8 +7,10 @@ type Items = Record<string, unknown>;
 
 export class FakeArea {
   readonly items = new Map<string, string>();
-  /** Writes (set or remove) allowed before every further one throws; null: no limit. */
+  /** Writes (set, remove or clear) allowed before every further one throws; null: no limit. */
   stopAfterWrites: number | null = null;
+  /** How many times everything was cleared (Chromium then starts a new database on disk). */
+  clears = 0;
 
   /** Like the browser, a write that fails rejects and changes nothing. */
   private writing(change: () => void): Promise<void> {
@@ -42,6 +44,13 @@ export class FakeArea {
     });
   }
 
+  clear(): Promise<void> {
+    return this.writing(() => {
+      this.items.clear();
+      this.clears += 1;
+    });
+  }
+
   /** Everything stored, as the bytes a browser would write to disk. */
   dump(): string {
     return [...this.items].map(([key, value]) => `${key}=${value}`).join('\n');
@@ -60,6 +69,7 @@ export function resetFakeStorage(): void {
   for (const area of [fakeStorage.local, fakeStorage.session]) {
     area.items.clear();
     area.stopAfterWrites = null;
+    area.clears = 0;
   }
 }
 
