@@ -25,6 +25,9 @@ browser.runtime.onInstalled.addListener(() => {
   void requestPersistentStorage();
 });
 
+// At browser start the badge is blank and the passphrase lock's key is gone: say "Locked" at once.
+browser.runtime.onStartup.addListener(() => void refreshBadge());
+
 // Every start of the worker: the alarm may have been cleared (browser restart, update), and
 // a run may have been cut short when Chrome stopped the previous worker.
 void scheduleFromSettings();

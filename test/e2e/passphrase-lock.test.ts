@@ -82,6 +82,10 @@ describe('the passphrase lock, on the profile’s files', () => {
     const browser = await start();
     const popup = await openPopup(browser);
     await popup.getByText('Locked: unlock to resume backups').waitFor({ timeout: 30_000 });
+    // The toolbar says it too, on the badge and in its tooltip.
+    const worker = await browser.serviceWorker();
+    const badge = () => worker.evaluate(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
+    await expect.poll(badge, { timeout: 10_000 }).toEqual({ text: '🔒', title: 'Locked: unlock to resume backups' });
     await popup.getByRole('button', { name: 'Sync now' }).click();
     await popup.getByRole('button', { name: 'Sync now' }).waitFor();
     // Skipped without an error: the account is not marked, the mirror unchanged.
@@ -94,5 +98,6 @@ describe('the passphrase lock, on the profile’s files', () => {
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await waitForMirror(popup, CARDS.length + 1);
     await expect(popup.getByText('Locked: unlock to resume backups').count()).resolves.toBe(0);
+    expect((await badge()).text).toBe('');
   });
 });
