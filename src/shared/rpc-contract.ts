@@ -126,6 +126,8 @@ export interface NewPhotoFolder {
   folderUrl: string;
   username: string;
   password: string;
+  /** Ticked by the person when the folder is plain http to anything but loopback (secrets/plain-http.ts). */
+  plainHttpConfirmed?: boolean;
 }
 
 /** A OneDrive folder of photos (docs/PHOTOS.md): the kind of drive decides the download hosts allowed. */
