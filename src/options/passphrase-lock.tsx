@@ -122,10 +122,18 @@ export function PassphraseLock() {
           <button type="button" onClick={() => void call('lockSecrets', {}).then(() => after(t('lockLocked')))}>
             {t('lockNow')}
           </button>
-          <ChangeForm after={after} />
+          <details>
+            <summary>{t('lockChange')}</summary>
+            <ChangeForm after={after} />
+          </details>
         </>
       )}
-      {status !== 'off' && <DisableForm after={after} />}
+      {status !== 'off' && (
+        <details>
+          <summary>{t('lockDisable')}</summary>
+          <DisableForm after={after} />
+        </details>
+      )}
     </div>
   );
 }

@@ -3,8 +3,10 @@
 // off, a search of every file of the stopped browser's profile finds both (so the search
 // works); once the lock is turned on in Options, the same search finds neither, in UTF-8 or
 // UTF-16LE. After a restart the popup says "Locked", a sync waits, and unlocking in the popup
-// resumes it.
+// resumes it. A backup downloaded with "Encrypt" ticked opens in 7-Zip with the passphrase only.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extens
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
 import { searchProfile } from '../browser/profile-search';
+import { waitForFile } from '../browser/wait-for-file';
 
 const PASSWORD = 'LbE2E-hunter2-7f3a9c51d0';
 const REFRESH_TOKEN = 'rt-e2e-6b1f0d9a2c47e8';
@@ -99,5 +102,25 @@ describe('the passphrase lock, on the profile’s files', () => {
     await waitForMirror(popup, CARDS.length + 1);
     await expect(popup.getByText('Locked: unlock to resume backups').count()).resolves.toBe(0);
     expect((await badge()).text).toBe('');
+  });
+
+  it('downloads a backup encrypted with the passphrase, which 7-Zip opens with it only, and which verifies with it', async () => {
+    const options = await openOptions(ext!);
+    const panel = options.locator('.backup-panel');
+    await expect(panel.getByLabel(/Encrypt with the lock's passphrase/).isChecked()).resolves.toBe(true);
+    await panel.getByRole('button', { name: 'Download a full backup (.zip)' }).click();
+    const saved = (await panel.getByRole('status').filter({ hasText: /^Saved/ }).first().textContent({ timeout: 30_000 })) ?? '';
+    const path = await waitForFile(ext!.downloadsDir, /Saved (\S+\.zip)/.exec(saved)?.[1] ?? 'no name in the message');
+    const sevenZip = (password: string) => spawnSync('/usr/bin/7zz', ['t', `-p${password}`, path], { encoding: 'utf8', timeout: 60_000 });
+    expect(sevenZip(PASSPHRASE).stdout).toMatch(/Everything is Ok/);
+    expect(sevenZip('not the passphrase').status).not.toBe(0);
+
+    await panel.getByLabel('Verify a backup').setInputFiles(path);
+    await panel.getByRole('alert').filter({ hasText: 'This backup is encrypted: enter its passphrase' }).waitFor();
+    await panel.getByLabel('Passphrase of an encrypted backup').fill(PASSPHRASE);
+    await panel.getByLabel('Verify a backup').setInputFiles([]);
+    await panel.getByLabel('Verify a backup').setInputFiles(path);
+    await panel.getByText(/files? checked: every checksum matches/).waitFor();
+    await options.close();
   });
 });
