@@ -28,14 +28,15 @@ function finished(params: LockParams): LockParams {
 async function sealAll(params: LockParams, keys: Record<string, string>): Promise<void> {
   const rawKey = keys[params.kid];
   if (!rawKey) throw new LockedError();
-  const all = await allStored();
-  const next: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(all)) {
-    // A sealed copy already there was written later than the plain one (secret-store.ts): it wins.
-    if (!isSecretName(name)) next[name] = value;
-    else if (!(sealedName(name) in all)) next[sealedName(name)] = await seal({ rawKey, kid: params.kid, plaintext: JSON.stringify(value) });
-  }
-  await rewriteLocalStorage({ ...next, [PARAMS_KEY]: finished(params) });
+  await rewriteLocalStorage(async (all) => {
+    const next: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(all)) {
+      // A sealed copy already there was written later than the plain one (secret-store.ts): it wins.
+      if (!isSecretName(name)) next[name] = value;
+      else if (!(sealedName(name) in all)) next[sealedName(name)] = await seal({ rawKey, kid: params.kid, plaintext: JSON.stringify(value) });
+    }
+    return { ...next, [PARAMS_KEY]: finished(params) };
+  });
 }
 
 async function openSealed(sealed: Sealed, keys: Record<string, string>): Promise<string> {
@@ -58,12 +59,15 @@ async function unsealAll(keys: Record<string, string>): Promise<void> {
 async function resealAll(params: LockParams, keys: Record<string, string>): Promise<void> {
   const rawKey = keys[params.kid];
   if (!rawKey) throw new LockedError();
-  const next: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(await allStored())) {
-    next[name] = name.startsWith(SEALED_PREFIX) && isSealed(value) && value.kid !== params.kid ? await seal({ rawKey, kid: params.kid, plaintext: await openSealed(value, keys) }) : value;
-  }
   // A fresh database: what the old key sealed leaves the disk too.
-  await rewriteLocalStorage({ ...next, [PARAMS_KEY]: finished(params) });
+  await rewriteLocalStorage(async (all) => {
+    const next: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(all)) {
+      const stale = name.startsWith(SEALED_PREFIX) && isSealed(value) && value.kid !== params.kid;
+      next[name] = stale ? await seal({ rawKey, kid: params.kid, plaintext: await openSealed(value, keys) }) : value;
+    }
+    return { ...next, [PARAMS_KEY]: finished(params) };
+  });
   await keepSessionKeys({ [params.kid]: rawKey });
 }
 

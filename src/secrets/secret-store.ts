@@ -6,7 +6,7 @@
 import { browser } from '../shared/browser';
 import { LockedError, readParams, sessionKeys } from './lock-params';
 import { isSealed, seal, unseal } from './secret-crypto';
-import { rewriteFinished } from './storage-rewrite';
+import { rewriteFinished, withStorageTurn } from './storage-rewrite';
 
 /** Names of secrets by prefix: what turning the lock on must seal. */
 export const SECRET_PREFIXES = ['credentials:', 'oauth-tokens:'] as const;
@@ -30,17 +30,20 @@ export async function readSecret<T>(name: string): Promise<T | undefined> {
 
 /** Stores a secret: sealed with the current key when the lock is on (LockedError while locked). */
 export async function writeSecret(name: string, value: unknown): Promise<void> {
-  const params = await readParams();
-  if (!params) {
-    await browser.storage.local.set({ [name]: value });
-    return;
-  }
-  const rawKey = (await sessionKeys())[params.kid];
-  if (!rawKey) throw new LockedError();
-  await browser.storage.local.set({ [sealedName(name)]: await seal({ rawKey, kid: params.kid, plaintext: JSON.stringify(value) }) });
-  await browser.storage.local.remove(name);
+  await withStorageTurn(async () => {
+    // Read in turn: a lock turned on meanwhile must not find this secret written in clear after it sealed.
+    const params = await readParams();
+    if (!params) {
+      await browser.storage.local.set({ [name]: value });
+      return;
+    }
+    const rawKey = (await sessionKeys())[params.kid];
+    if (!rawKey) throw new LockedError();
+    await browser.storage.local.set({ [sealedName(name)]: await seal({ rawKey, kid: params.kid, plaintext: JSON.stringify(value) }) });
+    await browser.storage.local.remove(name);
+  });
 }
 
 export async function removeSecret(name: string): Promise<void> {
-  await browser.storage.local.remove([name, sealedName(name)]);
+  await withStorageTurn(() => browser.storage.local.remove([name, sealedName(name)]));
 }

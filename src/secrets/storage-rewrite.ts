@@ -31,19 +31,31 @@ class RewriteJournal extends Dexie {
 let journal: RewriteJournal | null = null;
 const openJournal = (): RewriteJournal => (journal ??= new RewriteJournal());
 
-/** Replaces everything in storage.local by `contents`, leaving nothing of the old on disk. */
-export async function rewriteLocalStorage(contents: Record<string, unknown>): Promise<void> {
+// Writes of secrets and the rewrite take turns: a secret saved between the rewrite's reading of
+// everything and its clear() (a token renewed by a run at that moment) would otherwise be lost.
+let tail: Promise<unknown> = Promise.resolve();
+export function withStorageTurn<T>(task: () => Promise<T>): Promise<T> {
+  const next = tail.then(task, task);
+  tail = next.catch(() => undefined);
+  return next;
+}
+
+/** Replaces everything in storage.local by what `build` makes of it, leaving nothing of the old on disk. */
+export async function rewriteLocalStorage(build: (current: Record<string, unknown>) => Promise<Record<string, unknown>>): Promise<void> {
   await rewriteFinished();
-  await openJournal().rows.put({ id: 'contents', contents });
-  try {
-    await browser.storage.local.clear();
-    await browser.storage.local.set(contents);
-  } catch (error) {
-    // The next read finishes the rewrite from the journal.
-    restored = null;
-    throw error;
-  }
-  await openJournal().rows.delete('contents');
+  await withStorageTurn(async () => {
+    const contents = await build(await browser.storage.local.get(null));
+    await openJournal().rows.put({ id: 'contents', contents });
+    try {
+      await browser.storage.local.clear();
+      await browser.storage.local.set(contents);
+    } catch (error) {
+      // The next read finishes the rewrite from the journal.
+      restored = null;
+      throw error;
+    }
+    await openJournal().rows.delete('contents');
+  });
 }
 
 async function restoreFromJournal(): Promise<void> {

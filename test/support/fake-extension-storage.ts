@@ -11,6 +11,8 @@ export class FakeArea {
   stopAfterWrites: number | null = null;
   /** How many times everything was cleared (Chromium then starts a new database on disk). */
   clears = 0;
+  /** Called once, right after the next read of everything: to race another write against it. */
+  onReadAll: (() => void) | null = null;
 
   /** Like the browser, a write that fails rejects and changes nothing. */
   private writing(change: () => void): Promise<void> {
@@ -28,6 +30,11 @@ export class FakeArea {
     for (const key of wanted) {
       const value = this.items.get(key);
       if (value !== undefined) out[key] = JSON.parse(value) as unknown;
+    }
+    if (keys === null && this.onReadAll) {
+      const hook = this.onReadAll;
+      this.onReadAll = null;
+      hook();
     }
     return Promise.resolve(out);
   }
@@ -70,6 +77,7 @@ export function resetFakeStorage(): void {
     area.items.clear();
     area.stopAfterWrites = null;
     area.clears = 0;
+    area.onReadAll = null;
   }
 }
 

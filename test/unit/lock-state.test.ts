@@ -87,6 +87,19 @@ describe('turning the lock on', () => {
     expect(await archivePassphrase()).toBe(PASSPHRASE);
   });
 
+  it('keeps a secret saved while it seals (a run renewing a token at that moment)', async () => {
+    await storeSecrets();
+    const race: { write?: Promise<void> } = {};
+    fakeStorage.local.onReadAll = () => {
+      race.write = savePassword('racer', 'racer-password-1');
+    };
+    await enableLock(PASSPHRASE);
+    expect(race.write).toBeDefined();
+    await race.write;
+    expect(await loadPassword('racer')).toBe('racer-password-1');
+    expect(onDisk()).not.toContain('racer-password-1');
+  });
+
   it('seals secrets saved later too', async () => {
     await enableLock(PASSPHRASE);
     await savePassword('later', 'later-password-1');
