@@ -17,8 +17,9 @@ type SessionToken = Pick<TokenSet, 'accessToken' | 'expiresAt'>;
 
 export async function saveTokens(accountId: string, tokens: TokenSet): Promise<void> {
   const { accessToken, expiresAt, ...grant } = tokens;
-  await browser.storage.session.set({ [sessionKey(accountId)]: { accessToken, expiresAt } satisfies SessionToken });
+  // The grant first: while locked it cannot be stored, and then neither is the access token.
   await writeSecret(key(accountId), grant);
+  await browser.storage.session.set({ [sessionKey(accountId)]: { accessToken, expiresAt } satisfies SessionToken });
 }
 
 export async function loadTokens(accountId: string): Promise<TokenSet | null> {
