@@ -16,6 +16,7 @@ import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
 import { searchProfile } from '../browser/profile-search';
 import { waitForFile } from '../browser/wait-for-file';
+import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 
 const PASSWORD = 'LbE2E-hunter2-7f3a9c51d0';
 const REFRESH_TOKEN = 'rt-e2e-6b1f0d9a2c47e8';
@@ -75,6 +76,7 @@ describe('the passphrase lock, on the profile’s files', () => {
     await options.getByLabel('Repeat the new passphrase').fill(PASSPHRASE);
     await options.getByRole('button', { name: 'Turn the lock on' }).click();
     await options.getByText('The lock is on: every stored password and sign-in is now encrypted.').waitFor({ timeout: 30_000 });
+    expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
     await stop();
     const { hits } = searchProfile(profileDir, [PASSWORD, REFRESH_TOKEN, PASSPHRASE]);
     expect(hits).toEqual([]);
@@ -97,6 +99,7 @@ describe('the passphrase lock, on the profile’s files', () => {
     await popup.getByLabel('Passphrase').fill('not the passphrase');
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await popup.getByRole('alert').filter({ hasText: /not the right one/ }).waitFor();
+    expect(await seriousViolationsInBothSchemes(popup)).toEqual([]);
     await popup.getByLabel('Passphrase').fill(PASSPHRASE);
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await waitForMirror(popup, CARDS.length + 1);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions } from '../browser/extension-pages';
+import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 
 const HOST = 'dav.lifeboat-test.invalid';
 let ext: ExtensionBrowser;
@@ -30,6 +31,7 @@ describe('plain http warning', () => {
 
     await form.getByRole('button', { name: 'Test connection', exact: true }).click();
     await form.locator('.message').filter({ hasText: 'Tick the box under the password' }).waitFor();
+    expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
 
     await form.getByLabel(`I understand: send my password to ${HOST}:5232 over plain http`).check();
     await form.getByRole('button', { name: 'Test connection', exact: true }).click();
