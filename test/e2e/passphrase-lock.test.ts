@@ -107,7 +107,7 @@ describe('the passphrase lock, on the profile’s files', () => {
     expect((await badge()).text).toBe('');
   });
 
-  it('downloads a backup encrypted with the passphrase, which 7-Zip opens with it only, and which verifies with it', async () => {
+  it('downloads a backup and a snapshot encrypted with the passphrase, which 7-Zip opens with it only, and which verify with it', async () => {
     const options = await openOptions(ext!);
     const panel = options.locator('.backup-panel');
     await expect(panel.getByLabel(/Encrypt with the lock's passphrase/).isChecked()).resolves.toBe(true);
@@ -124,6 +124,13 @@ describe('the passphrase lock, on the profile’s files', () => {
     await panel.getByLabel('Verify a backup').setInputFiles([]);
     await panel.getByLabel('Verify a backup').setInputFiles(path);
     await panel.getByText(/files? checked: every checksum matches/).waitFor();
+
+    // A snapshot, as the schedule writes it, is encrypted with the passphrase too.
+    await panel.getByRole('button', { name: 'Save a backup into the folder now' }).click();
+    const snapshot = (await panel.getByRole('status').filter({ hasText: /^Saved/ }).first().textContent({ timeout: 30_000 })) ?? '';
+    const snapshotPath = await waitForFile(join(ext!.downloadsDir, 'Lifeboat backups'), /Saved (\S+\.zip)/.exec(snapshot)?.[1] ?? 'no name in the message');
+    expect(spawnSync('/usr/bin/7zz', ['t', `-p${PASSPHRASE}`, snapshotPath], { encoding: 'utf8', timeout: 60_000 }).stdout).toMatch(/Everything is Ok/);
+    expect(spawnSync('/usr/bin/7zz', ['t', '-pnot-the-passphrase', snapshotPath], { encoding: 'utf8', timeout: 60_000 }).status).not.toBe(0);
     await options.close();
   });
 });
