@@ -24,6 +24,8 @@ needed=(
   "/usr/bin/cyradm:cyrus-admin"
   "/usr/sbin/saslpasswd2:sasl2-bin"
   "/usr/lib/$(uname -m)-linux-gnu/sasl2/libplain.so.2:libsasl2-modules"
+  # An encrypted backup (AES-256 zip) is checked to open in 7-Zip (test/integration/archive-encrypt-7zip.test.ts).
+  "/usr/bin/7zz:7zip"
 )
 missing=()
 for entry in "${needed[@]}"; do

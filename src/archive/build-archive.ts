@@ -10,6 +10,8 @@ import { writeArchive } from './write-archive';
 export interface ArchiveParams {
   /** The mirror as it was at this moment. */
   asOf?: number;
+  /** Encrypt the archive (AES-256 zip) with this password: the passphrase lock's. */
+  password?: string;
 }
 
 export interface BuiltArchive {
@@ -22,7 +24,7 @@ export async function buildArchive(db: LifeboatDb, params: ArchiveParams, now: D
   const accounts = (await db.accounts.orderBy('createdAt').toArray()).map((a) => ({ label: a.label, server: a.serverUrl, username: a.username }));
   const asOf = params.asOf !== undefined ? new Date(params.asOf) : null;
   const sink = blobSink('application/zip');
-  const manifest = await writeArchive(archiveContents(db, params), sink.writable, { createdAt: now, asOf, generator, accounts });
+  const manifest = await writeArchive(archiveContents(db, params), sink.writable, { createdAt: now, asOf, generator, accounts, ...(params.password ? { password: params.password } : {}) });
   const fileName = exportFileName('backup', asOf ?? now, 'zip', asOf ? { asOf: true } : { withTime: true });
   return { blob: sink.blob(), fileName, manifest };
 }

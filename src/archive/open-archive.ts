@@ -1,4 +1,6 @@
-// Opens a backup archive for reading: its entries by path, and its manifest.
+// Opens a backup archive for reading: its entries by path, and its manifest. An encrypted backup
+// (AES zip, write-archive.ts) needs its passphrase: without one, or with a wrong one, opening it
+// says so in words (EncryptedArchiveError) instead of zip.js's "File contains encrypted entry".
 import { BlobReader, TextWriter, ZipReader, type Entry, type FileEntry, type Reader } from './zip';
 import { MANIFEST_PATH, parseManifest, type ArchiveManifest } from './archive-manifest';
 
@@ -18,8 +20,28 @@ function isFile(entry: Entry): entry is FileEntry {
 /** A Blob (a File the person picked), or any zip.js Reader (a file on disk in tools). */
 export type ArchiveSource = Blob | Reader<unknown>;
 
-export async function openArchive(source: ArchiveSource): Promise<OpenedArchive> {
-  const reader = new ZipReader(source instanceof Blob ? new BlobReader(source) : source);
+/** The archive is encrypted and no passphrase, or a wrong one, was given. */
+export class EncryptedArchiveError extends Error {
+  constructor(readonly reason: 'needs-passphrase' | 'wrong-passphrase') {
+    super(
+      reason === 'needs-passphrase'
+        ? 'This backup is encrypted: enter its passphrase (the passphrase lock’s, when it was written).'
+        : 'That passphrase does not open this backup.',
+    );
+    this.name = 'EncryptedArchiveError';
+  }
+}
+
+function passphraseError(error: unknown, password: string | undefined): EncryptedArchiveError | null {
+  const message = error instanceof Error ? error.message : '';
+  if (/encrypted entry/i.test(message)) return new EncryptedArchiveError('needs-passphrase');
+  if (/invalid password/i.test(message)) return new EncryptedArchiveError(password ? 'wrong-passphrase' : 'needs-passphrase');
+  return null;
+}
+
+export async function openArchive(source: ArchiveSource, options: { password?: string } = {}): Promise<OpenedArchive> {
+  const { password } = options;
+  const reader = new ZipReader(source instanceof Blob ? new BlobReader(source) : source, password ? { password } : {});
   let all: Entry[];
   try {
     all = await reader.getEntries();
@@ -32,9 +54,18 @@ export async function openArchive(source: ArchiveSource): Promise<OpenedArchive>
   let manifestError: string | null = null;
   const manifestEntry = entries.get(MANIFEST_PATH);
   if (manifestEntry) {
+    if (manifestEntry.encrypted && !password) {
+      await reader.close().catch(() => undefined);
+      throw new EncryptedArchiveError('needs-passphrase');
+    }
     try {
       manifest = parseManifest(await manifestEntry.getData(new TextWriter()));
     } catch (error) {
+      const locked = passphraseError(error, password);
+      if (locked) {
+        await reader.close().catch(() => undefined);
+        throw locked;
+      }
       manifestError = error instanceof Error ? error.message : String(error);
     }
   }

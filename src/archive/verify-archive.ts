@@ -1,6 +1,8 @@
 // "Verify a backup": re-reads every file of an archive and checks it against the size and
 // SHA-256 that manifest.json recorded when the archive was written, plus the zip's own CRC-32.
 // Reports every problem rather than stopping at the first, so a damaged copy says how damaged.
+// An encrypted backup is verified with its passphrase: AES entries (AE-2) carry no CRC-32, and
+// their authentication code (HMAC-SHA1 over the encrypted bytes) is checked instead.
 import { Uint8ArrayWriter, type FileEntry } from './zip';
 import { MANIFEST_PATH, README_PATH, type ArchiveManifest } from './archive-manifest';
 import { openArchive, type ArchiveSource } from './open-archive';
@@ -29,8 +31,8 @@ async function entryHash(entry: FileEntry): Promise<{ bytes: number; sha256: str
   return { bytes: sink.size(), sha256: sink.hex() };
 }
 
-export async function verifyArchive(source: ArchiveSource): Promise<VerifyReport> {
-  const archive = await openArchive(source);
+export async function verifyArchive(source: ArchiveSource, options: { password?: string } = {}): Promise<VerifyReport> {
+  const archive = await openArchive(source, options);
   try {
     const { manifest } = archive;
     if (!manifest) {

@@ -2,6 +2,11 @@
 // and manifest.json (which needs every hash) close it. Entries are added one at a time and never
 // buffered whole beyond WHOLE_FILE_BYTES, so memory does not grow with the archive; zip.js
 // switches to Zip64 by itself for an entry or an offset beyond 4 GB.
+// With a password every entry, manifest.json and README.txt included, is encrypted with AES-256
+// in WinZip's AE-2 format (https://www.winzip.com/en/support/aes-encryption/), which 7-Zip,
+// WinZip, macOS's Archive Utility (through ditto) and Linux's 7z and bsdtar read; the older
+// ZipCrypto is never used (broken by known-plaintext attacks). Entry names stay readable, as the
+// zip format keeps them in the clear.
 import { Uint8ArrayReader, ZipWriter, type ZipWriterAddDataOptions } from './zip';
 import {
   ARCHIVE_FORMAT,
@@ -30,6 +35,8 @@ export interface ArchiveHeader {
   asOf: Date | null;
   generator: string;
   accounts: ArchiveAccount[];
+  /** Encrypts every entry with AES-256 (AE-2) under this password. */
+  password?: string;
 }
 
 export async function writeArchive(
@@ -37,7 +44,8 @@ export async function writeArchive(
   writable: WritableStream<Uint8Array>,
   header: ArchiveHeader,
 ): Promise<ArchiveManifest> {
-  const zip = new ZipWriter(writable, { lastModDate: header.createdAt });
+  const encryption = header.password ? { password: header.password, encryptionStrength: 3 as const } : {};
+  const zip = new ZipWriter(writable, { lastModDate: header.createdAt, ...encryption });
   const manifest: ArchiveManifest = {
     format: ARCHIVE_FORMAT,
     formatVersion: ARCHIVE_FORMAT_VERSION,

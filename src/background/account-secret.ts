@@ -1,6 +1,8 @@
 // What a run needs to reach an account's server: its password (or a feed's full address) from
 // extension storage, or for a signed-in account a bearer token, renewed silently if it can be.
 // A sign-in that cannot be renewed pauses the account at "Sign in again"; nothing is cleared.
+// While the passphrase lock is locked there is no secret to read: the run skips the account
+// without an error and without marking it (secrets/lock-state.ts).
 import type { LifeboatDb } from '../db/schema';
 import type { AccountRecord } from '../db/records';
 import { updateAccount } from '../db/accounts';
@@ -8,16 +10,19 @@ import type { BearerAuth } from '../http/http-context';
 import { describeError, isCredentialsRejected } from '../sync/describe-error';
 import { loadPassword } from './credentials';
 import { bearerFor, type SignInKind } from './oauth-bearer';
+import { LockedError } from '../secrets/lock-params';
+import { lockStatus } from '../secrets/lock-state';
 
 export const signsIn = (account: AccountRecord): account is AccountRecord & { kind: SignInKind } =>
   account.kind === 'google' || account.kind === 'microsoft' || account.kind === 'onedrive-photos';
 
-/** The secret, or null when the account now waits for the person to sign in again. */
+/** The secret, or null when the account now waits for the person to sign in again, or for the lock to be opened. */
 export async function accountSecret(db: LifeboatDb, account: AccountRecord): Promise<string | BearerAuth | null> {
-  if (!signsIn(account)) return loadPassword(account.id);
   try {
+    if (!signsIn(account)) return await loadPassword(account.id);
     return await bearerFor(account.id, account.kind);
   } catch (error) {
+    if (error instanceof LockedError) return null;
     if (!isCredentialsRejected(error)) throw error;
     await updateAccount(db, account.id, { status: 'needs-sign-in', lastError: describeError(error) });
     return null;
@@ -26,3 +31,6 @@ export async function accountSecret(db: LifeboatDb, account: AccountRecord): Pro
 
 /** Accounts a scheduled run leaves alone until the person acts. */
 export const isPaused = (account: AccountRecord): boolean => account.status === 'needs-password' || account.status === 'needs-sign-in';
+
+/** A run started while the lock is locked ends before it begins, marking nothing. */
+export const secretsLocked = async (): Promise<boolean> => (await lockStatus()) === 'locked';

@@ -8,15 +8,17 @@ import { createPhotoFolderSource } from '../sources/webdav-photos/photo-folder-s
 import { asCollectionUrl } from '../sources/dav/dav-href';
 import { savePassword } from './credentials';
 import { syncOne } from './sync-runner';
+import { requirePlainHttpConfirmed } from '../secrets/plain-http';
 
 export async function addPhotoFolder(folder: NewPhotoFolder): Promise<{ accountId: string; photos: number; folders: number }> {
+  requirePlainHttpConfirmed({ urls: [folder.folderUrl], confirmed: folder.plainHttpConfirmed });
   const folderUrl = asCollectionUrl(folder.folderUrl);
   const source = createPhotoFolderSource({ serverUrl: folderUrl, username: folder.username, password: folder.password }, { retry: { maxAttempts: 2 } });
   const found = await source.probe();
   const id = crypto.randomUUID();
   await savePassword(id, folder.password);
   const label = folder.label.trim() || new URL(folderUrl).host;
-  await insertAccount(openDb(), { id, kind: 'webdav-photos', label, serverUrl: folderUrl, calendarServerUrl: null, services: [], username: folder.username }, Date.now());
+  await insertAccount(openDb(), { id, kind: 'webdav-photos', label, serverUrl: folderUrl, calendarServerUrl: null, services: [], username: folder.username, ...(folder.plainHttpConfirmed ? { plainHttpConfirmed: true as const } : {}) }, Date.now());
   void syncOne(id);
   return { accountId: id, ...found };
 }

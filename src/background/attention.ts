@@ -7,7 +7,7 @@ import { openAlarms } from '../db/alarms';
 import { listAccounts } from '../db/accounts';
 import type { AlarmRecord } from '../db/records';
 import { t } from '../shared/i18n';
-import { isPaused } from './account-secret';
+import { isPaused, secretsLocked } from './account-secret';
 import { alarmSentence } from '../ui/alarm-sentence';
 
 export async function refreshBadge(): Promise<void> {
@@ -15,8 +15,10 @@ export async function refreshBadge(): Promise<void> {
   const alarms = (await openAlarms(db)).length;
   const troubled = (await listAccounts(db)).filter((a) => a.status === 'error' || isPaused(a)).length;
   const count = alarms + troubled;
+  const locked = await secretsLocked();
   await browser.action.setBadgeBackgroundColor({ color: alarms > 0 ? '#b3261e' : '#8a5a00' });
-  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  await browser.action.setBadgeText({ text: locked ? `🔒${count || ''}` : count > 0 ? String(count) : '' });
+  await browser.action.setTitle({ title: locked ? t('lockLocked') : t('actionTitle') });
 }
 
 export async function announceAlarms(alarms: AlarmRecord[]): Promise<void> {

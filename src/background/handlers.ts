@@ -24,16 +24,24 @@ import { readers } from '../sync/readers';
 import { addPhotoFolder } from './add-photo-folder';
 import { addOneDrivePhotos } from './add-onedrive-photos';
 import { recheckDuePhotos } from './photo-recheck';
+import { lockHandlers } from './lock-handlers';
+import { requirePlainHttpConfirmed } from '../secrets/plain-http';
+import { requiredArchivePassphrase } from '../secrets/archive-passphrase';
+
+const plainHttpChecked = (account: NewDavAccount): void =>
+  requirePlainHttpConfirmed({ urls: [account.serverUrl, account.calendarServerUrl], confirmed: account.plainHttpConfirmed });
 
 const found = (collections: RemoteCollection[]): FoundCollection[] =>
   collections.map((c) => ({ name: c.displayName, kind: c.kind }));
 
 export const handlers: Handlers = {
   async testConnection(account) {
+    plainHttpChecked(account);
     return { collections: found((await discoverServices(account)).collections) };
   },
 
   async addAccount(account: NewDavAccount) {
+    plainHttpChecked(account);
     const { services, collections } = await discoverServices(account);
     const id = crypto.randomUUID();
     await savePassword(id, account.password);
@@ -47,6 +55,7 @@ export const handlers: Handlers = {
         calendarServerUrl: account.calendarServerUrl || null,
         services,
         username: account.username,
+        ...(account.plainHttpConfirmed ? { plainHttpConfirmed: true as const } : {}),
       },
       Date.now(),
     );
@@ -113,7 +122,7 @@ export const handlers: Handlers = {
 
   exportContacts: async (params) => (await saveExport('contacts', params)).result,
   exportCalendars: async (params) => (await saveExport('calendars', params)).result,
-  exportArchive: async (params) => (await saveArchive(params, { confirmName: true })).result,
+  exportArchive: async ({ encrypt, ...params }) => (await saveArchive({ ...params, ...(encrypt ? { password: await requiredArchivePassphrase() } : {}) }, { confirmName: true })).result,
   snapshotNow: () => takeSnapshot(),
   restoreToCollection: (params) => restoreToServer(params),
 
@@ -125,4 +134,5 @@ export const handlers: Handlers = {
   addPhotoFolder,
   addOneDrivePhotos,
   recheckPhotos: () => recheckDuePhotos(Date.now() + 1),
+  ...lockHandlers,
 };

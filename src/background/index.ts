@@ -11,6 +11,7 @@ import { requestPersistentStorage } from './persistent-storage';
 import { resumeInterruptedRuns, scheduleFromSettings } from './resume';
 import { refreshBadge } from './attention';
 import { RECHECK_ALARM, ensureRecheckAlarm, recheckDuePhotos } from './photo-recheck';
+import { resumeLockChange } from '../secrets/lock-state';
 
 registerRpcServer(handlers);
 
@@ -24,9 +25,13 @@ browser.runtime.onInstalled.addListener(() => {
   void requestPersistentStorage();
 });
 
+// At browser start the badge is blank and the passphrase lock's key is gone: say "Locked" at once.
+browser.runtime.onStartup.addListener(() => void refreshBadge());
+
 // Every start of the worker: the alarm may have been cleared (browser restart, update), and
 // a run may have been cut short when Chrome stopped the previous worker.
 void scheduleFromSettings();
 void resumeInterruptedRuns();
 void refreshBadge();
 void ensureRecheckAlarm();
+void resumeLockChange().catch((error: unknown) => console.warn('Lifeboat: could not finish the change of the passphrase lock', error));

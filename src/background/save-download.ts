@@ -10,6 +10,7 @@ import { buildFile, type FileRequest } from '../exporters/build-file';
 import type { ExportKind } from '../exporters/build-export';
 import type { ArchiveResult, ExportParams, ExportResult } from '../shared/rpc-contract';
 import type { OffscreenBuilt, OffscreenRequest } from '../shared/offscreen-messages';
+import type { ArchiveParams } from '../archive/build-archive';
 
 export interface SavedFile<Result> {
   result: Result;
@@ -50,7 +51,7 @@ async function writtenFileName(downloadId: number, requested: string): Promise<s
   return savedFileName(downloadId, requested);
 }
 
-export async function saveArchive(params: { asOf?: number }, options: SaveOptions = {}): Promise<SavedFile<ArchiveResult>> {
+export async function saveArchive(params: ArchiveParams, options: SaveOptions = {}): Promise<SavedFile<ArchiveResult>> {
   const { result, downloadId } = await saveToDownloads({ type: 'archive', params, generator: generatorName() }, options);
   const requested = result as ArchiveResult;
   if (!options.confirmName) return { result: requested, downloadId };

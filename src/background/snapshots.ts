@@ -5,6 +5,10 @@
 // A check runs every hour and writes a snapshot when none was saved within the period. An
 // hourly check rather than a weekly alarm, because alarms are lost when the browser restarts
 // or updates and a browser opened an hour a week would otherwise never reach a weekly one.
+//
+// With the passphrase lock on, snapshots are encrypted with its passphrase (secrets/archive-passphrase.ts);
+// while it is locked the check waits (nothing new was mirrored meanwhile: runs wait too), rather
+// than writing a backup the person asked to have encrypted in the clear.
 import { browser } from '../shared/browser';
 import { openDb } from '../db/schema';
 import { readSettings } from '../db/settings';
@@ -12,6 +16,8 @@ import { keptSnapshots, markRemoved, recordSnapshot, snapshotDue, snapshotsBeyon
 import { totalItems } from '../archive/archive-manifest';
 import type { ArchiveResult } from '../shared/rpc-contract';
 import { downloadFinished, saveArchive, savedFileName, type SavedFile } from './save-download';
+import { archivePassphrase } from '../secrets/archive-passphrase';
+import { lockStatus } from '../secrets/lock-state';
 
 export const SNAPSHOT_ALARM = 'lifeboat-snapshot-check';
 export const SNAPSHOT_FOLDER = 'Lifeboat backups';
@@ -36,6 +42,7 @@ export function takeSnapshot(): Promise<ArchiveResult> {
 export async function snapshotIfDue(): Promise<void> {
   const db = openDb();
   const [settings, kept, items] = await Promise.all([readSettings(db), keptSnapshots(db), db.items.count()]);
+  if ((await lockStatus()) === 'locked') return;
   if (items > 0 && snapshotDue(settings, kept[0], Date.now())) await takeSnapshot();
 }
 
@@ -44,7 +51,8 @@ async function writeSnapshot(): Promise<ArchiveResult> {
   const createdAt = Date.now();
   let saved: SavedFile<ArchiveResult> | undefined;
   try {
-    saved = await saveArchive({}, { folder: SNAPSHOT_FOLDER });
+    const password = await archivePassphrase();
+    saved = await saveArchive(password ? { password } : {}, { folder: SNAPSHOT_FOLDER });
     const finished = await downloadFinished(saved.downloadId);
     if (!finished.complete) throw new Error(`The browser could not save the file (${finished.error})`);
   } catch (error) {

@@ -9,7 +9,7 @@ import { syncAccount, type RunSummary } from '../sync/sync-account';
 import { readers } from '../sync/readers';
 import { sourceForAccount } from '../sources/source-for-account';
 import { syncPhotoAccount } from './photo-runner';
-import { accountSecret, isPaused, signsIn } from './account-secret';
+import { accountSecret, isPaused, secretsLocked, signsIn } from './account-secret';
 import { announceAlarms, refreshBadge } from './attention';
 
 /** Accounts with a remote to mirror (not the ones imported from files). */
@@ -29,7 +29,7 @@ export function syncOne(accountId: string): Promise<RunSummary | null> {
 async function runSync(accountId: string): Promise<RunSummary | null> {
   const db = openDb();
   const account = await getAccount(db, accountId);
-  if (!isSynced(account)) return null;
+  if (!isSynced(account) || (await secretsLocked())) return null;
   const settings = await readSettings(db);
   if (mirrorsPhotos(account.kind)) return syncPhotoAccount(db, account, settings);
   const secret = await accountSecret(db, account);

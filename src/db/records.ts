@@ -76,10 +76,10 @@ export interface AccountRecord {
    */
   photoCursor?: string | null;
   /**
-   * The person confirmed that this account's server may be reached over plain http (a server on
-   * their own network): its password may then travel unencrypted. Absent means no.
+   * The person confirmed that the password may cross the network unencrypted: the server is
+   * plain http on an address that is not loopback (secrets/plain-http.ts). Absent otherwise.
    */
-  plainHttpConfirmed?: boolean;
+  plainHttpConfirmed?: true;
 }
 
 export interface CollectionRecord {

@@ -1,13 +1,13 @@
 // Every file Lifeboat saves to Downloads, built from the mirror as a Blob: a .vcf, an .ics or a
 // backup archive. Runs where blob URLs can be made (see background/save-download.ts).
 import type { LifeboatDb } from '../db/schema';
-import { buildArchive } from '../archive/build-archive';
+import { buildArchive, type ArchiveParams } from '../archive/build-archive';
 import type { ArchiveResult, ExportParams, ExportResult } from '../shared/rpc-contract';
 import { buildExport, type ExportKind } from './build-export';
 
 export type FileRequest =
   | { type: 'export'; kind: ExportKind; params: ExportParams }
-  | { type: 'archive'; params: { asOf?: number }; generator: string };
+  | { type: 'archive'; params: ArchiveParams; generator: string };
 
 export interface BuiltFile {
   blob: Blob;

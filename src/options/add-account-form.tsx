@@ -1,7 +1,8 @@
 // Add an account: pick a provider (which fills in the server addresses and explains the
 // app-password step), enter the user name and password, test or add. The host permission is
 // requested first thing in the click handler: browsers grant it only from a user gesture,
-// and an await before it loses that.
+// and an await before it loses that. A password bound for plain http beyond this computer needs
+// an explicit tick first (plain-http-consent.tsx); the worker checks the same.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
@@ -12,15 +13,17 @@ import { useServerCheck } from '../ui/use-server-check';
 import type { FoundCollection, NewDavAccount } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
 import { PROVIDERS, providerById, providerName } from './providers';
+import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
 
-type Fields = Required<NewDavAccount> & { providerId: string };
+type Fields = Required<Omit<NewDavAccount, 'plainHttpConfirmed'>> & { providerId: string; plainHttpConfirmed: boolean };
 
-const EMPTY: Fields = { providerId: 'other', label: '', serverUrl: '', calendarServerUrl: '', username: '', password: '' };
+const EMPTY: Fields = { providerId: 'other', label: '', serverUrl: '', calendarServerUrl: '', username: '', password: '', plainHttpConfirmed: false };
 
 export function AddAccountForm() {
   const [fields, setFields] = useState<Fields>(EMPTY);
   const { busy, message, setMessage, check } = useServerCheck();
   const provider = providerById(fields.providerId);
+  const plainHosts = plainHttpTargets([fields.serverUrl, fields.calendarServerUrl]);
 
   // Editing a field clears the last message: it spoke of what was typed before.
   const update = (name: keyof Fields) => (event: JSX.TargetedEvent<HTMLInputElement | HTMLSelectElement>) => {
@@ -43,6 +46,10 @@ export function AddAccountForm() {
       setMessage({ text: (error as Error).message, error: true });
       return;
     }
+    if (plainHosts.length > 0 && !fields.plainHttpConfirmed) {
+      setMessage({ text: t('plainHttpUnconfirmed'), error: true });
+      return;
+    }
     const origins = [server, calendarServer].filter((u): u is URL => u !== null).map(hostPermissionFor);
     const granted = await browser.permissions.request({ origins: [...origins, ...(provider.extraHosts ?? [])] });
     if (!granted) {
@@ -50,7 +57,7 @@ export function AddAccountForm() {
       return;
     }
     const { providerId: _provider, ...account } = fields;
-    const params = { ...account, serverUrl: server.href, calendarServerUrl: calendarServer?.href ?? '' };
+    const params = { ...account, serverUrl: server.href, calendarServerUrl: calendarServer?.href ?? '', plainHttpConfirmed: plainHosts.length > 0 && fields.plainHttpConfirmed };
     const added = await check(async () => {
       const names = describe((await call(command, params)).collections);
       return command === 'addAccount' ? t('addAccountAdded', names) : t('addAccountTested', names);
@@ -96,6 +103,16 @@ export function AddAccountForm() {
         {t('fieldPassword')}
         <input name="password" type="password" autoComplete="current-password" required aria-describedby="provider-help" value={fields.password} onInput={update('password')} />
       </label>
+      {plainHosts.length > 0 && (
+        <PlainHttpConsent
+          hosts={plainHosts}
+          checked={fields.plainHttpConfirmed}
+          onChange={(checked) => {
+            setFields({ ...fields, plainHttpConfirmed: checked });
+            setMessage(null);
+          }}
+        />
+      )}
       <label>
         {t('fieldLabel')}
         <input name="label" type="text" placeholder={t('fieldLabelPlaceholder')} value={fields.label} onInput={update('label')} />

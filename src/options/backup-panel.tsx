@@ -1,7 +1,9 @@
 // Backups on disk: download the full archive, save a snapshot into the Downloads subfolder
 // now, see the snapshots kept, and verify any archive against its manifest. Verification runs
 // here in the page: the file the person picked is a File in this page, and reading it here
-// spares copying it whole into a message to the worker.
+// spares copying it whole into a message to the worker. With the passphrase lock on, a backup
+// can be encrypted with its passphrase (checked by default), and an encrypted one is verified
+// with the passphrase typed beside the file picker.
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import type { SnapshotRecord } from '../db/records';
@@ -12,6 +14,7 @@ import { verifyArchive, type VerifyReport } from '../archive/verify-archive';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';
 import { formatBytes } from '../ui/format-bytes';
+import { useLockStatus } from '../ui/use-lock-status';
 
 function savedMessage(result: ArchiveResult): Message {
   return { text: t('backupSaved', result.fileName, result.files, formatBytes(result.bytes)), error: false };
@@ -44,6 +47,9 @@ export function BackupPanel() {
   const [message, setMessage] = useState<Message>(null);
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [busy, setBusy] = useState(false);
+  const { status: lock } = useLockStatus();
+  const [encrypt, setEncrypt] = useState(true);
+  const [passphrase, setPassphrase] = useState('');
   const fail = (error: Error) => setMessage({ text: error.message, error: true });
 
   const verify = async (file: File | undefined) => {
@@ -51,7 +57,7 @@ export function BackupPanel() {
     setReport(null);
     setBusy(true);
     try {
-      setReport(await verifyArchive(file));
+      setReport(await verifyArchive(file, passphrase ? { password: passphrase } : {}));
       setMessage(null);
     } catch (error) {
       fail(error as Error);
@@ -64,17 +70,27 @@ export function BackupPanel() {
     <div class="backup-panel">
       <p>{t('backupIntro')}</p>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void call('exportArchive', {}).then((r) => setMessage(savedMessage(r)), fail)}>
+        <button type="button" class="primary" onClick={() => void call('exportArchive', { encrypt: lock === 'unlocked' && encrypt }).then((r) => setMessage(savedMessage(r)), fail)}>
           {t('backupDownload')}
         </button>
         <button type="button" onClick={() => void call('snapshotNow', {}).then((r) => setMessage(savedMessage(r)), fail)}>
           {t('backupSnapshotNow')}
         </button>
       </div>
+      {lock !== undefined && lock !== 'off' && (
+        <label class="checkbox">
+          <input type="checkbox" name="encryptBackup" checked={lock === 'unlocked' && encrypt} disabled={lock !== 'unlocked'} onChange={(e) => setEncrypt(e.currentTarget.checked)} />
+          {t('backupEncrypt')}
+        </label>
+      )}
       <StatusMessage message={message} />
       <h3>{t('backupSnapshots')}</h3>
       {snapshots && snapshots.length === 0 && <p>{t('backupNone')}</p>}
       <ul class="snapshots">{snapshots?.map((s) => <SnapshotLine key={s.id} snapshot={s} />)}</ul>
+      <label>
+        {t('backupVerifyPassphrase')}
+        <input type="password" name="verifyPassphrase" autoComplete="off" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
+      </label>
       <label>
         {t('backupVerify')}
         <input type="file" accept=".zip,application/zip" disabled={busy} onChange={(e) => void verify(e.currentTarget.files?.[0])} />

@@ -17,6 +17,7 @@ import { AccountsList } from './accounts-list';
 import { ExportPanel } from './export-panel';
 import { SettingsForm } from './settings-form';
 import { BackupPanel } from './backup-panel';
+import { PassphraseLock } from './passphrase-lock';
 import { ImportPanel } from './import-panel';
 import { PushPanel } from './push-panel';
 import { RunLog } from './run-log';
@@ -84,6 +85,10 @@ export function OptionsPage() {
         <h2 id="restore-heading">{t('optionsRestore')}</h2>
         <ImportPanel />
         <PushPanel />
+      </section>
+      <section aria-labelledby="lock-heading">
+        <h2 id="lock-heading">{t('lockHeading')}</h2>
+        <PassphraseLock />
       </section>
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('optionsSettings')}</h2>

@@ -1,7 +1,11 @@
 // What a person types as a server address, made into a URL, and the host permission
 // that lets the extension talk to that server (and nothing else).
 
-/** Accepts "dav.example.com" as well as a full URL; http only for loopback and the LAN is the user's call. */
+/**
+ * Accepts "dav.example.com" as well as a full URL. http is accepted, but beyond loopback only
+ * once the person has ticked the warning that the password crosses the network unencrypted
+ * (plain-http-consent.tsx; the worker checks it again).
+ */
 export function normalizeServerUrl(input: string): URL {
   const trimmed = input.trim();
   if (trimmed === '') throw new Error('Enter the address of your server, for example https://dav.example.com');

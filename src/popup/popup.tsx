@@ -11,6 +11,7 @@ import { useAction } from '../ui/use-action';
 import { accountSummaries } from '../ui/account-summaries';
 import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
+import { LockLine } from './lock-line';
 import { openBrowse } from '../ui/open-browse';
 import { useReadyMark } from '../ui/use-ready-mark';
 import { exportSummarySentence } from '../ui/export-summary-sentence';
@@ -37,6 +38,7 @@ export function Popup() {
       <header>
         <h1>{t('extensionName')}</h1>
       </header>
+      <LockLine />
       <Warnings summaries={summaries} report={report} />
       {summaries.length === 0 ? (
         <section class="empty">

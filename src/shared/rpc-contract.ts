@@ -13,6 +13,8 @@ export interface NewDavAccount {
   calendarServerUrl?: string;
   username: string;
   password: string;
+  /** Ticked by the person when an address is plain http to anything but loopback (secrets/plain-http.ts). */
+  plainHttpConfirmed?: boolean;
 }
 
 /** A calendar feed: an .ics or webcal:// address. */
@@ -100,7 +102,7 @@ export interface Commands {
   /** Builds one .ics of the mirrored calendars (events, tasks, journals) and saves it to Downloads. */
   exportCalendars: { params: ExportParams; result: ExportResult };
   /** Builds the full backup archive (.zip) of the mirror and saves it to Downloads. */
-  exportArchive: { params: { asOf?: number }; result: ArchiveResult };
+  exportArchive: { params: { asOf?: number; encrypt?: boolean }; result: ArchiveResult };
   /**
    * Copies a mirrored collection (or its state at a past moment) into a collection of an
    * account's server; a dry run only says what it would create. Never overwrites.
@@ -136,6 +138,8 @@ export interface NewPhotoFolder {
   folderUrl: string;
   username: string;
   password: string;
+  /** Ticked by the person when the folder is plain http to anything but loopback (secrets/plain-http.ts). */
+  plainHttpConfirmed?: boolean;
 }
 
 /** A OneDrive folder of photos (docs/PHOTOS.md): the kind of drive decides the download hosts allowed. */
@@ -154,5 +158,18 @@ export interface PhotoCommands {
   recheckPhotos: { params: Record<string, never>; result: { checked: number; corrupt: number } };
 }
 
+/** The passphrase lock (docs/SECURITY.md): secrets sealed at rest, the key only in storage.session. */
+export interface LockCommands {
+  lockStatus: { params: Record<string, never>; result: { status: 'off' | 'locked' | 'unlocked' } };
+  /** Seals every stored secret with a key from the passphrase; backups are encrypted with it. */
+  enableLock: { params: { passphrase: string }; result: { ok: true } };
+  /** Opens the lock for this browser session, then mirrors every account. */
+  unlockSecrets: { params: { passphrase: string }; result: { ok: true } };
+  lockSecrets: { params: Record<string, never>; result: { ok: true } };
+  /** Asks for the passphrase, then stores every secret as it was before the lock. */
+  disableLock: { params: { passphrase: string }; result: { ok: true } };
+  changePassphrase: { params: { current: string; next: string }; result: { ok: true } };
+}
+
 /** Every command the worker answers. */
-export type AllCommands = Commands & PhotoCommands;
+export type AllCommands = Commands & PhotoCommands & LockCommands;

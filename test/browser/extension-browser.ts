@@ -3,7 +3,7 @@
 // (rather than Playwright's launcher) so that downloads go where a person's would: to the
 // profile's download folder, under the names the extension chose.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -26,14 +26,21 @@ export interface LaunchOptions {
   extensionDir: string;
   downloadsDir?: string;
   headless?: boolean;
+  /**
+   * A profile folder to use and keep, for a test that stops the browser and starts it again on
+   * the same profile (then closing asks Chromium to quit, so that it writes what it holds).
+   * A fresh temporary profile, removed on close, otherwise.
+   */
+  profileDir?: string;
 }
 
 export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'lifeboat-profile-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'lifeboat-profile-'));
   const downloadsDir = options.downloadsDir ?? join(profile, 'Downloads');
   mkdirSync(join(profile, 'Default'), { recursive: true });
   mkdirSync(downloadsDir, { recursive: true });
-  writeFileSync(
+  // A kept profile has its preferences from the first start.
+  if (!existsSync(join(profile, 'Default', 'Preferences'))) writeFileSync(
     join(profile, 'Default', 'Preferences'),
     JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } }),
   );
@@ -69,12 +76,17 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
       return page;
     },
     async close() {
-      await browser.close().catch(() => undefined);
       // Chromium may still be writing its profile: wait until it has really exited.
       const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+      if (options.profileDir) {
+        await cdp.send('Browser.close').catch(() => undefined);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      }
+      await browser.close().catch(() => undefined);
       killGroup(child);
       process.off('exit', endWithUs);
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      if (options.profileDir) return;
       try {
         rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       } catch (error) {

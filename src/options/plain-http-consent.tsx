@@ -1,0 +1,38 @@
+// The warning and the tick box shown under a password field whose server is plain http beyond
+// this computer (secrets/plain-http.ts says which addresses those are, and why).
+import { plainHttpHosts } from '../secrets/plain-http';
+import { t } from '../shared/i18n';
+import { normalizeServerUrl } from './server-address';
+
+/** The hosts among what was typed that would get the password unencrypted. */
+export function plainHttpTargets(typed: string[]): string[] {
+  const urls = typed.map((text) => {
+    try {
+      return text.trim() ? normalizeServerUrl(text).href : null;
+    } catch {
+      return null;
+    }
+  });
+  return plainHttpHosts(urls);
+}
+
+interface Props {
+  hosts: string[];
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+export function PlainHttpConsent({ hosts, checked, onChange }: Props) {
+  const where = hosts.join(', ');
+  return (
+    <div class="plain-http-warning" role="group" aria-labelledby="plain-http-warning">
+      <p id="plain-http-warning" class="message-error">
+        {t('plainHttpWarning', where)}
+      </p>
+      <label class="checkbox">
+        <input name="plainHttpConfirmed" type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+        {t('plainHttpConfirm', where)}
+      </label>
+    </div>
+  );
+}
