@@ -21,7 +21,9 @@ export async function discoverServices(account: NewDavAccount, bearer?: BearerAu
     KINDS.map((kind) => {
       const serverUrl = kind === 'calendar' ? account.calendarServerUrl || account.serverUrl : account.serverUrl;
       // A person is waiting on the form: two tries, not the scheduled runs' patient five.
-      return createDavSource({ serverUrl, username: account.username, password: account.password, ...(bearer ? { bearer } : {}) }, kind, INTERACTIVE).listCollections();
+      // A password goes over plain http beyond loopback only once the person ticked the warning.
+      const connection = { serverUrl, username: account.username, password: account.password, allowPlainHttp: account.plainHttpConfirmed === true };
+      return createDavSource({ ...connection, ...(bearer ? { bearer } : {}) }, kind, INTERACTIVE).listCollections();
     }),
   );
   const refused = attempts.find((a) => a.status === 'rejected' && isCredentialsRejected(a.reason));
