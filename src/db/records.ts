@@ -149,7 +149,8 @@ export interface RunRecord {
   errors: RunError[];
 }
 
-export type WipeKind = 'mass-change' | 'emptied' | 'collection-gone';
+/** `slow-decline`: many small runs took a collection far below its 30-day high (sync/wipe-window.ts). */
+export type WipeKind = 'mass-change' | 'emptied' | 'collection-gone' | 'slow-decline';
 
 /** A run that would have removed or rewritten much of a collection: shown until acknowledged. */
 export interface AlarmRecord {

@@ -70,21 +70,17 @@ async function syncOneCollection(
   alarms: AlarmRecord[],
 ): Promise<void> {
   try {
-    const finding = await syncCollection(deps, collection, remote, deps.settings ?? DEFAULT_SETTINGS, tally, errors, (progress) =>
-      updateAccount(deps.db, account.id, { progress }),
+    const alarm = await syncCollection(
+      deps,
+      collection,
+      remote,
+      deps.settings ?? DEFAULT_SETTINGS,
+      tally,
+      errors,
+      (progress) => updateAccount(deps.db, account.id, { progress }),
+      startedAt,
     );
-    if (finding) {
-      alarms.push(
-        await raiseAlarm(deps.db, {
-          ...finding,
-          accountId: account.id,
-          collectionId: collection.id,
-          collectionName: collection.displayName,
-          raisedAt: deps.now(),
-          before: startedAt - 1,
-        }),
-      );
-    }
+    if (alarm) alarms.push(alarm);
   } catch (error) {
     if (endsTheRun(error)) throw error;
     errors.push({ href: collection.href, message: `${collection.displayName}: ${describeError(error)}` });

@@ -1,10 +1,11 @@
 // Mirrors one collection: listing → plan → fetch in batches → write → save cursor.
-import type { CollectionRecord, RunError } from '../db/records';
-import { readMirrorRefs, storeItems, markDeletedUpstream, type FetchedItem } from '../db/mirror-writes';
+import type { AlarmRecord, CollectionRecord, RunError } from '../db/records';
+import { readMirrorRefs, storeItems, markDeletedAndJudge, type FetchedItem } from '../db/mirror-writes';
+import { beginWipeCount } from '../db/wipe-marks';
 import { saveCursor } from '../db/collections';
 import { isFailure, type RemoteCollection } from '../sources/source';
 import { planCollection } from './plan-collection';
-import { assessWipe, type WipeFinding, type WipePolicy } from './wipe-guard';
+import type { WipePolicy } from './wipe-guard';
 import type { SyncDeps } from './sync-account';
 
 export interface CollectionTally {
@@ -26,14 +27,18 @@ export async function syncCollection(
   tally: CollectionTally,
   errors: RunError[],
   onProgress: (progress: { done: number; total: number }) => Promise<void>,
-): Promise<WipeFinding | null> {
+  startedAt: number,
+): Promise<AlarmRecord | null> {
   const { db, source, now } = deps;
   const reader = deps.readers[collection.kind];
   const cursor = { syncToken: collection.syncToken ?? undefined, ctag: collection.ctag ?? undefined };
   const listing = await source.listChanges(remote, cursor);
   const mirror = await readMirrorRefs(db, collection.id);
   const plan = planCollection(listing, mirror, new Set(collection.pendingHrefs));
-  const wipe = assessWipe(listing, plan, mirror, policy);
+  let liveBefore = 0;
+  for (const ref of mirror.values()) if (ref.live) liveBefore++;
+  // Counted from here in the database, beside the writes: a stopped run's successor judges the whole run.
+  await beginWipeCount(db, { collectionId: collection.id, accountId: collection.accountId, liveBefore, startedAt });
   tally.unchanged += plan.unchanged;
   tally.toFetch += plan.fetch.length;
   await onProgress({ done: tally.fetched, total: tally.toFetch });
@@ -58,7 +63,9 @@ export async function syncCollection(
     await onProgress({ done: tally.fetched, total: tally.toFetch });
   }
 
-  tally.deletedUpstream += await markDeletedUpstream(db, collection.id, plan.markDeleted, now());
+  const emptied = listing.mode === 'full' && listing.items.length === 0;
+  const { deleted, alarm } = await markDeletedAndJudge(db, { collection, hrefs: plan.markDeleted, emptied, policy, now: now() });
+  tally.deletedUpstream += deleted;
   await saveCursor(db, collection.id, listing.mode === 'unchanged' ? null : listing.cursor, failed, now());
-  return wipe;
+  return alarm;
 }
