@@ -1,5 +1,9 @@
-// Opens a backup archive for reading: its entries by path, and its manifest.
-import { BlobReader, TextWriter, ZipReader, type Entry, type FileEntry, type Reader } from './zip';
+// Opens a backup archive for reading: its entries by path, and its manifest. Entries are then
+// read through entry-caps.ts, never whole: the archive may be anything a person picked.
+import { BlobReader, ZipReader, type Entry, type FileEntry, type Reader } from './zip';
+import { readBudget, readEntryText } from './entry-caps';
+
+export type { SkippedEntry } from './entry-caps';
 import { MANIFEST_PATH, parseManifest, type ArchiveManifest } from './archive-manifest';
 
 export interface OpenedArchive {
@@ -33,7 +37,10 @@ export async function openArchive(source: ArchiveSource): Promise<OpenedArchive>
   const manifestEntry = entries.get(MANIFEST_PATH);
   if (manifestEntry) {
     try {
-      manifest = parseManifest(await manifestEntry.getData(new TextWriter()));
+      // A manifest lists one line per file: 64 MB is far beyond any real one.
+      const text = await readEntryText(manifestEntry, readBudget());
+      if (typeof text !== 'string') throw new Error(`manifest.json refused (${text.reason})`);
+      manifest = parseManifest(text);
     } catch (error) {
       manifestError = error instanceof Error ? error.message : String(error);
     }
