@@ -7,6 +7,7 @@ import { readFileToImport } from '../../src/restore/import-file';
 import { readers } from '../../src/sync/readers';
 import type { LifeboatDb } from '../../src/db/schema';
 import { freshDb } from '../support/test-db';
+import { contentKey } from '../../src/restore/same-content';
 
 // A real iCloud export (test/fixtures/vcard), and the same card edited on another device.
 const ICLOUD = readFileSync('test/fixtures/vcard/v30-icloud.vcf', 'utf8');
@@ -46,5 +47,22 @@ describe('importing an item whose UID the mirror holds with another text', () =>
     expect(await db.versions.count()).toBe(0);
     expect((await db.items.toArray()).filter((item) => item.live === 1)).toHaveLength(2);
     expect(await importText(db, 'friends.vcf', EDITED)).toMatchObject({ added: 0, differed: 0, alreadyInMirror: 1 });
+  });
+});
+
+describe('contentKey', () => {
+  const EVENT = readFileSync('test/fixtures/calendar/dst-overlap.ics', 'utf8');
+
+  it('is the same for a calendar object re-wrapped, refolded, or with other line breaks', () => {
+    const lf = EVENT.replace(/\r\n/g, '\n');
+    const rewrapped = EVENT.replace(/^PRODID:.*$/m, 'PRODID:-//Another app//EN');
+    const refolded = EVENT.replace(/^(SUMMARY:.{5})(.*)$/m, '$1\r\n $2');
+    for (const same of [lf, rewrapped, refolded]) expect(contentKey('calendar', same)).toBe(contentKey('calendar', EVENT));
+  });
+
+  it('differs when a value differs', () => {
+    expect(contentKey('calendar', EVENT.replace(/^SUMMARY:(.*)$/m, 'SUMMARY:$1!'))).not.toBe(contentKey('calendar', EVENT));
+    expect(contentKey('addressbook', EDITED)).not.toBe(contentKey('addressbook', ICLOUD));
+    expect(contentKey('addressbook', ICLOUD.replace(/\r\n/g, '\n'))).toBe(contentKey('addressbook', ICLOUD));
   });
 });
