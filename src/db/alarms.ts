@@ -2,13 +2,36 @@
 // person acknowledges them. A run's own alarms are written by db/wipe-marks.ts, in the
 // transaction of the marks they describe.
 import type { LifeboatDb } from './schema';
-import type { AlarmRecord } from './records';
+import type { AlarmRecord, CollectionRecord } from './records';
 import { photoCollectionId, resetMark } from './wipe-marks';
 
 export async function raiseAlarm(db: LifeboatDb, alarm: Omit<AlarmRecord, 'id' | 'open'>): Promise<AlarmRecord> {
   const record: AlarmRecord = { ...alarm, open: 1 };
   record.id = await db.alarms.add(record);
   return record;
+}
+
+/** A collection that vanished with items in it is the loudest kind of wipe. Call it inside the transaction that marks them gone. */
+export async function raiseGoneAlarms(db: LifeboatDb, params: { gone: CollectionRecord[]; before: number; now: number }): Promise<AlarmRecord[]> {
+  const raised: AlarmRecord[] = [];
+  for (const collection of params.gone) {
+    const live = await db.items.where('[collectionId+live]').equals([collection.id, 1]).count();
+    if (live === 0) continue;
+    raised.push(
+      await raiseAlarm(db, {
+        kind: 'collection-gone',
+        accountId: collection.accountId,
+        collectionId: collection.id,
+        collectionName: collection.displayName,
+        raisedAt: params.now,
+        before: params.before,
+        liveBefore: live,
+        deleted: live,
+        changed: 0,
+      }),
+    );
+  }
+  return raised;
 }
 
 export function openAlarms(db: LifeboatDb): Promise<AlarmRecord[]> {

@@ -37,8 +37,11 @@ export async function syncCollection(
   const plan = planCollection(listing, mirror, new Set(collection.pendingHrefs));
   let liveBefore = 0;
   for (const ref of mirror.values()) if (ref.live) liveBefore++;
-  // Counted from here in the database, beside the writes: a stopped run's successor judges the whole run.
-  await beginWipeCount(db, { collectionId: collection.id, accountId: collection.accountId, liveBefore, startedAt });
+  // Counted from here in the database, beside the writes: a stopped run's successor judges the
+  // whole run. An unchanged collection has nothing to count (a stopped run never saved its
+  // cursor, so its successor's listing is not "unchanged") and costs no write.
+  const unchanged = listing.mode === 'unchanged';
+  if (!unchanged) await beginWipeCount(db, { collectionId: collection.id, accountId: collection.accountId, liveBefore, startedAt });
   tally.unchanged += plan.unchanged;
   tally.toFetch += plan.fetch.length;
   await onProgress({ done: tally.fetched, total: tally.toFetch });
@@ -64,8 +67,8 @@ export async function syncCollection(
   }
 
   const emptied = listing.mode === 'full' && listing.items.length === 0;
-  const { deleted, alarm } = await markDeletedAndJudge(db, { collection, hrefs: plan.markDeleted, emptied, policy, now: now() });
+  const { deleted, alarm } = unchanged ? { deleted: 0, alarm: null } : await markDeletedAndJudge(db, { collection, hrefs: plan.markDeleted, emptied, policy, now: now() });
   tally.deletedUpstream += deleted;
-  await saveCursor(db, collection.id, listing.mode === 'unchanged' ? null : listing.cursor, failed, now());
+  await saveCursor(db, collection.id, unchanged ? null : listing.cursor, failed, now());
   return alarm;
 }
