@@ -2,11 +2,10 @@
 // mark much of a collection deleted or changed, or finds it suddenly empty, the person must
 // hear about it. Nothing local is lost either way (deleted items are only marked, changed
 // ones keep their versions), so the run proceeds and the alarm says what happened and how
-// to get the earlier state back. Pure: it only looks at the plan and the mirror, and at the
-// collection's recent high-water mark, which the caller passes in (sync/wipe-window.ts).
-import type { ChangeListing } from '../sources/source';
+// to get the earlier state back. Pure: it only looks at a run's counts (kept by db/wipe-marks.ts
+// beside the writes they count; a change is a different text, never just a new ETag) and at
+// the collection's recent high-water mark, which the caller passes in (sync/wipe-window.ts).
 import type { Settings, WipeKind } from '../db/records';
-import type { CollectionPlan, MirroredRef } from './plan-collection';
 import type { LiveMark } from './wipe-window';
 
 export interface WipeFinding {
@@ -22,20 +21,7 @@ export interface WipeFinding {
 
 export type WipePolicy = Pick<Settings, 'wipeShare' | 'wipeMinItems'>;
 
-export function assessWipe(
-  listing: ChangeListing,
-  plan: CollectionPlan,
-  mirror: ReadonlyMap<string, MirroredRef>,
-  policy: WipePolicy,
-): WipeFinding | null {
-  let liveBefore = 0;
-  for (const ref of mirror.values()) if (ref.live) liveBefore++;
-  const changed = plan.fetch.filter((href) => mirror.get(href)?.live === true).length;
-  const emptied = listing.mode === 'full' && listing.items.length === 0;
-  return assessWipeCounts({ liveBefore, deleted: plan.markDeleted.length, changed, emptied }, policy);
-}
-
-/** What a run did to a collection, counted: for runs that never hold a whole plan at once. */
+/** What a run did to a collection, counted. */
 export interface WipeCounts {
   /** Live items before the run. */
   liveBefore: number;
