@@ -10,13 +10,14 @@
 // server item's text must stay as the server served it.
 import type { LifeboatDb } from '../db/schema';
 import type { AccountRecord, CollectionRecord } from '../db/records';
-import { itemId, markDeletedUpstream, storeItems, type FetchedItem } from '../db/mirror-writes';
+import { markDeletedUpstream, storeItems, type FetchedItem } from '../db/mirror-writes';
 import type { Readers } from '../sync/item-reader';
 import type { CollectionKind } from '../sources/source';
 import { sha256Hex } from '../archive/sha256';
 import { splitCalendar } from './split-calendar';
 import { splitVcards } from './split-vcards';
 import { contentKey } from './same-content';
+import { sortImported } from './sort-imported';
 
 export interface ImportPart {
   /** Where the part came from, for messages: "contacts/Work - Friends.vcf". */
@@ -93,58 +94,6 @@ async function importHref(uid: string | null, raw: string): Promise<string> {
   return uid ? `import:uid:${uid}` : `import:sha256:${await sha256Hex(new TextEncoder().encode(raw))}`;
 }
 
-/** The contents held by other collections of the mirror for the UIDs among `uids`: one index query. */
-async function contentsHeldElsewhere(db: LifeboatDb, kind: CollectionKind, uids: string[], collectionId: string): Promise<Map<string, Set<string>>> {
-  const held = new Map<string, Set<string>>();
-  if (uids.length === 0) return held;
-  await db.items.where('uid').anyOf(uids).each((item) => {
-    if (item.collectionId === collectionId || !item.uid) return;
-    const texts = held.get(item.uid) ?? new Set<string>();
-    texts.add(contentKey(kind, item.raw));
-    held.set(item.uid, texts);
-  });
-  return held;
-}
-
-interface Sorted {
-  fresh: FetchedItem[];
-  already: number;
-  differed: number;
-}
-
-/**
- * What is new among `fetched`: not held elsewhere with the same text, and not stored by an
- * earlier import with the same text. A UID this collection holds with another text gets a
- * place of its own (its text's hash added to its href), so the earlier text stays too.
- */
-async function sortImported(db: LifeboatDb, collection: CollectionRecord, fetched: FetchedItem[]): Promise<Sorted> {
-  const collectionId = collection.id;
-  const key = (raw: string) => contentKey(collection.kind, raw);
-  const elsewhere = await contentsHeldElsewhere(db, collection.kind, fetched.flatMap((item) => (item.uid ? [item.uid] : [])), collectionId);
-  const sorted: Sorted = { fresh: [], already: 0, differed: 0 };
-  const stored = await db.items.bulkGet(fetched.map((item) => itemId(collectionId, item.href)));
-  for (const [index, item] of fetched.entries()) {
-    const heldTexts = item.uid ? elsewhere.get(item.uid) : undefined;
-    const itemKey = key(item.raw);
-    if (heldTexts?.has(itemKey)) {
-      sorted.already++;
-      continue;
-    }
-    const here = stored[index];
-    let placed = item;
-    if (here && key(here.raw) !== itemKey) placed = { ...item, href: `${item.href}|sha256:${await sha256Hex(new TextEncoder().encode(item.raw))}` };
-    const storedPlaced = placed === item ? here : await db.items.get(itemId(collectionId, placed.href));
-    if (storedPlaced && key(storedPlaced.raw) === itemKey) {
-      // Imported before: counted as a difference then, already in the mirror now.
-      sorted.already++;
-      continue;
-    }
-    if (heldTexts || placed !== item) sorted.differed++;
-    sorted.fresh.push(placed);
-  }
-  return sorted;
-}
-
 export async function importIntoMirror(db: LifeboatDb, label: string, parts: ImportPart[], readers: Readers, now: number): Promise<ImportReport> {
   const account = await localAccount(db, label, now);
   const report: ImportReport = { accountId: account.id, added: 0, alreadyInMirror: 0, differed: 0, failed: [] };
@@ -153,7 +102,10 @@ export async function importIntoMirror(db: LifeboatDb, label: string, parts: Imp
     const { items, problems } = part.kind === 'addressbook' ? splitVcards(part.text) : splitCalendar(part.text);
     for (const reason of problems) report.failed.push({ source: part.source, reason });
     const fetched: FetchedItem[] = [];
-    const seen = new Set<string>();
+    /** Each place in this file's items, with the content there: one UID twice with two contents keeps both. */
+    const seen = new Map<string, string>();
+    /** Places given to a second content of a UID in this file: counted as differing when stored. */
+    const apart = new Set<string>();
     for (const raw of items) {
       if (raw.includes('\uFFFD')) {
         // The file was read as UTF-8 with replacement: storing it would keep bytes the source never held.
@@ -165,15 +117,20 @@ export async function importIntoMirror(db: LifeboatDb, label: string, parts: Imp
         report.failed.push({ source: part.source, reason: reading.reason });
         continue;
       }
-      const href = await importHref(reading.fields.uid, raw);
+      const content = contentKey(part.kind, raw);
+      let href = await importHref(reading.fields.uid, raw);
+      if (seen.has(href) && seen.get(href) !== content) {
+        href = `${href}|sha256:${await sha256Hex(new TextEncoder().encode(raw))}`;
+        apart.add(href);
+      }
       if (seen.has(href)) {
         report.alreadyInMirror++;
         continue;
       }
-      seen.add(href);
+      seen.set(href, content);
       fetched.push({ ...reading.fields, href, etag: '', raw });
     }
-    const { fresh, already, differed } = await sortImported(db, collection, fetched);
+    const { fresh, already, differed } = await sortImported(db, collection, fetched, apart);
     report.alreadyInMirror += already;
     report.differed += differed;
     for (let start = 0; start < fresh.length; start += BATCH) {

@@ -50,6 +50,16 @@ describe('importing an item whose UID the mirror holds with another text', () =>
   });
 });
 
+describe('one file holding a UID twice with two texts', () => {
+  it('keeps both, once, however often the file comes', async () => {
+    const db = freshDb();
+    const report = await importText(db, 'merged.vcf', ICLOUD + EDITED + ICLOUD);
+    expect(report).toMatchObject({ added: 2, differed: 1, alreadyInMirror: 1 });
+    expect(await textsOf(db, uidOf(ICLOUD)!)).toEqual([EDITED, ICLOUD].sort());
+    expect(await importText(db, 'merged.vcf', ICLOUD + EDITED)).toMatchObject({ added: 0, differed: 0, alreadyInMirror: 2 });
+  });
+});
+
 describe('contentKey', () => {
   const EVENT = readFileSync('test/fixtures/calendar/dst-overlap.ics', 'utf8');
 
