@@ -66,7 +66,7 @@ export async function judgeWipe(db: LifeboatDb, params: JudgeParams): Promise<Al
   if (!record?.run) return null;
   const { startedAt, ...counts } = record.run;
   const liveAfter = await params.countLive();
-  const highs = record.highs.concat(counts.liveBefore > 0 ? [{ live: counts.liveBefore, at: startedAt - 1 }] : []);
+  const highs = counts.liveBefore > 0 ? recordLive(record.highs, { live: counts.liveBefore, at: startedAt - 1 }) : record.highs;
   const alarmOpen = (await db.alarms.where('accountId').equals(params.accountId).filter((a) => a.open === 1 && a.collectionId === params.collectionId).count()) > 0;
   const finding = assessRun({ counts, liveAfter, high: windowHigh(highs, params.now), alarmOpen }, params.policy);
   let alarm: AlarmRecord | null = null;

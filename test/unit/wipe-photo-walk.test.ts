@@ -9,6 +9,7 @@ import { photoRecord } from '../../src/photos/photo-record';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import type { FolderPhotos, FolderWalkSource, RemotePhoto } from '../../src/sources/photo-source';
 import type { LifeboatDb } from '../../src/db/schema';
+import { makeJpeg } from '../harness/sample-photos';
 
 const ROOT = 'http://nas.test/photos/';
 const FOLDERS = Array.from({ length: 10 }, (_, n) => `${ROOT}f${n}/`);
@@ -75,5 +76,41 @@ describe('a photo walk stopped between folders', () => {
     expect(resumed.alarms[0]).toMatchObject({ kind: 'mass-change', liveBefore: 100, deleted: 22, collectionId: 'nas|photos' });
     expect((await db.wipeMarks.get('nas|photos'))?.run).toBeNull();
     expect(await db.photos.count()).toBe(100);
+  });
+});
+
+/** A walk source serving real bytes for every file: `etag` and `seed` say what each file is now. */
+function servingSource(files: Map<string, { etag: string; seed: number }>): FolderWalkSource {
+  return {
+    async *listFolders() {
+      await Promise.resolve();
+      const photos = [...files].map(([name, file]) => ({ ...remote(ROOT, 0), href: `${ROOT}${name}`, name, etag: file.etag, size: null, folder: '' }));
+      yield { url: ROOT, photos, folders: [] };
+    },
+    async download(photo, _offset, consume) {
+      const bytes = makeJpeg({ seed: files.get(photo.name)!.seed, padding: 64 });
+      await consume({ start: 0, body: new Blob([new Uint8Array(bytes)]).stream(), digests: [] });
+    },
+  };
+}
+
+describe('a photo library whose server re-stamps every ETag', () => {
+  it('is no change for the alarm when the bytes are the same, and is one when they differ', async () => {
+    const db = freshDb();
+    const account = await insertAccount(db, { id: 'nas', kind: 'webdav-photos', label: 'NAS', serverUrl: ROOT, calendarServerUrl: null, services: [], username: 'u' }, 1);
+    const files = new Map(Array.from({ length: 20 }, (_, n) => [`p${n}.jpg`, { etag: `"a${n}"`, seed: n }]));
+    let clock = Date.UTC(2026, 10, 1);
+    const sync = () => syncPhotoFolder({ db, source: servingSource(files), now: () => ++clock }, account);
+    expect(await sync()).toMatchObject({ outcome: 'ok', added: 20 });
+
+    for (const [name, file] of files) files.set(name, { ...file, etag: `"b${file.seed}"` });
+    const restamped = await sync();
+    expect(restamped.alarms).toEqual([]);
+    expect(await db.photoVersions.count()).toBe(0);
+
+    for (const [name, file] of files) files.set(name, { etag: `"c${file.seed}"`, seed: file.seed + 100 });
+    const rewritten = await sync();
+    expect(rewritten.alarms[0]).toMatchObject({ kind: 'mass-change', changed: 20, liveBefore: 20 });
+    expect(await db.photoVersions.count()).toBe(20);
   });
 });

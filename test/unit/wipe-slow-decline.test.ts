@@ -42,6 +42,8 @@ describe('the slow wipe', () => {
       kinds.push((await sync()).alarms.map((alarm) => alarm.kind));
     }
     expect(kinds).toEqual([[], [], ['slow-decline']]);
+    // One entry a day, however many runs: four runs six hours apart fall on two days.
+    expect((await db.wipeMarks.toArray())[0]!.highs).toHaveLength(2);
     const [alarm] = await db.alarms.toArray();
     expect(alarm).toMatchObject({ kind: 'slow-decline', liveBefore: 200, deleted: 54, open: 1 });
     // The mirror as of the high held all 200: that is what "export the copy from before" exports.

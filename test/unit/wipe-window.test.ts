@@ -16,10 +16,11 @@ function firstAlarm(counts: number[], gapHours: number): number | null {
     const liveBefore = counts[run - 1]!;
     const liveAfter = counts[run]!;
     const deleted = Math.max(0, liveBefore - liveAfter);
-    const seen = highs.concat([{ live: liveBefore, at: at - 1 }]);
+    const seen = recordLive(highs, { live: liveBefore, at: at - 1 });
     const finding = assessRun({ counts: { liveBefore, deleted, changed: 0, emptied: false }, liveAfter, high: windowHigh(seen, at), alarmOpen: false }, policy);
     if (finding) return run;
     highs = recordLive(seen, { live: liveAfter, at });
+    expect(highs.length).toBeLessThanOrEqual(WINDOW_DAYS + 1);
   }
   return null;
 }

@@ -30,8 +30,9 @@ export async function mirrorChanges(
   // The marks and their count for the wipe alarm in one transaction (db/wipe-marks.ts).
   await db.transaction('rw', [db.photos, db.wipeMarks], async () => {
     await markPhotosDeleted(db, plan.markDeleted.map((path) => photoId(account.id, path)), now());
-    const { deleted, changed, emptied } = plan.tally;
-    await addToWipeCount(db, photoCollectionId(account.id), { deleted, changed, emptied });
+    // Changed files are counted when their new bytes are stored (photo-writes.ts), by content.
+    const { deleted, emptied } = plan.tally;
+    await addToWipeCount(db, photoCollectionId(account.id), { deleted, emptied });
   });
   counts.deletedUpstream += plan.markDeleted.length;
   const byHref = new Map(listedPhotos(listing).map((photo) => [photo.href, photo]));

@@ -16,7 +16,7 @@ import { photoId } from '../../photos/photo-record';
 import { planCollection } from '../plan-collection';
 import type { RunCounts } from '../finish-run';
 import { addToWipeCount, photoCollectionId } from '../../db/wipe-marks';
-import { liveAmong, refs } from './photo-folder-plan';
+import { refs } from './photo-folder-plan';
 import { mirrorPhotos, type PhotoQueue, type QueuedPhoto } from './mirror-photos';
 import type { PhotoSyncDeps } from './sync-photo-folder';
 
@@ -35,10 +35,10 @@ export async function mirrorWalk(
       const mirror = await folderMirror(db, account.id, folder.url, folder.folders);
       const plan = planCollection({ mode: 'full', items: refs(folder.photos), cursor: {} }, mirror.files);
       const gone = [...plan.markDeleted.map((path) => photoId(account.id, path)), ...mirror.inVanishedFolders];
-      const changed = liveAmong(plan.fetch, mirror.files);
+      // Changed files are counted when their new bytes are stored (photo-writes.ts): a new ETag over the same bytes is no change.
       await db.transaction('rw', [db.photos, db.wipeMarks], async () => {
         await markPhotosDeleted(db, gone, now());
-        await addToWipeCount(db, counted, { deleted: gone.length, changed });
+        await addToWipeCount(db, counted, { deleted: gone.length });
       });
       listed += folder.photos.length;
       counts.unchanged += plan.unchanged;
