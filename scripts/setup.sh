@@ -26,6 +26,8 @@ needed=(
   "/usr/lib/$(uname -m)-linux-gnu/sasl2/libplain.so.2:libsasl2-modules"
   # An encrypted backup (AES-256 zip) is checked to open in 7-Zip (test/integration/archive-encrypt-7zip.test.ts).
   "/usr/bin/7zz:7zip"
+  # The zip-bomb import test builds its bomb at test time with zip and zipnote.
+  "/usr/bin/zip:zip"
 )
 missing=()
 for entry in "${needed[@]}"; do

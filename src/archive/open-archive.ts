@@ -1,7 +1,12 @@
-// Opens a backup archive for reading: its entries by path, and its manifest. An encrypted backup
-// (AES zip, write-archive.ts) needs its passphrase: without one, or with a wrong one, opening it
-// says so in words (EncryptedArchiveError) instead of zip.js's "File contains encrypted entry".
-import { BlobReader, TextWriter, ZipReader, type Entry, type FileEntry, type Reader } from './zip';
+// Opens a backup archive for reading: its entries by path, and its manifest. Entries are then
+// read through entry-caps.ts, never whole: the archive may be anything a person picked. An
+// encrypted backup (AES zip, write-archive.ts) needs its passphrase: without one, or with a
+// wrong one, opening it says so in words (EncryptedArchiveError) instead of zip.js's "File
+// contains encrypted entry".
+import { BlobReader, ZipReader, type Entry, type FileEntry, type Reader } from './zip';
+import { readBudget, readEntryText } from './entry-caps';
+
+export type { SkippedEntry } from './entry-caps';
 import { MANIFEST_PATH, parseManifest, type ArchiveManifest } from './archive-manifest';
 
 export interface OpenedArchive {
@@ -59,7 +64,10 @@ export async function openArchive(source: ArchiveSource, options: { password?: s
       throw new EncryptedArchiveError('needs-passphrase');
     }
     try {
-      manifest = parseManifest(await manifestEntry.getData(new TextWriter()));
+      // A manifest lists one line per file: 64 MB is far beyond any real one.
+      const text = await readEntryText(manifestEntry, readBudget());
+      if (typeof text !== 'string') throw new Error(`manifest.json refused (${text.reason})`);
+      manifest = parseManifest(text);
     } catch (error) {
       const locked = passphraseError(error, password);
       if (locked) {

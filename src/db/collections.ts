@@ -1,7 +1,8 @@
 // Collections of an account and their sync cursors. The cursor lives beside the data it
 // describes, so a restored or cleared database never holds a token for items it lacks.
 import type { LifeboatDb } from './schema';
-import type { CollectionRecord } from './records';
+import type { AlarmRecord, CollectionRecord } from './records';
+import { raiseGoneAlarms } from './alarms';
 import type { RemoteCollection, SyncCursor } from '../sources/source';
 
 export function collectionId(accountId: string, href: string): string {
@@ -13,16 +14,24 @@ export interface Reconciled {
   current: CollectionRecord[];
   /** Collections that were listed before and are not any more: marked gone, never dropped. */
   gone: CollectionRecord[];
+  /** The alarms for gone collections that held items, written with the marks. */
+  alarms: AlarmRecord[];
 }
 
-/** Records the collections the server lists now; ones it no longer lists are marked, not dropped. */
+/**
+ * Records the collections the server lists now; ones it no longer lists are marked, not
+ * dropped, and their alarms raised in the same transaction: a worker stopped in between
+ * would otherwise leave a collection marked gone that no later run sees as newly gone.
+ * `alarmBefore`: the moment before the run, which "export the copy from before" exports.
+ */
 export async function reconcileCollections(
   db: LifeboatDb,
   accountId: string,
   remote: RemoteCollection[],
   now: number,
+  alarmBefore = now - 1,
 ): Promise<Reconciled> {
-  return db.transaction('rw', db.collections, async () => {
+  return db.transaction('rw', [db.collections, db.items, db.alarms], async () => {
     const known = new Map((await db.collections.where('accountId').equals(accountId).toArray()).map((c) => [c.id, c]));
     const current: CollectionRecord[] = remote.map((r) => {
       const id = collectionId(accountId, r.href);
@@ -47,7 +56,8 @@ export async function reconcileCollections(
     });
     const gone = [...known.values()].filter((c) => c.goneUpstreamAt === null).map((c) => ({ ...c, goneUpstreamAt: now }));
     await db.collections.bulkPut([...current, ...gone]);
-    return { current, gone };
+    const alarms = await raiseGoneAlarms(db, { gone, before: alarmBefore, now });
+    return { current, gone, alarms };
   });
 }
 

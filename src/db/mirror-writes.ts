@@ -2,10 +2,12 @@
 // I/O inside it (awaiting a fetch inside a Dexie transaction commits it early:
 // https://dexie.org/docs/DexieErrors/Dexie.PrematureCommitError).
 import type { LifeboatDb } from './schema';
-import type { CollectionRecord, ItemRecord, VersionRecord } from './records';
+import type { AlarmRecord, CollectionRecord, ItemRecord, VersionRecord } from './records';
 import type { ItemFields } from '../sync/item-reader';
 import { listingFields } from './listing-fields';
 import type { MirroredRef } from '../sync/plan-collection';
+import type { WipePolicy } from '../sync/wipe-guard';
+import { addToWipeCount, judgeWipe } from './wipe-marks';
 
 /** An item fetched from the server, checked, with its display fields. */
 export interface FetchedItem extends ItemFields {
@@ -26,7 +28,12 @@ export async function readMirrorRefs(db: LifeboatDb, collectionId: string): Prom
   return refs;
 }
 
-/** Adds new items and updates changed ones, keeping each replaced text as a version. */
+/**
+ * Adds new items and updates changed ones, keeping each replaced text as a version. Changed
+ * means a different text: a new ETag over the same bytes (a server that re-stamps ETags
+ * after a restore or a migration) updates the ETag and is neither a version nor a change for
+ * the wipe alarm, whose count of the run is saved in this same transaction.
+ */
 export async function storeItems(
   db: LifeboatDb,
   collection: CollectionRecord,
@@ -35,7 +42,9 @@ export async function storeItems(
 ): Promise<{ added: number; changed: number }> {
   let added = 0;
   let changed = 0;
-  await db.transaction('rw', db.items, db.versions, async () => {
+  // Live items whose text the server replaced: what the alarm counts (a revived one is no loss).
+  let rewritten = 0;
+  await db.transaction('rw', [db.items, db.versions, db.wipeMarks], async () => {
     const ids = fetched.map((item) => itemId(collection.id, item.href));
     const existing = await db.items.bulkGet(ids);
     const puts: ItemRecord[] = [];
@@ -45,6 +54,7 @@ export async function storeItems(
       if (!old) added++;
       else if (old.raw !== item.raw || old.live === 0) {
         changed++;
+        if (old.live === 1) rewritten++;
         versions.push({
           itemId: old.id,
           etag: old.etag,
@@ -68,6 +78,7 @@ export async function storeItems(
     });
     await db.versions.bulkAdd(versions);
     await db.items.bulkPut(puts);
+    if (rewritten > 0) await addToWipeCount(db, collection.id, { changed: rewritten });
   });
   return { added, changed };
 }
@@ -85,5 +96,29 @@ export async function markDeletedUpstream(
     const marked = items.filter((item): item is ItemRecord => item?.live === 1);
     await db.items.bulkPut(marked.map((item) => ({ ...item, live: 0 as const, deletedUpstreamAt: now })));
     return marked.length;
+  });
+}
+
+/**
+ * The end of a collection's run: its deletions marked, and the run judged by the wipe guard,
+ * in one transaction, so the alarm is never lost between the marks and its record.
+ */
+export async function markDeletedAndJudge(
+  db: LifeboatDb,
+  params: { collection: CollectionRecord; hrefs: string[]; emptied: boolean; policy: WipePolicy; now: number },
+): Promise<{ deleted: number; alarm: AlarmRecord | null }> {
+  const { collection, now } = params;
+  return db.transaction('rw', [db.items, db.wipeMarks, db.alarms], async () => {
+    const deleted = await markDeletedUpstream(db, collection.id, params.hrefs, now);
+    await addToWipeCount(db, collection.id, { deleted, emptied: params.emptied });
+    const alarm = await judgeWipe(db, {
+      collectionId: collection.id,
+      accountId: collection.accountId,
+      collectionName: collection.displayName,
+      now,
+      policy: params.policy,
+      countLive: () => db.items.where('[collectionId+live]').equals([collection.id, 1]).count(),
+    });
+    return { deleted, alarm };
   });
 }

@@ -195,7 +195,8 @@ export interface RunRecord {
   unreadable?: UnreadableItemRef[];
 }
 
-export type WipeKind = 'mass-change' | 'emptied' | 'collection-gone';
+/** `slow-decline`: many small runs took a collection far below its 30-day high (sync/wipe-window.ts). */
+export type WipeKind = 'mass-change' | 'emptied' | 'collection-gone' | 'slow-decline';
 
 /** A run that would have removed or rewritten much of a collection: shown until acknowledged. */
 export interface AlarmRecord {

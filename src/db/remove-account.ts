@@ -5,8 +5,9 @@ import type { LifeboatDb } from './schema';
 
 export async function removeAccountData(db: LifeboatDb, accountId: string, options: { keepData: boolean }): Promise<void> {
   const photoTables = [db.photos, db.photoBlobs, db.photoThumbs, db.photoParts, db.photoVersions];
-  await db.transaction('rw', [db.accounts, db.collections, db.items, db.versions, db.runs, db.alarms, ...photoTables], async () => {
+  await db.transaction('rw', [db.accounts, db.collections, db.items, db.versions, db.runs, db.alarms, db.wipeMarks, ...photoTables], async () => {
     await db.alarms.where('accountId').equals(accountId).delete();
+    await db.wipeMarks.where('accountId').equals(accountId).delete();
     if (options.keepData) {
       await db.accounts.update(accountId, { detached: true, status: 'idle', progress: null });
       return;

@@ -4,6 +4,8 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { searchWordsMiddleware, searchWordsOf } from './search-words';
 import type { AccountRecord, AlarmRecord, CollectionRecord, ItemRecord, RunRecord, Settings, SnapshotRecord, VersionRecord } from './records';
+import type { WipeMarkRecord } from './wipe-marks';
+import { seedWipeMarks } from './seed-wipe-marks';
 import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from './records';
 
 export const DB_NAME = 'lifeboat';
@@ -22,6 +24,7 @@ export class LifeboatDb extends Dexie {
   photoThumbs!: EntityTable<PhotoThumbRecord, 'id'>;
   photoParts!: Table<PhotoPartRecord, [string, number]>;
   photoVersions!: EntityTable<PhotoVersionRecord, 'id'>;
+  wipeMarks!: EntityTable<WipeMarkRecord, 'collectionId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -90,6 +93,12 @@ export class LifeboatDb extends Dexie {
       photoParts: '[photoId+offset], photoId',
       photoVersions: '++id, photoId',
     });
+    // v6: the wipe alarm's memory of each collection (db/wipe-marks.ts): its 30-day high
+    // counts, so a collection emptied in small steps still raises the alarm, and the counts
+    // of a run under way. Seeded with each collection's count today.
+    this.version(6)
+      .stores({ wipeMarks: 'collectionId, accountId' })
+      .upgrade((tx) => seedWipeMarks(tx, Date.now()));
     this.use(searchWordsMiddleware);
   }
 }

@@ -7,6 +7,7 @@ import { t } from '../shared/i18n';
 import { readers } from '../sync/readers';
 import { readFileToImport } from '../restore/import-file';
 import { importIntoMirror, type ImportReport } from '../restore/import-into-mirror';
+import type { SkippedEntry } from '../archive/entry-caps';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { ProblemList } from './problem-list';
 
@@ -14,13 +15,16 @@ export function ImportPanel() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [skipped, setSkipped] = useState<SkippedEntry[]>([]);
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
     setReport(null);
+    setSkipped([]);
     try {
-      const { label, parts } = await readFileToImport(file);
+      const { label, parts, skipped: notRead } = await readFileToImport(file);
+      setSkipped(notRead);
       const result = await importIntoMirror(openDb(), label, parts, readers, Date.now());
       setReport(result);
       setMessage({ text: t('restoreImported', result.added, label, result.alreadyInMirror), error: false });
@@ -39,6 +43,10 @@ export function ImportPanel() {
       </label>
       {busy && <p role="status">{t('restoreBusy')}</p>}
       <StatusMessage message={message} />
+      {report && report.differed > 0 && <p>{t('restoreImportDiffered', report.differed)}</p>}
+      {skipped.length > 0 && (
+        <ProblemList heading={t('restoreImportSkipped', skipped.length)} problems={skipped.map((entry) => `${entry.name}: ${t(`restoreSkipped_${entry.reason}`)}`)} />
+      )}
       {report && report.failed.length > 0 && (
         <ProblemList heading={t('restoreImportFailed', report.failed.length)} problems={report.failed.map((f) => `${f.source}: ${f.reason}`)} />
       )}

@@ -3,13 +3,28 @@
 // .vcf or .ics file.
 import type { ArchiveManifest } from '../archive/archive-manifest';
 import { openArchive, type OpenedArchive } from '../archive/open-archive';
-import { TextWriter } from '../archive/zip';
+import { readBudget, readEntryText, TEXT_CAPS, type EntryCaps, type ReadBudget, type SkippedEntry } from '../archive/entry-caps';
+import type { FileEntry } from '../archive/zip';
 import type { ImportPart } from './import-into-mirror';
 
 export interface FileToImport {
   /** The local account the parts go to. */
   label: string;
   parts: ImportPart[];
+  /** Entries of a zip not read (over a cap, or a likely bomb): reported by name, the rest imported. */
+  skipped: SkippedEntry[];
+}
+
+interface Reading {
+  parts: ImportPart[];
+  skipped: SkippedEntry[];
+  budget: ReadBudget;
+}
+
+async function addPart(reading: Reading, entry: FileEntry, part: Omit<ImportPart, 'text'>): Promise<void> {
+  const text = await readEntryText(entry, reading.budget);
+  if (typeof text === 'string') reading.parts.push({ ...part, text });
+  else reading.skipped.push(text);
 }
 
 function kindOfPath(path: string): ImportPart['kind'] | null {
@@ -22,44 +37,44 @@ function baseName(path: string): string {
   return (path.split('/').pop() ?? path).replace(/\.[^.]+$/, '');
 }
 
-async function partsOfBackup(archive: OpenedArchive, manifest: ArchiveManifest): Promise<ImportPart[]> {
-  const parts: ImportPart[] = [];
+async function partsOfBackup(archive: OpenedArchive, manifest: ArchiveManifest, reading: Reading): Promise<void> {
   for (const file of manifest.files) {
     const entry = archive.entries.get(file.path);
     if (!entry || file.kind === 'photo') continue;
-    parts.push({
+    await addPart(reading, entry, {
       source: file.path,
       name: `${file.account} - ${file.collection}`,
       kind: file.kind === 'contacts' ? 'addressbook' : 'calendar',
       deletedUpstream: file.state === 'deleted-upstream',
-      text: await entry.getData(new TextWriter()),
     });
   }
-  return parts;
 }
 
-async function partsOfZip(archive: OpenedArchive): Promise<ImportPart[]> {
-  const parts: ImportPart[] = [];
+async function partsOfZip(archive: OpenedArchive, reading: Reading): Promise<void> {
   for (const [path, entry] of archive.entries) {
     const kind = kindOfPath(path);
-    if (kind) parts.push({ source: path, name: baseName(path), kind, deletedUpstream: false, text: await entry.getData(new TextWriter()) });
+    if (kind) await addPart(reading, entry, { source: path, name: baseName(path), kind, deletedUpstream: false });
   }
-  return parts;
 }
 
-export async function readFileToImport(file: Blob & { name: string }): Promise<FileToImport> {
+/** `caps` for tests; the defaults are entry-caps.ts's TEXT_CAPS. */
+export async function readFileToImport(file: Blob & { name: string }, caps?: EntryCaps): Promise<FileToImport> {
   const kind = kindOfPath(file.name);
   if (kind) {
-    return { label: 'Imported files', parts: [{ source: file.name, name: baseName(file.name), kind, deletedUpstream: false, text: await file.text() }] };
+    if (file.size > (caps ?? TEXT_CAPS).perEntry) return { label: 'Imported files', parts: [], skipped: [{ name: file.name, reason: 'tooBig' }] };
+    const part = { source: file.name, name: baseName(file.name), kind, deletedUpstream: false, text: await file.text() };
+    return { label: 'Imported files', parts: [part], skipped: [] };
   }
   const archive = await openArchive(file);
+  const reading: Reading = { parts: [], skipped: [], budget: readBudget(caps) };
   try {
     if (archive.manifest) {
-      return { label: `Backup of ${archive.manifest.createdAt.slice(0, 10)}`, parts: await partsOfBackup(archive, archive.manifest) };
+      await partsOfBackup(archive, archive.manifest, reading);
+      return { label: `Backup of ${archive.manifest.createdAt.slice(0, 10)}`, parts: reading.parts, skipped: reading.skipped };
     }
-    const parts = await partsOfZip(archive);
-    if (parts.length === 0) throw new Error('This zip holds no .vcf or .ics file');
-    return { label: `Imported ${baseName(file.name)}`, parts };
+    await partsOfZip(archive, reading);
+    if (reading.parts.length === 0 && reading.skipped.length === 0) throw new Error('This zip holds no .vcf or .ics file');
+    return { label: `Imported ${baseName(file.name)}`, parts: reading.parts, skipped: reading.skipped };
   } finally {
     await archive.close();
   }

@@ -1,16 +1,23 @@
 // Imports files into the mirror: a backup archive after the browser's data was cleared, or a
 // .vcf/.ics from anywhere. The items go to a local account named after the import (never
 // synced), one collection per file, checked by the same readers as items from a server.
-// Deduplicated by UID: an item whose UID the mirror already holds (in any account) is not
-// added twice, and importing the same file again adds nothing.
+// Deduplicated by UID and content: an item the mirror already holds with the same UID and the
+// same content (same-content.ts; in any account) is not added twice, and importing the same file again adds
+// nothing. An item whose UID matches but whose text differs is kept as an item of its own in
+// the import's collection, beside the one already held, and counted in the report. Neither
+// text becomes a version of the other: versions are pruned by retention (db/retention.ts)
+// and say what a server item was at a past moment, which an imported text never was; and a
+// server item's text must stay as the server served it.
 import type { LifeboatDb } from '../db/schema';
 import type { AccountRecord, CollectionRecord } from '../db/records';
-import { itemId, markDeletedUpstream, storeItems, type FetchedItem } from '../db/mirror-writes';
+import { markDeletedUpstream, storeItems, type FetchedItem } from '../db/mirror-writes';
 import type { Readers } from '../sync/item-reader';
 import type { CollectionKind } from '../sources/source';
 import { sha256Hex } from '../archive/sha256';
 import { splitCalendar } from './split-calendar';
 import { splitVcards } from './split-vcards';
+import { contentKey } from './same-content';
+import { sortImported } from './sort-imported';
 
 export interface ImportPart {
   /** Where the part came from, for messages: "contacts/Work - Friends.vcf". */
@@ -25,8 +32,10 @@ export interface ImportPart {
 export interface ImportReport {
   accountId: string;
   added: number;
-  /** Items already in the mirror (same UID), or identical to the last import. */
+  /** Items already in the mirror (same UID, same text), or identical to the last import. */
   alreadyInMirror: number;
+  /** Items whose UID the mirror held with a different text: both texts kept, the imported one added. */
+  differed: number;
   /** Items or lines that could not be imported, with the reason. */
   failed: Array<{ source: string; reason: string }>;
 }
@@ -85,31 +94,18 @@ async function importHref(uid: string | null, raw: string): Promise<string> {
   return uid ? `import:uid:${uid}` : `import:sha256:${await sha256Hex(new TextEncoder().encode(raw))}`;
 }
 
-/** The UIDs among `uids` that another collection of the mirror already holds: one index query. */
-async function uidsHeldElsewhere(db: LifeboatDb, uids: string[], collectionId: string): Promise<Set<string>> {
-  const held = new Set<string>();
-  if (uids.length === 0) return held;
-  await db.items.where('uid').anyOf(uids).each((item) => {
-    if (item.collectionId !== collectionId && item.uid) held.add(item.uid);
-  });
-  return held;
-}
-
-/** Leaves out what an earlier import of the same file stored with the same text. */
-async function notYetImported(db: LifeboatDb, collectionId: string, fetched: FetchedItem[]): Promise<FetchedItem[]> {
-  const stored = await db.items.bulkGet(fetched.map((item) => itemId(collectionId, item.href)));
-  return fetched.filter((item, index) => stored[index]?.raw !== item.raw);
-}
-
 export async function importIntoMirror(db: LifeboatDb, label: string, parts: ImportPart[], readers: Readers, now: number): Promise<ImportReport> {
   const account = await localAccount(db, label, now);
-  const report: ImportReport = { accountId: account.id, added: 0, alreadyInMirror: 0, failed: [] };
+  const report: ImportReport = { accountId: account.id, added: 0, alreadyInMirror: 0, differed: 0, failed: [] };
   for (const part of parts) {
     const collection = await localCollection(db, account, part, now);
     const { items, problems } = part.kind === 'addressbook' ? splitVcards(part.text) : splitCalendar(part.text);
     for (const reason of problems) report.failed.push({ source: part.source, reason });
     const fetched: FetchedItem[] = [];
-    const seen = new Set<string>();
+    /** Each place in this file's items, with the content there: one UID twice with two contents keeps both. */
+    const seen = new Map<string, string>();
+    /** Places given to a second content of a UID in this file: counted as differing when stored. */
+    const apart = new Set<string>();
     for (const raw of items) {
       if (raw.includes('\uFFFD')) {
         // The file was read as UTF-8 with replacement: storing it would keep bytes the source never held.
@@ -121,17 +117,22 @@ export async function importIntoMirror(db: LifeboatDb, label: string, parts: Imp
         report.failed.push({ source: part.source, reason: reading.reason });
         continue;
       }
-      const href = await importHref(reading.fields.uid, raw);
+      const content = contentKey(part.kind, raw);
+      let href = await importHref(reading.fields.uid, raw);
+      if (seen.has(href) && seen.get(href) !== content) {
+        href = `${href}|sha256:${await sha256Hex(new TextEncoder().encode(raw))}`;
+        apart.add(href);
+      }
       if (seen.has(href)) {
         report.alreadyInMirror++;
         continue;
       }
-      seen.add(href);
+      seen.set(href, content);
       fetched.push({ ...reading.fields, href, etag: '', raw });
     }
-    const elsewhere = await uidsHeldElsewhere(db, fetched.flatMap((item) => (item.uid ? [item.uid] : [])), collection.id);
-    const fresh = await notYetImported(db, collection.id, fetched.filter((item) => !item.uid || !elsewhere.has(item.uid)));
-    report.alreadyInMirror += fetched.length - fresh.length;
+    const { fresh, already, differed } = await sortImported(db, collection, fetched, apart);
+    report.alreadyInMirror += already;
+    report.differed += differed;
     for (let start = 0; start < fresh.length; start += BATCH) {
       const { added, changed } = await storeItems(db, collection, fresh.slice(start, start + BATCH), now);
       report.added += added + changed;

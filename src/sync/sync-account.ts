@@ -8,8 +8,6 @@ import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
 import { startRun } from '../db/runs';
 import { finishAccountRun } from './finish-run';
-import { raiseAlarm } from '../db/alarms';
-import { countLiveInCollection } from '../db/queries';
 import type { RemoteCollection, Source } from '../sources/source';
 import type { Readers } from './item-reader';
 import { syncCollection, type CollectionTally } from './sync-collection';
@@ -47,8 +45,8 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     // The listing carries each collection's current token and ctag: the source compares them
     // with the mirror's cursor, so an unchanged collection costs no further request.
     const remotes = await deps.source.listCollections();
-    const { current, gone } = await reconcileCollections(db, account.id, remotes, now());
-    alarms.push(...(await alarmsForGoneCollections(db, gone, startedAt, now())));
+    const { current, alarms: goneAlarms } = await reconcileCollections(db, account.id, remotes, now(), startedAt - 1);
+    alarms.push(...goneAlarms);
     // Address books first, then calendars: the phases the progress line names, in that order.
     const enabled = current.map((collection, index) => ({ collection, remote: remotes[index]! })).filter(({ collection }) => collection.enabled);
     enabled.sort((a, b) => PHASE_ORDER[a.collection.kind] - PHASE_ORDER[b.collection.kind]);
@@ -92,47 +90,20 @@ async function syncOneCollection(
 ): Promise<void> {
   const { errors, unreadable, alarms, progress, step } = report;
   try {
-    const finding = await syncCollection(deps, collection, remote, deps.settings ?? DEFAULT_SETTINGS, tally, errors, (counts) =>
-      progress.update({ ...counts, ...step }),
+    const alarm = await syncCollection(
+      deps,
+      collection,
+      remote,
+      deps.settings ?? DEFAULT_SETTINGS,
+      tally,
+      errors,
+      (counts) => progress.update({ ...counts, ...step }),
+      startedAt,
       unreadable,
     );
-    if (finding) {
-      alarms.push(
-        await raiseAlarm(deps.db, {
-          ...finding,
-          accountId: account.id,
-          collectionId: collection.id,
-          collectionName: collection.displayName,
-          raisedAt: deps.now(),
-          before: startedAt - 1,
-        }),
-      );
-    }
+    if (alarm) alarms.push(alarm);
   } catch (error) {
     if (endsTheRun(error)) throw error;
     errors.push({ href: collection.href, message: `${collection.displayName}: ${describeError(error)}` });
   }
-}
-
-/** A collection that vanished with items in it is the loudest kind of wipe. */
-async function alarmsForGoneCollections(db: LifeboatDb, gone: CollectionRecord[], startedAt: number, now: number): Promise<AlarmRecord[]> {
-  const raised: AlarmRecord[] = [];
-  for (const collection of gone) {
-    const live = await countLiveInCollection(db, collection.id);
-    if (live === 0) continue;
-    raised.push(
-      await raiseAlarm(db, {
-        kind: 'collection-gone',
-        accountId: collection.accountId,
-        collectionId: collection.id,
-        collectionName: collection.displayName,
-        raisedAt: now,
-        before: startedAt - 1,
-        liveBefore: live,
-        deleted: live,
-        changed: 0,
-      }),
-    );
-  }
-  return raised;
 }

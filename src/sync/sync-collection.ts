@@ -1,13 +1,14 @@
 // Mirrors one collection: listing → plan → fetch in batches → write → save cursor.
-import type { CollectionRecord, RunError, RunProgress, UnreadableItemRef } from '../db/records';
-import { readMirrorRefs, storeItems, markDeletedUpstream } from '../db/mirror-writes';
+import type { AlarmRecord, CollectionRecord, RunError, RunProgress, UnreadableItemRef } from '../db/records';
+import { readMirrorRefs, storeItems, markDeletedAndJudge } from '../db/mirror-writes';
+import { beginWipeCount } from '../db/wipe-marks';
 import { saveCursor } from '../db/collections';
 import { keepUnreadableHrefs, unreadableRefs } from '../db/unreadable-items';
 import type { RemoteCollection } from '../sources/source';
 import { readBatch } from './read-fetched';
 import { rereadUnreadable } from './reread-unreadable';
 import { planCollection } from './plan-collection';
-import { assessWipe, type WipeFinding, type WipePolicy } from './wipe-guard';
+import type { WipePolicy } from './wipe-guard';
 import type { SyncDeps } from './sync-account';
 
 export interface CollectionTally {
@@ -29,16 +30,23 @@ export async function syncCollection(
   tally: CollectionTally,
   errors: RunError[],
   onProgress: (progress: Pick<RunProgress, 'done' | 'total'>) => Promise<void>,
+  startedAt: number,
   /** Filled with the items this collection holds as served but could not read, for the run log. */
   unreadable: UnreadableItemRef[] = [],
-): Promise<WipeFinding | null> {
+): Promise<AlarmRecord | null> {
   const { db, source, now } = deps;
   const reader = deps.readers[collection.kind];
   const cursor = { syncToken: collection.syncToken ?? undefined, ctag: collection.ctag ?? undefined };
   const listing = await source.listChanges(remote, cursor);
   const mirror = await readMirrorRefs(db, collection.id);
   const plan = planCollection(listing, mirror, new Set(collection.pendingHrefs));
-  const wipe = assessWipe(listing, plan, mirror, policy);
+  let liveBefore = 0;
+  for (const ref of mirror.values()) if (ref.live) liveBefore++;
+  // Counted from here in the database, beside the writes: a stopped run's successor judges the
+  // whole run. An unchanged collection has nothing to count (a stopped run never saved its
+  // cursor, so its successor's listing is not "unchanged") and costs no write.
+  const unchanged = listing.mode === 'unchanged';
+  if (!unchanged) await beginWipeCount(db, { collectionId: collection.id, accountId: collection.accountId, liveBefore, startedAt });
   tally.unchanged += plan.unchanged;
   tally.toFetch += plan.fetch.length;
   await onProgress({ done: tally.fetched, total: tally.toFetch });
@@ -66,9 +74,11 @@ export async function syncCollection(
     await onProgress({ done: tally.fetched, total: tally.toFetch });
   }
 
-  tally.deletedUpstream += await markDeletedUpstream(db, collection.id, plan.markDeleted, now());
+  const emptied = listing.mode === 'full' && listing.items.length === 0;
+  const { deleted, alarm } = unchanged ? { deleted: 0, alarm: null } : await markDeletedAndJudge(db, { collection, hrefs: plan.markDeleted, emptied, policy, now: now() });
+  tally.deletedUpstream += deleted;
   held = await keepUnreadableHrefs(db, collection.id, { held, stored: [], markedDeleted: plan.markDeleted });
-  await saveCursor(db, collection.id, listing.mode === 'unchanged' ? null : listing.cursor, failed, now());
+  await saveCursor(db, collection.id, unchanged ? null : listing.cursor, failed, now());
   unreadable.push(...(await unreadableRefs(db, collection, held)));
-  return wipe;
+  return alarm;
 }

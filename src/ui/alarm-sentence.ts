@@ -10,5 +10,7 @@ export function alarmSentence(alarm: AlarmRecord): string {
       return t('alarmEmptied', alarm.collectionName, alarm.liveBefore);
     case 'mass-change':
       return t('alarmMassChange', alarm.collectionName, alarm.deleted, alarm.changed, alarm.liveBefore);
+    case 'slow-decline':
+      return t('alarmSlowDecline', alarm.collectionName, alarm.liveBefore, alarm.liveBefore - alarm.deleted);
   }
 }

@@ -1,6 +1,8 @@
 // The wipe drill: 90% of an address book is deleted upstream at once, as in the 2009
 // Sidekick failure. Afterwards every card is still in the mirror, the alarm is raised, and
-// the mirror as it was before the wipe is whole and exports to a valid .vcf.
+// the mirror as it was before the wipe is whole and exports to a valid .vcf. And the slow
+// drill: 18 of 200 cards deleted before each sync, which no single run notices, raises the
+// alarm by the third sync (the 30-day high-water mark, sync/wipe-window.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { startRadicale, makeCards, deleteItem, type RadicaleServer } from '../harness';
@@ -9,7 +11,7 @@ import { freshDb, addTestAccount } from '../support/test-db';
 import { readers } from '../../src/sync/readers';
 import { itemsAsOf } from '../../src/db/point-in-time';
 import { buildExport } from '../../src/exporters/build-export';
-import { openAlarms } from '../../src/db/alarms';
+import { acknowledgeAlarm, openAlarms } from '../../src/db/alarms';
 
 const CARDS = makeCards(100);
 let radicale: RadicaleServer;
@@ -55,5 +57,49 @@ describe('the wipe drill against a real Radicale', () => {
 
     const withDeleted = await buildExport(db, 'contacts', { includeDeletedUpstream: true }, new Date());
     expect(withDeleted.count).toBe(100);
+  });
+});
+
+describe('the slow wipe drill against a real Radicale', () => {
+  const SLOW = makeCards(200, 1001);
+  let server: RadicaleServer;
+  beforeAll(async () => {
+    server = await startRadicale({ seed: [{ name: 'slow', kind: 'addressbook', displayName: 'Slowly emptied', items: SLOW }] });
+  });
+  afterAll(() => server?.stop());
+
+  it('raises the alarm at the third sync of 18 deletions each, and keeps every card', async () => {
+    const db = freshDb();
+    const account = await addTestAccount(db);
+    const setup = { db, account, readers, serverUrl: server.url, username: server.username, password: server.password, kinds: ['addressbook' as const] };
+    await runMirror(setup);
+    const original = new Map((await db.items.toArray()).map((item) => [item.href, item.raw]));
+    expect(original.size).toBe(200);
+
+    const auth = { username: server.username, password: server.password };
+    const raised: string[][] = [];
+    for (let sync = 1; sync <= 3; sync++) {
+      for (const card of SLOW.slice((sync - 1) * 18, sync * 18)) await deleteItem(`${server.addressBookUrl}${card.name}`, auth);
+      const { summary } = await runMirror(setup);
+      expect(summary.deletedUpstream).toBe(18);
+      raised.push(summary.alarms.map((alarm) => alarm.kind));
+    }
+    expect(raised).toEqual([[], [], ['slow-decline']]);
+    const [alarm] = await openAlarms(db);
+    expect(alarm).toMatchObject({ kind: 'slow-decline', liveBefore: 200, deleted: 54, collectionName: 'Slowly emptied' });
+
+    // Every card is still held as served, and the copy from before the decline is whole.
+    const items = await db.items.toArray();
+    expect(items.filter((item) => item.live === 1)).toHaveLength(146);
+    for (const item of items) expect(item.raw).toBe(original.get(item.href));
+    const file = await buildExport(db, 'contacts', { asOf: alarm!.before }, new Date());
+    expect(file.count).toBe(200);
+
+    // Seen and dismissed: the next small step is measured from 146, not from 200.
+    await acknowledgeAlarm(db, alarm!.id!);
+    for (const card of SLOW.slice(54, 72)) await deleteItem(`${server.addressBookUrl}${card.name}`, auth);
+    const { summary } = await runMirror(setup);
+    expect(summary.alarms).toEqual([]);
+    expect(await openAlarms(db)).toEqual([]);
   });
 });

@@ -1,46 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { assessWipe } from '../../src/sync/wipe-guard';
-import { planCollection, type MirroredRef } from '../../src/sync/plan-collection';
-import type { ChangeListing } from '../../src/sources/source';
+import fc from 'fast-check';
+import { assessWipeCounts, type WipeCounts } from '../../src/sync/wipe-guard';
 
 const policy = { wipeShare: 0.2, wipeMinItems: 10 };
-const mirrorOf = (n: number) => new Map<string, MirroredRef>(Array.from({ length: n }, (_, i) => [`h${i}`, { etag: '1', live: true }]));
-const fullListing = (hrefs: string[], etag = '1'): ChangeListing => ({ mode: 'full', items: hrefs.map((href) => ({ href, etag })), cursor: {} });
-const assess = (listing: ChangeListing, mirror: Map<string, MirroredRef>) => assessWipe(listing, planCollection(listing, mirror), mirror, policy);
+const counts = (liveBefore: number, deleted: number, changed = 0, emptied = false): WipeCounts => ({ liveBefore, deleted, changed, emptied });
 
-describe('assessWipe', () => {
+describe('assessWipeCounts', () => {
   it('raises on a run that deletes more than 20% of a collection, and at least 10 items', () => {
-    const mirror = mirrorOf(100);
-    const kept = [...mirror.keys()].slice(0, 79);
-    expect(assess(fullListing(kept), mirror)).toEqual({ kind: 'mass-change', liveBefore: 100, deleted: 21, changed: 0 });
+    expect(assessWipeCounts(counts(100, 21), policy)).toEqual({ kind: 'mass-change', liveBefore: 100, deleted: 21, changed: 0 });
   });
 
   it('stays quiet at 20% or below', () => {
-    const mirror = mirrorOf(100);
-    expect(assess(fullListing([...mirror.keys()].slice(0, 80)), mirror)).toBeNull();
+    expect(assessWipeCounts(counts(100, 20), policy)).toBeNull();
   });
 
   it('stays quiet under the minimum count even when the share is large', () => {
-    const mirror = mirrorOf(10);
-    expect(assess(fullListing([...mirror.keys()].slice(0, 1)), mirror)).toBeNull();
+    expect(assessWipeCounts(counts(10, 9), policy)).toBeNull();
   });
 
   it('counts changes as well as deletions', () => {
-    const mirror = mirrorOf(40);
-    expect(assess(fullListing([...mirror.keys()], '2'), mirror)).toMatchObject({ kind: 'mass-change', changed: 40, deleted: 0 });
+    expect(assessWipeCounts(counts(40, 0, 40), policy)).toMatchObject({ kind: 'mass-change', changed: 40, deleted: 0 });
   });
 
   it('raises when a collection is suddenly empty, whatever its size', () => {
-    expect(assess(fullListing([]), mirrorOf(3))).toMatchObject({ kind: 'emptied', liveBefore: 3, deleted: 3 });
+    expect(assessWipeCounts(counts(3, 3, 0, true), policy)).toMatchObject({ kind: 'emptied', liveBefore: 3, deleted: 3 });
   });
 
   it('never raises for a collection that was empty already', () => {
-    expect(assess(fullListing([]), mirrorOf(0))).toBeNull();
+    expect(assessWipeCounts(counts(0, 0, 0, true), policy)).toBeNull();
   });
 
-  it('sees a mass deletion in a delta listing too', () => {
-    const mirror = mirrorOf(50);
-    const listing: ChangeListing = { mode: 'delta', changed: [], removed: [...mirror.keys()].slice(0, 45), cursor: {} };
-    expect(assess(listing, mirror)).toMatchObject({ kind: 'mass-change', deleted: 45 });
+  it('raises exactly when the share and the minimum are both passed, and more loss never silences it', () => {
+    const run = fc.record({ liveBefore: fc.integer({ min: 1, max: 10_000 }), deleted: fc.nat(10_000), changed: fc.nat(10_000) });
+    fc.assert(
+      fc.property(run, fc.nat(100), ({ liveBefore, deleted, changed }, more) => {
+        const affected = deleted + changed;
+        const finding = assessWipeCounts(counts(liveBefore, deleted, changed), policy);
+        expect(finding !== null).toBe(affected >= policy.wipeMinItems && affected > policy.wipeShare * liveBefore);
+        if (finding) expect(assessWipeCounts(counts(liveBefore, deleted + more, changed), policy)).not.toBeNull();
+      }),
+    );
   });
 });

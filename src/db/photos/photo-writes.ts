@@ -3,6 +3,7 @@
 // deletes a photo: one gone upstream is marked, like an item.
 import type { LifeboatDb } from '../schema';
 import type { PhotoBytes, PhotoRecord } from '../records';
+import { addToWipeCount, photoCollectionId } from '../wipe-marks';
 
 /** What the mirror knows of an account's photos, by path. */
 export async function mirroredPhotos(db: LifeboatDb, accountId: string): Promise<Map<string, PhotoRecord>> {
@@ -26,13 +27,16 @@ export function storePhoto(db: LifeboatDb, record: PhotoRecord, data: PhotoBytes
  */
 export async function storePhotos(db: LifeboatDb, photos: PhotoToStore[], now: number): Promise<void> {
   const ids = photos.map((photo) => photo.record.id);
-  await db.transaction('rw', [db.photos, db.photoBlobs, db.photoParts, db.photoVersions, db.photoThumbs], async () => {
+  await db.transaction('rw', [db.photos, db.photoBlobs, db.photoParts, db.photoVersions, db.photoThumbs, db.wipeMarks], async () => {
     const befores = await db.photos.bulkGet(ids);
     const records: PhotoRecord[] = [];
+    // Live files whose bytes changed, per account: the wipe alarm's count, saved with them (a new ETag over the same bytes is no change).
+    const rewritten = new Map<string, number>();
     for (const [index, { record }] of photos.entries()) {
       const before = befores[index];
       const changed = !before || before.sha256 !== record.sha256;
       if (before && changed) await keepEarlierBytes(db, before, now);
+      if (before?.live === 1 && changed) rewritten.set(record.accountId, (rewritten.get(record.accountId) ?? 0) + 1);
       records.push({ ...record, thumb: changed ? 0 : before.thumb, firstSeenAt: before?.firstSeenAt ?? record.firstSeenAt });
     }
     await db.photos.bulkPut(records);
@@ -41,6 +45,7 @@ export async function storePhotos(db: LifeboatDb, photos: PhotoToStore[], now: n
     // stayed in memory never went to photoParts (photos/file-receiver.ts).
     const fromParts = photos.filter(({ data }) => data instanceof Blob).map(({ record }) => record.id);
     if (fromParts.length > 0) await db.photoParts.where('photoId').anyOf(fromParts).delete();
+    for (const [accountId, changed] of rewritten) await addToWipeCount(db, photoCollectionId(accountId), { changed });
   });
 }
 

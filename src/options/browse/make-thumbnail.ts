@@ -1,6 +1,12 @@
 // A grid thumbnail from a stored photo: decoded by the browser (createImageBitmap), drawn at
 // most 240 px on its longer side on an OffscreenCanvas, saved as a small JPEG. Formats the
 // browser cannot decode (HEIC in Chrome, RAW, videos) get none, and the grid shows their kind.
+// Only raster bytes are decoded, whatever the file's declared type: an SVG (or any markup)
+// gets no thumbnail, so nothing of it is ever handed to the page (sniff-image.ts).
+import { sniffImage } from './sniff-image';
+
+/** Enough of a file's start for every signature sniff-image.ts knows. */
+const SNIFF_BYTES = 64;
 export const THUMB_SIZE = 240;
 
 export interface Thumbnail {
@@ -10,9 +16,11 @@ export interface Thumbnail {
 }
 
 export async function makeThumbnail(file: Blob): Promise<Thumbnail | null> {
+  const sniffed = sniffImage(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()), file.type);
+  if (sniffed === null || sniffed === 'markup') return null;
   let bitmap: ImageBitmap;
   try {
-    bitmap = await createImageBitmap(file);
+    bitmap = await createImageBitmap(file.slice(0, file.size, sniffed));
   } catch {
     return null;
   }

@@ -15,7 +15,8 @@ function useThumbUrl(photo: PhotoRecord): string | null {
       .photoThumbs.get(photo.id)
       .then((thumb) => {
         if (cancelled || !thumb) return;
-        made = URL.createObjectURL(thumb.data);
+        // Always one of our own JPEGs (make-thumbnail.ts); typed so, whatever the record says.
+        made = URL.createObjectURL(thumb.data.slice(0, thumb.data.size, 'image/jpeg'));
         setUrl(made);
       });
     return () => {

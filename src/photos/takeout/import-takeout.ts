@@ -8,7 +8,8 @@ import type { LifeboatDb } from '../../db/schema';
 import { insertAccount } from '../../db/accounts';
 import { clearParts } from '../../db/photos/photo-parts';
 import { storePhoto } from '../../db/photos/photo-writes';
-import { BlobReader, TextWriter, ZipReader, type FileEntry } from '../../archive/zip';
+import { BlobReader, ZipReader, type FileEntry } from '../../archive/zip';
+import { readBudget, readEntryText } from '../../archive/entry-caps';
 import { photoMediaType } from '../../sources/webdav-photos/media-types';
 import { FileReceiver } from '../file-receiver';
 import { byteSize } from '../stored-bytes';
@@ -33,7 +34,11 @@ async function ensureAccount(db: LifeboatDb, now: number): Promise<void> {
   await insertAccount(db, { id: TAKEOUT_ACCOUNT, kind: 'local', label: 'Google Photos (Takeout)', serverUrl: '', calendarServerUrl: null, services: [], username: '' }, now);
 }
 
-const text = (entry: FileEntry | undefined): Promise<string | null> => (entry ? entry.getData(new TextWriter()) : Promise.resolve(null));
+// A sidecar is a few kB of JSON: read with the import's caps, so a bomb named .json is refused (read as no sidecar).
+const text = async (entry: FileEntry | undefined): Promise<string | null> => {
+  const read = entry ? await readEntryText(entry, readBudget()) : null;
+  return typeof read === 'string' ? read : null;
+};
 
 export async function importTakeout(db: LifeboatDb, zips: Blob[], now: number, onProgress?: (done: number, total: number) => void): Promise<TakeoutReport> {
   await ensureAccount(db, now);

@@ -10,7 +10,7 @@ import type { ChangeFeedSource } from '../../sources/photo-source';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import type { RunCounts } from '../finish-run';
-import type { WipeCounts } from '../wipe-guard';
+import { addToWipeCount, photoCollectionId } from '../../db/wipe-marks';
 import { listedPhotos, planPhotoChanges } from './photo-folder-plan';
 import { mirrorPhotos, queueOf } from './mirror-photos';
 import type { PhotoSyncDeps } from './sync-photo-folder';
@@ -20,16 +20,20 @@ export async function mirrorChanges(
   account: AccountRecord,
   counts: RunCounts,
   errors: RunError[],
-  tally: WipeCounts,
 ): Promise<void> {
   const { db, now } = deps;
   // Read now, not from the record the run started with: the previous run may have saved one.
   const listing = await deps.source.listChanges((await getAccount(db, account.id)).photoCursor ?? null);
   const mirror = await mirroredPhotos(db, account.id);
   const plan = planPhotoChanges(listing, mirror);
-  Object.assign(tally, plan.tally);
   counts.unchanged += plan.unchanged;
-  await markPhotosDeleted(db, plan.markDeleted.map((path) => photoId(account.id, path)), now());
+  // The marks and their count for the wipe alarm in one transaction (db/wipe-marks.ts).
+  await db.transaction('rw', [db.photos, db.wipeMarks], async () => {
+    await markPhotosDeleted(db, plan.markDeleted.map((path) => photoId(account.id, path)), now());
+    // Changed files are counted when their new bytes are stored (photo-writes.ts), by content.
+    const { deleted, emptied } = plan.tally;
+    await addToWipeCount(db, photoCollectionId(account.id), { deleted, emptied });
+  });
   counts.deletedUpstream += plan.markDeleted.length;
   const byHref = new Map(listedPhotos(listing).map((photo) => [photo.href, photo]));
   const queue = plan.fetch.map((href) => ({ photo: byHref.get(href)!, mirrored: mirror.has(href) }));

@@ -4,17 +4,19 @@
 // the download queue, which the download workers drain before the next folder is listed.
 // So a run holds one folder's listing and records, whatever the size of the library; the
 // wipe alarm is decided on the counts once the walk is done (nothing is lost meanwhile:
-// marked files keep their bytes, replaced ones keep their earlier version).
+// marked files keep their bytes, replaced ones keep their earlier version). Each folder's
+// counts are saved with its marks, in one transaction: a walk stopped part way leaves them
+// in the database, and the run that resumes it judges the whole walk (db/wipe-marks.ts).
 import type { AccountRecord, RunError } from '../../db/records';
-import { countLivePhotos, markPhotosDeleted } from '../../db/photos/photo-writes';
+import { markPhotosDeleted } from '../../db/photos/photo-writes';
 import { folderMirror } from '../../db/photos/folder-photos';
 import type { FolderWalkSource } from '../../sources/photo-source';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import { planCollection } from '../plan-collection';
 import type { RunCounts } from '../finish-run';
-import type { WipeCounts } from '../wipe-guard';
-import { liveAmong, refs } from './photo-folder-plan';
+import { addToWipeCount, photoCollectionId } from '../../db/wipe-marks';
+import { refs } from './photo-folder-plan';
 import { mirrorPhotos, type PhotoQueue, type QueuedPhoto } from './mirror-photos';
 import type { PhotoSyncDeps } from './sync-photo-folder';
 
@@ -23,10 +25,9 @@ export async function mirrorWalk(
   account: AccountRecord,
   counts: RunCounts,
   errors: RunError[],
-  tally: WipeCounts,
 ): Promise<void> {
   const { db, now } = deps;
-  tally.liveBefore = await countLivePhotos(db, account.id);
+  const counted = photoCollectionId(account.id);
   let listed = 0;
   let queued = 0;
   async function* toFetch(): AsyncGenerator<QueuedPhoto> {
@@ -34,18 +35,20 @@ export async function mirrorWalk(
       const mirror = await folderMirror(db, account.id, folder.url, folder.folders);
       const plan = planCollection({ mode: 'full', items: refs(folder.photos), cursor: {} }, mirror.files);
       const gone = [...plan.markDeleted.map((path) => photoId(account.id, path)), ...mirror.inVanishedFolders];
-      await markPhotosDeleted(db, gone, now());
+      // Changed files are counted when their new bytes are stored (photo-writes.ts): a new ETag over the same bytes is no change.
+      await db.transaction('rw', [db.photos, db.wipeMarks], async () => {
+        await markPhotosDeleted(db, gone, now());
+        await addToWipeCount(db, counted, { deleted: gone.length });
+      });
       listed += folder.photos.length;
       counts.unchanged += plan.unchanged;
       counts.deletedUpstream += gone.length;
-      tally.deleted += gone.length;
-      tally.changed += liveAmong(plan.fetch, mirror.files);
       const fetch = new Set(plan.fetch);
       const photos = folder.photos.filter((photo) => fetch.has(photo.href));
       queued += photos.length;
       for (const photo of photos) yield { photo, mirrored: mirror.files.has(photo.href) };
     }
-    tally.emptied = listed === 0;
+    if (listed === 0) await addToWipeCount(db, counted, { emptied: true });
   }
   const queue: PhotoQueue = {
     get queued() {

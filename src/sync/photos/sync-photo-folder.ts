@@ -9,14 +9,14 @@ import type { LifeboatDb } from '../../db/schema';
 import type { AccountRecord, AlarmRecord, RunError, Settings } from '../../db/records';
 import { updateAccount } from '../../db/accounts';
 import { startRun } from '../../db/runs';
-import { raiseAlarm } from '../../db/alarms';
+import { beginWipeCount, judgeWipe, photoCollectionId } from '../../db/wipe-marks';
+import { countLivePhotos } from '../../db/photos/photo-writes';
 import { DEFAULT_SETTINGS } from '../../db/settings';
 import { retryPolicy, type RetryPolicy } from '../../http/retry-policy';
 import type { PhotoSource } from '../../sources/photo-source';
 import { describeError } from '../describe-error';
 import { finishAccountRun, type RunCounts } from '../finish-run';
 import type { RunSummary } from '../sync-account';
-import { assessWipeCounts, type WipeCounts } from '../wipe-guard';
 import { mirrorChanges } from './mirror-changes';
 import { mirrorWalk } from './mirror-walk';
 
@@ -33,7 +33,7 @@ export interface PhotoSyncDeps {
 }
 
 /** The wipe alarm of a photo folder names the account: the folder is its one collection. */
-export const photoCollectionId = (accountId: string): string => `${accountId}|photos`;
+export { photoCollectionId };
 
 export async function syncPhotoFolder(deps: PhotoSyncDeps, account: AccountRecord): Promise<RunSummary> {
   const { db, now, source } = deps;
@@ -42,23 +42,30 @@ export async function syncPhotoFolder(deps: PhotoSyncDeps, account: AccountRecor
   await updateAccount(db, account.id, { status: 'syncing', progress: { done: 0, total: 0 } });
   const counts: RunCounts = { added: 0, changed: 0, deletedUpstream: 0, unchanged: 0 };
   const errors: RunError[] = [];
-  const tally: WipeCounts = { liveBefore: 0, deleted: 0, changed: 0, emptied: false };
+  const collectionId = photoCollectionId(account.id);
   let accountError: unknown = null;
   try {
+    await beginWipeCount(db, { collectionId, accountId: account.id, liveBefore: await countLivePhotos(db, account.id), startedAt });
     const retry = deps.retry ?? retryPolicy();
-    if ('listChanges' in source) await mirrorChanges({ ...deps, source, retry }, account, counts, errors, tally);
-    else await mirrorWalk({ ...deps, source, retry }, account, counts, errors, tally);
+    if ('listChanges' in source) await mirrorChanges({ ...deps, source, retry }, account, counts, errors);
+    else await mirrorWalk({ ...deps, source, retry }, account, counts, errors);
   } catch (error) {
     accountError = error;
     errors.push({ href: null, message: describeError(error) });
   }
-  // Counted on whatever the run did, also when it stopped part way.
+  // Judged on everything the run did (and a stopped run before it), also when it stopped part way.
   const alarms: AlarmRecord[] = [];
-  const wipe = assessWipeCounts(tally, deps.settings ?? DEFAULT_SETTINGS);
-  if (wipe) {
-    const where = { accountId: account.id, collectionId: photoCollectionId(account.id), collectionName: account.label };
-    alarms.push(await raiseAlarm(db, { ...wipe, ...where, raisedAt: now(), before: startedAt - 1 }));
-  }
+  const alarm = await db.transaction('rw', [db.photos, db.wipeMarks, db.alarms], () =>
+    judgeWipe(db, {
+      collectionId,
+      accountId: account.id,
+      collectionName: account.label,
+      now: now(),
+      policy: deps.settings ?? DEFAULT_SETTINGS,
+      countLive: () => countLivePhotos(db, account.id),
+    }),
+  );
+  if (alarm) alarms.push(alarm);
   const summary = await finishAccountRun(db, account, runId, counts, errors, accountError, now(), deps.credentialsRejected);
   return { ...summary, alarms };
 }
