@@ -4,11 +4,16 @@
 // leaves the feed is marked deleted upstream.
 import { sha256Hex } from '../../archive/sha256';
 import { splitCalendar } from '../../restore/split-calendar';
+import { unfoldLines } from '../../shared/unfold-content-lines';
 import type { RemoteItem } from '../source';
 
+/** The first UID line's value: the main component's (split-calendar puts VTIMEZONEs, which have none, first). */
 function uidOf(text: string): string | null {
-  const unfolded = text.replace(/\r?\n[ \t]/g, '');
-  return /^UID(?:;[^:\r\n]*)?:(.*)$/im.exec(unfolded)?.[1]?.trim() || null;
+  for (const line of unfoldLines(text)) {
+    const uid = /^UID(?:;[^:]*)?:(.*)$/i.exec(line)?.[1]?.trim();
+    if (uid) return uid;
+  }
+  return null;
 }
 
 export interface FeedItems {
