@@ -9,9 +9,12 @@
 // properties (VERSION, PRODID, CALSCALE, X-WR-CALNAME, …) give way to the export's. Objects are
 // checked structurally (read-calendar-object.ts), and their recurrence rules, which ical.js
 // cannot skip (check-rules.ts); one that fails is left out and reported in `skipped` with its
-// index in `objects`. Other values are not interpreted: they pass as served. An object the
-// reader refuses for holding several UIDs is still written: each component is whole.
-import { unreadableRule } from '../calendars/check-rules';
+// index in `objects` (the mirror keeps it, flagged). A rule a server stored TEXT-escaped
+// ("FREQ=DAILY\;COUNT=10") is written without the escapes, which a RECUR value never has
+// (RFC 5545 §3.3.10): as served it would make the whole file unreadable to ical.js, and so to
+// Thunderbird. Other values are not interpreted: they pass as served. An object the reader
+// refuses for holding several UIDs is still written: each component is whole.
+import { ruleReadings, unreadableRule } from '../calendars/check-rules';
 import { readCalendarObject, type CalendarObject } from '../calendars/read-calendar-object';
 import { escapeIcalText, partSource, writePart } from './ical-lines';
 import { TimezoneTable } from './ical-timezones';
@@ -55,6 +58,16 @@ function addTimezones(object: CalendarObject, table: TimezoneTable, out: string[
   return renames;
 }
 
+/** The object with each TEXT-escaped rule line as ical.js reads it (check-rules.ts); usually itself. */
+function withReadableRules(object: CalendarObject): CalendarObject {
+  const repairs = ruleReadings(object).filter((r) => r.readable !== null);
+  if (repairs.length === 0) return object;
+  const texts = object.lines.map((l) => l.text);
+  for (const r of repairs) texts[r.index] = r.readable ?? texts[r.index] ?? '';
+  const reread = readCalendarObject(texts.join('\r\n'));
+  return reread.ok ? reread.object : object;
+}
+
 /** Builds one .ics from the objects' original texts. Never throws. */
 export function exportIcs(objects: readonly string[], options: IcsExportOptions = {}): IcsExport {
   const table = new TimezoneTable();
@@ -65,9 +78,9 @@ export function exportIcs(objects: readonly string[], options: IcsExportOptions 
   objects.forEach((raw, index) => {
     const read = readCalendarObject(raw);
     if (!read.ok) return skipped.push({ index, reason: read.reason });
-    const { object } = read;
-    const badRule = unreadableRule(object);
+    const badRule = unreadableRule(read.object);
     if (badRule !== null) return skipped.push({ index, reason: badRule });
+    const object = withReadableRules(read.object);
     if (!object.parts.some((p) => p.name !== 'VTIMEZONE')) {
       return skipped.push({ index, reason: 'The calendar item holds nothing but time zones.' });
     }

@@ -14,6 +14,8 @@ export interface ItemFields {
   end?: string | null;
   allDay?: boolean;
   recurring?: boolean;
+  /** Set when the item is stored as served but its fields are only partly derived (calendars/calendar-fields.ts CalendarDegraded). */
+  degraded?: string;
 }
 
 export type ItemReading = { ok: true; fields: ItemFields } | { ok: false; reason: string };

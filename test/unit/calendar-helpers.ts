@@ -12,6 +12,7 @@ export interface CalendarFixture {
   /** Decoded as the sync engine decodes server bytes (repairing folds inside a character). */
   raw: string;
   valid: boolean;
+  /** Why the reader refuses it, or (stored but left out of the export) why the export skips it. */
   reason?: string;
   fields?: CalendarFields;
   /** Components (other than VTIMEZONE) the export must hold; 0 when it must skip the object. */
