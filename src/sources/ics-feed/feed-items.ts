@@ -20,6 +20,8 @@ export interface FeedItems {
   items: RemoteItem[];
   /** Set when the feed was cut off: its last objects missing, not deleted. */
   truncated: boolean;
+  /** What the splitter could not cut out cleanly (split-calendar.ts), in words for a person. */
+  problems: string[];
 }
 
 export async function feedItems(body: string, base: string): Promise<FeedItems> {
@@ -32,5 +34,5 @@ export async function feedItems(body: string, base: string): Promise<FeedItems> 
     const href = `${base}#${uid === null ? `sha256-${hash}` : encodeURIComponent(uid)}`;
     if (!byHref.has(href)) byHref.set(href, { href, etag: `"${hash}"`, data });
   }
-  return { items: [...byHref.values()], truncated: problems.some((p) => p.includes('missing END')) };
+  return { items: [...byHref.values()], truncated: problems.some((p) => p.includes('missing END')), problems };
 }
