@@ -18,7 +18,7 @@ import { addTestAccount, freshDb } from '../support/test-db';
 import { hostileEvent } from '../unit/calendar-hostile';
 
 const NORMAL = Array.from({ length: 50 }, (_, i) => makeEvent(i + 1, { zone: 'Europe/Berlin', recurring: i % 5 === 0 }));
-const HOSTILE = Array.from({ length: 5 }, (_, i) => ({ name: `hostile-${i}.ics`, data: hostileEvent(i, 'FREQ=HOURLY;UNTIL=16100101T000000Z') }));
+const HOSTILE = Array.from({ length: 50 }, (_, i) => ({ name: `hostile-${i}.ics`, data: hostileEvent(i, 'FREQ=HOURLY;UNTIL=16100101T000000Z') }));
 const ESCAPED_RULE = {
   name: 'escaped-rule.ics',
   data: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\nBEGIN:VEVENT\r\nUID:escaped-rule@example.org\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260105T090000Z\r\nDTEND:20260105T093000Z\r\nRRULE:FREQ=DAILY\\;COUNT=10\r\nSUMMARY:Stand-up\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
