@@ -64,12 +64,12 @@ function isContinuation(byte: number | undefined): boolean {
 }
 
 /**
- * Decodes UTF-8 bytes of vCard or iCalendar text, first removing only the folds (CRLF or LF,
- * then one space or tab) that sit inside a multi-octet character. Every other fold is kept, so
- * the text stays as the server wrote it; a continuation byte right after a fold can only be the
- * rest of a split character, so this is safe on any body.
+ * The bytes with only those folds (CRLF or LF, then one space or tab) removed that sit inside a
+ * multi-octet UTF-8 character; every other fold is kept, so the text stays as the server wrote
+ * it. A continuation byte right after a fold can only be the rest of a split character, so this
+ * is safe on any body, a whole DAV response included. Returns the input when there is none.
  */
-export function decodeUnfolded(bytes: Uint8Array): string {
+export function joinSplitCharacters(bytes: Uint8Array): Uint8Array {
   let out: Uint8Array | null = null;
   let length = 0;
   let copied = 0;
@@ -83,8 +83,13 @@ export function decodeUnfolded(bytes: Uint8Array): string {
     length += start - copied;
     copied = i + 2;
   }
-  if (out === null) return new TextDecoder('utf-8').decode(bytes);
+  if (out === null) return bytes;
   out.set(bytes.subarray(copied), length);
   length += bytes.length - copied;
-  return new TextDecoder('utf-8').decode(out.subarray(0, length));
+  return out.subarray(0, length);
+}
+
+/** Decodes UTF-8 vCard or iCalendar bytes after joinSplitCharacters (invalid bytes become U+FFFD). */
+export function decodeUnfolded(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(joinSplitCharacters(bytes));
 }

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeUnfolded } from '../../src/shared/unfold-content-lines';
 import type { CalendarFields } from '../../src/calendars/calendar-fields';
 
 export const fixtureDir = fileURLToPath(new URL('../fixtures/calendar/', import.meta.url));
@@ -26,7 +26,7 @@ export function loadFixtures(): CalendarFixture[] {
     .map((f) => {
       const name = f.slice(0, -4);
       const expected = JSON.parse(readFileSync(`${fixtureDir}${name}.json`, 'utf8')) as Omit<CalendarFixture, 'name' | 'raw'>;
-      return { ...expected, name, raw: decodeFoldedUtf8(readFileSync(`${fixtureDir}${f}`)) };
+      return { ...expected, name, raw: decodeUnfolded(readFileSync(`${fixtureDir}${f}`)) };
     });
 }
 
