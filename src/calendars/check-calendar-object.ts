@@ -40,14 +40,16 @@ function objectRuleBroken(mains: readonly ObjectPart[]): string | null {
  * bare CR or a blank line that the check skips), each rule line as it is best read, and rule
  * lines that no reading makes sense of left out, with a flag.
  */
-function linesForIcal(object: CalendarObject): { text: string; ruleDropped: boolean } {
+function linesForIcal(object: CalendarObject): { text: string; ruleDropped: boolean; rruleDropped: boolean } {
   const texts = object.lines.map((l) => l.text as string | null);
   let ruleDropped = false;
+  let rruleDropped = false;
   for (const rule of ruleReadings(object)) {
     texts[rule.index] = rule.readable;
     ruleDropped ||= rule.readable === null;
+    rruleDropped ||= rule.readable === null && object.lines[rule.index]?.line.name === 'RRULE';
   }
-  return { text: texts.filter((t) => t !== null).join('\r\n'), ruleDropped };
+  return { text: texts.filter((t) => t !== null).join('\r\n'), ruleDropped, rruleDropped };
 }
 
 function deriveWithIcal(parsed: ICAL.Component, mainName: string): { fields: CalendarFields; tooComplex: boolean } | null {
@@ -69,7 +71,7 @@ export function checkCalendarObject(raw: string): CalendarCheck {
   const broken = objectRuleBroken(mains);
   if (broken !== null) return fail(broken);
   const mainName = mains[0]?.name ?? 'VEVENT';
-  const { text, ruleDropped } = linesForIcal(object);
+  const { text, ruleDropped, rruleDropped } = linesForIcal(object);
   let derived: ReturnType<typeof deriveWithIcal>;
   try {
     derived = deriveWithIcal(parseComponent(text), mainName);
@@ -78,6 +80,7 @@ export function checkCalendarObject(raw: string): CalendarCheck {
   }
   if (derived === null) return { ok: true, fields: { ...fieldsFromLines(object, mainName), degraded: 'parser-refused' } };
   const degraded: CalendarDegraded | null = derived.tooComplex ? 'timezone-too-complex' : ruleDropped ? 'repeat-rule-unreadable' : null;
-  const fields = ruleDropped ? { ...derived.fields, recurring: true } : derived.fields;
+  // A series whose rule cannot be read is still a series: shown as recurring, not expanded.
+  const fields = rruleDropped ? { ...derived.fields, recurring: true } : derived.fields;
   return { ok: true, fields: degraded === null ? fields : { ...fields, degraded } };
 }

@@ -15,6 +15,7 @@
 // Thunderbird. Other values are not interpreted: they pass as served. An object the reader
 // refuses for holding several UIDs is still written: each component is whole.
 import { ruleReadings, unreadableRule } from '../calendars/check-rules';
+import { parseComponent } from '../calendars/parse-component';
 import { readCalendarObject, type CalendarObject } from '../calendars/read-calendar-object';
 import { escapeIcalText, partSource, writePart } from './ical-lines';
 import { TimezoneTable } from './ical-timezones';
@@ -68,6 +69,23 @@ function withReadableRules(object: CalendarObject): CalendarObject {
   return reread.ok ? reread.object : object;
 }
 
+/**
+ * ical.js's complaint about the object as it will be written, or null. ical.js reads values of
+ * known types eagerly, so one value it refuses ("DTSTART;VALUE=PERIOD:x") makes the whole file
+ * unreadable to it (and so to Thunderbird): such an object is left out and reported. The mirror
+ * keeps it, flagged by the reader.
+ */
+function parserComplaint(object: CalendarObject): string | null {
+  try {
+    parseComponent(object.lines.map((l) => l.text).join('\r\n'));
+    return null;
+  } catch (e) {
+    // A TypeError is ical.js tripping over the value, not a message meant for a person.
+    if (!(e instanceof Error) || e instanceof TypeError) return 'The calendar parser could not read one of its values.';
+    return `The calendar parser could not read it (${e.message.length > 80 ? `${e.message.slice(0, 79)}…` : e.message}).`;
+  }
+}
+
 /** Builds one .ics from the objects' original texts. Never throws. */
 export function exportIcs(objects: readonly string[], options: IcsExportOptions = {}): IcsExport {
   const table = new TimezoneTable();
@@ -84,6 +102,8 @@ export function exportIcs(objects: readonly string[], options: IcsExportOptions 
     if (!object.parts.some((p) => p.name !== 'VTIMEZONE')) {
       return skipped.push({ index, reason: 'The calendar item holds nothing but time zones.' });
     }
+    const refused = parserComplaint(object);
+    if (refused !== null) return skipped.push({ index, reason: refused });
     const renames = addTimezones(object, table, timezones);
     for (const part of object.parts) if (part.name !== 'VTIMEZONE') writePart(components, object, part, renames);
   });
