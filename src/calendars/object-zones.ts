@@ -2,6 +2,7 @@
 import ICAL from 'ical.js';
 import { intlZone } from './intl-zone';
 import type { Zone } from './timezones';
+import { EXPANSION_CAP, vtimezoneCost } from './expansion-budget';
 import { readVtimezone } from './vtimezone-zone';
 import type { ZoneLookup } from './time-values';
 
@@ -14,7 +15,8 @@ import type { ZoneLookup } from './time-values';
  * leaves the time floating: shown as written, with no invented offset. So does a VTIMEZONE
  * whose rules cost more than the expansion budget (expansion-budget.ts): its definition cannot
  * be known within the budget, and the IANA zone of that name may differ from it; `onTooComplex`
- * hears of it, so the item can be flagged.
+ * hears of it, so the item can be flagged. The budget is the item's: the definitions it uses
+ * share it, so many costly ones in one object are refused as one too costly.
  */
 export function objectZones(vcalendar: ICAL.Component, onTooComplex?: (tzid: string) => void): ZoneLookup {
   const defined = new Map<string, ICAL.Component>();
@@ -23,14 +25,19 @@ export function objectZones(vcalendar: ICAL.Component, onTooComplex?: (tzid: str
     if (typeof tzid === 'string' && !defined.has(tzid)) defined.set(tzid, c);
   }
   const cache = new Map<string, Zone | null>();
+  let spent = 0;
   const build = (tzid: string): Zone | null => {
     const component = defined.get(tzid);
-    const reading = component === undefined ? null : readVtimezone(component);
-    if (reading?.tooComplex === true) {
+    if (component === undefined) return intlZone(tzid);
+    // Counted before anything is expanded (a cached zone costs nothing now, but the verdict
+    // must not depend on what was read before).
+    spent += vtimezoneCost(component);
+    const reading = spent > EXPANSION_CAP ? null : readVtimezone(component);
+    if (reading === null || reading.tooComplex) {
       onTooComplex?.(tzid);
       return null;
     }
-    return reading?.zone ?? intlZone(tzid);
+    return reading.zone ?? intlZone(tzid);
   };
   return (tzid) => {
     let zone = cache.get(tzid);

@@ -9,7 +9,7 @@ import { calendarReader } from '../../src/sync/readers/calendar-reader';
 import { loadFixtures } from './calendar-helpers';
 import { hostileEvent } from './calendar-hostile';
 
-const vtimezoneOf = (raw: string) => parseComponent(raw).getFirstSubcomponent('vtimezone')!;
+const vtimezoneOf = (raw: string) => (raw.startsWith('BEGIN:VTIMEZONE') ? parseComponent(raw) : parseComponent(raw).getFirstSubcomponent('vtimezone')!);
 
 describe('the expansion budget', () => {
   it('flags an event whose VTIMEZONE recurs hourly from 1601, and shows its times floating', () => {
@@ -35,6 +35,21 @@ describe('the expansion budget', () => {
       const reading = calendarReader.read(hostileEvent(2, rule));
       expect(reading.ok && reading.fields.degraded).toBe('timezone-too-complex');
     }
+  });
+
+  it('is the item\'s budget: two definitions within the cap each, over it together, are refused together', () => {
+    // Weekly from 2446: 55 years × 53 = 2,915 occurrences each; both are used by the event.
+    const zone = (tzid: string) =>
+      `BEGIN:VTIMEZONE\r\nTZID:${tzid}\r\nBEGIN:STANDARD\r\nDTSTART:24460101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=WEEKLY\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n`;
+    const raw = hostileEvent(4, 'FREQ=YEARLY')
+      .replace('BEGIN:VTIMEZONE', `${zone('A')}${zone('B')}BEGIN:VTIMEZONE`)
+      .replace(/DTSTART;TZID=Hostile\/Zone-4/, 'DTSTART;TZID=A')
+      .replace(/DTEND;TZID=Hostile\/Zone-4/, 'DTEND;TZID=B');
+    expect(vtimezoneCost(vtimezoneOf(zone('A')))).toBeLessThan(EXPANSION_CAP);
+    const reading = calendarReader.read(raw);
+    expect(reading.ok && reading.fields.degraded).toBe('timezone-too-complex');
+    const one = calendarReader.read(raw.replace('DTEND;TZID=B', 'DTEND;TZID=A'));
+    expect(one.ok && one.fields.degraded).toBeUndefined();
   });
 
   it('lets a short hourly rule through (COUNT within the cap), and every real-world fixture', () => {
