@@ -15,7 +15,23 @@ export interface CalendarFields {
   allDay: boolean;
   /** RRULE or RDATE on the master: the series is not expanded. */
   recurring: boolean;
+  /**
+   * Set when the fields are only partly derived; the item is still stored and exported as
+   * served. The run log shows it so the person knows what the listing may show wrongly.
+   */
+  degraded?: CalendarDegraded;
 }
+
+/**
+ * Why an item's fields are degraded:
+ * - `timezone-too-complex`: a VTIMEZONE's rules exceed the expansion budget
+ *   (expansion-budget.ts); times in that zone are shown floating, as written.
+ * - `repeat-rule-unreadable`: an RRULE or EXRULE no reading makes sense of; the item is shown
+ *   as recurring, without it.
+ * - `parser-refused`: the calendar parser refused a value; only the title, UID and kind are
+ *   read, by this module's own line reader.
+ */
+export type CalendarDegraded = 'timezone-too-complex' | 'repeat-rule-unreadable' | 'parser-refused';
 
 export const NO_TITLE = '(no title)';
 

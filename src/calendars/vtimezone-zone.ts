@@ -1,5 +1,6 @@
 // A zone from a VTIMEZONE (RFC 5545 §3.6.5), its observances expanded by ical.js.
 import ICAL from 'ical.js';
+import { EXPANSION_CAP, vtimezoneCost } from './expansion-budget';
 import { tabulatedZone, type Zone } from './timezones';
 import { DAY, partsOfWall, wallFromParts } from './wall-time';
 
@@ -47,20 +48,36 @@ export function vtimezoneZone(tz: ICAL.Timezone): Zone {
 // ical.js expands a VTIMEZONE's rules from its first observance: Outlook's start in 1601, which
 // costs ~40 ms. A server sends the same few definitions with every object, so each definition
 // is expanded once and kept (keyed by its text; few distinct ones, the cap is only a guard).
-const known = new Map<string, Zone | null>();
+const known = new Map<string, VtimezoneReading>();
 
-/** The zone a VTIMEZONE component defines, or null when ical.js cannot expand it. */
-export function zoneOfVtimezone(component: ICAL.Component): Zone | null {
+export interface VtimezoneReading {
+  /** The zone it defines, or null when ical.js cannot expand it or it costs too much. */
+  zone: Zone | null;
+  /** Its rules would expand to more than EXPANSION_CAP occurrences (expansion-budget.ts). */
+  tooComplex: boolean;
+}
+
+/** Reads a VTIMEZONE component within the expansion budget. Never throws. */
+export function readVtimezone(component: ICAL.Component): VtimezoneReading {
   const key = JSON.stringify(component.jCal);
-  let zone = known.get(key);
-  if (zone !== undefined) return zone;
-  try {
-    zone = vtimezoneZone(new ICAL.Timezone(component));
-    zone.offsetAt(0); // expands the observances now, so a broken one fails here
-  } catch {
-    zone = null;
+  let reading = known.get(key);
+  if (reading !== undefined) return reading;
+  if (vtimezoneCost(component) > EXPANSION_CAP) reading = { zone: null, tooComplex: true };
+  else {
+    try {
+      const zone = vtimezoneZone(new ICAL.Timezone(component));
+      zone.offsetAt(0); // expands the observances now, so a broken one fails here
+      reading = { zone, tooComplex: false };
+    } catch {
+      reading = { zone: null, tooComplex: false };
+    }
   }
   if (known.size > 64) known.clear();
-  known.set(key, zone);
-  return zone;
+  known.set(key, reading);
+  return reading;
+}
+
+/** The zone a VTIMEZONE component defines, or null when it cannot be read within the budget. */
+export function zoneOfVtimezone(component: ICAL.Component): Zone | null {
+  return readVtimezone(component).zone;
 }

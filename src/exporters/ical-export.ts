@@ -9,9 +9,13 @@
 // properties (VERSION, PRODID, CALSCALE, X-WR-CALNAME, …) give way to the export's. Objects are
 // checked structurally (read-calendar-object.ts), and their recurrence rules, which ical.js
 // cannot skip (check-rules.ts); one that fails is left out and reported in `skipped` with its
-// index in `objects`. Other values are not interpreted: they pass as served. An object the
-// reader refuses for holding several UIDs is still written: each component is whole.
-import { unreadableRule } from '../calendars/check-rules';
+// index in `objects` (the mirror keeps it, flagged). A rule a server stored TEXT-escaped
+// ("FREQ=DAILY\;COUNT=10") is written without the escapes, which a RECUR value never has
+// (RFC 5545 §3.3.10): as served it would make the whole file unreadable to ical.js, and so to
+// Thunderbird. Other values are not interpreted: they pass as served. An object the reader
+// refuses for holding several UIDs is still written: each component is whole.
+import { ruleReadings, unreadableRule } from '../calendars/check-rules';
+import { parseComponent } from '../calendars/parse-component';
 import { readCalendarObject, type CalendarObject } from '../calendars/read-calendar-object';
 import { escapeIcalText, partSource, writePart } from './ical-lines';
 import { TimezoneTable } from './ical-timezones';
@@ -55,6 +59,33 @@ function addTimezones(object: CalendarObject, table: TimezoneTable, out: string[
   return renames;
 }
 
+/** The object with each TEXT-escaped rule line as ical.js reads it (check-rules.ts); usually itself. */
+function withReadableRules(object: CalendarObject): CalendarObject {
+  const repairs = ruleReadings(object).filter((r) => r.readable !== null);
+  if (repairs.length === 0) return object;
+  const texts = object.lines.map((l) => l.text);
+  for (const r of repairs) texts[r.index] = r.readable ?? texts[r.index] ?? '';
+  const reread = readCalendarObject(texts.join('\r\n'));
+  return reread.ok ? reread.object : object;
+}
+
+/**
+ * ical.js's complaint about the object as it will be written, or null. ical.js reads values of
+ * known types eagerly, so one value it refuses ("DTSTART;VALUE=PERIOD:x") makes the whole file
+ * unreadable to it (and so to Thunderbird): such an object is left out and reported. The mirror
+ * keeps it, flagged by the reader.
+ */
+function parserComplaint(object: CalendarObject): string | null {
+  try {
+    parseComponent(object.lines.map((l) => l.text).join('\r\n'));
+    return null;
+  } catch (e) {
+    // A TypeError is ical.js tripping over the value, not a message meant for a person.
+    if (!(e instanceof Error) || e instanceof TypeError) return 'The calendar parser could not read one of its values.';
+    return `The calendar parser could not read it (${e.message.length > 80 ? `${e.message.slice(0, 79)}…` : e.message}).`;
+  }
+}
+
 /** Builds one .ics from the objects' original texts. Never throws. */
 export function exportIcs(objects: readonly string[], options: IcsExportOptions = {}): IcsExport {
   const table = new TimezoneTable();
@@ -65,12 +96,14 @@ export function exportIcs(objects: readonly string[], options: IcsExportOptions 
   objects.forEach((raw, index) => {
     const read = readCalendarObject(raw);
     if (!read.ok) return skipped.push({ index, reason: read.reason });
-    const { object } = read;
-    const badRule = unreadableRule(object);
+    const badRule = unreadableRule(read.object);
     if (badRule !== null) return skipped.push({ index, reason: badRule });
+    const object = withReadableRules(read.object);
     if (!object.parts.some((p) => p.name !== 'VTIMEZONE')) {
       return skipped.push({ index, reason: 'The calendar item holds nothing but time zones.' });
     }
+    const refused = parserComplaint(object);
+    if (refused !== null) return skipped.push({ index, reason: refused });
     const renames = addTimezones(object, table, timezones);
     for (const part of object.parts) if (part.name !== 'VTIMEZONE') writePart(components, object, part, renames);
   });

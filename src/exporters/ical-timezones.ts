@@ -1,8 +1,11 @@
 // One VTIMEZONE per TZID in an export that joins many objects, each of which carries its own
 // copy (RFC 5545 §3.6.5: a TZID names one definition within an iCalendar object).
 //
-// Copies are nearly always the same text, and are then kept once. When two objects bring
-// different definitions of one TZID, the later one is compared with the kept one over the years
+// Copies are nearly always the same text, and are then kept once. Copies whose text differs
+// but whose observances are the same (ical-observances.ts: DTSTAMP, LAST-MODIFIED, TZNAME, X-
+// properties, order and folding aside) are the same definition, kept once without expanding
+// either. When two objects bring really different definitions of one TZID, the later one is
+// compared with the kept one over the years
 // its own date-times reach (ical-years.ts): if the two give the same UTC offsets there (servers
 // differ in how much history they spell out, or in X-LIC-LOCATION, …), the object shares the
 // kept one, so its TZID stays the IANA name importers such as Google map by name. If they differ
@@ -12,12 +15,15 @@
 import { parseComponent } from '../calendars/parse-component';
 import type { Zone } from '../calendars/timezones';
 import { zoneOfVtimezone } from '../calendars/vtimezone-zone';
+import { vtimezoneKey } from './ical-observances';
 import type { YearSpan } from './ical-years';
 
 interface Definition {
   /** The VTIMEZONE's text (partSource in ical-lines.ts): identity and ical.js input. */
   text: string;
   zone: Zone | null | undefined;
+  /** Its observances, canonical (ical-observances.ts); null when unparsable; undefined until asked. */
+  key: string | null | undefined;
 }
 
 interface Variant {
@@ -34,6 +40,17 @@ function zoneOf(d: Definition): Zone | null {
     }
   }
   return d.zone;
+}
+
+function keyOf(d: Definition): string | null {
+  if (d.key === undefined) d.key = vtimezoneKey(d.text);
+  return d.key;
+}
+
+/** Same observances, whatever the text (both parsable). */
+function sameObservances(a: Definition, b: Definition): boolean {
+  const key = keyOf(a);
+  return key !== null && key === keyOf(b);
 }
 
 function sameYear(a: Zone, b: Zone, year: number): boolean {
@@ -57,6 +74,8 @@ export class TimezoneTable {
     const known = this.variants.get(tzid) ?? [];
     const same = known.find((v) => v.definition === definition);
     if (same !== undefined) return { tzid: same.tzid, added: false };
+    const equivalent = known.find((v) => sameObservances(v.definition, definition));
+    if (equivalent !== undefined) return { tzid: equivalent.tzid, added: false };
     const span = known.length === 0 ? null : years();
     // An object none of whose date-times use the zone cannot be moved by it: share the first.
     if (known[0] !== undefined && span === null) return { tzid: known[0].tzid, added: false };
@@ -71,7 +90,7 @@ export class TimezoneTable {
 
   private definitionOf(text: string): Definition {
     let d = this.definitions.get(text);
-    if (d === undefined) this.definitions.set(text, (d = { text, zone: undefined }));
+    if (d === undefined) this.definitions.set(text, (d = { text, zone: undefined, key: undefined }));
     return d;
   }
 

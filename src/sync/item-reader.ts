@@ -16,6 +16,8 @@ export interface ItemFields {
   recurring?: boolean;
   /** Set only for an item the reader refused: why. The item is stored as served all the same. */
   unreadable?: string;
+  /** Set when the item is stored as served but its fields are only partly derived (calendars/calendar-fields.ts CalendarDegraded). */
+  degraded?: string;
 }
 
 export type ItemReading = { ok: true; fields: ItemFields } | { ok: false; reason: string };

@@ -64,7 +64,7 @@ const normal = (iso: string | null | undefined) => iso?.replace(/Z$/, '+00:00') 
 
 describe('Python icalendar and vobject read the .ics export', () => {
   const fixtures = loadFixtures();
-  const good = fixtures.filter((f) => f.valid);
+  const good = fixtures.filter((f) => f.valid && f.components > 0);
 
   it('of every good fixture: every component, the UIDs, one VTIMEZONE per TZID, the same start times', () => {
     const { text, skipped } = exportIcs(good.map((f) => f.raw), { calendarName: 'Lifeboat; export, 2024' });

@@ -36,7 +36,7 @@ describe('calendar object fixtures', () => {
     expect((performance.now() - started) / 20).toBeLessThan(10);
   });
 
-  it('needs decodeFoldedUtf8 for a fold inside a character: naive decoding loses the title', () => {
+  it('needs decodeUnfolded for a fold inside a character: naive decoding loses the title', () => {
     const naive = new TextDecoder().decode(readFileSync(`${fixtureDir}folded-split-utf8.ics`));
     const reading = calendarReader.read(naive);
     expect(reading.ok && reading.fields.title).toContain('\uFFFD');

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeUnfolded } from '../../src/shared/unfold-content-lines';
 import type { CalendarFields } from '../../src/calendars/calendar-fields';
 
 export const fixtureDir = fileURLToPath(new URL('../fixtures/calendar/', import.meta.url));
@@ -12,6 +12,7 @@ export interface CalendarFixture {
   /** Decoded as the sync engine decodes server bytes (repairing folds inside a character). */
   raw: string;
   valid: boolean;
+  /** Why the reader refuses it, or (stored but left out of the export) why the export skips it. */
   reason?: string;
   fields?: CalendarFields;
   /** Components (other than VTIMEZONE) the export must hold; 0 when it must skip the object. */
@@ -25,7 +26,7 @@ export function loadFixtures(): CalendarFixture[] {
     .map((f) => {
       const name = f.slice(0, -4);
       const expected = JSON.parse(readFileSync(`${fixtureDir}${name}.json`, 'utf8')) as Omit<CalendarFixture, 'name' | 'raw'>;
-      return { ...expected, name, raw: decodeFoldedUtf8(readFileSync(`${fixtureDir}${f}`)) };
+      return { ...expected, name, raw: decodeUnfolded(readFileSync(`${fixtureDir}${f}`)) };
     });
 }
 

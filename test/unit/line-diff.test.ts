@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { diffLines } from '../../src/history/line-diff';
-import { unfoldLines } from '../../src/history/unfold-lines';
+import { unfoldLines } from '../../src/shared/unfold-content-lines';
 
 describe('unfoldLines', () => {
   it('joins folded continuation lines and drops blank ones', () => {

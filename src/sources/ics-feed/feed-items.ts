@@ -4,17 +4,24 @@
 // leaves the feed is marked deleted upstream.
 import { sha256Hex } from '../../archive/sha256';
 import { splitCalendar } from '../../restore/split-calendar';
+import { unfoldLines } from '../../shared/unfold-content-lines';
 import type { RemoteItem } from '../source';
 
+/** The first UID line's value: the main component's (split-calendar puts VTIMEZONEs, which have none, first). */
 function uidOf(text: string): string | null {
-  const unfolded = text.replace(/\r?\n[ \t]/g, '');
-  return /^UID(?:;[^:\r\n]*)?:(.*)$/im.exec(unfolded)?.[1]?.trim() || null;
+  for (const line of unfoldLines(text)) {
+    const uid = /^UID(?:;[^:]*)?:(.*)$/i.exec(line)?.[1]?.trim();
+    if (uid) return uid;
+  }
+  return null;
 }
 
 export interface FeedItems {
   items: RemoteItem[];
   /** Set when the feed was cut off: its last objects missing, not deleted. */
   truncated: boolean;
+  /** What the splitter could not cut out cleanly (split-calendar.ts), in words for a person. */
+  problems: string[];
 }
 
 export async function feedItems(body: string, base: string): Promise<FeedItems> {
@@ -27,5 +34,5 @@ export async function feedItems(body: string, base: string): Promise<FeedItems> 
     const href = `${base}#${uid === null ? `sha256-${hash}` : encodeURIComponent(uid)}`;
     if (!byHref.has(href)) byHref.set(href, { href, etag: `"${hash}"`, data });
   }
-  return { items: [...byHref.values()], truncated: problems.some((p) => p.includes('missing END')) };
+  return { items: [...byHref.values()], truncated: problems.some((p) => p.includes('missing END')), problems };
 }

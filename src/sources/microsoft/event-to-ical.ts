@@ -6,7 +6,7 @@
 import ICAL from 'ical.js';
 import { ianaZone, instantIn, wallIn, type DateTimeTimeZone } from './graph-time';
 import { recurrenceRule, type GraphRecurrence } from './recurrence-rule';
-import { vtimezone } from './vtimezone';
+import { seriesYears, vtimezone } from './vtimezone';
 
 export interface GraphEvent {
   id: string;
@@ -80,8 +80,9 @@ export function seriesToIcal(series: GraphSeries): string {
   const calendar = new ICAL.Component('vcalendar');
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('prodid', '-//Lifeboat//Microsoft Graph//EN');
-  // Observances from the year before the first occurrence, so that every occurrence follows one.
-  if (zone !== 'UTC') calendar.addSubcomponent(vtimezone(zone, Number(master.start.dateTime.slice(0, 4)) - 1));
+  // Every transition of every year the series spans (vtimezone.ts).
+  const span = seriesYears({ start: master.start.dateTime, end: master.end.dateTime, recurrence: master.recurrence });
+  if (zone !== 'UTC') calendar.addSubcomponent(vtimezone({ iana: zone, ...span }));
   const main = vevent(master, uid, zone, null);
   const startTime = wallIn(master.start, zone).slice(10);
   for (const start of series.cancelled ?? []) {

@@ -3,7 +3,7 @@
 import { useMemo } from 'preact/hooks';
 import { t } from '../../../shared/i18n';
 import { diffLines } from '../../../history/line-diff';
-import { unfoldLines } from '../../../history/unfold-lines';
+import { unfoldLines } from '../../../shared/unfold-content-lines';
 import { withContext, type ShownLine } from '../../../history/diff-context';
 
 /** A 100 kB PHOTO line is shown by its start and length. */
