@@ -148,6 +148,11 @@ export interface ItemRecord {
    * with display fields read leniently (sync/readers/unreadable-fields.ts). Absent: read.
    */
   unreadable?: string;
+  /**
+   * Set when the text was read only in part (the reader's `degraded` code, such as
+   * `timezone-too-complex`): the fields are simpler, the stored text is whole. Absent: read in full.
+   */
+  degraded?: string;
 }
 
 /** An earlier text of an item, kept when the server changed it (or brought it back after deleting it). */
@@ -193,6 +198,11 @@ export interface RunRecord {
   errors: RunError[];
   /** Items held as served but unreadable after this run, in the collections it synced. */
   unreadable?: UnreadableItemRef[];
+  /**
+   * Items this run stored and read only in part (`reason`: the reader's `degraded` code, such as
+   * `timezone-too-complex`): kept as served, shown with simpler fields, named in the run log.
+   */
+  limited?: UnreadableItemRef[];
 }
 
 /** `slow-decline`: many small runs took a collection far below its 30-day high (sync/wipe-window.ts). */

@@ -43,6 +43,7 @@ export function RunLog({ accounts }: { accounts: AccountRecord[] }) {
 
 function RunRow({ run, label }: { run: RunRecord; label: string }) {
   const unreadable = run.unreadable ?? [];
+  const limited = run.limited ?? [];
   return (
     <tr class={`run run-${run.outcome}`}>
       <td>{new Date(run.startedAt).toLocaleString()}</td>
@@ -50,7 +51,7 @@ function RunRow({ run, label }: { run: RunRecord; label: string }) {
       <td>{t(`runOutcome_${run.outcome}`)}</td>
       <td>{t('runLogChangeCounts', run.added, run.changed, run.deletedUpstream)}</td>
       <td>
-        {run.errors.length === 0 && unreadable.length === 0 && '—'}
+        {run.errors.length === 0 && unreadable.length === 0 && limited.length === 0 && '—'}
         {run.errors.length > 0 && (
           <ul>
             {run.errors.map((error, index) => (
@@ -64,7 +65,21 @@ function RunRow({ run, label }: { run: RunRecord; label: string }) {
             problems={unreadable.map((item) => t('runLogUnreadableItem', item.collectionName, item.title, item.href, item.reason))}
           />
         )}
+        {limited.length > 0 && (
+          <ProblemList
+            heading={tPlural(limited.length, { one: 'runLogLimited_one', other: 'runLogLimited_other' })}
+            problems={limited.map((item) => t('runLogLimitedItem', item.collectionName, item.title, item.href, limitedReason(item.reason)))}
+          />
+        )}
       </td>
     </tr>
   );
+}
+
+/** The reader's `degraded` code in words; an unknown code is shown as it is rather than hidden. */
+function limitedReason(code: string): string {
+  if (code === 'timezone-too-complex') return t('limitedTimezoneTooComplex');
+  if (code === 'repeat-rule-unreadable') return t('limitedRepeatRuleUnreadable');
+  if (code === 'parser-refused') return t('limitedParserRefused');
+  return code;
 }

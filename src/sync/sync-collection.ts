@@ -11,6 +11,12 @@ import { planCollection } from './plan-collection';
 import type { WipePolicy } from './wipe-guard';
 import type { SyncDeps } from './sync-account';
 
+/** What a run tells the person about single items beyond the counts (RunRecord). */
+export interface ItemNotes {
+  unreadable: UnreadableItemRef[];
+  limited: UnreadableItemRef[];
+}
+
 export interface CollectionTally {
   added: number;
   changed: number;
@@ -31,8 +37,8 @@ export async function syncCollection(
   errors: RunError[],
   onProgress: (progress: Pick<RunProgress, 'done' | 'total'>) => Promise<void>,
   startedAt: number,
-  /** Filled with the items this collection holds as served but could not read, for the run log. */
-  unreadable: UnreadableItemRef[] = [],
+  /** Filled for the run log: items held as served but unreadable, and items read only in part. */
+  notes: ItemNotes = { unreadable: [], limited: [] },
 ): Promise<AlarmRecord | null> {
   const { db, source, now } = deps;
   const reader = deps.readers[collection.kind];
@@ -65,6 +71,10 @@ export async function syncCollection(
       failed.push(href);
     }
     const stored = await storeItems(db, collection, store, now());
+    for (const item of store) {
+      if (item.degraded === undefined) continue;
+      notes.limited.push({ collectionId: collection.id, collectionName: collection.displayName, href: item.href, title: item.title, reason: item.degraded });
+    }
     // Right after the batch: a worker stopped before the cursor is saved re-lists these items
     // as unchanged next time, so this list is the only place their state survives.
     held = await keepUnreadableHrefs(db, collection.id, { held, stored: store, markedDeleted: [] });
@@ -79,6 +89,6 @@ export async function syncCollection(
   tally.deletedUpstream += deleted;
   held = await keepUnreadableHrefs(db, collection.id, { held, stored: [], markedDeleted: plan.markDeleted });
   await saveCursor(db, collection.id, unchanged ? null : listing.cursor, failed, now());
-  unreadable.push(...(await unreadableRefs(db, collection, held)));
+  notes.unreadable.push(...(await unreadableRefs(db, collection, held)));
   return alarm;
 }
