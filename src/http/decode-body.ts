@@ -1,5 +1,5 @@
 // Turning a body's bytes into text without altering it unannounced.
-import { decodeFoldedUtf8 } from '../cards/decode-folded-utf8';
+import { decodeUnfolded } from '../shared/unfold-content-lines';
 
 /** U+FFFD's UTF-8 bytes: a replacement character the server really sent. */
 function servedReplacements(bytes: Uint8Array): number {
@@ -34,7 +34,7 @@ export function decodeBody(bytes: Uint8Array, contentType: string): { text: stri
     return { text: decoder.decode(bytes), lossy: false };
   } catch {
     if (decoder.encoding === 'utf-8') {
-      const unfolded = decodeFoldedUtf8(bytes);
+      const unfolded = decodeUnfolded(bytes);
       if (replacements(unfolded) === servedReplacements(bytes)) return { text: unfolded, lossy: false };
     }
     return { text: new TextDecoder(decoder.encoding).decode(bytes), lossy: true };

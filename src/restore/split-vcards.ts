@@ -1,5 +1,6 @@
 // A .vcf file holds many cards one after another (RFC 6350 §3.3): cut it into one text per card,
 // each exactly as written, for the same reader the mirror uses on cards from a server.
+import { foldedLines } from '../shared/unfold-content-lines';
 
 export interface SplitResult {
   items: string[];
@@ -7,22 +8,21 @@ export interface SplitResult {
   problems: string[];
 }
 
-// CRLF, LF or CR; CR CR LF (iOS 6.1.3's line ending) is one break too, not a blank line.
-const LINE = /\r*\n|\r/;
-
 export function splitVcards(text: string): SplitResult {
   const items: string[] = [];
   const problems: string[] = [];
   let current: string[] | null = null;
   let depth = 0;
-  for (const line of text.replace(/^\uFEFF/, '').split(LINE)) {
+  // BEGIN and END are judged on unfolded lines (a writer may fold "END:VCA" + " RD"), and each
+  // card keeps its physical lines exactly as written. CRLF, LF, CR and iOS's CR CR LF all end a line.
+  for (const { text: line, physical } of foldedLines(text.replace(/\r+\n/g, '\r\n'), { keepBlank: true })) {
     const upper = line.trim().toUpperCase();
     if (upper === 'BEGIN:VCARD') {
       // vCard 2.1 could nest an AGENT card; it belongs to the card around it.
       depth++;
       if (depth === 1) current = [];
     }
-    if (current) current.push(line);
+    if (current) current.push(...physical);
     else if (upper !== '') problems.push(`A line outside any card was ignored: ${line.slice(0, 60)}`);
     if (upper === 'END:VCARD' && depth > 0) {
       depth--;

@@ -28,7 +28,7 @@ function isFoldStart(line: string): boolean {
  * before it (the text starts with one, or it follows an empty line) starts a line of its own,
  * without its leading space. Empty lines are not content lines: dropped, and they end a line.
  */
-export function foldedLines(raw: string): FoldedLine[] {
+export function foldedLines(raw: string, options: { keepBlank?: boolean } = {}): FoldedLine[] {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const out: FoldedLine[] = [];
   let current: { parts: string[]; physical: string[] } | null = null;
@@ -39,6 +39,9 @@ export function foldedLines(raw: string): FoldedLine[] {
   for (const line of text.split(LINE_BREAK)) {
     if (line === '') {
       finish();
+      // A cutter that must give back every physical line (a vCard 2.1 quoted-printable value
+      // may end in "=" and a blank line) asks for blank lines too.
+      if (options.keepBlank) out.push({ text: '', physical: [''] });
       continue;
     }
     if (current !== null && isFoldStart(line)) {

@@ -1,6 +1,6 @@
 // Listing fields, and the small readers they rely on: tel: URIs, text escapes, split UTF-8.
 import { describe, expect, it } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeUnfolded } from '../../src/shared/unfold-content-lines';
 import { deriveCardFields } from '../../src/cards/derive-card-fields';
 import { telToText } from '../../src/cards/tel-text';
 import { escapeLegacyText, splitStructured } from '../../src/cards/text-values';
@@ -64,7 +64,7 @@ describe('text values', () => {
   });
 });
 
-describe('decodeFoldedUtf8', () => {
+describe('decodeUnfolded', () => {
   const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
   const join = (...parts: Uint8Array[]): Uint8Array => {
     const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -76,8 +76,8 @@ describe('decodeFoldedUtf8', () => {
     const taro = utf8('太郎😀'); // 3 + 3 + 4 octets
     for (const fold of ['\r\n ', '\n ', '\r\n\t']) {
       const bytes = join(utf8('FN:'), taro.subarray(0, 1), utf8(fold), taro.subarray(1, 8), utf8(fold), taro.subarray(8));
-      expect(decodeFoldedUtf8(bytes)).toBe('FN:太郎😀');
+      expect(decodeUnfolded(bytes)).toBe('FN:太郎😀');
     }
-    expect(decodeFoldedUtf8(utf8('FN:太\r\n 郎'))).toBe('FN:太\r\n 郎');
+    expect(decodeUnfolded(utf8('FN:太\r\n 郎'))).toBe('FN:太\r\n 郎');
   });
 });

@@ -1,12 +1,12 @@
 // Fixture pairs: test/fixtures/vcard/x.vcf (bytes as a server would send them) and x.json (what
 // checkCard and deriveCardFields must make of them). Bytes are decoded the way the sync engine
-// should decode them: decodeFoldedUtf8, which repairs folds that split a UTF-8 character.
+// should decode them: decodeUnfolded, which repairs folds that split a UTF-8 character.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CardFields } from '../../src/cards/card-fields';
 import { CardParseError, checkCard, parseCard } from '../../src/cards/check-card';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeUnfolded } from '../../src/shared/unfold-content-lines';
 import { deriveCardFields } from '../../src/cards/derive-card-fields';
 
 const dir = fileURLToPath(new URL('../fixtures/vcard/', import.meta.url));
@@ -25,7 +25,7 @@ const names = readdirSync(dir)
 
 function load(name: string): { raw: string; expected: Expected } {
   return {
-    raw: decodeFoldedUtf8(readFileSync(`${dir}${name}.vcf`)),
+    raw: decodeUnfolded(readFileSync(`${dir}${name}.vcf`)),
     expected: JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8')) as Expected,
   };
 }
@@ -66,14 +66,14 @@ describe('vCard fixtures', () => {
 describe('bytes folded inside a UTF-8 character', () => {
   const bytes = readFileSync(`${dir}folded-split-utf8.vcf`);
 
-  it('lose the name when decoded before unfolding, which is why decodeFoldedUtf8 exists', () => {
+  it('lose the name when decoded before unfolding, which is why decodeUnfolded exists', () => {
     const naive = new TextDecoder().decode(bytes);
     expect(naive).toContain('\uFFFD');
     expect(deriveCardFields(naive).fullName).not.toBe(load('folded-split-utf8').expected.fields.fullName);
   });
 
   it('decode without U+FFFD, and only those folds are removed', () => {
-    const text = decodeFoldedUtf8(bytes);
+    const text = decodeUnfolded(bytes);
     expect(text).not.toContain('\uFFFD');
     // Folds between whole characters stay: the NOTE is still folded.
     expect(text).toMatch(/\r\n [^\r\n]/);
@@ -81,8 +81,8 @@ describe('bytes folded inside a UTF-8 character', () => {
 
   it('leave text without such folds exactly as TextDecoder would', () => {
     const ok = readFileSync(`${dir}folded-japanese.vcf`);
-    expect(decodeFoldedUtf8(ok)).toBe(new TextDecoder().decode(ok));
+    expect(decodeUnfolded(ok)).toBe(new TextDecoder().decode(ok));
     const latin1 = readFileSync(`${dir}invalid-utf8.vcf`);
-    expect(decodeFoldedUtf8(latin1)).toBe(new TextDecoder().decode(latin1));
+    expect(decodeUnfolded(latin1)).toBe(new TextDecoder().decode(latin1));
   });
 });

@@ -2,7 +2,7 @@
 // list its name, emails and phones, and the card exported in its own version is still the
 // served text. Display fields may degrade; the stored text never changes.
 import { describe, expect, it } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeUnfolded } from '../../src/shared/unfold-content-lines';
 import { deriveCardFields } from '../../src/cards/derive-card-fields';
 import { splitCard } from '../../src/cards/card-lines';
 import { convertCard } from '../../src/exporters/vcard-convert';
@@ -41,7 +41,7 @@ describe('display fields from awkward cards', () => {
     // Split 山 and 😀 each after their first octet; fold before "田" with a tab.
     const cut = [...bytes.subarray(0, fn + 4), 0x0d, 0x0a, 0x20, ...bytes.subarray(fn + 4, fn + 6), 0x0d, 0x0a, 0x09,
       ...bytes.subarray(fn + 6, fn + 11), 0x0d, 0x0a, 0x20, ...bytes.subarray(fn + 11)];
-    const raw = decodeFoldedUtf8(new Uint8Array(cut));
+    const raw = decodeUnfolded(new Uint8Array(cut));
     expect(deriveCardFields(raw).fullName).toBe('山田 😀');
     sameText(raw);
   });

@@ -19,6 +19,13 @@ describe('splitVcards', () => {
     expect(problems).toEqual(['The file ends inside a card (no END:VCARD): that card was not imported']);
   });
 
+  it('finds BEGIN and END on unfolded lines: a folded END:VCARD ends its card, and the next card is kept', () => {
+    const folded = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCA\r\n RD\r\n';
+    const { items, problems } = splitVcards(`${folded}BEGIN:VCARD\r\nVERSION:3.0\r\nFN:B\r\nEND:VCARD\r\n`);
+    expect(problems).toEqual([]);
+    expect(items).toEqual([folded, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:B\r\nEND:VCARD\r\n']);
+  });
+
   it('reports stray text between cards, and a byte-order mark is not stray', () => {
     const { items, problems } = splitVcards('\uFEFFBEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\ngarbage\r\n');
     expect(items).toHaveLength(1);

@@ -4,7 +4,7 @@
 // at any octet, inside multi-byte characters too, with spaces or tabs. Written here, not with
 // the exporter's helpers, so that the exporter is judged against an independent writer.
 import fc from 'fast-check';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeUnfolded } from '../../src/shared/unfold-content-lines';
 
 export type Version = '3.0' | '4.0';
 
@@ -78,7 +78,7 @@ export const folds = fc.array(fc.record({ at: fc.double({ min: 0.01, max: 0.99, 
 /**
  * The card as a server could send it: UTF-8, each line folded at the given fractions of its
  * length in octets, wherever that falls (RFC 6350 §3.2 forbids a fold inside a character; some
- * servers do it anyway), then decoded as the sync engine decodes (decodeFoldedUtf8).
+ * servers do it anyway), then decoded as the sync engine decodes (decodeUnfolded).
  */
 export function servedText(lines: string[], where: { at: number; tab: boolean }[]): string {
   const utf8 = new TextEncoder();
@@ -93,5 +93,5 @@ export function servedText(lines: string[], where: { at: number; tab: boolean }[
     }
     parts.push(b.subarray(start), utf8.encode('\r\n'));
   }
-  return decodeFoldedUtf8(Buffer.concat(parts));
+  return decodeUnfolded(Buffer.concat(parts));
 }

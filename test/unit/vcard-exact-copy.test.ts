@@ -5,7 +5,7 @@
 // and such a card must say `converted: true`.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeUnfolded } from '../../src/shared/unfold-content-lines';
 import { readCard } from '../../src/cards/read-card';
 import { exportVcf } from '../../src/exporters/vcard-export';
 import { convertCard } from '../../src/exporters/vcard-convert';
@@ -18,7 +18,7 @@ function fixtureCards(): { name: string; raw: string }[] {
   for (const sub of ['', 'real-world/']) {
     const dir = `${fixtureDir}${sub}`;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.vcf')).sort()) {
-      const { items } = splitVcards(decodeFoldedUtf8(readFileSync(`${dir}${file}`)));
+      const { items } = splitVcards(decodeUnfolded(readFileSync(`${dir}${file}`)));
       items.forEach((raw, i) => out.push({ name: `${sub}${file}${items.length > 1 ? ` #${i + 1}` : ''}`, raw }));
     }
   }

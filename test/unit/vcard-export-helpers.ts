@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeUnfolded } from '../../src/shared/unfold-content-lines';
 
 export const fixtureDir = fileURLToPath(new URL('../fixtures/vcard/', import.meta.url));
 
@@ -13,7 +13,7 @@ export function loadFixtures(): { name: string; raw: string; valid: boolean }[] 
     .sort()
     .map((f) => {
       const expected = JSON.parse(readFileSync(`${fixtureDir}${f.slice(0, -4)}.json`, 'utf8')) as { valid: boolean };
-      return { name: f.slice(0, -4), raw: decodeFoldedUtf8(readFileSync(`${fixtureDir}${f}`)), valid: expected.valid };
+      return { name: f.slice(0, -4), raw: decodeUnfolded(readFileSync(`${fixtureDir}${f}`)), valid: expected.valid };
     });
 }
 

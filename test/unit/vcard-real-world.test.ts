@@ -7,7 +7,7 @@
 //   - a card that cannot be read is left out of the file and reported, never dropped silently.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeUnfolded } from '../../src/shared/unfold-content-lines';
 import { readCard } from '../../src/cards/read-card';
 import { convertCard, type VcfVersion } from '../../src/exporters/vcard-convert';
 import { exportVcf } from '../../src/exporters/vcard-export';
@@ -19,7 +19,7 @@ const dir = `${fixtureDir}real-world/`;
 const cards = readdirSync(dir)
   .filter((f) => f.endsWith('.vcf'))
   .sort()
-  .flatMap((file) => splitVcards(decodeFoldedUtf8(readFileSync(`${dir}${file}`))).items.map((raw) => ({ file, raw })));
+  .flatMap((file) => splitVcards(decodeUnfolded(readFileSync(`${dir}${file}`))).items.map((raw) => ({ file, raw })));
 const readable = cards.filter((c) => readCard(c.raw).ok);
 const byFile = (file: string): string => cards.find((c) => c.file === file)?.raw ?? '';
 
