@@ -20,6 +20,7 @@ import { readCalendarObject, type CalendarObject } from '../calendars/read-calen
 import { escapeIcalText, partSource, writePart } from './ical-lines';
 import { TimezoneTable } from './ical-timezones';
 import { zonedYears } from './ical-years';
+import { definedTzids, resolveUndefinedZones } from './ical-undefined-zones';
 import { foldLine } from './fold-line';
 
 export interface IcsExportOptions {
@@ -93,19 +94,25 @@ export function exportIcs(objects: readonly string[], options: IcsExportOptions 
   const timezones: string[] = [];
   const components: string[] = [];
   const skipped: SkippedObject[] = [];
+  // Every TZID some object defines: an object naming one of them without defining it must not
+  // silently take another object's definition (ical-undefined-zones.ts).
+  const definedElsewhere = definedTzids(objects);
+  const generated = new Map<string, string>();
   objects.forEach((raw, index) => {
-    const read = readCalendarObject(raw);
-    if (!read.ok) return skipped.push({ index, reason: read.reason });
-    const badRule = unreadableRule(read.object);
+    const result = readCalendarObject(raw);
+    if (!result.ok) return skipped.push({ index, reason: result.reason });
+    const badRule = unreadableRule(result.object);
     if (badRule !== null) return skipped.push({ index, reason: badRule });
-    const object = withReadableRules(read.object);
+    const object = withReadableRules(result.object);
     if (!object.parts.some((p) => p.name !== 'VTIMEZONE')) {
       return skipped.push({ index, reason: 'The calendar item holds nothing but time zones.' });
     }
     const refused = parserComplaint(object);
     if (refused !== null) return skipped.push({ index, reason: refused });
     const renames = addTimezones(object, table, timezones);
-    for (const part of object.parts) if (part.name !== 'VTIMEZONE') writePart(components, object, part, renames);
+    const others = object.parts.filter((p) => p.name !== 'VTIMEZONE');
+    for (const [from, to] of resolveUndefinedZones({ object, others, table, definedElsewhere, out: timezones, generated })) renames.set(from, to);
+    for (const part of others) writePart(components, object, part, renames);
   });
   const header = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN'];
   if (options.calendarName !== undefined) header.push(foldLine(`X-WR-CALNAME:${escapeIcalText(options.calendarName)}`));

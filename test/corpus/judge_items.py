@@ -25,7 +25,7 @@ from collections import Counter
 import icalendar
 import vobject
 
-from judge_rules import MEDIA, RULES
+from judge_rules import MEDIA, RULES, without_derived_twins
 
 CARD_BLOCK = re.compile(r'BEGIN:VCARD\r?\n.*?\r?\nEND:VCARD\r?\n?', re.S | re.I)
 
@@ -157,6 +157,7 @@ def canonical(lines, rules):
     current = lines
     for name in rules:
         current = [out for line in current for out in RULES[name](line)]
+    current = without_derived_twins(current)
     return Counter(json.dumps(line, sort_keys=True, ensure_ascii=False) for line in current)
 
 

@@ -56,7 +56,23 @@ def rule_label(line):
         return [line]
     params = {k: v for k, v in line['params'].items() if k != 'LABEL'}
     label_params = {k: v for k, v in params.items() if k == 'TYPE'}
-    return [{**line, 'params': params}, {'group': line['group'], 'name': 'LABEL', 'params': label_params, 'value': caret_decoded(line['params']['LABEL'][0])}]
+    label = {'group': line['group'], 'name': 'LABEL', 'params': label_params, 'value': caret_decoded(line['params']['LABEL'][0]), 'derived': True}
+    return [{**line, 'params': params}, label]
+
+
+def without_derived_twins(lines):
+    """A 3.0 export keeps the 4.0 LABEL parameter beside the LABEL property it writes, so that a
+    4.0 export of that file gives the parameter back: a LABEL line made from the parameter is
+    dropped when the same LABEL property stands beside it."""
+    plain = [line for line in lines if not line.get('derived')]
+    out = list(plain)
+    for line in lines:
+        if not line.get('derived'):
+            continue
+        twin = {k: v for k, v in line.items() if k != 'derived'}
+        if twin not in plain:
+            out.append(twin)
+    return out
 
 
 def caret_decoded(value):

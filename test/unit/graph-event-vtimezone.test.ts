@@ -6,7 +6,8 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { vtimezoneZone } from '../../src/calendars/vtimezone-zone';
 import { seriesToIcal } from '../../src/sources/microsoft/event-to-ical';
-import { seriesYears, vtimezone } from '../../src/sources/microsoft/vtimezone';
+import { vtimezone } from '../../src/calendars/tzdb-vtimezone';
+import { seriesYears } from '../../src/sources/microsoft/series-years';
 
 const ZONES = ['Asia/Jerusalem', 'America/Santiago', 'Africa/Cairo', 'Asia/Gaza', 'Africa/Casablanca', 'America/Asuncion', 'Europe/Berlin', 'America/New_York', 'Pacific/Auckland'];
 const FROM = Date.UTC(2024, 0, 1) / 1000;

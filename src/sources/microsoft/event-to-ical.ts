@@ -6,7 +6,8 @@
 import ICAL from 'ical.js';
 import { ianaZone, instantIn, wallIn, type DateTimeTimeZone } from './graph-time';
 import { recurrenceRule, type GraphRecurrence } from './recurrence-rule';
-import { seriesYears, vtimezone } from './vtimezone';
+import { vtimezone } from '../../calendars/tzdb-vtimezone';
+import { seriesYears } from './series-years';
 
 export interface GraphEvent {
   id: string;

@@ -1,5 +1,5 @@
-// A VTIMEZONE for an IANA zone (RFC 5545 §3.6.5), for every year a converted Graph event or
-// series spans. Zones change their rules (Cairo brought DST back in 2023, Paraguay dropped it in
+// A VTIMEZONE for an IANA zone (RFC 5545 §3.6.5), for every year an event or series spans: for
+// converted Graph events, and for objects an export joins that name a zone without defining it. Zones change their rules (Cairo brought DST back in 2023, Paraguay dropped it in
 // 2024), follow the moon (Casablanca, Gaza: Ramadan) or a rule no RRULE can state (Jerusalem:
 // "the Friday before the last Sunday"), so one year's transitions made into yearly rules are
 // wrong by an hour for weeks of other years. Instead, each transition of each spanned year is
@@ -9,11 +9,10 @@
 // IANA data), only when they give the span's last year exactly: else its last offset stays.
 import ICAL from 'ical.js';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { intlZone } from '../../calendars/intl-zone';
-import type { Zone } from '../../calendars/timezones';
-import { vtimezoneZone } from '../../calendars/vtimezone-zone';
-import { isoWall, wallFromParts } from '../../calendars/wall-time';
-import type { GraphRecurrence } from './recurrence-rule';
+import { intlZone } from './intl-zone';
+import type { Zone } from './timezones';
+import { vtimezoneZone } from './vtimezone-zone';
+import { isoWall, wallFromParts } from './wall-time';
 
 export interface VtimezoneSpan {
   iana: string;
@@ -113,28 +112,4 @@ export function vtimezone({ iana, fromYear, toYear }: VtimezoneSpan): ICAL.Compo
   for (const [key, group] of groups) tz.addSubcomponent(observance(key.startsWith('daylight') ? 'daylight' : 'standard', group));
   if (zone !== null) for (const part of continuation(iana, zone, toYear)) tz.addSubcomponent(part);
   return tz;
-}
-
-/** Days one step of each Graph pattern can take at most (a month: 31, a year: 366). */
-const STEP_DAYS = { daily: 1, weekly: 7, absoluteMonthly: 31, relativeMonthly: 31, absoluteYearly: 366, relativeYearly: 366 } as const;
-
-/** A series without end is written out to this year, then continued by rule. */
-export const OPEN_SERIES_LAST_YEAR = 2037;
-
-/**
- * The years a VTIMEZONE must spell out for an event or series: from the year before it starts
- * (an occurrence early on 1 January may fall in the previous year in UTC) to the year its
- * recurrence range ends (https://learn.microsoft.com/en-us/graph/api/resources/recurrencerange).
- */
-export function seriesYears(params: { start: string; end: string; recurrence?: GraphRecurrence | null }): { fromYear: number; toYear: number } {
-  const fromYear = Number(params.start.slice(0, 4)) - 1;
-  let toYear = Number(params.end.slice(0, 4));
-  const range = params.recurrence?.range;
-  const pattern = params.recurrence?.pattern;
-  if (range?.type === 'endDate' && range.endDate) toYear = Math.max(toYear, Number(range.endDate.slice(0, 4)));
-  else if (range?.type === 'numbered' && pattern) {
-    const days = (range.numberOfOccurrences ?? 1) * (pattern.interval ?? 1) * STEP_DAYS[pattern.type];
-    toYear = Math.max(toYear, fromYear + 1 + Math.ceil(days / 365));
-  } else if (range !== undefined) toYear = Math.max(toYear, OPEN_SERIES_LAST_YEAR, fromYear + 2);
-  return { fromYear, toYear: Math.min(toYear, fromYear + 400) };
 }
