@@ -1,7 +1,10 @@
 // Firefox's MV3 differs from Chrome's in a few keys: an event page (`background.scripts`)
 // instead of a service worker, a gecko id, and no `offscreen` API (its event page can make
 // blob URLs itself). https://extensionworkshop.com/documentation/develop/manifest-v3-migration-guide/
+// The oldest Firefox is the current ESR (140, Debian 12's firefox-esr): nothing used here is newer.
+// `gecko_android` would carry what only Firefox for Android needs; nothing does yet.
 export const GECKO_ID = 'lifeboat@lifeboat.invalid';
+export const FIREFOX_MIN_VERSION = '140.0';
 
 type Manifest = { permissions?: string[]; background?: unknown; [key: string]: unknown };
 
@@ -14,7 +17,7 @@ export function firefoxManifest<M extends Manifest>(chrome: M): Manifest {
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '142.0',
+        strict_min_version: FIREFOX_MIN_VERSION,
         data_collection_permissions: { required: ['none'] },
       },
     },

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { browser } from '../shared/browser';
-import { call } from '../shared/rpc-client';
+import { call, callThroughDb } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -25,7 +25,7 @@ export function Popup() {
       (text) => setMessage(text ? { text, error: false } : null),
       (error: Error) => setMessage({ text: error.message, error: true }),
     );
-  const [syncing, syncNow] = useAction(() => call('syncNow', {}).then(() => null));
+  const [syncing, syncNow] = useAction(() => callThroughDb('syncNow', {}).then(() => null));
   const [exportingContacts, exportContacts] = useAction(() => call('exportContacts', {}).then(exportSummarySentence));
   const [exportingCalendars, exportCalendars] = useAction(() => call('exportCalendars', {}).then(exportSummarySentence));
   useReadyMark('lifeboat:popup-ready', summaries !== undefined);
