@@ -18,7 +18,10 @@ export async function call<K extends CommandName>(rpc: K, params: Params<K>): Pr
   return response.result;
 }
 
-const NUDGE_MS = 1000;
+/** The page looks for the outcome this often… */
+const POLL_MS = 200;
+/** …and tells the worker it still waits every fifth look: Firefox's idle stop is 30 s by default, a few seconds at the least. */
+const NUDGE_EVERY = 5;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An `alive` or `start` message; a stopped worker that cannot be reached yet counts as not knowing the command. */
@@ -41,14 +44,15 @@ export async function callThroughDb<K extends CommandName>(rpc: K, params: Param
   const start: CommandMessage = { lifeboatCommand: 'start', id, name: rpc, params };
   const db = openDb();
   let ack = await send(start);
-  for (;;) {
+  for (let look = 1; ; look += 1) {
     const record = await readCommand(db, id);
     if (record && record.state !== 'running') {
       await forgetCommand(db, id);
       if (record.state === 'failed') throw new Error(record.error);
       return record.result as Result<K>;
     }
-    await sleep(NUDGE_MS);
+    await sleep(POLL_MS);
+    if (look % NUDGE_EVERY !== 0) continue;
     if (!ack.known) ack = await send(start);
     else ack = await send({ lifeboatCommand: 'alive', id });
   }
@@ -62,6 +66,6 @@ export async function callThroughDb<K extends CommandName>(rpc: K, params: Param
 export async function keepWorkerAwake(done: () => Promise<boolean>): Promise<void> {
   while (!(await done())) {
     await send({ lifeboatCommand: 'alive' });
-    await sleep(NUDGE_MS);
+    await sleep(POLL_MS * NUDGE_EVERY);
   }
 }

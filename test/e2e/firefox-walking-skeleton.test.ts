@@ -3,7 +3,6 @@
 // export both files and compare them with the server, then the wipe drill.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { startRadicale, makeCards, makeEvents, deleteItem, type RadicaleServer } from '../harness';
 import { launchFirefoxExtension, type FirefoxExtension } from '../browser/firefox-browser';
