@@ -38,6 +38,8 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Pro
     executablePath: FIREFOX,
     headless: !process.env.DISPLAY,
     protocol: 'webDriverBiDi',
+    // A slow-server test waits minutes in one waitForFunction: its own timeout should speak first.
+    protocolTimeout: 600_000,
     // Lets the automation open moz-extension:// pages.
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {

@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('a slow server and a short idle timeout in Firefox', () => {
-  it('adds the account and completes its first mirror', { timeout: 300_000 }, async () => {
+  it('adds the account and completes its first mirror', { timeout: 240_000 }, async () => {
     const started = Date.now();
     const options = await openFirefoxOptions(ext);
     const added = await addAccountInFirefox(options, { serverUrl: proxy.url, username: radicale.username, password: radicale.password }, 120_000);
@@ -42,21 +42,21 @@ describe('a slow server and a short idle timeout in Firefox', () => {
     // Logged, not asserted: the point is that the work took longer than the idle timeout.
     console.log(`firefox slow server: account added after ${Date.now() - started} ms and ${proxy.log.length} requests`);
     const popup = await openFirefoxPopup(ext);
-    await waitForFirefoxMirror(popup, CARDS.length, 240_000);
-    await waitForText(popup, '[data-testid=event-count]', `Events: ${EVENTS.length}`, 240_000);
+    await waitForFirefoxMirror(popup, CARDS.length, 150_000);
+    await waitForText(popup, '[data-testid=event-count]', `Events: ${EVENTS.length}`, 150_000);
     console.log(`firefox slow server: first mirror done after ${Date.now() - started} ms and ${proxy.log.length} requests`);
     await popup.close();
     await options.close();
   });
 
-  it('finishes Sync now from the popup', { timeout: 300_000 }, async () => {
+  it('finishes Sync now from the popup', { timeout: 240_000 }, async () => {
     const started = Date.now();
     await putItem(`${radicale.addressBookUrl}new-card.vcf`, makeCards(1, 900)[0]!.data, { username: radicale.username, password: radicale.password });
     const popup = await openFirefoxPopup(ext);
     await clickButton(popup, 'Sync now');
-    await waitForFirefoxMirror(popup, CARDS.length + 1, 240_000);
+    await waitForFirefoxMirror(popup, CARDS.length + 1, 150_000);
     // The button comes back once the command's outcome is in the database.
-    await waitForText(popup, 'button:not([disabled])', 'Sync now', 240_000);
+    await waitForText(popup, 'button:not([disabled])', 'Sync now', 150_000);
     console.log(`firefox slow server: Sync now done after ${Date.now() - started} ms`);
     await popup.close();
   });

@@ -24,6 +24,7 @@ beforeAll(async () => {
     ],
   });
   ext = await launchFirefoxExtension({ extensionDir: prepareExtensionCopy('dist-firefox', ['http://127.0.0.1/*']) });
+  console.log(`Firefox under test: ${await ext.browser.version()}`);
 });
 
 afterAll(async () => {
@@ -32,6 +33,20 @@ afterAll(async () => {
 });
 
 describe('walking skeleton in Firefox', () => {
+  it('installs a build whose background is an event page named for what it is, accepted from ESR 140', async () => {
+    const manifest = JSON.parse(readFileSync('dist-firefox/manifest.json', 'utf8')) as {
+      background: { scripts: string[] };
+      browser_specific_settings: { gecko: { strict_min_version: string } };
+    };
+    expect(manifest.background.scripts).toEqual(['background.js']);
+    expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
+    // Installed (beforeAll) and running: its options page answers from its pinned address.
+    const options = await openFirefoxOptions(ext);
+    // Read from the document: puppeteer's page.url() still says about:blank (firefox-browser.ts).
+    expect(await options.evaluate(() => location.href)).toBe(`${ext.origin}/src/options/index.html`);
+    await options.close();
+  });
+
   it('adds the account in the options page and mirrors every card and event', async () => {
     const options = await openFirefoxOptions(ext);
     expect(await addAccountInFirefox(options, { serverUrl: radicale.url, username: radicale.username, password: radicale.password, label: 'Demo' })).toMatch(/Account added/);
