@@ -26,14 +26,17 @@ async function answer(handlers: Handlers, message: CommandMessage): Promise<Comm
   const db = openDb();
   known.add(id);
   await commandStarted(db, id, Date.now());
-  void dropStaleCommands(db, Date.now());
+  void dropStaleCommands(db, Date.now()).catch((error: unknown) => console.warn('Lifeboat: could not drop old command outcomes', error));
   if (!handler) {
     await commandFinished(db, id, { error: `Unknown command: ${name}` }, Date.now());
     return { known: true };
   }
-  void handler(params).then(
-    (result) => commandFinished(db, id, { result }, Date.now()),
-    (error: unknown) => commandFinished(db, id, { error: describeError(error) }, Date.now()),
-  );
+  void handler(params)
+    .then(
+      (result) => commandFinished(db, id, { result }, Date.now()),
+      (error: unknown) => commandFinished(db, id, { error: describeError(error) }, Date.now()),
+    )
+    // The page waits on: it sends the command again once this worker is gone.
+    .catch((error: unknown) => console.warn('Lifeboat: could not record a command’s outcome', error));
   return { known: true };
 }

@@ -64,7 +64,10 @@ export function AddAccountForm() {
     // through the database, and the page keeps the worker awake through the first mirror.
     const added = await check(async () => {
       const answer = await callThroughDb(command, params);
-      if ('accountId' in answer) void keepWorkerAwake(() => firstRunEnded(answer.accountId));
+      if ('accountId' in answer) {
+        const addedAt = Date.now();
+        void keepWorkerAwake(() => firstRunEnded(answer.accountId, addedAt));
+      }
       const names = describe(answer.collections);
       return command === 'addAccount' ? t('addAccountAdded', names) : t('addAccountTested', names);
     });
@@ -140,9 +143,14 @@ function describe(collections: FoundCollection[]): string {
   return collections.map((c) => c.name).join(', ');
 }
 
-/** The account's first run has ended (a run cut short by a stopped worker is resumed, not ended). */
-async function firstRunEnded(accountId: string): Promise<boolean> {
+/** A run starts at once after adding; none by then means none is coming (the passphrase lock closed, say). */
+const FIRST_RUN_START_MS = 30_000;
+
+/** The account's first run has ended (a run cut short by a stopped worker is resumed, not ended), or none is coming. */
+async function firstRunEnded(accountId: string, added: number): Promise<boolean> {
   const db = openDb();
   if (!(await db.accounts.get(accountId))) return true;
-  return (await recentRuns(db, accountId)).some((run) => run.outcome !== 'running' && run.outcome !== 'interrupted');
+  const runs = await recentRuns(db, accountId);
+  if (runs.length === 0) return Date.now() - added > FIRST_RUN_START_MS;
+  return runs.some((run) => run.outcome !== 'running' && run.outcome !== 'interrupted');
 }
