@@ -3,10 +3,14 @@
 // first mirror take many times that. The pages send their commands and read the outcome from
 // the database (shared/command-message.ts), so the account is added, mirrored and synced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { startRadicale, startFaultProxy, makeCards, makeEvents, putItem, type FaultProxy, type RadicaleServer } from '../harness';
 import { launchFirefoxExtension, type FirefoxExtension } from '../browser/firefox-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { addAccountInFirefox, clickButton, openFirefoxOptions, openFirefoxPopup, waitForFirefoxMirror, waitForText } from '../browser/firefox-pages';
+import { waitForFile } from '../browser/wait-for-file';
+import { exportFileName } from '../../src/exporters/file-names';
 
 const CARDS = makeCards(12);
 const EVENTS = makeEvents(5);
@@ -58,6 +62,15 @@ describe('a slow server and a short idle timeout in Firefox', () => {
     // The button comes back once the command's outcome is in the database.
     await waitForText(popup, 'button:not([disabled])', 'Sync now', 150_000);
     console.log(`firefox slow server: Sync now done after ${Date.now() - started} ms`);
+    await popup.close();
+  });
+
+  it('exports the contacts from the popup through the database as well', async () => {
+    const popup = await openFirefoxPopup(ext);
+    await clickButton(popup, 'Export contacts (.vcf)');
+    await waitForText(popup, '[role=status]', /Saved/);
+    const text = readFileSync(await waitForFile(ext.downloadsDir, exportFileName('contacts', new Date(), 'vcf')), 'utf8');
+    expect(ICAL.parse(text) as unknown[]).toHaveLength(CARDS.length + 1);
     await popup.close();
   });
 });
