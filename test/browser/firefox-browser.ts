@@ -81,6 +81,6 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Pro
  * without waiting, then wait for the document itself.
  */
 export async function gotoExtensionPage(page: Page, url: string): Promise<void> {
-  void page.goto(url, { waitUntil: [] as never }).catch(() => undefined);
+  void page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }).catch(() => undefined);
   await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { polling: 100, timeout: 30_000 }, url);
 }
