@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 # command-or-python-module : Debian package
 needed=(
   "/usr/bin/chromium:chromium"
+  # Firefox's e2e tests (test/e2e/firefox-*.test.ts) drive the current ESR through WebDriver BiDi.
+  "/usr/bin/firefox-esr:firefox-esr"
   "/usr/bin/rclone:rclone"
   "py:radicale:radicale"
   "py:xandikos:xandikos"
@@ -49,7 +51,7 @@ if ((${#missing[@]} > 0)); then
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then

@@ -3,6 +3,7 @@
 // by the end of the first turn (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
 import { browser } from '../shared/browser';
 import { registerRpcServer } from './rpc-server';
+import { registerCommandRunner } from './command-runner';
 import { handlers } from './handlers';
 import { SYNC_ALARM } from './schedule';
 import { syncAll } from './sync-runner';
@@ -14,6 +15,9 @@ import { RECHECK_ALARM, ensureRecheckAlarm, recheckDuePhotos } from './photo-rec
 import { resumeLockChange } from '../secrets/lock-state';
 
 registerRpcServer(handlers);
+// Long commands (adding an account, Sync now) answer at once and report through the database,
+// so that they outlast Firefox's idle event page (shared/command-message.ts).
+registerCommandRunner(handlers);
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void syncAll();

@@ -7,7 +7,7 @@ import { ItemCounts } from '../ui/item-counts';
 import { UnreadableLine } from '../ui/unreadable-line';
 import { RUN_LOG_ANCHOR } from '../ui/open-run-log';
 import { t } from '../shared/i18n';
-import { call } from '../shared/rpc-client';
+import { callThroughDb } from '../shared/rpc-client';
 import { CollectionChoice } from './collection-choice';
 import { PasswordForm } from './password-form';
 import { RemoveAccount } from './remove-account';
@@ -37,7 +37,7 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
             {account.kind !== 'local' && account.kind !== 'ics-feed' && !mirrorsPhotos(account.kind) && <CollectionChoice accountId={account.id} />}
             <div class="actions">
               {account.kind !== 'local' && (
-                <button type="button" onClick={() => void call('syncNow', { accountId: account.id }).catch(() => undefined)}>
+                <button type="button" onClick={() => void callThroughDb('syncNow', { accountId: account.id }).catch(() => undefined)}>
                   {t('popupSyncNow')}
                 </button>
               )}

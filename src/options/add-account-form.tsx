@@ -6,7 +6,9 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
-import { call } from '../shared/rpc-client';
+import { callThroughDb, keepWorkerAwake } from '../shared/rpc-client';
+import { openDb } from '../db/schema';
+import { recentRuns } from '../db/runs';
 import { t } from '../shared/i18n';
 import { StatusMessage } from '../ui/status-message';
 import { useServerCheck } from '../ui/use-server-check';
@@ -58,8 +60,15 @@ export function AddAccountForm() {
     }
     const { providerId: _provider, ...account } = fields;
     const params = { ...account, serverUrl: server.href, calendarServerUrl: calendarServer?.href ?? '', plainHttpConfirmed: plainHosts.length > 0 && fields.plainHttpConfirmed };
+    // Discovery on a slow server can outlast Firefox's idle event page: the command reports
+    // through the database, and the page keeps the worker awake through the first mirror.
     const added = await check(async () => {
-      const names = describe((await call(command, params)).collections);
+      const answer = await callThroughDb(command, params);
+      if ('accountId' in answer) {
+        const addedAt = Date.now();
+        void keepWorkerAwake(() => firstRunEnded(answer.accountId, addedAt));
+      }
+      const names = describe(answer.collections);
       return command === 'addAccount' ? t('addAccountAdded', names) : t('addAccountTested', names);
     });
     if (added && command === 'addAccount') setFields(EMPTY);
@@ -132,4 +141,16 @@ export function AddAccountForm() {
 
 function describe(collections: FoundCollection[]): string {
   return collections.map((c) => c.name).join(', ');
+}
+
+/** A run starts at once after adding; none by then means none is coming (the passphrase lock closed, say). */
+const FIRST_RUN_START_MS = 30_000;
+
+/** The account's first run has ended (a run cut short by a stopped worker is resumed, not ended), or none is coming. */
+async function firstRunEnded(accountId: string, added: number): Promise<boolean> {
+  const db = openDb();
+  if (!(await db.accounts.get(accountId))) return true;
+  const runs = await recentRuns(db, accountId);
+  if (runs.length === 0) return Date.now() - added > FIRST_RUN_START_MS;
+  return runs.some((run) => run.outcome !== 'running' && run.outcome !== 'interrupted');
 }

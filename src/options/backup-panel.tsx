@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import type { SnapshotRecord } from '../db/records';
 import { t } from '../shared/i18n';
-import { call } from '../shared/rpc-client';
+import { callThroughDb } from '../shared/rpc-client';
 import type { ArchiveResult } from '../shared/rpc-contract';
 import { verifyArchive, type VerifyReport } from '../archive/verify-archive';
 import { StatusMessage, type Message } from '../ui/status-message';
@@ -70,10 +70,10 @@ export function BackupPanel() {
     <div class="backup-panel">
       <p>{t('backupIntro')}</p>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void call('exportArchive', { encrypt: lock === 'unlocked' && encrypt }).then((r) => setMessage(savedMessage(r)), fail)}>
+        <button type="button" class="primary" onClick={() => void callThroughDb('exportArchive', { encrypt: lock === 'unlocked' && encrypt }).then((r) => setMessage(savedMessage(r)), fail)}>
           {t('backupDownload')}
         </button>
-        <button type="button" onClick={() => void call('snapshotNow', {}).then((r) => setMessage(savedMessage(r)), fail)}>
+        <button type="button" onClick={() => void callThroughDb('snapshotNow', {}).then((r) => setMessage(savedMessage(r)), fail)}>
           {t('backupSnapshotNow')}
         </button>
       </div>

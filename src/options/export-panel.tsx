@@ -6,7 +6,7 @@ import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';
-import { call } from '../shared/rpc-client';
+import { callThroughDb } from '../shared/rpc-client';
 import type { ExportParams, ExportResult } from '../shared/rpc-contract';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
@@ -29,7 +29,7 @@ export function ExportPanel() {
     vcardVersion,
   });
   const run = (command: 'exportContacts' | 'exportCalendars') =>
-    call(command, params()).then(
+    callThroughDb(command, params()).then(
       (r: ExportResult) => {
         setMessage({ text: exportSummarySentence(r), error: false });
         setSkipped(r.skipped);

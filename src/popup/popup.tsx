@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { browser } from '../shared/browser';
-import { call } from '../shared/rpc-client';
+import { callThroughDb } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -25,9 +25,9 @@ export function Popup() {
       (text) => setMessage(text ? { text, error: false } : null),
       (error: Error) => setMessage({ text: error.message, error: true }),
     );
-  const [syncing, syncNow] = useAction(() => call('syncNow', {}).then(() => null));
-  const [exportingContacts, exportContacts] = useAction(() => call('exportContacts', {}).then(exportSummarySentence));
-  const [exportingCalendars, exportCalendars] = useAction(() => call('exportCalendars', {}).then(exportSummarySentence));
+  const [syncing, syncNow] = useAction(() => callThroughDb('syncNow', {}).then(() => null));
+  const [exportingContacts, exportContacts] = useAction(() => callThroughDb('exportContacts', {}).then(exportSummarySentence));
+  const [exportingCalendars, exportCalendars] = useAction(() => callThroughDb('exportCalendars', {}).then(exportSummarySentence));
   useReadyMark('lifeboat:popup-ready', summaries !== undefined);
 
   if (summaries === undefined) return <main class="popup" aria-busy="true" />;

@@ -2,7 +2,7 @@
 // a wipe alarm, an account whose password was refused or whose sign-in expired (one click signs
 // in again; the mirrored data stays), storage the browser may clear.
 import { browser } from '../shared/browser';
-import { call } from '../shared/rpc-client';
+import { call, callThroughDb } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
 import { formatBytes } from '../ui/format-bytes';
 import type { AccountSummary, AlarmView } from '../ui/account-summaries';
@@ -57,11 +57,11 @@ function AlarmWarning({ alarm, report }: { alarm: AlarmView; report: Props['repo
   const exportBefore = () => {
     if (alarm.collectionKind === 'photos') {
       // The full backup holds every photo the mirror kept, those deleted upstream included.
-      report(call('exportArchive', {}).then((r) => t('backupSaved', r.fileName, r.files, formatBytes(r.bytes))));
+      report(callThroughDb('exportArchive', {}).then((r) => t('backupSaved', r.fileName, r.files, formatBytes(r.bytes))));
       return;
     }
     const command = alarm.collectionKind === 'calendar' ? 'exportCalendars' : 'exportContacts';
-    report(call(command, { asOf: alarm.before }).then((r) => t('exportSavedItems', r.fileName, r.count)));
+    report(callThroughDb(command, { asOf: alarm.before }).then((r) => t('exportSavedItems', r.fileName, r.count)));
   };
   return (
     <li class="warning warning-alarm" role="alert">

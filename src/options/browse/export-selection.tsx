@@ -3,12 +3,12 @@ import { useState } from 'preact/hooks';
 import { openDb } from '../../db/schema';
 import { searchContacts } from '../../db/browse-items';
 import { t } from '../../shared/i18n';
-import { call } from '../../shared/rpc-client';
+import { callThroughDb } from '../../shared/rpc-client';
 import { StatusMessage, type Message } from '../../ui/status-message';
 
 async function exportContacts(itemIds: string[], includeDeletedUpstream: boolean): Promise<Message> {
   try {
-    const result = await call('exportContacts', { itemIds, includeDeletedUpstream });
+    const result = await callThroughDb('exportContacts', { itemIds, includeDeletedUpstream });
     return { text: t('exportSavedItems', result.fileName, result.count), error: false };
   } catch (error) {
     return { text: (error as Error).message, error: true };

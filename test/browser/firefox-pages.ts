@@ -1,0 +1,57 @@
+// The extension's pages in Firefox as a person uses them, through puppeteer-core: the same
+// steps as extension-pages.ts (Chromium, Playwright), with clicks sent as real input (a host
+// permission request needs a user gesture).
+import type { Page } from 'puppeteer-core';
+import type { FirefoxExtension } from './firefox-browser';
+import { OPTIONS, POPUP, type AccountForm } from './extension-pages';
+
+export async function openFirefoxOptions(ext: FirefoxExtension): Promise<Page> {
+  const page = await ext.openPage(OPTIONS);
+  await page.waitForSelector('form.add-account');
+  return page;
+}
+
+export async function openFirefoxPopup(ext: FirefoxExtension): Promise<Page> {
+  const page = await ext.openPage(POPUP);
+  await page.waitForSelector('main.popup:not([aria-busy])');
+  return page;
+}
+
+/** Waits until an element matching `selector` contains `text`; returns its whole text. */
+export async function waitForText(page: Page, selector: string, text: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  const pattern = typeof text === 'string' ? { source: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' } : { source: text.source, flags: text.flags };
+  const handle = await page.waitForFunction(
+    (sel: string, source: string, flags: string) => {
+      const re = new RegExp(source, flags);
+      return [...document.querySelectorAll(sel)].map((el) => el.textContent ?? '').find((t) => re.test(t)) ?? false;
+    },
+    { polling: 200, timeout: timeoutMs },
+    selector,
+    pattern.source,
+    pattern.flags,
+  );
+  return String(await handle.jsonValue());
+}
+
+export async function clickButton(page: Page, name: string, within = ''): Promise<void> {
+  await page.locator(`${within} button::-p-text(${name})`).click();
+}
+
+/** Fills the add-account form and clicks Add account; returns the message the page shows once the work is done. */
+export async function addAccountInFirefox(page: Page, form: AccountForm, timeoutMs = 60_000): Promise<string> {
+  const set = async (name: string, value: string) => {
+    await page.locator(`form.add-account input[name=${name}]`).fill(value);
+  };
+  await set('serverUrl', form.serverUrl);
+  await set('username', form.username);
+  await set('password', form.password);
+  if (form.label) await set('label', form.label);
+  await page.click('form.add-account button[type=submit]');
+  return waitForText(page, 'form.add-account .message', /^(?!Contacting the server…$)./, timeoutMs);
+}
+
+/** Waits until the popup shows `count` contacts and the account is up to date. */
+export async function waitForFirefoxMirror(popup: Page, count: number, timeoutMs = 60_000): Promise<void> {
+  await waitForText(popup, '[data-testid=contact-count]', `Contacts: ${count.toLocaleString('en-US')}`, timeoutMs);
+  await popup.waitForSelector('.status-ok', { timeout: timeoutMs });
+}
