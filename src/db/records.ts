@@ -193,6 +193,11 @@ export interface RunRecord {
   errors: RunError[];
   /** Items held as served but unreadable after this run, in the collections it synced. */
   unreadable?: UnreadableItemRef[];
+  /**
+   * Items this run stored as served whose fields were read only in part (ItemFields.degraded):
+   * `reason` is the degraded kind (calendars/calendar-fields.ts CalendarDegraded).
+   */
+  limited?: UnreadableItemRef[];
 }
 
 /** `slow-decline`: many small runs took a collection far below its 30-day high (sync/wipe-window.ts). */

@@ -1,10 +1,11 @@
-// The last sync runs of each account: when, what changed, every error in plain words, and each
-// item kept exactly as served because it could not be read (collection, name, address, reason).
+// The last sync runs of each account: when, what changed, every error in plain words, each
+// item kept exactly as served because it could not be read, and each one this run read only in
+// part (collection, name, address, reason).
 import { useEffect } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import type { AccountRecord, RunRecord } from '../db/records';
 import { recentRuns } from '../db/runs';
-import { t } from '../shared/i18n';
+import { t, type MessageKey } from '../shared/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
 import { RUN_LOG_ANCHOR } from '../ui/open-run-log';
 import { tPlural } from '../ui/plural';
@@ -41,8 +42,16 @@ export function RunLog({ accounts }: { accounts: AccountRecord[] }) {
   );
 }
 
+/** Why an item was read only in part (calendars/calendar-fields.ts CalendarDegraded), in words. */
+const LIMITED_REASONS: Record<string, MessageKey> = {
+  'timezone-too-complex': 'limitedTimezoneTooComplex',
+  'repeat-rule-unreadable': 'limitedRepeatRuleUnreadable',
+  'parser-refused': 'limitedParserRefused',
+};
+
 function RunRow({ run, label }: { run: RunRecord; label: string }) {
   const unreadable = run.unreadable ?? [];
+  const limited = run.limited ?? [];
   return (
     <tr class={`run run-${run.outcome}`}>
       <td>{new Date(run.startedAt).toLocaleString()}</td>
@@ -50,7 +59,7 @@ function RunRow({ run, label }: { run: RunRecord; label: string }) {
       <td>{t(`runOutcome_${run.outcome}`)}</td>
       <td>{t('runLogChangeCounts', run.added, run.changed, run.deletedUpstream)}</td>
       <td>
-        {run.errors.length === 0 && unreadable.length === 0 && '—'}
+        {run.errors.length === 0 && unreadable.length === 0 && limited.length === 0 && '—'}
         {run.errors.length > 0 && (
           <ul>
             {run.errors.map((error, index) => (
@@ -62,6 +71,15 @@ function RunRow({ run, label }: { run: RunRecord; label: string }) {
           <ProblemList
             heading={tPlural(unreadable.length, { one: 'runLogUnreadable_one', other: 'runLogUnreadable_other' })}
             problems={unreadable.map((item) => t('runLogUnreadableItem', item.collectionName, item.title, item.href, item.reason))}
+          />
+        )}
+        {limited.length > 0 && (
+          <ProblemList
+            heading={tPlural(limited.length, { one: 'runLogLimited_one', other: 'runLogLimited_other' })}
+            problems={limited.map((item) => {
+              const key = LIMITED_REASONS[item.reason];
+              return t('runLogUnreadableItem', item.collectionName, item.title, item.href, key ? t(key) : item.reason);
+            })}
           />
         )}
       </td>

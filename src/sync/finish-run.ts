@@ -7,7 +7,7 @@ import { updateAccount } from '../db/accounts';
 import { finishRun } from '../db/runs';
 import { describeError, isCredentialsRejected } from './describe-error';
 
-export type RunCounts = Pick<RunRecord, 'added' | 'changed' | 'deletedUpstream' | 'unchanged' | 'unreadable'>;
+export type RunCounts = Pick<RunRecord, 'added' | 'changed' | 'deletedUpstream' | 'unchanged' | 'unreadable' | 'limited'>;
 export type FinishedRun = Omit<RunRecord, 'id' | 'accountId' | 'startedAt'>;
 
 export async function finishAccountRun(
@@ -31,6 +31,8 @@ export async function finishAccountRun(
     errors,
     // Named in the run log and counted by the popup: stored as served, but not readable.
     ...(counts.unreadable && counts.unreadable.length > 0 ? { unreadable: counts.unreadable } : {}),
+    // Named in the run log: stored as served, read only in part (the listing may show it wrongly).
+    ...(counts.limited && counts.limited.length > 0 ? { limited: counts.limited } : {}),
   };
   await finishRun(db, runId, summary);
   await updateAccount(db, account.id, {

@@ -39,6 +39,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
   const tally: CollectionTally = { added: 0, changed: 0, deletedUpstream: 0, unchanged: 0, fetched: 0, toFetch: 0 };
   const errors: RunError[] = [];
   const unreadable: UnreadableItemRef[] = [];
+  const limited: UnreadableItemRef[] = [];
   const alarms: AlarmRecord[] = [];
   let accountError: unknown = null;
   try {
@@ -56,14 +57,14 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     });
     for (const [index, { collection, remote }] of enabled.entries()) {
       const step = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-      await syncOneCollection(deps, account, collection, remote, startedAt, tally, { errors, unreadable, alarms, progress, step });
+      await syncOneCollection(deps, account, collection, remote, startedAt, tally, { errors, unreadable, limited, alarms, progress, step });
     }
   } catch (error) {
     accountError = error;
     errors.push({ href: null, message: describeError(error) });
   }
 
-  const summary = await finishAccountRun(db, account, runId, { ...tally, unreadable }, errors, accountError, now(), deps.credentialsRejected);
+  const summary = await finishAccountRun(db, account, runId, { ...tally, unreadable, limited }, errors, accountError, now(), deps.credentialsRejected);
   return { ...summary, alarms };
 }
 
@@ -73,6 +74,7 @@ const PHASE_ORDER: Record<CollectionRecord['kind'], number> = { addressbook: 0, 
 interface CollectionReport {
   errors: RunError[];
   unreadable: UnreadableItemRef[];
+  limited: UnreadableItemRef[];
   alarms: AlarmRecord[];
   progress: ProgressReporter;
   step: { phase: CollectionRecord['kind']; collectionsListed: number; collections: number };
@@ -88,7 +90,7 @@ async function syncOneCollection(
   tally: CollectionTally,
   report: CollectionReport,
 ): Promise<void> {
-  const { errors, unreadable, alarms, progress, step } = report;
+  const { errors, unreadable, limited, alarms, progress, step } = report;
   try {
     const alarm = await syncCollection(
       deps,
@@ -100,6 +102,7 @@ async function syncOneCollection(
       (counts) => progress.update({ ...counts, ...step }),
       startedAt,
       unreadable,
+      limited,
     );
     if (alarm) alarms.push(alarm);
   } catch (error) {

@@ -33,6 +33,8 @@ export async function syncCollection(
   startedAt: number,
   /** Filled with the items this collection holds as served but could not read, for the run log. */
   unreadable: UnreadableItemRef[] = [],
+  /** Filled with the items this run stored whose fields were read only in part, for the run log. */
+  limited: UnreadableItemRef[] = [],
 ): Promise<AlarmRecord | null> {
   const { db, source, now } = deps;
   const reader = deps.readers[collection.kind];
@@ -65,6 +67,11 @@ export async function syncCollection(
       failed.push(href);
     }
     const stored = await storeItems(db, collection, store, now());
+    for (const item of store) {
+      if (item.degraded !== undefined && item.unreadable === undefined) {
+        limited.push({ collectionId: collection.id, collectionName: collection.displayName, href: item.href, title: item.title, reason: item.degraded });
+      }
+    }
     // Right after the batch: a worker stopped before the cursor is saved re-lists these items
     // as unchanged next time, so this list is the only place their state survives.
     held = await keepUnreadableHrefs(db, collection.id, { held, stored: store, markedDeleted: [] });
