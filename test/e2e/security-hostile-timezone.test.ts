@@ -1,11 +1,13 @@
-// The hostile-time-zone drill in a real Chromium: Radicale holds 50 ordinary events and one
-// whose VTIMEZONE recurs every hour from 1601 (test/unit/calendar-hostile.ts, with the end in
-// 1610 that the integration test uses: without one, Radicale itself spends ~20 s expanding it
-// with dateutil each time it reads its folder, which would time Radicale, not Lifeboat). The
-// account is added in the options page; the time to the first complete mirror is logged, not
-// asserted (benchmarks are separate). The popup's .ics export must hold all 51 objects by UID,
-// and the hostile one is kept as served, flagged `degraded: 'timezone-too-complex'`, and named in
-// the run log as read only in part.
+// The hostile-time-zone drill in a real Chromium: a CalDAV server holds 50 ordinary events and
+// one whose VTIMEZONE recurs every hour from 1601 without end (test/unit/calendar-hostile.ts).
+// Radicale stores that event with an end in 1610 (without one, Radicale itself spends ~20 s
+// expanding it with dateutil whenever it reads its folder, which would time Radicale, not
+// Lifeboat), and a hostile proxy in front of it (hostile-dav-server.ts) strips the end from
+// every answer: what the extension is served recurs hourly from 1601 for ever. The account is
+// added in the options page; the time to the first complete mirror is logged, not asserted
+// (benchmarks are separate). The popup's .ics export must hold all 51 objects by UID, the
+// hostile one is kept as served, flagged `degraded: 'timezone-too-complex'`, and named in the
+// run log as read only in part.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRadicale, makeEvent, getItem, type RadicaleServer } from '../harness';
 import { hostileEvent } from '../unit/calendar-hostile';
@@ -14,21 +16,27 @@ import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, submitAccount } from '../browser/extension-pages';
 import { exportFromPopup } from '../browser/popup-export';
 import { readStore } from '../browser/extension-db';
+import { startHostileDav, type HostileDavServer } from '../harness/hostile-dav-server';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 
 const NORMAL = Array.from({ length: 50 }, (_, i) => makeEvent(i + 1, { zone: 'Europe/Berlin', recurring: i % 5 === 0 }));
-const HOSTILE = { name: 'hostile-0.ics', data: hostileEvent(0, 'FREQ=HOURLY;UNTIL=16100101T000000Z') };
+const END = ';UNTIL=16100101T000000Z';
+const HOSTILE = { name: 'hostile-0.ics', data: hostileEvent(0, `FREQ=HOURLY${END}`) };
 const uidOf = (data: string) => /^UID:(.*)$/m.exec(data)![1]!.trim();
 
 let radicale: RadicaleServer;
+let hostile: HostileDavServer;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
   radicale = await startRadicale({ seed: [{ name: 'calendar', kind: 'calendar', displayName: 'Team', items: [...NORMAL, HOSTILE] }] });
+  hostile = await startHostileDav({ upstream: radicale.url });
+  hostile.intercept = () => ({ rewrite: (text) => text.replaceAll(END, '') });
   ext = await launchExtensionBrowser({ extensionDir: prepareExtensionCopy('dist', ['http://127.0.0.1/*']) });
 }, 180_000);
 afterAll(async () => {
   await ext?.close();
+  await hostile?.stop();
   await radicale?.stop();
 });
 
@@ -37,7 +45,7 @@ describe('a calendar with a hostile time zone, in Chromium', () => {
     const options = await openOptions(ext);
     const popup = await openPopup(ext);
     const started = Date.now();
-    const message = await submitAccount(options, { serverUrl: radicale.url, username: radicale.username, password: radicale.password });
+    const message = await submitAccount(options, { serverUrl: hostile.url, username: radicale.username, password: radicale.password });
     expect(message).toContain('Account added');
     await popup.getByText(`Events: ${NORMAL.length + 1}`).first().waitFor({ timeout: 120_000 });
     await popup.locator('.status-ok').first().waitFor({ timeout: 120_000 });
@@ -56,9 +64,11 @@ describe('a calendar with a hostile time zone, in Chromium', () => {
     expect(items).toHaveLength(51);
     const flagged = items.filter((item) => item.degraded !== undefined);
     expect(flagged.map((item) => [item.uid, item.degraded])).toEqual([['hostile-0@example.org', 'timezone-too-complex']]);
-    // As served: Radicale serves its own serialisation of what lies on its disk.
-    const served = await getItem(new URL(HOSTILE.name, radicale.calendarUrl).href, radicale);
+    // As served: Radicale's own serialisation of what lies on its disk, without the end.
+    const served = await getItem(new URL(new URL(HOSTILE.name, radicale.calendarUrl).pathname, hostile.url).href, radicale);
+    expect(served).toContain('RRULE:FREQ=HOURLY\r\n');
     expect(flagged[0]).toMatchObject({ raw: served, title: 'Hostile 0' });
+    expect(ics).toContain('RRULE:FREQ=HOURLY\r\n');
     // The run itself is complete (a limited reading is no error), and its log names the item
     // read only in part, and why: the listing shows its times without an offset.
     const run = options.locator('#run-log tbody tr').first();
