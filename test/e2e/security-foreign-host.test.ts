@@ -74,8 +74,10 @@ describe('a hostile DAV server that points at a foreign host, in Chromium', () =
     await newestRun().getByText(withheld()).waitFor();
     const status = (await popup.locator('.status').first().textContent()) ?? '';
     console.log(`popup status after the redirect: ${status}`);
-    // The popup says a calendar was not copied (the run log, one link away, says why).
+    // The popup says a calendar was not copied, and why, naming the host.
     expect(status).toContain('1 address book or calendar the last sync could not copy');
+    expect(await popup.locator('.status-why').first().textContent()).toBe(`Work: ${withheld()}`);
+    expect(await seriousViolationsInBothSchemes(popup)).toEqual([]);
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 // with a certificate made at test time) 307-redirects the calendar collection to plain http,
 // where a host asks for Basic and records every request. The password must not follow, the
 // answer that travelled in clear must not be used, the contacts from the https side are
-// mirrored, and the run log names the http host. This launch alone accepts the self-signed
+// mirrored, and the run log and the popup name the http host. This launch alone accepts the self-signed
 // certificate (--ignore-certificate-errors): nothing else in the suite should.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRadicale, makeCards, makeEvents, type RadicaleServer } from '../harness';
@@ -56,6 +56,8 @@ describe('an https server that sends the calendar to plain http, in Chromium', (
     const run = options.locator('#run-log tbody tr').first();
     await run.getByText(`The server sent Lifeboat from https to unencrypted http at ${plain.host}; Lifeboat did not use that answer`).waitFor({ timeout: 60_000 });
 
+    // The popup says so too, under the status line.
+    await popup.locator('.status-why').filter({ hasText: `unencrypted http at ${plain.host}` }).waitFor();
     expect(secure.requests.length).toBeGreaterThan(0);
     expect(plain.requests.length).toBeGreaterThan(0);
     expect(plain.requests.filter((r) => r.headers.authorization !== undefined || r.headers.cookie !== undefined)).toEqual([]);
