@@ -41,6 +41,9 @@ beforeAll(async () => {
   hostile = await startHostileDav({ upstream: radicale.url });
   foreign = await startHostileHost({ address: '127.0.0.2' });
   ext = await launchExtensionBrowser({ extensionDir: prepareExtensionCopy('dist', ['http://127.0.0.1/*', 'http://127.0.0.2/*']) });
+  // A cookie the browser holds for the foreign host, as a session there would leave: a request
+  // made with the browser's credentials would carry it, so "no cookie arrived" can fail.
+  await ext.context.addCookies([{ name: 'session', value: 'browser-session', domain: '127.0.0.2', path: '/' }]);
 }, 120_000);
 afterAll(async () => {
   await ext?.close();
