@@ -1,11 +1,13 @@
 // What an account offers: its address books (CardDAV) and calendars (CalDAV). Both are tried;
-// a server offering only one is fine. A refused password is reported at once; when neither
-// service answers, the person hears why the contacts side failed.
+// a server offering only one is fine. A refused password, or a service pointed at a foreign
+// host, is reported at once; when neither service answers, the person hears why the contacts
+// side failed.
 import type { NewDavAccount } from '../shared/rpc-contract';
 import type { CollectionKind, RemoteCollection } from '../sources/source';
 import { createDavSource } from '../sources/dav/dav-source';
 import type { BearerAuth } from '../http/http-context';
 import { isCredentialsRejected } from '../sync/describe-error';
+import { isPolicyRefusal } from '../http/policy-errors';
 
 export interface Discovered {
   services: CollectionKind[];
@@ -28,6 +30,10 @@ export async function discoverServices(account: NewDavAccount, bearer?: BearerAu
   );
   const refused = attempts.find((a) => a.status === 'rejected' && isCredentialsRejected(a.reason));
   if (refused?.status === 'rejected') throw refused.reason;
+  // A service the server pointed to a foreign host (or answered with a body past a cap) is no
+  // "server offering only one": adding the rest would drop that service for good, unsaid.
+  const hostile = attempts.find((a) => a.status === 'rejected' && isPolicyRefusal(a.reason));
+  if (hostile?.status === 'rejected') throw hostile.reason;
 
   const services: CollectionKind[] = [];
   const collections: RemoteCollection[] = [];

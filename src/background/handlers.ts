@@ -68,12 +68,15 @@ export const handlers: Handlers = {
   signIn: ({ provider }) => signInWith(provider),
   signInAgain: ({ accountId }) => signInAgain(accountId),
 
-  async updatePassword({ accountId, password }) {
+  async updatePassword({ accountId, password, plainHttpConfirmed }) {
     const db = openDb();
     const account = await getAccount(db, accountId);
-    await discoverServices({ ...account, calendarServerUrl: account.calendarServerUrl ?? undefined, password });
+    // A new password is a new secret on its way over the wire: plain http beyond loopback needs
+    // the person's tick under it, as when the account was added (a page cannot skip the form).
+    requirePlainHttpConfirmed({ urls: [account.serverUrl, account.calendarServerUrl], confirmed: plainHttpConfirmed });
+    await discoverServices({ ...account, calendarServerUrl: account.calendarServerUrl ?? undefined, password, plainHttpConfirmed: plainHttpConfirmed === true });
     await savePassword(accountId, password);
-    await updateAccount(db, accountId, { status: 'idle', lastError: null });
+    await updateAccount(db, accountId, { status: 'idle', lastError: null, ...(plainHttpConfirmed ? { plainHttpConfirmed: true as const } : {}) });
     await refreshBadge();
     void syncOne(accountId);
     return { ok: true };

@@ -199,8 +199,8 @@ export interface RunRecord {
   /** Items held as served but unreadable after this run, in the collections it synced. */
   unreadable?: UnreadableItemRef[];
   /**
-   * Items this run stored and read only in part (`reason`: the reader's `degraded` code, such as
-   * `timezone-too-complex`): kept as served, shown with simpler fields, named in the run log.
+   * Items this run stored as served whose fields were read only in part (ItemFields.degraded):
+   * `reason` is the degraded kind (calendars/calendar-fields.ts CalendarDegraded).
    */
   limited?: UnreadableItemRef[];
 }

@@ -1,21 +1,29 @@
 // A new password for an account the server stopped accepting. Checked against the server
-// before it is saved; syncing resumes at once.
+// before it is saved; syncing resumes at once. For a plain-http server beyond this computer the
+// same warning and tick as in the add-account form: nothing is sent until it is ticked.
 import { useState } from 'preact/hooks';
 import type { AccountRecord } from '../db/records';
 import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { call } from '../shared/rpc-client';
+import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
 
 export function PasswordForm({ account }: { account: AccountRecord }) {
   const [password, setPassword] = useState('');
+  const [plainHttpConfirmed, setPlainHttpConfirmed] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const id = `password-${account.id}`;
+  const plainHosts = plainHttpTargets([account.serverUrl, account.calendarServerUrl ?? '']);
   return (
     <form
       class="password-form"
       onSubmit={(event) => {
         event.preventDefault();
-        call('updatePassword', { accountId: account.id, password }).then(
+        if (plainHosts.length > 0 && !plainHttpConfirmed) {
+          setMessage({ text: t('plainHttpUnconfirmed'), error: true });
+          return;
+        }
+        call('updatePassword', { accountId: account.id, password, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed }).then(
           () => setMessage({ text: t('optionsPasswordSaved'), error: false }),
           (error: Error) => setMessage({ text: error.message, error: true }),
         );
@@ -23,6 +31,7 @@ export function PasswordForm({ account }: { account: AccountRecord }) {
     >
       <label for={id}>{t('optionsNewPassword', account.label)}</label>
       <input id={id} type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+      {plainHosts.length > 0 && <PlainHttpConsent hosts={plainHosts} checked={plainHttpConfirmed} onChange={setPlainHttpConfirmed} />}
       <button type="submit" class="primary">
         {t('optionsSavePassword')}
       </button>

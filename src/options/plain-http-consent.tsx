@@ -1,5 +1,6 @@
 // The warning and the tick box shown under a password field whose server is plain http beyond
 // this computer (secrets/plain-http.ts says which addresses those are, and why).
+import { useId } from 'preact/hooks';
 import { plainHttpHosts } from '../secrets/plain-http';
 import { t } from '../shared/i18n';
 import { normalizeServerUrl } from './server-address';
@@ -24,9 +25,11 @@ interface Props {
 
 export function PlainHttpConsent({ hosts, checked, onChange }: Props) {
   const where = hosts.join(', ');
+  // Its own id: the add-account form and a new-password form may show the warning at once.
+  const warningId = useId();
   return (
-    <div class="plain-http-warning" role="group" aria-labelledby="plain-http-warning">
-      <p id="plain-http-warning" class="message-error">
+    <div class="plain-http-warning" role="group" aria-labelledby={warningId}>
+      <p id={warningId} class="message-error">
         {t('plainHttpWarning', where)}
       </p>
       <label class="checkbox">

@@ -1,10 +1,11 @@
-// The last sync runs of each account: when, what changed, every error in plain words, and each
-// item kept exactly as served because it could not be read (collection, name, address, reason).
+// The last sync runs of each account: when, what changed, every error in plain words, each
+// item kept exactly as served because it could not be read, and each one this run read only in
+// part (collection, name, address, reason).
 import { useEffect } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import type { AccountRecord, RunRecord } from '../db/records';
 import { recentRuns } from '../db/runs';
-import { t } from '../shared/i18n';
+import { t, type MessageKey } from '../shared/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
 import { RUN_LOG_ANCHOR } from '../ui/open-run-log';
 import { tPlural } from '../ui/plural';
@@ -41,6 +42,13 @@ export function RunLog({ accounts }: { accounts: AccountRecord[] }) {
   );
 }
 
+/** Why an item was read only in part (calendars/calendar-fields.ts CalendarDegraded), in words. */
+const LIMITED_REASONS: Record<string, MessageKey> = {
+  'timezone-too-complex': 'limitedTimezoneTooComplex',
+  'repeat-rule-unreadable': 'limitedRepeatRuleUnreadable',
+  'parser-refused': 'limitedParserRefused',
+};
+
 function RunRow({ run, label }: { run: RunRecord; label: string }) {
   const unreadable = run.unreadable ?? [];
   const limited = run.limited ?? [];
@@ -68,18 +76,13 @@ function RunRow({ run, label }: { run: RunRecord; label: string }) {
         {limited.length > 0 && (
           <ProblemList
             heading={tPlural(limited.length, { one: 'runLogLimited_one', other: 'runLogLimited_other' })}
-            problems={limited.map((item) => t('runLogLimitedItem', item.collectionName, item.title, item.href, limitedReason(item.reason)))}
+            problems={limited.map((item) => {
+              const key = LIMITED_REASONS[item.reason];
+              return t('runLogUnreadableItem', item.collectionName, item.title, item.href, key ? t(key) : item.reason);
+            })}
           />
         )}
       </td>
     </tr>
   );
-}
-
-/** The reader's `degraded` code in words; an unknown code is shown as it is rather than hidden. */
-function limitedReason(code: string): string {
-  if (code === 'timezone-too-complex') return t('limitedTimezoneTooComplex');
-  if (code === 'repeat-rule-unreadable') return t('limitedRepeatRuleUnreadable');
-  if (code === 'parser-refused') return t('limitedParserRefused');
-  return code;
 }

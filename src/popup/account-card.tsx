@@ -13,10 +13,19 @@ export function AccountCard({ summary, now }: { summary: AccountSummary; now: nu
       </div>
       <ItemCounts summary={summary} />
       <AccountStatus account={account} now={now} missing={summary.missing} collectionsMissed={summary.collectionsMissed} />
+      {/* Why a collection was not copied, in the run's own words: a server that pointed at a
+          foreign host is named here, not only in the run log. */}
+      {(summary.missedReasons ?? []).slice(0, MISSED_REASONS_SHOWN).map((reason) => (
+        <p key={reason} class="status-why">
+          {reason}
+        </p>
+      ))}
       <UnreadableLine count={summary.unreadable} />
     </li>
   );
 }
+
+const MISSED_REASONS_SHOWN = 2;
 
 function hostOf(url: string): string {
   try {

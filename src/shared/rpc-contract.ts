@@ -86,8 +86,11 @@ export interface Commands {
   signIn: { params: { provider: 'google' | 'microsoft' }; result: { accountId: string; collections: FoundCollection[] } };
   /** Signs a signed-in account in again after its sign-in expired; syncing resumes. */
   signInAgain: { params: { accountId: string }; result: { ok: true } };
-  /** Checks a new password, saves it and resumes the account's schedule. */
-  updatePassword: { params: { accountId: string; password: string }; result: { ok: true } };
+  /**
+   * Checks a new password, saves it and resumes the account's schedule. `plainHttpConfirmed`:
+   * the person ticked the plain-http warning under the new password (required as when adding).
+   */
+  updatePassword: { params: { accountId: string; password: string; plainHttpConfirmed?: boolean }; result: { ok: true } };
   /** Removes an account; its mirrored data stays unless keepData is false. */
   removeAccount: { params: { accountId: string; keepData: boolean }; result: { ok: true } };
   /** Gives an account the name a person wants to see. */

@@ -31,6 +31,7 @@ export async function finishAccountRun(
     errors,
     // Named in the run log and counted by the popup: stored as served, but not readable.
     ...(counts.unreadable && counts.unreadable.length > 0 ? { unreadable: counts.unreadable } : {}),
+    // Named in the run log: stored as served, read only in part (the listing may show it wrongly).
     ...(counts.limited && counts.limited.length > 0 ? { limited: counts.limited } : {}),
   };
   await finishRun(db, runId, summary);

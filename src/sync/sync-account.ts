@@ -3,14 +3,14 @@
 // saved only after all of its items are stored, so a worker stopped mid-run simply repeats
 // the listing next time (writes are keyed by href and compare ETags: no duplicates, no gaps).
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings } from '../db/records';
+import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings, UnreadableItemRef } from '../db/records';
 import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
 import { startRun } from '../db/runs';
 import { finishAccountRun } from './finish-run';
 import type { RemoteCollection, Source } from '../sources/source';
 import type { Readers } from './item-reader';
-import { syncCollection, type CollectionTally, type ItemNotes } from './sync-collection';
+import { syncCollection, type CollectionTally } from './sync-collection';
 import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';
 import { progressReporter, type ProgressReporter } from './progress-reporter';
@@ -38,7 +38,8 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
 
   const tally: CollectionTally = { added: 0, changed: 0, deletedUpstream: 0, unchanged: 0, fetched: 0, toFetch: 0 };
   const errors: RunError[] = [];
-  const notes: ItemNotes = { unreadable: [], limited: [] };
+  const unreadable: UnreadableItemRef[] = [];
+  const limited: UnreadableItemRef[] = [];
   const alarms: AlarmRecord[] = [];
   let accountError: unknown = null;
   try {
@@ -56,14 +57,14 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     });
     for (const [index, { collection, remote }] of enabled.entries()) {
       const step = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-      await syncOneCollection(deps, account, collection, remote, startedAt, tally, { errors, notes, alarms, progress, step });
+      await syncOneCollection(deps, account, collection, remote, startedAt, tally, { errors, unreadable, limited, alarms, progress, step });
     }
   } catch (error) {
     accountError = error;
     errors.push({ href: null, message: describeError(error) });
   }
 
-  const summary = await finishAccountRun(db, account, runId, { ...tally, ...notes }, errors, accountError, now(), deps.credentialsRejected);
+  const summary = await finishAccountRun(db, account, runId, { ...tally, unreadable, limited }, errors, accountError, now(), deps.credentialsRejected);
   return { ...summary, alarms };
 }
 
@@ -72,7 +73,8 @@ const PHASE_ORDER: Record<CollectionRecord['kind'], number> = { addressbook: 0, 
 /** Where a collection's run reports: the run's lists, and the account's progress line. */
 interface CollectionReport {
   errors: RunError[];
-  notes: ItemNotes;
+  unreadable: UnreadableItemRef[];
+  limited: UnreadableItemRef[];
   alarms: AlarmRecord[];
   progress: ProgressReporter;
   step: { phase: CollectionRecord['kind']; collectionsListed: number; collections: number };
@@ -88,7 +90,7 @@ async function syncOneCollection(
   tally: CollectionTally,
   report: CollectionReport,
 ): Promise<void> {
-  const { errors, notes, alarms, progress, step } = report;
+  const { errors, unreadable, limited, alarms, progress, step } = report;
   try {
     const alarm = await syncCollection(
       deps,
@@ -99,7 +101,8 @@ async function syncOneCollection(
       errors,
       (counts) => progress.update({ ...counts, ...step }),
       startedAt,
-      notes,
+      unreadable,
+      limited,
     );
     if (alarm) alarms.push(alarm);
   } catch (error) {

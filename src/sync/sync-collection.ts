@@ -11,12 +11,6 @@ import { planCollection } from './plan-collection';
 import type { WipePolicy } from './wipe-guard';
 import type { SyncDeps } from './sync-account';
 
-/** What a run tells the person about single items beyond the counts (RunRecord). */
-export interface ItemNotes {
-  unreadable: UnreadableItemRef[];
-  limited: UnreadableItemRef[];
-}
-
 export interface CollectionTally {
   added: number;
   changed: number;
@@ -37,8 +31,10 @@ export async function syncCollection(
   errors: RunError[],
   onProgress: (progress: Pick<RunProgress, 'done' | 'total'>) => Promise<void>,
   startedAt: number,
-  /** Filled for the run log: items held as served but unreadable, and items read only in part. */
-  notes: ItemNotes = { unreadable: [], limited: [] },
+  /** Filled with the items this collection holds as served but could not read, for the run log. */
+  unreadable: UnreadableItemRef[] = [],
+  /** Filled with the items this run stored whose fields were read only in part, for the run log. */
+  limited: UnreadableItemRef[] = [],
 ): Promise<AlarmRecord | null> {
   const { db, source, now } = deps;
   const reader = deps.readers[collection.kind];
@@ -72,8 +68,9 @@ export async function syncCollection(
     }
     const stored = await storeItems(db, collection, store, now());
     for (const item of store) {
-      if (item.degraded === undefined) continue;
-      notes.limited.push({ collectionId: collection.id, collectionName: collection.displayName, href: item.href, title: item.title, reason: item.degraded });
+      if (item.degraded !== undefined && item.unreadable === undefined) {
+        limited.push({ collectionId: collection.id, collectionName: collection.displayName, href: item.href, title: item.title, reason: item.degraded });
+      }
     }
     // Right after the batch: a worker stopped before the cursor is saved re-lists these items
     // as unchanged next time, so this list is the only place their state survives.
@@ -89,6 +86,6 @@ export async function syncCollection(
   tally.deletedUpstream += deleted;
   held = await keepUnreadableHrefs(db, collection.id, { held, stored: [], markedDeleted: plan.markDeleted });
   await saveCursor(db, collection.id, unchanged ? null : listing.cursor, failed, now());
-  notes.unreadable.push(...(await unreadableRefs(db, collection, held)));
+  unreadable.push(...(await unreadableRefs(db, collection, held)));
   return alarm;
 }

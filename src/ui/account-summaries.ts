@@ -28,6 +28,8 @@ export interface AccountSummary {
   unreadable: number;
   /** Address books or calendars the last run could not copy (listing or fetch failed): tried again next run. */
   collectionsMissed: number;
+  /** Why: the last run's words for each of those collections (a foreign host named, a refusal), once each. */
+  missedReasons?: string[];
   alarms: AlarmView[];
 }
 
@@ -49,6 +51,7 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
         recentRuns(db, account.id, 1),
       ]);
       const hrefs = new Set(collections.map((c) => c.href));
+      const missedErrors = (lastRun?.errors ?? []).filter((e) => e.href !== null && hrefs.has(e.href));
       return {
         account,
         contacts,
@@ -59,7 +62,8 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
         missing: collections.reduce((sum, c) => sum + (c.enabled ? c.pendingHrefs.length : 0), 0),
         unreadable: collections.reduce((sum, c) => sum + (c.unreadableHrefs?.length ?? 0), 0),
         // A collection's failure is logged under its own href (sync/sync-account.ts).
-        collectionsMissed: new Set((lastRun?.errors ?? []).flatMap((e) => (e.href !== null && hrefs.has(e.href) ? [e.href] : []))).size,
+        collectionsMissed: new Set(missedErrors.map((e) => e.href)).size,
+        missedReasons: [...new Set(missedErrors.map((e) => e.message))],
         alarms: alarms
           .filter((a) => a.accountId === account.id)
           .map((a) => ({ ...a, collectionKind: kinds.get(a.collectionId) ?? (a.collectionId === photoCollectionId(a.accountId) ? 'photos' : 'addressbook') })),

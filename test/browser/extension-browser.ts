@@ -32,6 +32,8 @@ export interface LaunchOptions {
    * A fresh temporary profile, removed on close, otherwise.
    */
   profileDir?: string;
+  /** More Chromium switches, for one test's launch only (e.g. a self-signed test certificate). */
+  extraArgs?: string[];
 }
 
 export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
@@ -123,6 +125,7 @@ function chromiumArgs(profile: string, options: LaunchOptions): string[] {
     '--no-first-run',
     '--no-default-browser-check',
     '--password-store=basic',
+    ...(options.extraArgs ?? []),
     'about:blank',
   ];
 }
