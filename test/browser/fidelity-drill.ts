@@ -10,12 +10,16 @@ import { openOptions, openPopup, submitAccount } from './extension-pages';
 import { exportFromOptionsPanel, exportFromPopupButton, type Exported } from './fidelity-export';
 import { judgeDrill, type DrillResult } from './fidelity-judge';
 import { mirrorByPath, waitForItems } from './fidelity-mirror';
-import { fetchServed, type ServedItem } from './fidelity-served';
+import { fetchByReport, fetchServed, type ServedItem } from './fidelity-served';
 
 export interface DrillRun extends DrillResult {
   served: ServedItem[];
   /** Item ids the mirror does not hold as the server serves them (with what differs). */
   notMirrored: string[];
+  /** Items the server serves differently in a multiget REPORT than on GET (the REPORT's text is the reference). */
+  reportDiffers: string[];
+  /** Item id → the mirror's text, for the items in notMirrored. */
+  mirrored: Map<string, string>;
   exports: { vcf30: Exported; vcf40: Exported; ics: Exported };
   addMessage: string;
 }
@@ -29,14 +33,42 @@ export async function runDrill(params: { ext: ExtensionBrowser; server: DavTestS
   const started = Date.now();
   await waitForItems(popup, corpus.placed.length);
   console.info(`${params.label}: first mirror of ${corpus.placed.length} items in ${Date.now() - started} ms`);
-  const served = await fetchServed(corpus.placed, auth, params.cardAccept);
+  const got = await fetchServed(corpus.placed, auth, params.cardAccept);
   const mirror = await mirrorByPath(popup);
-  const notMirrored = served.filter((s) => mirror.get(itemPath(s.placement.url)) !== s.text).map((s) => `${s.placement.item.id}: ${mirror.has(itemPath(s.placement.url)) ? 'differs from the GET' : 'not in the mirror'}`);
+  // Where GET and the multiget REPORT a client syncs with answer differently, the REPORT's text
+  // is what the extension was served: it is the reference, and the item is named.
+  const reportDiffers: string[] = [];
+  const served: ServedItem[] = [];
+  for (const s of got) {
+    const held = mirror.get(itemPath(s.placement.url));
+    if (held === undefined || held === s.text) {
+      served.push(s);
+      continue;
+    }
+    const version = params.cardAccept ? /version=([\d.]+)/.exec(params.cardAccept)?.[1] : undefined;
+    const reported = await fetchByReport(s.placement, auth, version);
+    if (reported !== s.text) reportDiffers.push(s.placement.item.id);
+    served.push({ ...s, text: reported });
+  }
+  const differing = served.filter((s) => mirror.get(itemPath(s.placement.url)) !== s.text);
+  const notMirrored = differing.map((s) => `${s.placement.item.id}: ${mirror.has(itemPath(s.placement.url)) ? 'differs from what the server serves' : 'not in the mirror'}`);
+  const mirrored = new Map(differing.map((s) => [s.placement.item.id, mirror.get(itemPath(s.placement.url)) ?? '']));
   const vcf30 = await exportFromPopupButton(ext, popup, 'contacts');
   const ics = await exportFromPopupButton(ext, popup, 'calendars');
   const vcf40 = await exportFromOptionsPanel(ext, options, 'contacts', '4.0');
   await popup.close();
   await options.close();
   const result = judgeDrill(served, { vcf30: vcf30.text, vcf40: vcf40.text, ics: ics.text });
-  return { ...result, served, notMirrored, exports: { vcf30, vcf40, ics }, addMessage };
+  return { ...result, served, notMirrored, mirrored, reportDiffers, exports: { vcf30, vcf40, ics }, addMessage };
+}
+
+/** The exports and the served texts by name, for writeDrillSummary. */
+export function drillTexts(drill: DrillRun): Record<string, string> {
+  return {
+    'export-3.0.vcf': drill.exports.vcf30.text,
+    'export-4.0.vcf': drill.exports.vcf40.text,
+    'export.ics': drill.exports.ics.text,
+    ...Object.fromEntries(drill.served.map((s) => [`served-${s.placement.item.id}`, s.text])),
+    ...Object.fromEntries([...drill.mirrored].map(([id, text]) => [`mirror-${id}`, text])),
+  };
 }

@@ -95,10 +95,14 @@ export function drillFigures(judgements: Judgement[]): Record<string, Record<str
   return figures;
 }
 
-/** Writes test-output/fidelity-drill-<server>.json, which docs/FIDELITY.md quotes. */
-export function writeDrillSummary(server: string, summary: Record<string, unknown>): string {
+/**
+ * Writes test-output/fidelity-drill-<server>.json, which docs/FIDELITY.md quotes, and beside it
+ * the files judged (the exports and every served text), to read a difference by eye.
+ */
+export function writeDrillSummary(server: string, summary: Record<string, unknown>, files: Record<string, string> = {}): string {
   const dir = join(import.meta.dirname, '..', '..', 'test-output');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(dir, `fidelity-drill-${server}`), { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, `fidelity-drill-${server}`, name.replace(/\//g, '__')), text, 'utf8');
   const file = join(dir, `fidelity-drill-${server}.json`);
   writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`, 'utf8');
   return file;

@@ -86,3 +86,37 @@ export function inlinePhotos(lines: string[]): Buffer[] {
   }
   return photos;
 }
+
+const MULTIGET = {
+  vcard: { ns: 'urn:ietf:params:xml:ns:carddav', report: 'addressbook-multiget', data: 'address-data' },
+  ical: { ns: 'urn:ietf:params:xml:ns:caldav', report: 'calendar-multiget', data: 'calendar-data' },
+} as const;
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function xmlText(text: string): string {
+  return text
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, cdata: string) => cdata.replace(/&/g, '&amp;').replace(/</g, '&lt;'))
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) =>
+      name.startsWith('#x') || name.startsWith('#X') ? String.fromCodePoint(parseInt(name.slice(2), 16))
+        : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : XML_ENTITIES[name] ?? whole);
+}
+
+/**
+ * The item as a multiget REPORT serves it (RFC 6352 §8.7, RFC 4791 §7.9), which is how a sync
+ * client reads it: Cyrus re-serialises calendar data there (two CATEGORIES lines become one)
+ * while GET answers with the stored text. `version` asks for a vCard version.
+ */
+export async function fetchByReport(placement: Placement, auth: { username: string; password: string }, version?: string): Promise<string> {
+  const m = MULTIGET[placement.item.kind];
+  const href = new URL(placement.url).pathname;
+  const data = version && placement.item.kind === 'vcard' ? `<c:${m.data} content-type="text/vcard" version="${version}"/>` : `<c:${m.data}/>`;
+  const body = `<?xml version="1.0" encoding="utf-8"?><c:${m.report} xmlns:d="DAV:" xmlns:c="${m.ns}"><d:prop><d:getetag/>${data}</d:prop><d:href>${href}</d:href></c:${m.report}>`;
+  const authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`;
+  const collection = placement.url.slice(0, placement.url.lastIndexOf('/') + 1);
+  const response = await fetch(collection, { method: 'REPORT', headers: { Authorization: authorization, Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body });
+  const xml = await response.text();
+  const match = new RegExp(`<(?:[\\w.-]+:)?${m.data}[^>]*>([\\s\\S]*?)</(?:[\\w.-]+:)?${m.data}>`).exec(xml);
+  if (response.status !== 207 || !match) throw new Error(`REPORT ${placement.url}: ${response.status}\n${xml.slice(0, 300)}`);
+  return xmlText(match[1]!);
+}

@@ -31,7 +31,8 @@ def rule_media(line):
         data = base64.b64decode(m.group(3)) if m.group(2) else m.group(3).encode()
         return [{**line, 'params': {'TYPE': [m.group(1).split('/')[-1].upper()]}, 'value': 'b64:' + base64.b64encode(data).decode()}]
     if value.startswith('b64:'):
-        return [{**line, 'params': {k: [v.upper() for v in vs] for k, vs in line['params'].items() if k == 'TYPE'}}]
+        # 3.0 TYPE names the subtype ("PNG") or, as many writers do, the media type ("image/png").
+        return [{**line, 'params': {k: [v.upper().split('/')[-1] for v in vs] for k, vs in line['params'].items() if k == 'TYPE'}}]
     params = {k: vs for k, vs in line['params'].items() if not (k == 'VALUE' and [v.lower() for v in vs] == ['uri'])}
     return [{**line, 'params': params}]
 

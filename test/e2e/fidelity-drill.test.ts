@@ -14,6 +14,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extens
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { runDrill, type DrillRun } from '../browser/fidelity-drill';
 import { drillFailures, drillFigures, writeDrillSummary } from '../browser/fidelity-judge';
+import { drillTexts } from '../browser/fidelity-drill';
 
 /** Every card of the corpus and every third calendar object, from every source: a broad sample. */
 function sample(): CorpusItem[] {
@@ -72,13 +73,14 @@ describe('the fidelity drill in Chromium against Cyrus IMAP', () => {
       server: 'cyrus',
       items: items.length,
       refused: corpus.refused,
+      servedDifferentlyByReport: drill.reportDiffers,
       files: Object.fromEntries(Object.entries(drill.exports).map(([k, v]) => [k, { fileName: v.fileName, sentence: v.sentence }])),
       exact40: drill.exact40.length,
       photosCompared: drill.photosCompared,
       figures: drillFigures(drill.judgements),
       notable: drill.judgements.filter((j) => j.status !== 'exact' && j.status !== 'equal'),
     };
-    console.info(`fidelity drill summary: ${writeDrillSummary('cyrus', summary)}`);
+    console.info(`fidelity drill summary: ${writeDrillSummary('cyrus', summary, drillTexts(drill))}`);
     const hard = drill.judgements.filter((j) => j.id.startsWith('hard-cases/'));
     // The hard cases at 100%: every one Cyrus stored judged, and none failing.
     expect(new Set(hard.map((j) => j.id)).size).toBe(corpus.placed.filter((p) => p.item.source === 'hard-cases').length);
