@@ -27,6 +27,8 @@ export interface DrillResult {
   judgements: Judgement[];
   /** 4.0-served cards whose 4.0 export holds their lines exactly. */
   exact40: string[];
+  /** How many cards were served as 4.0. */
+  served40: number;
   /** Text checks that failed: a 4.0 card not exact in 4.0, a photo whose bytes changed. */
   textProblems: DrillCheck[];
   /** Cards with inline photos, and how many photos were compared. */
@@ -51,6 +53,7 @@ function photoProblems(id: string, served: string[], exported: string[][], file:
 export function judgeDrill(served: ServedItem[], files: DrillFiles): DrillResult {
   const pairs: Pair[] = [];
   const exact40: string[] = [];
+  let served40 = 0;
   const textProblems: DrillCheck[] = [];
   let photosCompared = 0;
   const blocks30 = cardBlocks(files.vcf30);
@@ -65,6 +68,7 @@ export function judgeDrill(served: ServedItem[], files: DrillFiles): DrillResult
     const uid = firstValue(text, 'UID') ?? '';
     const in40 = cardsWithUid(blocks40, uid);
     if (servedVersion(text) === '4.0') {
+      served40++;
       pairs.push({ id, kind, mode: 'export-served', reference: text, file: 'vcf40' });
       if (in40.some((lines) => sameLines(text, lines))) exact40.push(id);
       else textProblems.push({ id, problem: `vcf40: not exact (${in40.length} card(s) with its UID)` });
@@ -73,7 +77,7 @@ export function judgeDrill(served: ServedItem[], files: DrillFiles): DrillResult
     photosCompared += inlinePhotos(lines).length;
     textProblems.push(...photoProblems(id, lines, cardsWithUid(blocks30, uid), 'vcf30'), ...photoProblems(id, lines, in40, 'vcf40'));
   }
-  return { judgements: runJudge({ ...files }, pairs), exact40, textProblems, photosCompared };
+  return { judgements: runJudge({ ...files }, pairs), exact40, served40, textProblems, photosCompared };
 }
 
 const OK = new Set(['exact', 'equal', 'converted-equal']);
