@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportIcs } from '../../src/exporters/ical-export';
 import { exportVcf, type VcfVersion } from '../../src/exporters/vcard-export';
+import { keepRefused, servedTexts } from '../../src/exporters/export-tally';
 import type { CorpusItem } from './corpus-items';
 import { withUid } from './serve-corpus';
 
@@ -66,8 +67,13 @@ function exportPairs(params: { mode: JudgeMode; served: Served[]; files: Record<
   const file = `${first.collection}.${mode}${params.version ? `.${params.version}` : ''}`;
   const raws = served.map((s) => s.raw);
   const result = first.item.kind === 'vcard' ? exportVcf(raws, { version: params.version ?? '3.0' }) : exportIcs(raws);
-  files[file] = result.text;
-  const left = new Map(result.skipped.map((s) => [s.index, s.reason]));
+  // As the extension's export does (build-export.ts): a whole object the builder refuses is
+  // copied after the built text as served; only one cut short is left out.
+  const items = raws.map((raw) => ({ title: '', raw }));
+  const tally = { toBuild: raws.map((_, index) => index), keptAsServed: [] as number[], skipped: [] as Array<{ index: number; reason: string }> };
+  keepRefused(tally, items, result.skipped);
+  files[file] = result.text + servedTexts(items, tally.keptAsServed);
+  const left = new Map(tally.skipped.map((s) => [s.index, s.reason]));
   served.forEach((s, index) => {
     const reason = left.get(index);
     if (reason !== undefined) skipped.push({ id: s.item.id, mode, status: 'skipped', reason });
