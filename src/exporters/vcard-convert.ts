@@ -43,10 +43,29 @@ function addFn(raw: string): LineRewrite {
   };
 }
 
+const LEGACY_ENCODING = /^(quoted-printable|8bit|7bit)$/i;
+
+/**
+ * Whether the card's only vCard 2.1 habit is CHARSET=UTF-8, which says what the text already is
+ * (RFC 6350 §3.1, RFC 2426 §4: vCards are UTF-8 text). Such a card needs no rewrite in a file of
+ * its own version: the legacy rewrite would drop the parameter and join TYPE lists, and the card
+ * would no longer be what the server served (Thunderbird's cards carry it on every line).
+ */
+function onlyUtf8Charset(card: ReadCard): boolean {
+  return card.lines.every(({ line }) =>
+    line.params.every((p) => {
+      if (p.values === null) return false;
+      const name = p.name.toUpperCase();
+      if (name === 'ENCODING') return !p.values.some((v) => LEGACY_ENCODING.test(v));
+      return name !== 'CHARSET' || (p.values.length === 1 && p.values[0]!.trim().toUpperCase() === 'UTF-8');
+    }),
+  );
+}
+
 /** The rewrite that takes `card` to `target`, or `null` when the card is copied as it is. */
 function rewriteFor(raw: string, card: ReadCard, target: VcfVersion): LineRewrite | null {
   const steps: LineRewrite[] = [];
-  if (needsLegacyRewrite(card)) steps.push(legacyRewrite(card.version === '2.1'));
+  if (needsLegacyRewrite(card) && !(card.version === target && onlyUtf8Charset(card))) steps.push(legacyRewrite(card.version === '2.1'));
   if (target === '3.0' && card.version === '4.0') steps.push(vcard4To3);
   else if (target === '4.0' && card.version !== '4.0') steps.push(vcard3To4());
   else if (target === '3.0' && !card.hasVersion) steps.push(addVersion3);

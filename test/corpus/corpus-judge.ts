@@ -38,7 +38,7 @@ export interface Judgement {
 }
 
 /** Conversion rules per mode (judge_items.py documents each). */
-const RULES: Record<JudgeMode, string[]> = {
+export const RULES: Record<JudgeMode, string[]> = {
   server: ['version', 'four-only', 'label', 'media', 'tel', 'geo', 'dates', 'charset', 'params'],
   'export-served': ['charset'],
   'export-3.0': ['version', 'four-only', 'label', 'media', 'tel', 'geo', 'dates', 'charset', 'params'],
@@ -51,7 +51,7 @@ function servedVersion(raw: string): string {
   return /^VERSION:([^\r\n]*)/im.exec(raw.replace(/\r?\n[ \t]/g, ''))?.[1]?.trim() ?? '';
 }
 
-interface Pair {
+export interface Pair {
   id: string;
   kind: 'vcard' | 'ical';
   mode: JudgeMode;
@@ -100,6 +100,11 @@ export function judgeServed(served: Served[]): Judgement[] {
     files[file] = s.raw;
     pairs.push({ id: s.item.id, kind: s.item.kind, mode: 'server', reference: withUid(s.item).toString('utf8'), file });
   }
+  return [...runJudge(files, pairs), ...skipped];
+}
+
+/** Runs judge_items.py on export files and the pairs judged against them (also the browser drill's). */
+export function runJudge(files: Record<string, string>, pairs: Pair[]): Judgement[] {
   const dir = mkdtempSync(join(tmpdir(), 'lifeboat-corpus-'));
   try {
     const job = join(dir, 'job.json');
@@ -107,7 +112,7 @@ export function judgeServed(served: Served[]): Judgement[] {
     // Debian's python3 by full path: another python3 on PATH may lack vobject and icalendar.
     const run = spawnSync('/usr/bin/python3', [JUDGE, job], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 300_000 });
     if (run.status !== 0) throw new Error(`judge_items.py failed (${run.status}): ${run.stderr.slice(-2000)}`);
-    return [...(JSON.parse(run.stdout) as Judgement[]), ...skipped];
+    return JSON.parse(run.stdout) as Judgement[];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -57,8 +57,20 @@ def raw_media_values(block):
     return found
 
 
+def raw_geo_values(block):
+    """vobject 0.9.6 reads a 4.0 GEO:geo:lat,lon as a list and keeps only its first part; the
+    value is read from the unfolded line, TEXT escapes (as vobject writes it) removed."""
+    found = []
+    for line in unfold(block).splitlines():
+        m = re.match(r'^(?:[\w-]+\.)?GEO(?:;[^:]*)?:(.*)$', line, re.I)
+        if m:
+            found.append(m.group(1).replace('\\', ''))
+    return found
+
+
 def card_lines(block, card):
     raw = raw_media_values(block)
+    geo = raw_geo_values(block)
     out = []
     for line in card.getChildren():
         name = line.name.upper()
@@ -66,6 +78,8 @@ def card_lines(block, card):
         value = value_text(line.value)
         if name in MEDIA and isinstance(value, str) and value.startswith('data:') and raw.get(name):
             value = raw[name].pop(0)
+        if name == 'GEO' and geo:
+            value = geo.pop(0)
         out.append({'group': (line.group or '').upper(), 'name': name, 'params': params, 'value': value})
     return out
 

@@ -29,9 +29,12 @@ def rule_media(line):
     marked_uri = [v.lower() for v in line['params'].get('VALUE', [])] == ['uri']
     if m and not marked_uri:
         data = base64.b64decode(m.group(3)) if m.group(2) else m.group(3).encode()
-        return [{**line, 'params': {'TYPE': [m.group(1).split('/')[-1].upper()]}, 'value': 'b64:' + base64.b64encode(data).decode()}]
+        # RFC 2397 §2: a data: URI without a media type is text/plain.
+        media = m.group(1) or 'text/plain'
+        return [{**line, 'params': {'TYPE': [media.split('/')[-1].upper()]}, 'value': 'b64:' + base64.b64encode(data).decode()}]
     if value.startswith('b64:'):
-        return [{**line, 'params': {k: [v.upper() for v in vs] for k, vs in line['params'].items() if k == 'TYPE'}}]
+        # 3.0 TYPE names the subtype ("PNG") or, as many writers do, the media type ("image/png").
+        return [{**line, 'params': {k: [v.upper().split('/')[-1] for v in vs] for k, vs in line['params'].items() if k == 'TYPE'}}]
     params = {k: vs for k, vs in line['params'].items() if not (k == 'VALUE' and [v.lower() for v in vs] == ['uri'])}
     return [{**line, 'params': params}]
 
