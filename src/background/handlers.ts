@@ -6,7 +6,7 @@ import { acknowledgeAlarm } from '../db/alarms';
 import { writeSettings } from '../db/settings';
 import { removeAccountData } from '../db/remove-account';
 import type { FoundCollection, NewDavAccount } from '../shared/rpc-contract';
-import type { RemoteCollection } from '../sources/source';
+import type { RemoteCollection } from '../model/source';
 import type { Handlers } from './rpc-server';
 import { forgetPassword, savePassword } from './credentials';
 import { syncAll, syncOne } from './sync-runner';

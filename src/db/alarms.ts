@@ -2,7 +2,7 @@
 // person acknowledges them. A run's own alarms are written by db/wipe-marks.ts, in the
 // transaction of the marks they describe.
 import type { LifeboatDb } from './schema';
-import type { AlarmRecord, CollectionRecord } from './records';
+import type { AlarmRecord, CollectionRecord } from '../model/records';
 import { photoCollectionId, resetMark } from './wipe-marks';
 
 export async function raiseAlarm(db: LifeboatDb, alarm: Omit<AlarmRecord, 'id' | 'open'>): Promise<AlarmRecord> {

@@ -2,8 +2,8 @@
 // I/O inside it (awaiting a fetch inside a Dexie transaction commits it early:
 // https://dexie.org/docs/DexieErrors/Dexie.PrematureCommitError).
 import type { LifeboatDb } from './schema';
-import type { AlarmRecord, CollectionRecord, ItemRecord, VersionRecord } from './records';
-import type { ItemFields } from '../sync/item-reader';
+import type { AlarmRecord, CollectionRecord, ItemRecord, VersionRecord } from '../model/records';
+import type { ItemFields } from '../model/item-reader';
 import { listingFields } from './listing-fields';
 import type { MirroredRef } from '../sync/plan-collection';
 import type { WipePolicy } from '../sync/wipe-guard';

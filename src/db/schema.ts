@@ -3,10 +3,10 @@
 // https://dexie.org/docs/Tutorial/Design#database-versioning).
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { searchWordsMiddleware, searchWordsOf } from './search-words';
-import type { AccountRecord, AlarmRecord, CollectionRecord, ItemRecord, RunRecord, Settings, SnapshotRecord, VersionRecord } from './records';
+import type { AccountRecord, AlarmRecord, CollectionRecord, ItemRecord, RunRecord, Settings, SnapshotRecord, VersionRecord } from '../model/records';
 import type { WipeMarkRecord } from './wipe-marks';
 import { seedWipeMarks } from './seed-wipe-marks';
-import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from './records';
+import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from '../model/records';
 
 export const DB_NAME = 'lifeboat';
 

@@ -2,7 +2,7 @@
 // offscreen document in Chrome (a service worker has no URL.createObjectURL), the event page
 // itself in Firefox. Both read the same database, so no large text crosses a message.
 import type { LifeboatDb } from '../db/schema';
-import type { ItemKind } from '../db/records';
+import type { ItemKind } from '../model/records';
 import { selectForExport, type SelectedItem } from '../db/export-selection';
 import type { ExportParams, ExportResult } from '../shared/rpc-contract';
 import { exportVcf } from './vcard-export';

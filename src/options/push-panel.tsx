@@ -12,7 +12,7 @@ import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
 import { ProblemList } from './problem-list';
 import { keepsContactLabels } from '../restore/contact-labels';
-import type { AccountKind } from '../db/records';
+import type { AccountKind } from '../model/records';
 
 export function PushPanel() {
   const db = openDb();

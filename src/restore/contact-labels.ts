@@ -5,7 +5,7 @@
 // so a card PUT with them is stored without, and none is ever served. A restore into Google
 // still sends each card whole (what the person has is what Lifeboat sends), and says how many
 // arrive without their labels: the mirror keeps them, in the collection the restore copied from.
-import type { AccountKind } from '../db/records';
+import type { AccountKind } from '../model/records';
 import { splitCard } from '../cards/card-lines';
 import { parseContentLine } from '../cards/content-line';
 

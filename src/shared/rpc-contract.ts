@@ -1,10 +1,10 @@
 // The typed contract between the pages (popup, options) and the background worker. Pages
 // send commands; results and progress otherwise flow through the database, because a
 // closed popup cannot receive a message.
-import type { Settings } from '../db/records';
+import type { Settings } from '../model/records';
 import type { ArchiveCounts } from '../archive/archive-manifest';
 import type { PushParams, PushReport } from '../restore/push-to-collection';
-import type { DriveFolder, DriveFolderChoice } from '../sources/onedrive/drive-folder';
+import type { DriveFolder, DriveFolderChoice } from '../model/drive-folder';
 
 export interface NewDavAccount {
   label: string;

@@ -1,6 +1,6 @@
 // Turns any thrown value into one sentence for a person, and tells the kinds of failure
 // apart. Typed errors from the sources already carry such a sentence.
-import type { SourceErrorShape } from '../sources/source';
+import type { SourceErrorShape } from '../model/source';
 
 export function describeError(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;

@@ -2,7 +2,7 @@
 // what to do. Pure and deterministic (no I/O, no clock), like vdirsyncer's sync algorithm,
 // so it can be property-tested. It never plans a local deletion: an item gone upstream is
 // only *marked* deleted, because a mirror that copies a wipe is no backup.
-import type { ChangeListing } from '../sources/source';
+import type { ChangeListing } from '../model/source';
 
 /** What the mirror knows of one item of the collection. */
 export interface MirroredRef {

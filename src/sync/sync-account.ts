@@ -3,13 +3,13 @@
 // saved only after all of its items are stored, so a worker stopped mid-run simply repeats
 // the listing next time (writes are keyed by href and compare ETags: no duplicates, no gaps).
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings, UnreadableItemRef } from '../db/records';
+import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings, UnreadableItemRef } from '../model/records';
 import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
 import { startRun } from '../db/runs';
 import { finishAccountRun } from './finish-run';
-import type { RemoteCollection, Source } from '../sources/source';
-import type { Readers } from './item-reader';
+import type { RemoteCollection, Source } from '../model/source';
+import type { Readers } from '../model/item-reader';
 import { syncCollection, type CollectionTally } from './sync-collection';
 import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';

@@ -1,10 +1,10 @@
 // Mirrors one collection: listing → plan → fetch in batches → write → save cursor.
-import type { AlarmRecord, CollectionRecord, RunError, RunProgress, UnreadableItemRef } from '../db/records';
+import type { AlarmRecord, CollectionRecord, RunError, RunProgress, UnreadableItemRef } from '../model/records';
 import { readMirrorRefs, storeItems, markDeletedAndJudge } from '../db/mirror-writes';
 import { beginWipeCount } from '../db/wipe-marks';
 import { saveCursor } from '../db/collections';
 import { keepUnreadableHrefs, unreadableRefs } from '../db/unreadable-items';
-import type { RemoteCollection } from '../sources/source';
+import type { RemoteCollection } from '../model/source';
 import { readBatch } from './read-fetched';
 import { rereadUnreadable } from './reread-unreadable';
 import { planCollection } from './plan-collection';

@@ -1,7 +1,7 @@
 // What the pages show of each account, read with index-only counts so that opening the
 // popup costs the same with 20 items or 20,000.
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, AlarmRecord, CollectionRecord } from '../db/records';
+import type { AccountRecord, AlarmRecord, CollectionRecord } from '../model/records';
 import { listAccounts } from '../db/accounts';
 import { countLiveItems, countDeletedUpstream } from '../db/queries';
 import { openAlarms } from '../db/alarms';

@@ -1,5 +1,5 @@
 // One sentence that says what happened upstream, and that nothing was lost locally.
-import type { AlarmRecord } from '../db/records';
+import type { AlarmRecord } from '../model/records';
 import { t } from '../shared/i18n';
 
 export function alarmSentence(alarm: AlarmRecord): string {

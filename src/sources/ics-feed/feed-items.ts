@@ -5,7 +5,7 @@
 import { sha256Hex } from '../../archive/sha256';
 import { splitCalendar } from '../../restore/split-calendar';
 import { unfoldLines } from '../../shared/unfold-content-lines';
-import type { RemoteItem } from '../source';
+import type { RemoteItem } from '../../model/source';
 
 /** The first UID line's value: the main component's (split-calendar puts VTIMEZONEs, which have none, first). */
 function uidOf(text: string): string | null {

@@ -9,7 +9,7 @@ import { streamExchange, type HttpRequest } from '../../http/exchange';
 import type { HttpContext } from '../../http/http-context';
 import { HttpError } from '../../http/http-errors';
 import { busyAnswer } from '../../http/transient-errors';
-import type { PhotoBody } from '../photo-source';
+import type { PhotoBody } from '../../model/photo-source';
 import { RangeRefusedError, rangeStart } from '../webdav-photos/photo-get';
 import { watchedBody } from '../webdav-photos/watched-body';
 

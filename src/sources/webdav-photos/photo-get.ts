@@ -7,7 +7,7 @@ import { streamExchange, type HttpRequest } from '../../http/exchange';
 import type { HttpContext } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { busyAnswer } from '../../http/transient-errors';
-import type { PhotoBody, RemotePhoto } from '../photo-source';
+import type { PhotoBody, RemotePhoto } from '../../model/photo-source';
 import { digestsFromHeader } from './server-digests';
 import { watchedBody } from './watched-body';
 

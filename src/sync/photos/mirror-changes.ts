@@ -3,10 +3,10 @@
 // small after the first run), vanished files marked, changed and new ones downloaded. The
 // cursor is saved only after a run that stored every change: a file that failed is not named
 // by the next delta, so the next run asks from the old cursor.
-import type { AccountRecord, RunError } from '../../db/records';
+import type { AccountRecord, RunError } from '../../model/records';
 import { getAccount, updateAccount } from '../../db/accounts';
 import { markPhotosDeleted, mirroredPhotos } from '../../db/photos/photo-writes';
-import type { ChangeFeedSource } from '../../sources/photo-source';
+import type { ChangeFeedSource } from '../../model/photo-source';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import type { RunCounts } from '../finish-run';

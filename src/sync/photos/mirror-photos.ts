@@ -5,10 +5,10 @@
 // alone (gone since the listing, damaged on the way) is reported and the others go on; a
 // failure that says the server is unreachable, busy or refusing the password stops every
 // worker and ends the run. What was downloaded before that is still stored.
-import type { AccountRecord, RunError } from '../../db/records';
+import type { AccountRecord, RunError } from '../../model/records';
 import { updateAccount } from '../../db/accounts';
 import { filesWithParts } from '../../db/photos/photo-parts';
-import type { RemotePhoto } from '../../sources/photo-source';
+import type { RemotePhoto } from '../../model/photo-source';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId, photoRecord } from '../../photos/photo-record';
 import { readExif } from '../../photos/read-exif';

@@ -7,10 +7,10 @@
 // marked files keep their bytes, replaced ones keep their earlier version). Each folder's
 // counts are saved with its marks, in one transaction: a walk stopped part way leaves them
 // in the database, and the run that resumes it judges the whole walk (db/wipe-marks.ts).
-import type { AccountRecord, RunError } from '../../db/records';
+import type { AccountRecord, RunError } from '../../model/records';
 import { markPhotosDeleted } from '../../db/photos/photo-writes';
 import { folderMirror } from '../../db/photos/folder-photos';
-import type { FolderWalkSource } from '../../sources/photo-source';
+import type { FolderWalkSource } from '../../model/photo-source';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import { planCollection } from '../plan-collection';

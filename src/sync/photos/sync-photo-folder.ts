@@ -6,14 +6,14 @@
 // files are not fetched again (their ETag matches), and a file cut off mid-way resumes from
 // its stored bytes.
 import type { LifeboatDb } from '../../db/schema';
-import type { AccountRecord, AlarmRecord, RunError, Settings } from '../../db/records';
+import type { AccountRecord, AlarmRecord, RunError, Settings } from '../../model/records';
 import { updateAccount } from '../../db/accounts';
 import { startRun } from '../../db/runs';
 import { beginWipeCount, judgeWipe, photoCollectionId } from '../../db/wipe-marks';
 import { countLivePhotos } from '../../db/photos/photo-writes';
 import { DEFAULT_SETTINGS } from '../../db/settings';
 import { retryPolicy, type RetryPolicy } from '../../http/retry-policy';
-import type { PhotoSource } from '../../sources/photo-source';
+import type { PhotoSource } from '../../model/photo-source';
 import { describeError } from '../describe-error';
 import { finishAccountRun, type RunCounts } from '../finish-run';
 import type { RunSummary } from '../sync-account';

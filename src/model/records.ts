@@ -1,7 +1,7 @@
 // What the mirror stores. One record type per table; every table is declared in schema.ts.
-import type { CollectionKind } from '../sources/source';
-import type { Discovery } from '../sources/dav/discover';
-import type { DriveFolder } from '../sources/onedrive/drive-folder';
+import type { CollectionKind } from './source';
+import type { Discovery } from './discovery';
+import type { DriveFolder } from './drive-folder';
 
 /**
  * `local`: items imported from files (a backup, a .vcf, an .ics, a Google Takeout): never synced
