@@ -7,7 +7,7 @@ import type { PhotoSource } from '../model/photo-source';
 import { createPhotoFolderSource } from '../sources/webdav-photos/photo-folder-source';
 import { createOneDrivePhotoSource } from '../sources/onedrive/onedrive-photo-source';
 import { syncPhotoFolder } from '../sync/photos/sync-photo-folder';
-import type { RunSummary } from '../sync/sync-account';
+import type { RunSummary } from '../model/run-summary';
 import { loadPassword } from './credentials';
 import { accountSecret, signsIn } from './account-secret';
 import { announceAlarms, refreshBadge } from './attention';

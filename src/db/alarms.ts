@@ -3,7 +3,8 @@
 // transaction of the marks they describe.
 import type { LifeboatDb } from './schema';
 import type { AlarmRecord, CollectionRecord } from '../model/records';
-import { photoCollectionId, resetMark } from './wipe-marks';
+import { resetMark } from './wipe-marks';
+import { photoCollectionId } from '../model/wipe-mark';
 
 export async function raiseAlarm(db: LifeboatDb, alarm: Omit<AlarmRecord, 'id' | 'open'>): Promise<AlarmRecord> {
   const record: AlarmRecord = { ...alarm, open: 1 };

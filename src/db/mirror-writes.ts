@@ -5,8 +5,8 @@ import type { LifeboatDb } from './schema';
 import type { AlarmRecord, CollectionRecord, ItemRecord, VersionRecord } from '../model/records';
 import type { ItemFields } from '../model/item-reader';
 import { listingFields } from './listing-fields';
-import type { MirroredRef } from '../sync/plan-collection';
-import type { WipePolicy } from '../sync/wipe-guard';
+import type { MirroredRef } from '../model/mirrored-ref';
+import type { WipePolicy } from '../model/wipe-guard';
 import { addToWipeCount, judgeWipe } from './wipe-marks';
 
 /** An item fetched from the server, checked, with its display fields. */

@@ -4,7 +4,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { searchWordsMiddleware, searchWordsOf } from './search-words';
 import type { AccountRecord, AlarmRecord, CollectionRecord, ItemRecord, RunRecord, Settings, SnapshotRecord, VersionRecord } from '../model/records';
-import type { WipeMarkRecord } from './wipe-marks';
+import type { WipeMarkRecord } from '../model/wipe-mark';
 import { seedWipeMarks } from './seed-wipe-marks';
 import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from '../model/records';
 

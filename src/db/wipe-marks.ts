@@ -6,24 +6,9 @@
 // the run that resumes it judges the whole run, not just its own part.
 import type { LifeboatDb } from './schema';
 import type { AlarmRecord } from '../model/records';
-import { assessRun, type WipeCounts, type WipePolicy } from '../sync/wipe-guard';
-import { recordLive, windowHigh, type LiveMark } from '../sync/wipe-window';
-
-/** A run's counts so far, from the moment it started (an interrupted run's successor continues them). */
-export interface RunUnderWay extends WipeCounts {
-  startedAt: number;
-}
-
-export interface WipeMarkRecord {
-  /** A collection's id, or an account's photo library (`photoCollectionId`). */
-  collectionId: string;
-  accountId: string;
-  highs: LiveMark[];
-  run: RunUnderWay | null;
-}
-
-/** A photo library is one collection for the alarm, named after its account. */
-export const photoCollectionId = (accountId: string): string => `${accountId}|photos`;
+import type { RunUnderWay, WipeMarkRecord } from '../model/wipe-mark';
+import { assessRun, type WipeCounts, type WipePolicy } from '../model/wipe-guard';
+import { recordLive, windowHigh, type LiveMark } from '../model/wipe-window';
 
 /** Starts counting a run, or carries on the counts of one a stopped worker left. */
 export async function beginWipeCount(db: LifeboatDb, params: { collectionId: string; accountId: string; liveBefore: number; startedAt: number }): Promise<void> {

@@ -14,21 +14,8 @@ import { syncCollection, type CollectionTally } from './sync-collection';
 import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';
 import { progressReporter, type ProgressReporter } from './progress-reporter';
-
-export interface SyncDeps {
-  db: LifeboatDb;
-  source: Source;
-  readers: Readers;
-  now: () => number;
-  settings?: Settings;
-  batchSize?: number;
-  /** Least time between two progress writes (tests set 0 to see every one). */
-  progressIntervalMs?: number;
-  /** What refused credentials make of the account: a new password, or signing in again. */
-  credentialsRejected?: 'needs-password' | 'needs-sign-in';
-}
-
-export type RunSummary = Omit<RunRecord, 'id' | 'accountId' | 'startedAt'> & { alarms: AlarmRecord[] };
+import type { SyncDeps } from './sync-deps';
+import type { RunSummary } from '../model/run-summary';
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
   const { db, now } = deps;

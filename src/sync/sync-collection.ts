@@ -8,8 +8,8 @@ import type { RemoteCollection } from '../model/source';
 import { readBatch } from './read-fetched';
 import { rereadUnreadable } from './reread-unreadable';
 import { planCollection } from './plan-collection';
-import type { WipePolicy } from './wipe-guard';
-import type { SyncDeps } from './sync-account';
+import type { WipePolicy } from '../model/wipe-guard';
+import type { SyncDeps } from './sync-deps';
 
 export interface CollectionTally {
   added: number;

@@ -7,7 +7,7 @@ import { countLiveItems, countDeletedUpstream } from '../db/queries';
 import { openAlarms } from '../db/alarms';
 import { collectionsOf } from '../db/collections';
 import { recentRuns } from '../db/runs';
-import { photoCollectionId } from '../sync/photos/sync-photo-folder';
+import { photoCollectionId } from '../model/wipe-mark';
 import { countDeletedPhotos, countLivePhotos } from '../db/photos/photo-writes';
 
 export interface AlarmView extends AlarmRecord {

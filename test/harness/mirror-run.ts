@@ -7,7 +7,8 @@ import { createDavSource, type DavSource, type DavSourceOptions } from '../../sr
 import type { Discovery } from '../../src/model/discovery';
 import type { CollectionKind, Source } from '../../src/model/source';
 import type { Readers } from '../../src/model/item-reader';
-import { syncAccount, type RunSummary } from '../../src/sync/sync-account';
+import { syncAccount } from '../../src/sync/sync-account';
+import type { RunSummary } from '../../src/model/run-summary';
 
 export interface SeenRequest {
   method: string;

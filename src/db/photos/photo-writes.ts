@@ -3,7 +3,8 @@
 // deletes a photo: one gone upstream is marked, like an item.
 import type { LifeboatDb } from '../schema';
 import type { PhotoBytes, PhotoRecord } from '../../model/records';
-import { addToWipeCount, photoCollectionId } from '../wipe-marks';
+import { addToWipeCount } from '../wipe-marks';
+import { photoCollectionId } from '../../model/wipe-mark';
 
 /** What the mirror knows of an account's photos, by path. */
 export async function mirroredPhotos(db: LifeboatDb, accountId: string): Promise<Map<string, PhotoRecord>> {

@@ -10,10 +10,11 @@ import type { ChangeFeedSource } from '../../model/photo-source';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import type { RunCounts } from '../finish-run';
-import { addToWipeCount, photoCollectionId } from '../../db/wipe-marks';
+import { addToWipeCount } from '../../db/wipe-marks';
+import { photoCollectionId } from '../../model/wipe-mark';
 import { listedPhotos, planPhotoChanges } from './photo-folder-plan';
 import { mirrorPhotos, queueOf } from './mirror-photos';
-import type { PhotoSyncDeps } from './sync-photo-folder';
+import type { PhotoSyncDeps } from './photo-sync-deps';
 
 export async function mirrorChanges(
   deps: PhotoSyncDeps & { source: ChangeFeedSource; retry: RetryPolicy },

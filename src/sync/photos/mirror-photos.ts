@@ -17,7 +17,7 @@ import { describeError, endsTheRun } from '../describe-error';
 import type { RunCounts } from '../finish-run';
 import { downloadPhoto } from './download-photo';
 import { StoreBatcher } from './store-batcher';
-import type { PhotoSyncDeps } from './sync-photo-folder';
+import type { PhotoSyncDeps } from './photo-sync-deps';
 
 const PROGRESS_EVERY = 10;
 

@@ -15,10 +15,11 @@ import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import { planCollection } from '../plan-collection';
 import type { RunCounts } from '../finish-run';
-import { addToWipeCount, photoCollectionId } from '../../db/wipe-marks';
+import { addToWipeCount } from '../../db/wipe-marks';
+import { photoCollectionId } from '../../model/wipe-mark';
 import { refs } from './photo-folder-plan';
 import { mirrorPhotos, type PhotoQueue, type QueuedPhoto } from './mirror-photos';
-import type { PhotoSyncDeps } from './sync-photo-folder';
+import type { PhotoSyncDeps } from './photo-sync-deps';
 
 export async function mirrorWalk(
   deps: PhotoSyncDeps & { source: FolderWalkSource; retry: RetryPolicy },

@@ -6,8 +6,9 @@
 import type { PhotoRecord } from '../../model/records';
 import type { ChangeListing, RemoteItemRef } from '../../model/source';
 import type { PhotoChanges, RemotePhoto } from '../../model/photo-source';
-import { planCollection, type CollectionPlan, type MirroredRef } from '../plan-collection';
-import type { WipeCounts } from '../wipe-guard';
+import { planCollection, type CollectionPlan } from '../plan-collection';
+import type { MirroredRef } from '../../model/mirrored-ref';
+import type { WipeCounts } from '../../model/wipe-guard';
 
 export interface PhotoPlan extends CollectionPlan {
   tally: WipeCounts;
