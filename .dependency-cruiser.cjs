@@ -39,10 +39,11 @@ module.exports = {
       name: 'sources-not-downstream',
       comment:
         'A source turns a server into listings and items and nothing more: it never reads or writes ' +
-        'the mirror (the engine hands it what it needs), never runs a sync, never draws a page.',
+        'the mirror (the engine hands it what it needs), never runs a sync, never draws a page, and ' +
+        'knows nothing of what is made of the mirror later (backups, exports, restores).',
       severity: 'error',
       from: { path: '^src/sources/' },
-      to: { path: ['^src/(db|sync|background|offscreen)/', PAGES] },
+      to: { path: ['^src/(db|sync|background|offscreen|archive|exporters|restore)/', PAGES] },
     },
     {
       name: 'sync-not-pages-or-worker',

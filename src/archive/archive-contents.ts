@@ -4,8 +4,9 @@
 import type { LifeboatDb } from '../db/schema';
 import type { CollectionRecord } from '../model/records';
 import { selectForExport, type SelectedItem } from '../db/export-selection';
-import { EXPORT_FORMATS, type ExportKind } from '../exporters/build-export';
-import { emptyCounts, type ArchiveCounts, type ArchiveFileState } from './archive-manifest';
+import { EXPORT_FORMATS } from '../exporters/build-export';
+import type { ArchiveCounts, ExportKind } from '../model/export';
+import { emptyCounts, type ArchiveFileState } from './archive-manifest';
 import { ArchivePaths } from './archive-paths';
 import type { ArchiveFile } from './write-archive';
 import { archivePhotos } from './archive-photos';

@@ -1,5 +1,5 @@
 // Turning a body's bytes into text without altering it unannounced.
-import { decodeFoldedUtf8 } from '../cards/decode-folded-utf8';
+import { decodeFoldedUtf8 } from './decode-folded-utf8';
 
 /** U+FFFD's UTF-8 bytes: a replacement character the server really sent. */
 function servedReplacements(bytes: Uint8Array): number {

@@ -9,7 +9,7 @@ import { openDb } from '../db/schema';
 import type { SnapshotRecord } from '../model/records';
 import { t } from '../shared/i18n';
 import { call } from '../shared/rpc-client';
-import type { ArchiveResult } from '../shared/rpc-contract';
+import type { ArchiveResult } from '../model/export';
 import { verifyArchive, type VerifyReport } from '../archive/verify-archive';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';

@@ -7,7 +7,7 @@ import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';
 import { call } from '../shared/rpc-client';
-import type { ExportParams, ExportResult } from '../shared/rpc-contract';
+import type { ExportParams, ExportResult } from '../model/export';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
 import { ProblemList } from './problem-list';

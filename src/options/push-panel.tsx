@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { call } from '../shared/rpc-client';
-import type { PushReport } from '../restore/push-to-collection';
+import type { PushReport } from '../model/push';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';
 import { collectionChoices } from './collection-choices';

@@ -4,7 +4,7 @@ import type { LifeboatDb } from '../db/schema';
 import type { CollectionRecord } from '../model/records';
 import { itemId, type FetchedItem } from '../db/mirror-writes';
 import type { CollectionKind } from '../model/source';
-import { sha256Hex } from '../archive/sha256';
+import { sha256Hex } from '../hash/sha256';
 import { contentKey } from './same-content';
 
 /** The contents held by other collections of the mirror for the UIDs among `uids`: one index query. */

@@ -1,11 +1,7 @@
 // A .vcf file holds many cards one after another (RFC 6350 §3.3): cut it into one text per card,
 // each exactly as written, for the same reader the mirror uses on cards from a server.
 
-export interface SplitResult {
-  items: string[];
-  /** What could not be cut out cleanly, in words for a person. */
-  problems: string[];
-}
+import type { SplitResult } from '../model/split-result';
 
 // CRLF, LF or CR; CR CR LF (iOS 6.1.3's line ending) is one break too, not a blank line.
 const LINE = /\r*\n|\r/;

@@ -1,6 +1,6 @@
 // Listing fields, and the small readers they rely on: tel: URIs, text escapes, split UTF-8.
 import { describe, expect, it } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeFoldedUtf8 } from '../../src/http/decode-folded-utf8';
 import { deriveCardFields } from '../../src/cards/derive-card-fields';
 import { telToText } from '../../src/cards/tel-text';
 import { escapeLegacyText, splitStructured } from '../../src/cards/text-values';

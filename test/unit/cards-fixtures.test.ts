@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CardFields } from '../../src/cards/card-fields';
 import { CardParseError, checkCard, parseCard } from '../../src/cards/check-card';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeFoldedUtf8 } from '../../src/http/decode-folded-utf8';
 import { deriveCardFields } from '../../src/cards/derive-card-fields';
 
 const dir = fileURLToPath(new URL('../fixtures/vcard/', import.meta.url));

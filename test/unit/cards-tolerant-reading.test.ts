@@ -2,7 +2,7 @@
 // list its name, emails and phones, and the card exported in its own version is still the
 // served text. Display fields may degrade; the stored text never changes.
 import { describe, expect, it } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeFoldedUtf8 } from '../../src/http/decode-folded-utf8';
 import { deriveCardFields } from '../../src/cards/derive-card-fields';
 import { splitCard } from '../../src/cards/card-lines';
 import { convertCard } from '../../src/exporters/vcard-convert';

@@ -4,7 +4,7 @@
 // at any octet, inside multi-byte characters too, with spaces or tabs. Written here, not with
 // the exporter's helpers, so that the exporter is judged against an independent writer.
 import fc from 'fast-check';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeFoldedUtf8 } from '../../src/http/decode-folded-utf8';
 
 export type Version = '3.0' | '4.0';
 

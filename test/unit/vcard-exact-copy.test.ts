@@ -5,7 +5,7 @@
 // and such a card must say `converted: true`.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeFoldedUtf8 } from '../../src/http/decode-folded-utf8';
 import { readCard } from '../../src/cards/read-card';
 import { exportVcf } from '../../src/exporters/vcard-export';
 import { convertCard } from '../../src/exporters/vcard-convert';

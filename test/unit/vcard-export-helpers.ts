@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeFoldedUtf8 } from '../../src/http/decode-folded-utf8';
 
 export const fixtureDir = fileURLToPath(new URL('../fixtures/vcard/', import.meta.url));
 

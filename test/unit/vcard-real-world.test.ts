@@ -7,7 +7,7 @@
 //   - a card that cannot be read is left out of the file and reported, never dropped silently.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeFoldedUtf8 } from '../../src/cards/decode-folded-utf8';
+import { decodeFoldedUtf8 } from '../../src/http/decode-folded-utf8';
 import { readCard } from '../../src/cards/read-card';
 import { convertCard, type VcfVersion } from '../../src/exporters/vcard-convert';
 import { exportVcf } from '../../src/exporters/vcard-export';

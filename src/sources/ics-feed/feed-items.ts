@@ -2,8 +2,8 @@
 // an import does, so restore/split-calendar.ts cuts it. Each object gets a stable address from
 // its UID and an ETag from its text: an object whose text changes is a new version, one that
 // leaves the feed is marked deleted upstream.
-import { sha256Hex } from '../../archive/sha256';
-import { splitCalendar } from '../../restore/split-calendar';
+import { sha256Hex } from '../../hash/sha256';
+import { splitCalendar } from '../../calendars/split-calendar';
 import { unfoldLines } from '../../shared/unfold-content-lines';
 import type { RemoteItem } from '../../model/source';
 
