@@ -8,7 +8,7 @@ import { listAccounts } from '../db/accounts';
 import type { AlarmRecord } from '../model/records';
 import { t } from '../shared/i18n';
 import { isPaused, secretsLocked } from './account-secret';
-import { alarmSentence } from '../ui/alarm-sentence';
+import { alarmSentence } from '../shared/alarm-sentence';
 
 export async function refreshBadge(): Promise<void> {
   const db = openDb();

@@ -25,7 +25,7 @@ import { addPhotoFolder } from './add-photo-folder';
 import { addOneDrivePhotos } from './add-onedrive-photos';
 import { recheckDuePhotos } from './photo-recheck';
 import { lockHandlers } from './lock-handlers';
-import { requirePlainHttpConfirmed } from '../secrets/plain-http';
+import { requirePlainHttpConfirmed } from '../model/plain-http';
 import { requiredArchivePassphrase } from '../secrets/archive-passphrase';
 
 const plainHttpChecked = (account: NewDavAccount): void =>

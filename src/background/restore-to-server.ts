@@ -7,7 +7,7 @@ import { refusedHref } from '../http/credential-check';
 import { createAccountContext } from '../http/http-context';
 import { putNewItem } from '../sources/dav/put-new-item';
 import { sourceForAccount } from '../sources/source-for-account';
-import { keepsContactLabels } from '../restore/contact-labels';
+import { keepsContactLabels } from '../model/keeps-labels';
 import { pushToCollection } from '../restore/push-to-collection';
 import type { PushReport } from '../model/push';
 import { readers } from '../sync/readers';

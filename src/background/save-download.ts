@@ -6,7 +6,7 @@
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
 import { openDb } from '../db/schema';
-import { buildFile } from '../exporters/build-file';
+import { buildFile } from '../archive/build-file';
 import type { ArchiveParams, ArchiveResult, ExportKind, ExportParams, ExportResult, FileRequest } from '../model/export';
 import type { OffscreenBuilt, OffscreenRequest } from '../shared/offscreen-messages';
 

@@ -11,7 +11,7 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
 import { ProblemList } from './problem-list';
-import { keepsContactLabels } from '../restore/contact-labels';
+import { keepsContactLabels } from '../model/keeps-labels';
 import type { AccountKind } from '../model/records';
 
 export function PushPanel() {

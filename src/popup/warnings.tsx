@@ -6,7 +6,7 @@ import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
 import { formatBytes } from '../ui/format-bytes';
 import type { AccountSummary, AlarmView } from '../ui/account-summaries';
-import { alarmSentence } from '../ui/alarm-sentence';
+import { alarmSentence } from '../shared/alarm-sentence';
 import { usePersistence } from '../ui/use-persistence';
 
 interface Props {

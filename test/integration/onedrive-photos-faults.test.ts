@@ -17,7 +17,7 @@ import { findDriveFolder } from '../../src/sources/onedrive/find-drive-folder';
 import { createOneDrivePhotoSource } from '../../src/sources/onedrive/onedrive-photo-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { hashBlob } from '../../src/photos/hash-blob';
-import { asBlob, byteSize } from '../../src/photos/stored-bytes';
+import { asBlob, byteSize } from '../../src/db/photos/stored-bytes';
 
 const TOKEN = 'drive-test-token';
 const bearer = { accessToken: TOKEN, renew: () => Promise.resolve(TOKEN) };

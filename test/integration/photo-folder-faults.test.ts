@@ -12,7 +12,7 @@ import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-f
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { retryPolicy } from '../../src/http/retry-policy';
 import { hashBlob } from '../../src/photos/hash-blob';
-import { byteSize } from '../../src/photos/stored-bytes';
+import { byteSize } from '../../src/db/photos/stored-bytes';
 
 // Bigger than a file held whole: it streams into IndexedDB in parts as it arrives.
 const BIG = makeJpeg({ padding: HOLD_WHOLE_BYTES + Math.floor(PART_BYTES * 1.5), seed: 7 });

@@ -9,7 +9,7 @@ import type { LifeboatDb } from '../../src/db/schema';
 import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { hashBlob } from '../../src/photos/hash-blob';
-import { byteSize } from '../../src/photos/stored-bytes';
+import { byteSize } from '../../src/db/photos/stored-bytes';
 
 let server: WebdavFolderServer;
 let db: LifeboatDb;

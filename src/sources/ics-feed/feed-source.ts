@@ -7,7 +7,7 @@ import { readValidators, writeValidators } from './feed-cursor';
 import { FeedError } from './feed-errors';
 import { feedItems } from './feed-items';
 import { getFeed } from './feed-request';
-import { feedBase } from './feed-url';
+import { feedBase } from '../../model/feed-url';
 
 export interface FeedConnection {
   /** The feed's full https:// address (a secret: kept in extension storage). */

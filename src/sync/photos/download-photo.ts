@@ -12,7 +12,7 @@ import type { RetryPolicy } from '../../http/retry-policy';
 import type { PhotoSource, RemotePhoto, ServerDigest } from '../../model/photo-source';
 import { FileReceiver, type ReceivedFile } from '../../photos/file-receiver';
 import { hashBlob } from '../../photos/hash-blob';
-import { byteSize } from '../../photos/stored-bytes';
+import { byteSize } from '../../db/photos/stored-bytes';
 import type { PhotoBytes, PhotoPartRecord } from '../../model/records';
 import { checkDownload, digestsToCheck } from './verify-download';
 

@@ -12,7 +12,7 @@ import type { RemotePhoto } from '../../model/photo-source';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId, photoRecord } from '../../photos/photo-record';
 import { readExif } from '../../photos/read-exif';
-import { byteSize } from '../../photos/stored-bytes';
+import { byteSize } from '../../db/photos/stored-bytes';
 import { describeError, endsTheRun } from '../describe-error';
 import type { RunCounts } from '../finish-run';
 import { downloadPhoto } from './download-photo';

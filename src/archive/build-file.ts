@@ -1,9 +1,9 @@
 // Every file Lifeboat saves to Downloads, built from the mirror as a Blob: a .vcf, an .ics or a
 // backup archive. Runs where blob URLs can be made (see background/save-download.ts).
 import type { LifeboatDb } from '../db/schema';
-import { buildArchive } from '../archive/build-archive';
+import { buildArchive } from './build-archive';
 import type { ArchiveResult, ExportResult, FileRequest } from '../model/export';
-import { buildExport } from './build-export';
+import { buildExport } from '../exporters/build-export';
 
 export interface BuiltFile {
   blob: Blob;

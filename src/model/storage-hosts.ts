@@ -4,7 +4,7 @@
 // (the example of https://learn.microsoft.com/en-us/graph/api/driveitem-get-content) and, for
 // newer files, *.microsoftpersonalcontent.com; OneDrive for Business from the tenant's
 // <tenant>-my.sharepoint.com, unknown before the sign-in.
-import type { DriveFolder } from '../../model/drive-folder';
+import type { DriveFolder } from './drive-folder';
 
 export const STORAGE_ORIGINS: Record<DriveFolder['drive'], string[]> = {
   personal: ['https://*.1drv.com/*', 'https://*.microsoftpersonalcontent.com/*'],
