@@ -14,6 +14,12 @@ const PAGES = '^src/(popup|options|ui)/';
  */
 const FILE_PANELS = '^src/options/(import-panel|takeout-panel|backup-panel)[.]tsx$';
 
+/**
+ * The sign-in providers' table and the client IDs a person may set (auth/): plain data and
+ * storage.local, no request. The options page shows and edits them, the worker signs in with them.
+ */
+const PROVIDER_SETTINGS = '^src/auth/(oauth-providers|provider-settings|google-scopes)[.]ts$';
+
 module.exports = {
   forbidden: [
     {
@@ -77,13 +83,21 @@ module.exports = {
         'The popup and the options page show the mirror and send commands through the RPC contract. ' +
         'They read the database with live queries (db/, the drawn arrow db → pages), may use the pure ' +
         'text readers (cards/, calendars/, history/) to show an item, and nothing of the engine: a page ' +
-        'that imports sync/ or sources/ bundles them, and runs their code outside the worker.',
+        'that imports sync/ or sources/ bundles them, and runs their code outside the worker. The ' +
+        'sign-in providers and their settings are data the options page shows and edits.',
       severity: 'error',
       from: { path: PAGES, pathNot: FILE_PANELS },
       to: {
         path: '^src/',
-        pathNot: ['^src/(model|shared|ui|db|cards|calendars|history)/', '^src/$1/'],
+        pathNot: ['^src/(model|shared|ui|db|cards|calendars|history)/', '^src/$1/', PROVIDER_SETTINGS],
       },
+    },
+    {
+      name: 'provider-settings-stay-data',
+      comment: 'Pages may import the providers and their settings only while those send no request.',
+      severity: 'error',
+      from: { path: PROVIDER_SETTINGS },
+      to: { path: '^src/', pathNot: ['^src/(model|shared)/', PROVIDER_SETTINGS] },
     },
     {
       name: 'file-panels-only-local-work',

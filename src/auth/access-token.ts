@@ -4,7 +4,7 @@
 // (identity-token.ts) are asked of Chrome again instead. When all fail, a GrantRejectedError:
 // the account waits for "Sign in again"; its mirrored data stays.
 import { renewedIdentityToken } from './identity-token';
-import type { OAuthProvider } from '../model/oauth-providers';
+import type { OAuthProvider } from './oauth-providers';
 import { signIn, type SignInDeps } from './sign-in';
 import { GrantRejectedError, refreshTokens, type TokenSet } from './token-endpoint';
 

@@ -1,6 +1,6 @@
 // The authorization request of the code flow (RFC 6749 §4.1.1) with its PKCE challenge
 // (RFC 7636 §4.3) and a `state` that ties the answer to this request (RFC 6749 §10.12).
-import type { OAuthProvider } from '../model/oauth-providers';
+import type { OAuthProvider } from './oauth-providers';
 
 export interface AuthorizeRequest {
   redirectUri: string;

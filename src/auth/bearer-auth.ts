@@ -3,7 +3,7 @@
 // so a refresh token, a silent sign-in or Chrome's identity API renews it, whichever gave it.
 import type { BearerAuth } from '../http/http-context';
 import { accessToken, type TokenKeeper } from './access-token';
-import type { OAuthProvider } from '../model/oauth-providers';
+import type { OAuthProvider } from './oauth-providers';
 import type { SignInDeps } from './sign-in';
 
 export async function bearerAuth(provider: OAuthProvider, keeper: TokenKeeper, deps: SignInDeps): Promise<BearerAuth> {

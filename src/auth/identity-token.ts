@@ -5,7 +5,7 @@
 // A token a server refused (401) is dropped from that cache with removeCachedAuthToken, as the
 // same page asks, before a new one is asked for without any window (interactive: false).
 // When that fails too, the person must sign in again: a GrantRejectedError, as for the web flow.
-import type { OAuthProvider } from '../model/oauth-providers';
+import type { OAuthProvider } from './oauth-providers';
 import { GrantRejectedError, type TokenSet } from './token-endpoint';
 
 /** The two calls of chrome.identity Lifeboat uses (Chrome answers them with promises since 105). */

@@ -4,7 +4,7 @@
 // sign-in is used instead (token-path.ts), identity-token.ts does it all.
 import { authorizeUrl, codeFromRedirect } from './authorize-url';
 import { identityToken, type IdentityApi } from './identity-token';
-import type { OAuthProvider } from '../model/oauth-providers';
+import type { OAuthProvider } from './oauth-providers';
 import { pkcePair, randomToken } from './pkce';
 import { redeemCode, type TokenSet } from './token-endpoint';
 

@@ -2,7 +2,7 @@
 // for an access token. A public client sends its client_id and no secret (§2.3, RFC 8252 §8.5).
 import { exchange } from '../http/exchange';
 import { createHttpContext } from '../http/http-context';
-import type { OAuthProvider } from '../model/oauth-providers';
+import type { OAuthProvider } from './oauth-providers';
 
 export interface TokenSet {
   accessToken: string;

@@ -3,7 +3,7 @@
 // oauth2 client ID in the manifest, which a build carries only when
 // LIFEBOAT_GOOGLE_CHROME_CLIENT_ID is set (scripts/chrome-oauth-manifest.ts). Everywhere else,
 // and for Microsoft, the code flow with PKCE in identity.launchWebAuthFlow (sign-in.ts).
-import type { ProviderId, ProviderSettings } from '../model/oauth-providers';
+import type { ProviderId, ProviderSettings } from './oauth-providers';
 
 export type TokenPath = 'chrome-identity' | 'web-auth-flow';
 

@@ -4,8 +4,8 @@
 import { bearerAuth } from '../auth/bearer-auth';
 import { browserAuthFlow } from '../auth/browser-auth-flow';
 import { browserIdentityApi } from '../auth/chrome-identity';
-import { forOneDrivePhotos, type OAuthProvider } from '../model/oauth-providers';
-import { configuredProvider } from '../shared/provider-settings';
+import { forOneDrivePhotos, type OAuthProvider } from '../auth/oauth-providers';
+import { configuredProvider } from '../auth/provider-settings';
 import type { SignInDeps } from '../auth/sign-in';
 import { loadTokens, saveTokens } from '../auth/token-store';
 import type { BearerAuth } from '../http/http-context';

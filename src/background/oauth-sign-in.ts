@@ -5,9 +5,9 @@
 // the sign-in for an account whose sign-in expired; its data stays.
 import { openDb } from '../db/schema';
 import { getAccount, insertAccount, updateAccount } from '../db/accounts';
-import type { ProviderId } from '../model/oauth-providers';
+import type { ProviderId } from '../auth/oauth-providers';
 import { browserIdentityApi, browserIdentityOffer } from '../auth/chrome-identity';
-import { readProviderSettings } from '../shared/provider-settings';
+import { readProviderSettings } from '../auth/provider-settings';
 import { signInInteractively } from '../auth/sign-in';
 import { tokenPath } from '../auth/token-path';
 import { saveTokens } from '../auth/token-store';

@@ -9,8 +9,8 @@ import { call } from '../shared/rpc-client';
 import { t, type MessageKey } from '../shared/i18n';
 import { StatusMessage } from '../ui/status-message';
 import { useServerCheck } from '../ui/use-server-check';
-import { forOneDrivePhotos, providerOrigins, providerWith, type OAuthProvider } from '../model/oauth-providers';
-import { readProviderSettings } from '../shared/provider-settings';
+import { forOneDrivePhotos, providerOrigins, providerWith, type OAuthProvider } from '../auth/oauth-providers';
+import { readProviderSettings } from '../auth/provider-settings';
 import type { DriveFolder, DriveFolderChoice } from '../model/drive-folder';
 import { STORAGE_ORIGINS } from '../model/storage-hosts';
 

@@ -4,8 +4,8 @@
 // public by design; no secret is asked for or kept.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import type { ProviderId } from '../model/oauth-providers';
-import { readProviderSettings, writeProviderSettings } from '../shared/provider-settings';
+import type { ProviderId } from '../auth/oauth-providers';
+import { readProviderSettings, writeProviderSettings } from '../auth/provider-settings';
 import { StatusMessage, type Message } from '../ui/status-message';
 
 const PROVIDERS: Array<{ id: ProviderId; label: 'clientIdGoogle' | 'clientIdMicrosoft' }> = [

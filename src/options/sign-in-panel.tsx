@@ -7,8 +7,8 @@ import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
 import { StatusMessage } from '../ui/status-message';
 import { useServerCheck } from '../ui/use-server-check';
-import { providerOrigins, providerWith, type OAuthProvider, type ProviderId } from '../model/oauth-providers';
-import { readProviderSettings } from '../shared/provider-settings';
+import { providerOrigins, providerWith, type OAuthProvider, type ProviderId } from '../auth/oauth-providers';
+import { readProviderSettings } from '../auth/provider-settings';
 
 const BUTTONS: Array<{ id: ProviderId; label: 'signInWithGoogle' | 'signInWithMicrosoft'; name: string }> = [
   { id: 'google', label: 'signInWithGoogle', name: 'Google' },

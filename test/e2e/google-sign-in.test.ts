@@ -15,7 +15,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extens
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, saveClientId, signInWith, waitForMirror } from '../browser/extension-pages';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
-import { providerWith } from '../../src/model/oauth-providers';
+import { providerWith } from '../../src/auth/oauth-providers';
 
 const CARDS = makeCards(12);
 const EVENTS = makeEvents(3);

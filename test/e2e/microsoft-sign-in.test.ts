@@ -15,7 +15,7 @@ import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, saveClientId, signInWith, waitForMirror } from '../browser/extension-pages';
 import { exportFromPopup } from '../browser/popup-export';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
-import { providerWith } from '../../src/model/oauth-providers';
+import { providerWith } from '../../src/auth/oauth-providers';
 
 const CLIENT_ID = '00000000-0000-4000-8000-00000000e2e0';
 const person = (n: number) => ({ id: `c-${n}`, displayName: `Person ${n}`, givenName: 'Person', surname: String(n), emailAddresses: [{ name: '', address: `p${n}@example.org` }] });

@@ -10,7 +10,7 @@ import { foldLine } from '../harness/sample-items';
 import { nodeAuthFlow } from '../support/node-auth-flow';
 import { freshDb } from '../support/test-db';
 import { insertAccount, getAccount } from '../../src/db/accounts';
-import { providerWith } from '../../src/model/oauth-providers';
+import { providerWith } from '../../src/auth/oauth-providers';
 import { signIn } from '../../src/auth/sign-in';
 import { accessToken } from '../../src/auth/access-token';
 import type { TokenSet } from '../../src/auth/token-endpoint';

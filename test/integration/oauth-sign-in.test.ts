@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOAuthServer, type OAuthTestServer } from '../harness/oauth-server';
 import { nodeAuthFlow } from '../support/node-auth-flow';
-import { providerWith, type OAuthProvider } from '../../src/model/oauth-providers';
+import { providerWith, type OAuthProvider } from '../../src/auth/oauth-providers';
 import { signIn } from '../../src/auth/sign-in';
 import { accessToken, type TokenKeeper } from '../../src/auth/access-token';
 import { GrantRejectedError, redeemCode, type TokenSet } from '../../src/auth/token-endpoint';

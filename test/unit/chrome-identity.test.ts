@@ -4,8 +4,8 @@
 // is removed from Chrome's cache before a new one is asked for; a refusal then pauses the account.
 import { describe, expect, it } from 'vitest';
 import { fakeFetch } from '../harness/fake-fetch';
-import { providerWith } from '../../src/model/oauth-providers';
-import { GOOGLE_SCOPES } from '../../src/model/google-scopes';
+import { providerWith } from '../../src/auth/oauth-providers';
+import { GOOGLE_SCOPES } from '../../src/auth/google-scopes';
 import { tokenPath, type IdentityOffer } from '../../src/auth/token-path';
 import type { IdentityApi } from '../../src/auth/identity-token';
 import { signInInteractively, type SignInDeps } from '../../src/auth/sign-in';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeChallenge, pkcePair } from '../../src/auth/pkce';
 import { authorizeUrl, codeFromRedirect, SignInRefusedError } from '../../src/auth/authorize-url';
-import { providerOrigins, providerWith } from '../../src/model/oauth-providers';
+import { providerOrigins, providerWith } from '../../src/auth/oauth-providers';
 
 describe('PKCE', () => {
   it('derives the S256 challenge of RFC 7636 Appendix B', async () => {

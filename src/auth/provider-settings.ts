@@ -1,8 +1,8 @@
 // The advanced OAuth settings a person (or an organisation) sets in Options: their own client
 // ID, and other endpoints where a service has them (Microsoft's national clouds). Kept in the
 // extension's storage; read by the pages (to ask for host permissions in the click) and the worker.
-import { browser } from './browser';
-import { providerWith, type OAuthProvider, type ProviderId, type ProviderSettings } from '../model/oauth-providers';
+import { browser } from '../shared/browser';
+import { providerWith, type OAuthProvider, type ProviderId, type ProviderSettings } from './oauth-providers';
 
 const KEY = 'oauth-settings';
 
