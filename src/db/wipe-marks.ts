@@ -1,5 +1,5 @@
 // What the wipe alarm remembers of a collection between runs: its daily high counts over the
-// last 30 days (sync/wipe-window.ts), and the counts of the run under way. Those counts are
+// last 30 days (model/wipe-window.ts), and the counts of the run under way. Those counts are
 // saved in the same transaction as the writes they count (a batch of changed items, a
 // folder's deletion marks), and the alarm is written in the same transaction as the run's
 // last marks and its judgment: a worker stopped anywhere leaves either both or neither, and

@@ -77,7 +77,7 @@ export interface AccountRecord {
   photoCursor?: string | null;
   /**
    * The person confirmed that the password may cross the network unencrypted: the server is
-   * plain http on an address that is not loopback (secrets/plain-http.ts). Absent otherwise.
+   * plain http on an address that is not loopback (model/plain-http.ts). Absent otherwise.
    */
   plainHttpConfirmed?: true;
 }
@@ -195,7 +195,7 @@ export interface RunRecord {
   unreadable?: UnreadableItemRef[];
 }
 
-/** `slow-decline`: many small runs took a collection far below its 30-day high (sync/wipe-window.ts). */
+/** `slow-decline`: many small runs took a collection far below its 30-day high (model/wipe-window.ts). */
 export type WipeKind = 'mass-change' | 'emptied' | 'collection-gone' | 'slow-decline';
 
 /** A run that would have removed or rewritten much of a collection: shown until acknowledged. */
@@ -286,7 +286,7 @@ export interface PhotoRecord {
 /**
  * A photo's bytes as stored: a file that fitted in memory is stored as its bytes (writing a
  * buffer costs Chromium's IndexedDB far less than making and writing a Blob), a bigger one as a
- * Blob made of its downloaded parts. Read them through photos/stored-bytes.ts.
+ * Blob made of its downloaded parts. Read them through db/photos/stored-bytes.ts.
  */
 export type PhotoBytes = Blob | Uint8Array;
 

@@ -13,7 +13,7 @@ export interface NewDavAccount {
   calendarServerUrl?: string;
   username: string;
   password: string;
-  /** Ticked by the person when an address is plain http to anything but loopback (secrets/plain-http.ts). */
+  /** Ticked by the person when an address is plain http to anything but loopback (model/plain-http.ts). */
   plainHttpConfirmed?: boolean;
 }
 
@@ -95,7 +95,7 @@ export interface NewPhotoFolder {
   folderUrl: string;
   username: string;
   password: string;
-  /** Ticked by the person when the folder is plain http to anything but loopback (secrets/plain-http.ts). */
+  /** Ticked by the person when the folder is plain http to anything but loopback (model/plain-http.ts). */
   plainHttpConfirmed?: boolean;
 }
 

@@ -11,7 +11,7 @@ function errorCode(error: unknown): SourceErrorShape {
   return typeof error === 'object' && error !== null ? error : {};
 }
 
-/** The server refused the credentials (see SourceErrorShape in sources/source.ts). */
+/** The server refused the credentials (see SourceErrorShape in model/source.ts). */
 export function isCredentialsRejected(error: unknown): boolean {
   const { code, status } = errorCode(error);
   return code === 'auth' && status === 401;

@@ -1,5 +1,5 @@
 // A feed is one VCALENDAR; the mirror holds one calendar object per UID (RFC 4791 §4.1), as
-// an import does, so restore/split-calendar.ts cuts it. Each object gets a stable address from
+// an import does, so calendars/split-calendar.ts cuts it. Each object gets a stable address from
 // its UID and an ETag from its text: an object whose text changes is a new version, one that
 // leaves the feed is marked deleted upstream.
 import { sha256Hex } from '../../hash/sha256';
