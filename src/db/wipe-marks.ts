@@ -6,9 +6,9 @@
 // the run that resumes it judges the whole run, not just its own part.
 import type { LifeboatDb } from './schema';
 import type { AlarmRecord } from '../model/records';
-import type { RunUnderWay, WipeMarkRecord } from '../model/wipe-mark';
+import type { RunUnderWay } from '../model/wipe-mark';
 import { assessRun, type WipeCounts, type WipePolicy } from '../model/wipe-guard';
-import { recordLive, windowHigh, type LiveMark } from '../model/wipe-window';
+import { recordLive, windowHigh } from '../model/wipe-window';
 
 /** Starts counting a run, or carries on the counts of one a stopped worker left. */
 export async function beginWipeCount(db: LifeboatDb, params: { collectionId: string; accountId: string; liveBefore: number; startedAt: number }): Promise<void> {

@@ -2,14 +2,12 @@
 // mirrored, list changes, plan, fetch in batches and write. The cursor of a collection is
 // saved only after all of its items are stored, so a worker stopped mid-run simply repeats
 // the listing next time (writes are keyed by href and compare ETags: no duplicates, no gaps).
-import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings, UnreadableItemRef } from '../model/records';
+import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, UnreadableItemRef } from '../model/records';
 import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
 import { startRun } from '../db/runs';
 import { finishAccountRun } from './finish-run';
-import type { RemoteCollection, Source } from '../model/source';
-import type { Readers } from '../model/item-reader';
+import type { RemoteCollection } from '../model/source';
 import { syncCollection, type CollectionTally } from './sync-collection';
 import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';

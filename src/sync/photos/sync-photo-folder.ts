@@ -5,16 +5,14 @@
 // replaced much of the library raises the wipe alarm. A stopped worker loses nothing: stored
 // files are not fetched again (their ETag matches), and a file cut off mid-way resumes from
 // its stored bytes.
-import type { LifeboatDb } from '../../db/schema';
-import type { AccountRecord, AlarmRecord, RunError, Settings } from '../../model/records';
+import type { AccountRecord, AlarmRecord, RunError } from '../../model/records';
 import { updateAccount } from '../../db/accounts';
 import { startRun } from '../../db/runs';
 import { beginWipeCount, judgeWipe } from '../../db/wipe-marks';
 import { photoCollectionId } from '../../model/wipe-mark';
 import { countLivePhotos } from '../../db/photos/photo-writes';
 import { DEFAULT_SETTINGS } from '../../db/settings';
-import { retryPolicy, type RetryPolicy } from '../../http/retry-policy';
-import type { PhotoSource } from '../../model/photo-source';
+import { retryPolicy } from '../../http/retry-policy';
 import { describeError } from '../describe-error';
 import { finishAccountRun, type RunCounts } from '../finish-run';
 import type { RunSummary } from '../../model/run-summary';
