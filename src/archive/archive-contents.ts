@@ -2,7 +2,7 @@
 // collection's text is in memory at once): each address book as a .vcf, each calendar as an
 // .ics, and, apart, the items their service deleted that the mirror kept.
 import type { LifeboatDb } from '../db/schema';
-import type { CollectionRecord } from '../model/records';
+import type { CollectionRecord } from '../model/collection';
 import { selectForExport, type SelectedItem } from '../db/export-selection';
 import { EXPORT_FORMATS } from '../exporters/build-export';
 import type { ArchiveCounts, ExportKind } from '../model/export';

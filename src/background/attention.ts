@@ -5,7 +5,7 @@ import { browser } from '../shared/browser';
 import { openDb } from '../db/schema';
 import { openAlarms } from '../db/alarms';
 import { listAccounts } from '../db/accounts';
-import type { AlarmRecord } from '../model/records';
+import type { AlarmRecord } from '../model/alarm';
 import { t } from '../shared/i18n';
 import { isPaused, secretsLocked } from './account-secret';
 import { alarmSentence } from '../shared/alarm-sentence';

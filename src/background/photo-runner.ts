@@ -2,7 +2,8 @@
 // the stored password, or a OneDrive folder's with a bearer token (renewed silently, else the
 // account waits for "Sign in again"), the run, then the alarms and the badge, like any account.
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, Settings } from '../model/records';
+import type { Settings } from '../model/settings';
+import type { AccountRecord } from '../model/account';
 import type { PhotoSource } from '../model/photo-source';
 import { createPhotoFolderSource } from '../sources/webdav-photos/photo-folder-source';
 import { createOneDrivePhotoSource } from '../sources/onedrive/onedrive-photo-source';

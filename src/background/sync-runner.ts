@@ -2,7 +2,7 @@
 // account, a resumed run). A second request for a running account waits for the same run.
 import { openDb } from '../db/schema';
 import { getAccount, listAccounts, updateAccount } from '../db/accounts';
-import { mirrorsPhotos, type AccountRecord } from '../model/records';
+import { mirrorsPhotos, type AccountRecord } from '../model/account';
 import { readSettings } from '../db/settings';
 import { pruneVersions } from '../db/retention';
 import { syncAccount } from '../sync/sync-account';

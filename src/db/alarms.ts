@@ -2,7 +2,8 @@
 // person acknowledges them. A run's own alarms are written by db/wipe-marks.ts, in the
 // transaction of the marks they describe.
 import type { LifeboatDb } from './schema';
-import type { AlarmRecord, CollectionRecord } from '../model/records';
+import type { AlarmRecord } from '../model/alarm';
+import type { CollectionRecord } from '../model/collection';
 import { resetMark } from './wipe-marks';
 import { photoCollectionId } from '../model/wipe-mark';
 

@@ -1,6 +1,6 @@
 // A reader's fields as the item record stores them: every optional field filled in, so an
 // item's fields never keep a value from an earlier text.
-import type { ItemRecord } from '../model/records';
+import type { ItemRecord } from '../model/item';
 import type { ItemFields } from '../model/item-reader';
 
 export type ListingFields = Pick<ItemRecord, 'kind' | 'uid' | 'title' | 'emails' | 'phones' | 'start' | 'end' | 'allDay' | 'recurring'>;

@@ -2,7 +2,9 @@
 // I/O inside it (awaiting a fetch inside a Dexie transaction commits it early:
 // https://dexie.org/docs/DexieErrors/Dexie.PrematureCommitError).
 import type { LifeboatDb } from './schema';
-import type { AlarmRecord, CollectionRecord, ItemRecord, VersionRecord } from '../model/records';
+import type { AlarmRecord } from '../model/alarm';
+import type { ItemRecord, VersionRecord } from '../model/item';
+import type { CollectionRecord } from '../model/collection';
 import type { ItemFields } from '../model/item-reader';
 import { listingFields } from './listing-fields';
 import type { MirroredRef } from '../model/mirrored-ref';

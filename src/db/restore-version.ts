@@ -4,7 +4,7 @@
 // the item, and then keeps the restored text as a version like any other. Sending the text
 // back to a server is a different feature (restore to a provider).
 import type { LifeboatDb } from './schema';
-import type { ItemRecord } from '../model/records';
+import type { ItemRecord } from '../model/item';
 import type { Readers } from '../model/item-reader';
 import { listingFields } from './listing-fields';
 

@@ -5,7 +5,7 @@
 // last marks and its judgment: a worker stopped anywhere leaves either both or neither, and
 // the run that resumes it judges the whole run, not just its own part.
 import type { LifeboatDb } from './schema';
-import type { AlarmRecord } from '../model/records';
+import type { AlarmRecord } from '../model/alarm';
 import type { RunUnderWay } from '../model/wipe-mark';
 import { assessRun, type WipeCounts, type WipePolicy } from '../model/wipe-guard';
 import { recordLive, windowHigh } from '../model/wipe-window';

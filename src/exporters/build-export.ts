@@ -3,7 +3,7 @@
 // itself in Firefox. Both read the same database, so no large text crosses a message.
 import type { LifeboatDb } from '../db/schema';
 import type { ExportKind, ExportParams, ExportResult } from '../model/export';
-import type { ItemKind } from '../model/records';
+import type { ItemKind } from '../model/item';
 import { selectForExport, type SelectedItem } from '../db/export-selection';
 import { exportVcf } from './vcard-export';
 import { exportIcs } from './ical-export';

@@ -1,7 +1,7 @@
 // The accounts: status, counts, what to mirror, a new password when the server refused the
 // old one, and removal (keeping the mirrored data unless the person says otherwise).
 import type { AccountSummary } from '../ui/account-summaries';
-import { mirrorsPhotos } from '../model/records';
+import { mirrorsPhotos } from '../model/account';
 import { AccountStatus } from '../ui/account-status';
 import { ItemCounts } from '../ui/item-counts';
 import { UnreadableLine } from '../ui/unreadable-line';

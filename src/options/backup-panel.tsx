@@ -6,7 +6,7 @@
 // with the passphrase typed beside the file picker.
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
-import type { SnapshotRecord } from '../model/records';
+import type { SnapshotRecord } from '../model/snapshot';
 import { t } from '../shared/i18n';
 import { call } from '../shared/rpc-client';
 import type { ArchiveResult } from '../model/export';

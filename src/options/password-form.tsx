@@ -1,7 +1,7 @@
 // A new password for an account the server stopped accepting. Checked against the server
 // before it is saved; syncing resumes at once.
 import { useState } from 'preact/hooks';
-import type { AccountRecord } from '../model/records';
+import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { call } from '../shared/rpc-client';

@@ -12,7 +12,7 @@ import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
 import { ProblemList } from './problem-list';
 import { keepsContactLabels } from '../model/keeps-labels';
-import type { AccountKind } from '../model/records';
+import type { AccountKind } from '../model/account';
 
 export function PushPanel() {
   const db = openDb();

@@ -2,7 +2,8 @@
 // item kept exactly as served because it could not be read (collection, name, address, reason).
 import { useEffect } from 'preact/hooks';
 import { openDb } from '../db/schema';
-import type { AccountRecord, RunRecord } from '../model/records';
+import type { RunRecord } from '../model/run';
+import type { AccountRecord } from '../model/account';
 import { recentRuns } from '../db/runs';
 import { t } from '../shared/i18n';
 import { useLiveQuery } from '../ui/use-live-query';

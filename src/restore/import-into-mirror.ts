@@ -9,7 +9,8 @@
 // and say what a server item was at a past moment, which an imported text never was; and a
 // server item's text must stay as the server served it.
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, CollectionRecord } from '../model/records';
+import type { CollectionRecord } from '../model/collection';
+import type { AccountRecord } from '../model/account';
 import { markDeletedUpstream, storeItems, type FetchedItem } from '../db/mirror-writes';
 import type { Readers } from '../model/item-reader';
 import type { CollectionKind } from '../model/source';

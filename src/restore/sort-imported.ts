@@ -1,7 +1,7 @@
 // Which imported items are new to the mirror, and which match an item it holds by UID with
 // another content: those are kept beside it, never instead of it (import-into-mirror.ts).
 import type { LifeboatDb } from '../db/schema';
-import type { CollectionRecord } from '../model/records';
+import type { CollectionRecord } from '../model/collection';
 import { itemId, type FetchedItem } from '../db/mirror-writes';
 import type { CollectionKind } from '../model/source';
 import { sha256Hex } from '../hash/sha256';

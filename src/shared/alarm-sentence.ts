@@ -1,5 +1,5 @@
 // One sentence that says what happened upstream, and that nothing was lost locally.
-import type { AlarmRecord } from '../model/records';
+import type { AlarmRecord } from '../model/alarm';
 import { t } from './i18n';
 
 export function alarmSentence(alarm: AlarmRecord): string {

@@ -1,7 +1,7 @@
 // The typed contract between the pages (popup, options) and the background worker. Pages
 // send commands; results and progress otherwise flow through the database, because a
 // closed popup cannot receive a message.
-import type { Settings } from '../model/records';
+import type { Settings } from '../model/settings';
 import type { ArchiveResult, ExportParams, ExportResult } from '../model/export';
 import type { PushParams, PushReport } from '../model/push';
 import type { DriveFolder, DriveFolderChoice } from '../model/drive-folder';

@@ -2,7 +2,10 @@
 // mirrored, list changes, plan, fetch in batches and write. The cursor of a collection is
 // saved only after all of its items are stored, so a worker stopped mid-run simply repeats
 // the listing next time (writes are keyed by href and compare ETags: no duplicates, no gaps).
-import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, UnreadableItemRef } from '../model/records';
+import type { AlarmRecord } from '../model/alarm';
+import type { RunError, UnreadableItemRef } from '../model/run';
+import type { CollectionRecord } from '../model/collection';
+import type { AccountRecord } from '../model/account';
 import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
 import { startRun } from '../db/runs';

@@ -1,5 +1,8 @@
 // Mirrors one collection: listing → plan → fetch in batches → write → save cursor.
-import type { AlarmRecord, CollectionRecord, RunError, RunProgress, UnreadableItemRef } from '../model/records';
+import type { AlarmRecord } from '../model/alarm';
+import type { RunError, UnreadableItemRef } from '../model/run';
+import type { CollectionRecord } from '../model/collection';
+import type { RunProgress } from '../model/account';
 import { readMirrorRefs, storeItems, markDeletedAndJudge } from '../db/mirror-writes';
 import { beginWipeCount } from '../db/wipe-marks';
 import { saveCursor } from '../db/collections';

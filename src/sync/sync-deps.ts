@@ -2,7 +2,7 @@
 // clock, so the same engine runs in the worker, under a test and in a benchmark. Its own file so
 // that sync-account.ts and sync-collection.ts both use it without importing each other.
 import type { LifeboatDb } from '../db/schema';
-import type { Settings } from '../model/records';
+import type { Settings } from '../model/settings';
 import type { Source } from '../model/source';
 import type { Readers } from '../model/item-reader';
 

@@ -1,7 +1,9 @@
 // What the pages show of each account, read with index-only counts so that opening the
 // popup costs the same with 20 items or 20,000.
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, AlarmRecord, CollectionRecord } from '../model/records';
+import type { AlarmRecord } from '../model/alarm';
+import type { CollectionRecord } from '../model/collection';
+import type { AccountRecord } from '../model/account';
 import { listAccounts } from '../db/accounts';
 import { countLiveItems, countDeletedUpstream } from '../db/queries';
 import { openAlarms } from '../db/alarms';

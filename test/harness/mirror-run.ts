@@ -1,6 +1,6 @@
 // Runs the real engine (syncAccount) against a real server the way the extension does: one DAV
 // source per kind of collection, combined, with a fetch that counts every request.
-import type { AccountRecord } from '../../src/model/records';
+import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
 import { combineSources } from '../../src/sources/combined-source';
 import { createDavSource, type DavSource, type DavSourceOptions } from '../../src/sources/dav/dav-source';

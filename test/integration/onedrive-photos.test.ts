@@ -9,7 +9,7 @@ import { makeJpeg, makeMp4 } from '../harness';
 import { startGraphDriveServer, type GraphDriveServer } from '../harness/graph-drive-server';
 import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
-import type { AccountRecord } from '../../src/model/records';
+import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
 import { DEFAULT_SETTINGS } from '../../src/db/settings';
 import { retryPolicy } from '../../src/http/retry-policy';

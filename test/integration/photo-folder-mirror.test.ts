@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebdavFolder, makeJpeg, makeMp4, type WebdavFolderServer } from '../harness';
 import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
-import type { AccountRecord } from '../../src/model/records';
+import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
 import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';

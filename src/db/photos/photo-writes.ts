@@ -2,7 +2,7 @@
 // their bytes, and, when the server replaced a file, the earlier bytes kept as a version. Nothing here
 // deletes a photo: one gone upstream is marked, like an item.
 import type { LifeboatDb } from '../schema';
-import type { PhotoBytes, PhotoRecord } from '../../model/records';
+import type { PhotoBytes, PhotoRecord } from '../../model/photo';
 import { addToWipeCount } from '../wipe-marks';
 import { photoCollectionId } from '../../model/wipe-mark';
 

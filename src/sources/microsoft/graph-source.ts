@@ -1,5 +1,5 @@
 // A Microsoft account as one Source: its contact folders and its calendars, through Graph.
-import type { AccountRecord } from '../../model/records';
+import type { AccountRecord } from '../../model/account';
 import type { HttpContextOptions } from '../../http/http-context';
 import { combineSources } from '../combined-source';
 import type { CollectionKind, Source } from '../../model/source';

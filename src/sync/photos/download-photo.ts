@@ -13,7 +13,7 @@ import type { PhotoSource, RemotePhoto, ServerDigest } from '../../model/photo-s
 import { FileReceiver, type ReceivedFile } from '../../photos/file-receiver';
 import { hashBlob } from '../../photos/hash-blob';
 import { byteSize } from '../../db/photos/stored-bytes';
-import type { PhotoBytes, PhotoPartRecord } from '../../model/records';
+import type { PhotoBytes, PhotoPartRecord } from '../../model/photo';
 import { checkDownload, digestsToCheck } from './verify-download';
 
 export interface Downloaded {

@@ -3,7 +3,8 @@
 // small after the first run), vanished files marked, changed and new ones downloaded. The
 // cursor is saved only after a run that stored every change: a file that failed is not named
 // by the next delta, so the next run asks from the old cursor.
-import type { AccountRecord, RunError } from '../../model/records';
+import type { RunError } from '../../model/run';
+import type { AccountRecord } from '../../model/account';
 import { getAccount, updateAccount } from '../../db/accounts';
 import { markPhotosDeleted, mirroredPhotos } from '../../db/photos/photo-writes';
 import type { ChangeFeedSource } from '../../model/photo-source';

@@ -5,7 +5,8 @@
 // alone (gone since the listing, damaged on the way) is reported and the others go on; a
 // failure that says the server is unreachable, busy or refusing the password stops every
 // worker and ends the run. What was downloaded before that is still stored.
-import type { AccountRecord, RunError } from '../../model/records';
+import type { RunError } from '../../model/run';
+import type { AccountRecord } from '../../model/account';
 import { updateAccount } from '../../db/accounts';
 import { filesWithParts } from '../../db/photos/photo-parts';
 import type { RemotePhoto } from '../../model/photo-source';

@@ -7,7 +7,8 @@
 // marked files keep their bytes, replaced ones keep their earlier version). Each folder's
 // counts are saved with its marks, in one transaction: a walk stopped part way leaves them
 // in the database, and the run that resumes it judges the whole walk (db/wipe-marks.ts).
-import type { AccountRecord, RunError } from '../../model/records';
+import type { RunError } from '../../model/run';
+import type { AccountRecord } from '../../model/account';
 import { markPhotosDeleted } from '../../db/photos/photo-writes';
 import { folderMirror } from '../../db/photos/folder-photos';
 import type { FolderWalkSource } from '../../model/photo-source';

@@ -3,7 +3,7 @@
 // longer holds, a delta names what changed and what was removed; new or changed ETags are
 // fetched, files gone upstream are marked, never deleted, and what the run would do to the
 // library is counted for the wipe alarm.
-import type { PhotoRecord } from '../../model/records';
+import type { PhotoRecord } from '../../model/photo';
 import type { ChangeListing, RemoteItemRef } from '../../model/source';
 import type { PhotoChanges, RemotePhoto } from '../../model/photo-source';
 import { planCollection, type CollectionPlan } from '../plan-collection';

@@ -2,7 +2,7 @@
 // and how many downloads at once. Its own file so that the run (sync-photo-folder.ts) and the
 // two ways it mirrors (mirror-walk.ts, mirror-changes.ts, mirror-photos.ts) share it without a cycle.
 import type { LifeboatDb } from '../../db/schema';
-import type { Settings } from '../../model/records';
+import type { Settings } from '../../model/settings';
 import type { RetryPolicy } from '../../http/retry-policy';
 import type { PhotoSource } from '../../model/photo-source';
 

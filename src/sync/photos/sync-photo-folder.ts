@@ -5,7 +5,9 @@
 // replaced much of the library raises the wipe alarm. A stopped worker loses nothing: stored
 // files are not fetched again (their ETag matches), and a file cut off mid-way resumes from
 // its stored bytes.
-import type { AccountRecord, AlarmRecord, RunError } from '../../model/records';
+import type { AlarmRecord } from '../../model/alarm';
+import type { RunError } from '../../model/run';
+import type { AccountRecord } from '../../model/account';
 import { updateAccount } from '../../db/accounts';
 import { startRun } from '../../db/runs';
 import { beginWipeCount, judgeWipe } from '../../db/wipe-marks';

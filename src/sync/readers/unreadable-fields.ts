@@ -5,7 +5,7 @@
 import { deriveCardFields } from '../../cards/derive-card-fields';
 import { NO_NAME } from '../../cards/pick-fields';
 import { NO_TITLE } from '../../calendars/calendar-fields';
-import type { ItemKind } from '../../model/records';
+import type { ItemKind } from '../../model/item';
 import type { CollectionKind } from '../../model/source';
 import type { ItemFields } from '../../model/item-reader';
 
