@@ -9,7 +9,7 @@
 //   sync after changes: the same, then sync-collection from the old token and multigets.
 import { DEFAULT_MULTIGET_BATCH } from '../src/sources/dav/multiget';
 import { davKind, XMLNS, type DavKind } from '../src/sources/dav/dav-kind';
-import type { CollectionKind } from '../src/sources/source';
+import type { CollectionKind } from '../src/model/source';
 import { elementText, hrefInside, openWire, propfindBody, scanResponses, send, type Wire } from './floor-wire';
 import type { DavAccount } from './vdirsyncer-run';
 

@@ -6,7 +6,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../test/browser/e
 import { prepareExtensionCopy } from '../test/browser/extension-copy';
 import { countStore, readStore } from '../test/browser/extension-db';
 import { openOptions, submitAccount } from '../test/browser/extension-pages';
-import type { RunRecord } from '../src/db/records';
+import type { RunRecord } from '../src/model/run';
 import type { CommandName, Params, Result, RpcResponse } from '../src/shared/rpc-contract';
 import type { DavAccount } from './vdirsyncer-run';
 

@@ -1,8 +1,7 @@
 // The Lifeboat figures, measured in headless Chromium with the built extension (see
 // lifeboat-browser.ts for where each time comes from). Browser start is never included.
-import type { ExportKind } from '../src/exporters/build-export';
+import type { ExportKind, ExportResult } from '../src/model/export';
 import type { OffscreenBuilt, OffscreenRequest } from '../src/shared/offscreen-messages';
-import type { ExportResult } from '../src/shared/rpc-contract';
 import { addAccount, command, countItems, runDuration, runs, startLifeboat, waitForRuns, type LifeboatBrowser } from './lifeboat-browser';
 import { timePopupOpen } from './popup-timing';
 import { medianOf } from './timing';

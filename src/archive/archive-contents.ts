@@ -2,10 +2,11 @@
 // collection's text is in memory at once): each address book as a .vcf, each calendar as an
 // .ics, and, apart, the items their service deleted that the mirror kept.
 import type { LifeboatDb } from '../db/schema';
-import type { CollectionRecord } from '../db/records';
+import type { CollectionRecord } from '../model/collection';
 import { selectForExport, type SelectedItem } from '../db/export-selection';
-import { EXPORT_FORMATS, type ExportKind } from '../exporters/build-export';
-import { emptyCounts, type ArchiveCounts, type ArchiveFileState } from './archive-manifest';
+import { EXPORT_FORMATS } from '../exporters/build-export';
+import type { ArchiveCounts, ExportKind } from '../model/export';
+import { emptyCounts, type ArchiveFileState } from './archive-manifest';
 import { ArchivePaths } from './archive-paths';
 import type { ArchiveFile } from './write-archive';
 import { archivePhotos } from './archive-photos';

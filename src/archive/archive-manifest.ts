@@ -2,22 +2,17 @@
 // how many items, and the SHA-256 of every file, so that a copy can be checked years later with
 // nothing but `sha256sum` (README.txt says how) or Lifeboat's own verify.
 
+import type { ArchiveCounts } from '../model/export';
+
 export const ARCHIVE_FORMAT = 'lifeboat-backup';
 export const ARCHIVE_FORMAT_VERSION = 1;
 export const MANIFEST_PATH = 'manifest.json';
 export const README_PATH = 'README.txt';
 
+
 export type ArchiveFileKind = 'contacts' | 'calendars' | 'photo';
 /** `deleted-upstream`: items the service deleted, which the mirror kept. */
 export type ArchiveFileState = 'live' | 'deleted-upstream';
-
-export interface ArchiveCounts {
-  contacts: number;
-  events: number;
-  tasks: number;
-  journals: number;
-  photos: number;
-}
 
 export interface ArchiveFileEntry {
   path: string;

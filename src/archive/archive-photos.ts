@@ -5,7 +5,7 @@
 // otherwise take four times its space. Records are read a page at a time by key, and each
 // file's bytes only when it is written, so memory does not grow with the library.
 import type { LifeboatDb } from '../db/schema';
-import type { PhotoRecord } from '../db/records';
+import type { PhotoRecord } from '../model/photo';
 import { photoPage, type PhotoCursor } from '../db/photos/photo-pages';
 import { emptyCounts, type ArchiveFileState } from './archive-manifest';
 import { safeName } from './archive-paths';

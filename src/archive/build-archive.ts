@@ -1,18 +1,12 @@
 // The full backup as one Blob: every collection of the mirror, streamed through the archive
 // writer into a Blob that the browser keeps in its blob store rather than the heap.
 import type { LifeboatDb } from '../db/schema';
+import type { ArchiveParams } from '../model/export';
 import { exportFileName } from '../exporters/file-names';
 import { archiveContents } from './archive-contents';
 import type { ArchiveManifest } from './archive-manifest';
 import { blobSink } from './blob-sink';
 import { writeArchive } from './write-archive';
-
-export interface ArchiveParams {
-  /** The mirror as it was at this moment. */
-  asOf?: number;
-  /** Encrypt the archive (AES-256 zip) with this password: the passphrase lock's. */
-  password?: string;
-}
 
 export interface BuiltArchive {
   blob: Blob;

@@ -6,7 +6,7 @@
 import { Uint8ArrayWriter, type FileEntry } from './zip';
 import { MANIFEST_PATH, README_PATH, type ArchiveManifest } from './archive-manifest';
 import { openArchive, type ArchiveSource } from './open-archive';
-import { WHOLE_FILE_BYTES, hashingSink, sha256Hex } from './sha256';
+import { WHOLE_FILE_BYTES, hashingSink, sha256Hex } from '../hash/sha256';
 
 export interface VerifyProblem {
   path: string;

@@ -20,7 +20,7 @@ import {
   type ArchiveManifest,
 } from './archive-manifest';
 import { archiveReadme } from './archive-readme';
-import { WHOLE_FILE_BYTES, hashingStream, sha256Hex } from './sha256';
+import { WHOLE_FILE_BYTES, hashingStream, sha256Hex } from '../hash/sha256';
 
 export interface ArchiveFile {
   entry: Omit<ArchiveFileEntry, 'bytes' | 'sha256'>;

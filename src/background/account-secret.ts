@@ -4,7 +4,7 @@
 // While the passphrase lock is locked there is no secret to read: the run skips the account
 // without an error and without marking it (secrets/lock-state.ts).
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord } from '../db/records';
+import type { AccountRecord } from '../model/account';
 import { updateAccount } from '../db/accounts';
 import type { BearerAuth } from '../http/http-context';
 import { describeError, isCredentialsRejected } from '../sync/describe-error';

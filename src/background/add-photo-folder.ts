@@ -8,7 +8,7 @@ import { createPhotoFolderSource } from '../sources/webdav-photos/photo-folder-s
 import { asCollectionUrl } from '../sources/dav/dav-href';
 import { savePassword } from './credentials';
 import { syncOne } from './sync-runner';
-import { requirePlainHttpConfirmed } from '../secrets/plain-http';
+import { requirePlainHttpConfirmed } from '../model/plain-http';
 
 export async function addPhotoFolder(folder: NewPhotoFolder): Promise<{ accountId: string; photos: number; folders: number }> {
   requirePlainHttpConfirmed({ urls: [folder.folderUrl], confirmed: folder.plainHttpConfirmed });

@@ -5,10 +5,10 @@ import { browser } from '../shared/browser';
 import { openDb } from '../db/schema';
 import { openAlarms } from '../db/alarms';
 import { listAccounts } from '../db/accounts';
-import type { AlarmRecord } from '../db/records';
+import type { AlarmRecord } from '../model/alarm';
 import { t } from '../shared/i18n';
 import { isPaused, secretsLocked } from './account-secret';
-import { alarmSentence } from '../ui/alarm-sentence';
+import { alarmSentence } from '../shared/alarm-sentence';
 
 export async function refreshBadge(): Promise<void> {
   const db = openDb();

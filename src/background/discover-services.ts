@@ -3,7 +3,7 @@
 // host, is reported at once; when neither service answers, the person hears why the contacts
 // side failed.
 import type { NewDavAccount } from '../shared/rpc-contract';
-import type { CollectionKind, RemoteCollection } from '../sources/source';
+import type { CollectionKind, RemoteCollection } from '../model/source';
 import { createDavSource } from '../sources/dav/dav-source';
 import type { BearerAuth } from '../http/http-context';
 import { isCredentialsRejected } from '../sync/describe-error';

@@ -6,7 +6,7 @@ import { acknowledgeAlarm } from '../db/alarms';
 import { writeSettings } from '../db/settings';
 import { removeAccountData } from '../db/remove-account';
 import type { FoundCollection, NewDavAccount } from '../shared/rpc-contract';
-import type { RemoteCollection } from '../sources/source';
+import type { RemoteCollection } from '../model/source';
 import type { Handlers } from './rpc-server';
 import { forgetPassword, savePassword } from './credentials';
 import { syncAll, syncOne } from './sync-runner';
@@ -25,7 +25,7 @@ import { addPhotoFolder } from './add-photo-folder';
 import { addOneDrivePhotos } from './add-onedrive-photos';
 import { recheckDuePhotos } from './photo-recheck';
 import { lockHandlers } from './lock-handlers';
-import { requirePlainHttpConfirmed } from '../secrets/plain-http';
+import { requirePlainHttpConfirmed } from '../model/plain-http';
 import { requiredArchivePassphrase } from '../secrets/archive-passphrase';
 
 const plainHttpChecked = (account: NewDavAccount): void =>

@@ -2,12 +2,13 @@
 // the stored password, or a OneDrive folder's with a bearer token (renewed silently, else the
 // account waits for "Sign in again"), the run, then the alarms and the badge, like any account.
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, Settings } from '../db/records';
-import type { PhotoSource } from '../sources/photo-source';
+import type { Settings } from '../model/settings';
+import type { AccountRecord } from '../model/account';
+import type { PhotoSource } from '../model/photo-source';
 import { createPhotoFolderSource } from '../sources/webdav-photos/photo-folder-source';
 import { createOneDrivePhotoSource } from '../sources/onedrive/onedrive-photo-source';
 import { syncPhotoFolder } from '../sync/photos/sync-photo-folder';
-import type { RunSummary } from '../sync/sync-account';
+import type { RunSummary } from '../model/run-summary';
 import { loadPassword } from './credentials';
 import { accountSecret, signsIn } from './account-secret';
 import { announceAlarms, refreshBadge } from './attention';

@@ -6,11 +6,9 @@
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
 import { openDb } from '../db/schema';
-import { buildFile, type FileRequest } from '../exporters/build-file';
-import type { ExportKind } from '../exporters/build-export';
-import type { ArchiveResult, ExportParams, ExportResult } from '../shared/rpc-contract';
+import { buildFile } from '../archive/build-file';
+import type { ArchiveParams, ArchiveResult, ExportKind, ExportParams, ExportResult, FileRequest } from '../model/export';
 import type { OffscreenBuilt, OffscreenRequest } from '../shared/offscreen-messages';
-import type { ArchiveParams } from '../archive/build-archive';
 
 export interface SavedFile<Result> {
   result: Result;

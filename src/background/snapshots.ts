@@ -14,7 +14,7 @@ import { openDb } from '../db/schema';
 import { readSettings } from '../db/settings';
 import { keptSnapshots, markRemoved, recordSnapshot, snapshotDue, snapshotsBeyond } from '../db/snapshots';
 import { totalItems } from '../archive/archive-manifest';
-import type { ArchiveResult } from '../shared/rpc-contract';
+import type { ArchiveResult } from '../model/export';
 import { downloadFinished, saveArchive, savedFileName, type SavedFile } from './save-download';
 import { archivePassphrase } from '../secrets/archive-passphrase';
 import { lockStatus } from '../secrets/lock-state';

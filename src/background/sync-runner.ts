@@ -2,10 +2,11 @@
 // account, a resumed run). A second request for a running account waits for the same run.
 import { openDb } from '../db/schema';
 import { getAccount, listAccounts, updateAccount } from '../db/accounts';
-import { mirrorsPhotos, type AccountRecord } from '../db/records';
+import { mirrorsPhotos, type AccountRecord } from '../model/account';
 import { readSettings } from '../db/settings';
 import { pruneVersions } from '../db/retention';
-import { syncAccount, type RunSummary } from '../sync/sync-account';
+import { syncAccount } from '../sync/sync-account';
+import type { RunSummary } from '../model/run-summary';
 import { readers } from '../sync/readers';
 import { sourceForAccount } from '../sources/source-for-account';
 import { syncPhotoAccount } from './photo-runner';

@@ -1,7 +1,7 @@
 // Accounts and their sync status. Status lives in the database so that the popup, which may
 // be closed while a sync runs, reads it whenever it opens (Dexie liveQuery).
 import type { LifeboatDb } from './schema';
-import type { AccountRecord } from './records';
+import type { AccountRecord } from '../model/account';
 
 export type NewAccount = Pick<AccountRecord, 'id' | 'kind' | 'label' | 'serverUrl' | 'calendarServerUrl' | 'services' | 'username'> & Pick<Partial<AccountRecord>, 'driveFolder'>;
 

@@ -2,8 +2,10 @@
 // person acknowledges them. A run's own alarms are written by db/wipe-marks.ts, in the
 // transaction of the marks they describe.
 import type { LifeboatDb } from './schema';
-import type { AlarmRecord, CollectionRecord } from './records';
-import { photoCollectionId, resetMark } from './wipe-marks';
+import type { AlarmRecord } from '../model/alarm';
+import type { CollectionRecord } from '../model/collection';
+import { resetMark } from './wipe-marks';
+import { photoCollectionId } from '../model/wipe-mark';
 
 export async function raiseAlarm(db: LifeboatDb, alarm: Omit<AlarmRecord, 'id' | 'open'>): Promise<AlarmRecord> {
   const record: AlarmRecord = { ...alarm, open: 1 };

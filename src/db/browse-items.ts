@@ -2,7 +2,7 @@
 // costs the same with 200 items or 20,000 (a person asks for more with "Show more").
 import { Dexie } from 'dexie';
 import type { LifeboatDb } from './schema';
-import type { ItemKind, ItemRecord } from './records';
+import type { ItemKind, ItemRecord } from '../model/item';
 import { queryWords } from './search-words';
 
 export interface PageOptions {

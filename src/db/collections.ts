@@ -1,9 +1,10 @@
 // Collections of an account and their sync cursors. The cursor lives beside the data it
 // describes, so a restored or cleared database never holds a token for items it lacks.
 import type { LifeboatDb } from './schema';
-import type { AlarmRecord, CollectionRecord } from './records';
+import type { AlarmRecord } from '../model/alarm';
+import type { CollectionRecord } from '../model/collection';
 import { raiseGoneAlarms } from './alarms';
-import type { RemoteCollection, SyncCursor } from '../sources/source';
+import type { RemoteCollection, SyncCursor } from '../model/source';
 
 export function collectionId(accountId: string, href: string): string {
   return `${accountId}|${href}`;

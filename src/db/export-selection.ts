@@ -1,7 +1,7 @@
 // Which texts an export holds: the live mirror (optionally with items deleted upstream), or
 // the mirror as it was at a past moment; all of it, one collection, or items the person picked.
 import type { LifeboatDb } from './schema';
-import type { ItemKind, ItemRecord } from './records';
+import type { ItemKind, ItemRecord } from '../model/item';
 import { itemsAsOf } from './point-in-time';
 
 export interface SelectedItem {

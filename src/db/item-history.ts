@@ -1,7 +1,7 @@
 // An item's history: its current text and every kept earlier text, newest first, each with
 // the time it became current and the time it was replaced.
 import type { LifeboatDb } from './schema';
-import type { ItemRecord, VersionRecord } from './records';
+import type { ItemRecord, VersionRecord } from '../model/item';
 
 export interface HistoryEntry {
   /** The version's id; `null` for the current text. */

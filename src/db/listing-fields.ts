@@ -1,7 +1,7 @@
 // A reader's fields as the item record stores them: every optional field filled in, so an
 // item's fields never keep a value from an earlier text.
-import type { ItemRecord } from './records';
-import type { ItemFields } from '../sync/item-reader';
+import type { ItemRecord } from '../model/item';
+import type { ItemFields } from '../model/item-reader';
 
 export type ListingFields = Pick<ItemRecord, 'kind' | 'uid' | 'title' | 'emails' | 'phones' | 'start' | 'end' | 'allDay' | 'recurring'>;
 

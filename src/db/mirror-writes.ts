@@ -2,11 +2,13 @@
 // I/O inside it (awaiting a fetch inside a Dexie transaction commits it early:
 // https://dexie.org/docs/DexieErrors/Dexie.PrematureCommitError).
 import type { LifeboatDb } from './schema';
-import type { AlarmRecord, CollectionRecord, ItemRecord, VersionRecord } from './records';
-import type { ItemFields } from '../sync/item-reader';
+import type { AlarmRecord } from '../model/alarm';
+import type { ItemRecord, VersionRecord } from '../model/item';
+import type { CollectionRecord } from '../model/collection';
+import type { ItemFields } from '../model/item-reader';
 import { listingFields } from './listing-fields';
-import type { MirroredRef } from '../sync/plan-collection';
-import type { WipePolicy } from '../sync/wipe-guard';
+import type { MirroredRef } from '../model/mirrored-ref';
+import type { WipePolicy } from '../model/wipe-guard';
 import { addToWipeCount, judgeWipe } from './wipe-marks';
 
 /** An item fetched from the server, checked, with its display fields. */

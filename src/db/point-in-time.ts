@@ -3,7 +3,7 @@
 // an item's current text is valid from `updatedAt` until it is deleted upstream; a version
 // is valid from `validFrom` until it was replaced (or until the item vanished, if it did).
 import type { LifeboatDb } from './schema';
-import type { ItemKind, ItemRecord, VersionRecord } from './records';
+import type { ItemKind, ItemRecord, VersionRecord } from '../model/item';
 
 export interface ItemAsOf {
   item: ItemRecord;

@@ -4,8 +4,8 @@
 // the item, and then keeps the restored text as a version like any other. Sending the text
 // back to a server is a different feature (restore to a provider).
 import type { LifeboatDb } from './schema';
-import type { ItemRecord } from './records';
-import type { Readers } from '../sync/item-reader';
+import type { ItemRecord } from '../model/item';
+import type { Readers } from '../model/item-reader';
 import { listingFields } from './listing-fields';
 
 export async function restoreVersion(db: LifeboatDb, versionId: number, readers: Readers, now: number): Promise<ItemRecord> {

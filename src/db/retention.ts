@@ -2,7 +2,7 @@
 // `keepMinVersions` of every item are kept forever, so an item edited once a year still has
 // its history. Only versions older than the window are ever candidates.
 import type { LifeboatDb } from './schema';
-import type { Settings } from './records';
+import type { Settings } from '../model/settings';
 
 const DAY = 86_400_000;
 

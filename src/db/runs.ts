@@ -1,6 +1,6 @@
 // The run log: one record per sync of an account, shown in the options page.
 import type { LifeboatDb } from './schema';
-import type { RunRecord } from './records';
+import type { RunRecord } from '../model/run';
 
 export async function startRun(db: LifeboatDb, accountId: string, now: number): Promise<number> {
   const id = await db.runs.add({

@@ -3,10 +3,16 @@
 // https://dexie.org/docs/Tutorial/Design#database-versioning).
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { searchWordsMiddleware, searchWordsOf } from './search-words';
-import type { AccountRecord, AlarmRecord, CollectionRecord, ItemRecord, RunRecord, Settings, SnapshotRecord, VersionRecord } from './records';
-import type { WipeMarkRecord } from './wipe-marks';
+import type { SnapshotRecord } from '../model/snapshot';
+import type { Settings } from '../model/settings';
+import type { AlarmRecord } from '../model/alarm';
+import type { RunRecord } from '../model/run';
+import type { ItemRecord, VersionRecord } from '../model/item';
+import type { CollectionRecord } from '../model/collection';
+import type { AccountRecord } from '../model/account';
+import type { WipeMarkRecord } from '../model/wipe-mark';
 import { seedWipeMarks } from './seed-wipe-marks';
-import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from './records';
+import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from '../model/photo';
 
 export const DB_NAME = 'lifeboat';
 

@@ -3,7 +3,7 @@
 // Stored on the item as a multi-entry index, so a search reads only the matching index range
 // instead of 20,000 records.
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
-import type { ItemRecord } from './records';
+import type { ItemRecord } from '../model/item';
 
 /** Lower case without accents: "Zoë" and "zoe" are the same word to a person searching. */
 export function foldForSearch(text: string): string {

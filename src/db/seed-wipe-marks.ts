@@ -2,8 +2,8 @@
 // the count it has today (counted from the indexes, reading no record), so the alarm watches
 // for a slow decline from the first run after the upgrade.
 import type { Transaction } from 'dexie';
-import type { WipeMarkRecord } from './wipe-marks';
-import { photoCollectionId } from './wipe-marks';
+import type { WipeMarkRecord } from '../model/wipe-mark';
+import { photoCollectionId } from '../model/wipe-mark';
 
 export async function seedWipeMarks(tx: Transaction, now: number): Promise<void> {
   const marks: WipeMarkRecord[] = [];

@@ -1,6 +1,6 @@
 // The user's settings, one row in the database so that pages see changes live.
 import type { LifeboatDb } from './schema';
-import type { Settings } from './records';
+import type { Settings } from '../model/settings';
 
 export const DEFAULT_SETTINGS: Settings = {
   syncIntervalMinutes: 30,

@@ -1,6 +1,7 @@
 // The record of snapshot archives on disk: which exist, when the next is due, which to remove.
 import type { LifeboatDb } from './schema';
-import type { Settings, SnapshotRecord } from './records';
+import type { SnapshotRecord } from '../model/snapshot';
+import type { Settings } from '../model/settings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,7 +2,9 @@
 // live on the collection record, so the popup counts them and the run log names them without
 // scanning the items (the rule "pages never scan", docs/ARCHITECTURE.md).
 import type { LifeboatDb } from './schema';
-import type { CollectionRecord, ItemRecord, UnreadableItemRef } from './records';
+import type { UnreadableItemRef } from '../model/run';
+import type { ItemRecord } from '../model/item';
+import type { CollectionRecord } from '../model/collection';
 import { itemId } from './mirror-writes';
 
 export interface UnreadableChange {

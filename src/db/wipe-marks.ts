@@ -1,29 +1,14 @@
 // What the wipe alarm remembers of a collection between runs: its daily high counts over the
-// last 30 days (sync/wipe-window.ts), and the counts of the run under way. Those counts are
+// last 30 days (model/wipe-window.ts), and the counts of the run under way. Those counts are
 // saved in the same transaction as the writes they count (a batch of changed items, a
 // folder's deletion marks), and the alarm is written in the same transaction as the run's
 // last marks and its judgment: a worker stopped anywhere leaves either both or neither, and
 // the run that resumes it judges the whole run, not just its own part.
 import type { LifeboatDb } from './schema';
-import type { AlarmRecord } from './records';
-import { assessRun, type WipeCounts, type WipePolicy } from '../sync/wipe-guard';
-import { recordLive, windowHigh, type LiveMark } from '../sync/wipe-window';
-
-/** A run's counts so far, from the moment it started (an interrupted run's successor continues them). */
-export interface RunUnderWay extends WipeCounts {
-  startedAt: number;
-}
-
-export interface WipeMarkRecord {
-  /** A collection's id, or an account's photo library (`photoCollectionId`). */
-  collectionId: string;
-  accountId: string;
-  highs: LiveMark[];
-  run: RunUnderWay | null;
-}
-
-/** A photo library is one collection for the alarm, named after its account. */
-export const photoCollectionId = (accountId: string): string => `${accountId}|photos`;
+import type { AlarmRecord } from '../model/alarm';
+import type { RunUnderWay } from '../model/wipe-mark';
+import { assessRun, type WipeCounts, type WipePolicy } from '../model/wipe-guard';
+import { recordLive, windowHigh } from '../model/wipe-window';
 
 /** Starts counting a run, or carries on the counts of one a stopped worker left. */
 export async function beginWipeCount(db: LifeboatDb, params: { collectionId: string; accountId: string; liveBefore: number; startedAt: number }): Promise<void> {

@@ -2,15 +2,13 @@
 // offscreen document in Chrome (a service worker has no URL.createObjectURL), the event page
 // itself in Firefox. Both read the same database, so no large text crosses a message.
 import type { LifeboatDb } from '../db/schema';
-import type { ItemKind } from '../db/records';
+import type { ExportKind, ExportParams, ExportResult } from '../model/export';
+import type { ItemKind } from '../model/item';
 import { selectForExport, type SelectedItem } from '../db/export-selection';
-import type { ExportParams, ExportResult } from '../shared/rpc-contract';
 import { exportVcf } from './vcard-export';
 import { exportIcs } from './ical-export';
 import { exportFileName } from './file-names';
 import { convertedCards, keepRefused, servedTexts, sortForExport } from './export-tally';
-
-export type ExportKind = 'contacts' | 'calendars';
 
 export interface BuiltExport extends ExportResult {
   text: string;

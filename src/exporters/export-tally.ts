@@ -2,7 +2,7 @@
 // converted to the file's vCard version), kept exactly as served (a whole object no reader or
 // converter could take: copied as it is, RFC 6350 §3.3 "1*vcard", RFC 5545 §3.4 "1*icalobject"),
 // or left out (a text cut short, which would break the file around it).
-import { isCompleteObject } from '../sync/readers/complete-object';
+import { isCompleteObject } from './complete-object';
 
 export interface ExportItem {
   title: string;

@@ -22,7 +22,7 @@ import type { LineRewrite } from '../cards/rewrite-card';
 import { TEL_URI_PARAM, telToText } from '../cards/tel-text';
 import { unescapeText } from '../cards/text-values';
 import { basicDate } from './vcard-dates';
-import { BINARY_PROPERTIES, mediaTypeOf, unescapeUri } from './vcard-media';
+import { BINARY_PROPERTIES, mediaTypeOf, unescapeUri } from '../cards/vcard-media';
 import { renameFor, V3_ONLY, V3_TO_V4_NAMES, V4_ONLY } from './vcard-names';
 
 function hasPref(p: CardParam): boolean {

@@ -23,7 +23,7 @@ import type { LineRewrite } from '../cards/rewrite-card';
 import { escapeText } from '../cards/text-values';
 import { TEL_URI_PARAM, telToText } from '../cards/tel-text';
 import { extendedDate } from './vcard-dates';
-import { BINARY_PROPERTIES, parseDataUri, unescapeUri, v3TypeOf } from './vcard-media';
+import { BINARY_PROPERTIES, parseDataUri, unescapeUri, v3TypeOf } from '../cards/vcard-media';
 import { renameFor, V3_ONLY, V4_ONLY, V4_TO_V3_NAMES } from './vcard-names';
 
 function v3Params(params: readonly CardParam[]): { params: readonly CardParam[]; changed: boolean } {

@@ -3,11 +3,13 @@
 // backoff between tries, and never for answers that would only repeat (401, 403, 404, 412…).
 import type { HttpContext } from './http-context';
 import { HttpError, NetworkError } from './http-errors';
-import { exchange, type HttpRequest, type HttpResponse } from './exchange';
+import { exchange, type HttpResponse } from './exchange';
+import type { HttpRequest } from './http-request';
 import { backoffDelay, parseRetryAfter } from './retry-policy';
 import { BadResponseError, RateLimitError, TRANSIENT_STATUSES } from './transient-errors';
 
-export type { HttpRequest, HttpResponse } from './exchange';
+export type { HttpResponse } from './exchange';
+export type { HttpRequest } from './http-request';
 
 /** Failures thrown by an exchange or by `accept` that another try may cure. */
 function isPassing(error: unknown): boolean {

@@ -1,6 +1,6 @@
 // Sending one request the way the account's policy allows, and judging where it ended.
 import type { HttpContext } from './http-context';
-import type { HttpRequest } from './exchange';
+import type { HttpRequest } from './http-request';
 import { mayCarryCredentials } from './credential-policy';
 import { NetworkError } from './http-errors';
 import { CredentialsWithheldError, InsecureRedirectError, PlainHttpRefusedError } from './policy-errors';

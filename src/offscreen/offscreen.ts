@@ -3,7 +3,7 @@
 // worker, which starts the download; the URL outlives the popup that asked for it.
 // https://developer.chrome.com/docs/extensions/reference/api/offscreen (reason BLOBS)
 import { openDb } from '../db/schema';
-import { buildFile } from '../exporters/build-file';
+import { buildFile } from '../archive/build-file';
 import { isOffscreenRequest, type OffscreenBuilt } from '../shared/offscreen-messages';
 
 chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (response: unknown) => void) => {

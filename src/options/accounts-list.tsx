@@ -1,13 +1,13 @@
 // The accounts: status, counts, what to mirror, a new password when the server refused the
 // old one, and removal (keeping the mirrored data unless the person says otherwise).
 import type { AccountSummary } from '../ui/account-summaries';
-import { mirrorsPhotos } from '../db/records';
+import { mirrorsPhotos } from '../model/account';
 import { AccountStatus } from '../ui/account-status';
 import { ItemCounts } from '../ui/item-counts';
 import { UnreadableLine } from '../ui/unreadable-line';
 import { RUN_LOG_ANCHOR } from '../ui/open-run-log';
 import { t } from '../shared/i18n';
-import { callThroughDb } from '../shared/rpc-client';
+import { callThroughDb } from '../ui/call-through-db';
 import { CollectionChoice } from './collection-choice';
 import { PasswordForm } from './password-form';
 import { RemoveAccount } from './remove-account';

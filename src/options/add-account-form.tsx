@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
-import { callThroughDb, keepWorkerAwake } from '../shared/rpc-client';
+import { callThroughDb, keepWorkerAwake } from '../ui/call-through-db';
 import { openDb } from '../db/schema';
 import { recentRuns } from '../db/runs';
 import { t } from '../shared/i18n';

@@ -7,7 +7,7 @@ import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
 import { StatusMessage } from '../ui/status-message';
 import { useServerCheck } from '../ui/use-server-check';
-import { feedHttpUrl } from '../sources/ics-feed/feed-url';
+import { feedHttpUrl } from '../model/feed-url';
 import { hostPermissionFor } from './server-address';
 
 export function AddFeedForm() {

@@ -11,8 +11,8 @@ import { StatusMessage } from '../ui/status-message';
 import { useServerCheck } from '../ui/use-server-check';
 import { forOneDrivePhotos, providerOrigins, providerWith, type OAuthProvider } from '../auth/oauth-providers';
 import { readProviderSettings } from '../auth/provider-settings';
-import type { DriveFolder, DriveFolderChoice } from '../sources/onedrive/drive-folder';
-import { STORAGE_ORIGINS } from '../sources/onedrive/storage-hosts';
+import type { DriveFolder, DriveFolderChoice } from '../model/drive-folder';
+import { STORAGE_ORIGINS } from '../model/storage-hosts';
 
 type Drive = DriveFolder['drive'];
 type FolderPick = 'cameraroll' | 'photos' | 'path';

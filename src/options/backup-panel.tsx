@@ -6,10 +6,10 @@
 // with the passphrase typed beside the file picker.
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
-import type { SnapshotRecord } from '../db/records';
+import type { SnapshotRecord } from '../model/snapshot';
 import { t } from '../shared/i18n';
-import { callThroughDb } from '../shared/rpc-client';
-import type { ArchiveResult } from '../shared/rpc-contract';
+import { callThroughDb } from '../ui/call-through-db';
+import type { ArchiveResult } from '../model/export';
 import { verifyArchive, type VerifyReport } from '../archive/verify-archive';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';

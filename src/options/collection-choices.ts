@@ -1,6 +1,6 @@
 // The mirrored collections as a person picks them from a list: "Work calendar (Fastmail)".
 import type { LifeboatDb } from '../db/schema';
-import type { CollectionKind } from '../sources/source';
+import type { CollectionKind } from '../model/source';
 
 export interface CollectionChoice {
   id: string;

@@ -4,7 +4,7 @@ import { t } from '../shared/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
 import { useNow } from '../ui/use-now';
 import { accountSummaries } from '../ui/account-summaries';
-import { alarmSentence } from '../ui/alarm-sentence';
+import { alarmSentence } from '../shared/alarm-sentence';
 import { call } from '../shared/rpc-client';
 import { AddAccountForm } from './add-account-form';
 import { AddPhotoFolderForm } from './add-photo-folder-form';

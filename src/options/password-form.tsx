@@ -2,7 +2,7 @@
 // before it is saved; syncing resumes at once. For a plain-http server beyond this computer the
 // same warning and tick as in the add-account form: nothing is sent until it is ticked.
 import { useState } from 'preact/hooks';
-import type { AccountRecord } from '../db/records';
+import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { call } from '../shared/rpc-client';

@@ -1,7 +1,7 @@
 // The warning and the tick box shown under a password field whose server is plain http beyond
-// this computer (secrets/plain-http.ts says which addresses those are, and why).
+// this computer (model/plain-http.ts says which addresses those are, and why).
 import { useId } from 'preact/hooks';
-import { plainHttpHosts } from '../secrets/plain-http';
+import { plainHttpHosts } from '../model/plain-http';
 import { t } from '../shared/i18n';
 import { normalizeServerUrl } from './server-address';
 

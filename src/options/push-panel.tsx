@@ -5,14 +5,14 @@ import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { call } from '../shared/rpc-client';
-import type { PushReport } from '../restore/push-to-collection';
+import type { PushReport } from '../model/push';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
 import { ProblemList } from './problem-list';
-import { keepsContactLabels } from '../restore/contact-labels';
-import type { AccountKind } from '../db/records';
+import { keepsContactLabels } from '../model/keeps-labels';
+import type { AccountKind } from '../model/account';
 
 export function PushPanel() {
   const db = openDb();

@@ -1,6 +1,6 @@
 // Removing an account asks first, and keeps the mirrored data unless the person unticks it.
 import { useState } from 'preact/hooks';
-import type { AccountRecord } from '../db/records';
+import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
 import { call } from '../shared/rpc-client';
 

@@ -1,6 +1,6 @@
 // Renaming an account: the name is the person's; the server, user name and collections stay.
 import { useState } from 'preact/hooks';
-import type { AccountRecord } from '../db/records';
+import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
 import { call } from '../shared/rpc-client';
 import { StatusMessage, type Message } from '../ui/status-message';

@@ -3,7 +3,8 @@
 // part (collection, name, address, reason).
 import { useEffect } from 'preact/hooks';
 import { openDb } from '../db/schema';
-import type { AccountRecord, RunRecord } from '../db/records';
+import type { RunRecord } from '../model/run';
+import type { AccountRecord } from '../model/account';
 import { recentRuns } from '../db/runs';
 import { t, type MessageKey } from '../shared/i18n';
 import { useLiveQuery } from '../ui/use-live-query';

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { readSettings } from '../db/settings';
-import type { Settings } from '../db/records';
+import type { Settings } from '../model/settings';
 import { t } from '../shared/i18n';
 import type { MessageKey } from '../shared/i18n';
 import { call } from '../shared/rpc-client';

@@ -5,7 +5,7 @@
 // breaks, what arrived is stored as a part too: that is what a resume continues from.
 import type { LifeboatDb } from '../db/schema';
 import { PART_BYTES, readParts } from '../db/photos/photo-parts';
-import type { PhotoBytes, PhotoPartRecord } from '../db/records';
+import type { PhotoBytes, PhotoPartRecord } from '../model/photo';
 import { hashInto, joinChunks, StreamHasher, type DigestAlgorithm, type Digests } from './stream-hasher';
 
 export interface ReceivedFile {

@@ -1,7 +1,7 @@
 // Digests of a stored file (the periodic re-check, and a download whose bytes were all stored by
 // an earlier run). A photo is read whole and hashed in one WebCrypto call; anything larger is
 // read as a stream, so that a video is never held whole.
-import type { PhotoBytes } from '../db/records';
+import type { PhotoBytes } from '../model/photo';
 import { hashInto, StreamHasher, type DigestAlgorithm, type Digests } from './stream-hasher';
 
 export type { Digests } from './stream-hasher';

@@ -1,6 +1,6 @@
 // A photo's record from what is known of it: where it came from, its bytes' digest, and the
 // facts read from its EXIF or its Takeout sidecar (which wins: it carries what the person set).
-import type { PhotoRecord } from '../db/records';
+import type { PhotoRecord } from '../model/photo';
 import type { ExifFacts } from './read-exif';
 
 export interface PhotoOrigin {

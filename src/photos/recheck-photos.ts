@@ -4,7 +4,8 @@
 // corrupt and its ETag forgotten, so the next mirror fetches it again if the server still has
 // it; the finding goes into the account's run log.
 import type { LifeboatDb } from '../db/schema';
-import type { PhotoRecord, RunError } from '../db/records';
+import type { PhotoRecord } from '../model/photo';
+import type { RunError } from '../model/run';
 import { hashBlob } from './hash-blob';
 
 export interface RecheckLimits {

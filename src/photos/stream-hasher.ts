@@ -9,7 +9,7 @@
 import { sha1, md5 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { ServerDigest } from '../sources/photo-source';
+import type { ServerDigest } from '../model/photo-source';
 import { QuickXorHash } from './quick-xor-hash';
 
 export type DigestAlgorithm = ServerDigest['algorithm'];

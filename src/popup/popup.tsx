@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { browser } from '../shared/browser';
-import { callThroughDb } from '../shared/rpc-client';
+import { callThroughDb } from '../ui/call-through-db';
 import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
 import { useLiveQuery } from '../ui/use-live-query';

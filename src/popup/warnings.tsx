@@ -2,11 +2,12 @@
 // a wipe alarm, an account whose password was refused or whose sign-in expired (one click signs
 // in again; the mirrored data stays), storage the browser may clear.
 import { browser } from '../shared/browser';
-import { call, callThroughDb } from '../shared/rpc-client';
+import { call } from '../shared/rpc-client';
+import { callThroughDb } from '../ui/call-through-db';
 import { t } from '../shared/i18n';
 import { formatBytes } from '../ui/format-bytes';
 import type { AccountSummary, AlarmView } from '../ui/account-summaries';
-import { alarmSentence } from '../ui/alarm-sentence';
+import { alarmSentence } from '../shared/alarm-sentence';
 import { usePersistence } from '../ui/use-persistence';
 
 interface Props {

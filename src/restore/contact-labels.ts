@@ -5,14 +5,8 @@
 // so a card PUT with them is stored without, and none is ever served. A restore into Google
 // still sends each card whole (what the person has is what Lifeboat sends), and says how many
 // arrive without their labels: the mirror keeps them, in the collection the restore copied from.
-import type { AccountKind } from '../db/records';
 import { splitCard } from '../cards/card-lines';
 import { parseContentLine } from '../cards/content-line';
-
-/** Whether an address book of this kind of account keeps the CATEGORIES of the cards put into it. */
-export function keepsContactLabels(kind: AccountKind): boolean {
-  return kind !== 'google';
-}
 
 /** Whether a vCard carries at least one label: a CATEGORIES property with a value. */
 export function hasContactLabels(raw: string): boolean {

@@ -9,12 +9,13 @@
 // and say what a server item was at a past moment, which an imported text never was; and a
 // server item's text must stay as the server served it.
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, CollectionRecord } from '../db/records';
+import type { CollectionRecord } from '../model/collection';
+import type { AccountRecord } from '../model/account';
 import { markDeletedUpstream, storeItems, type FetchedItem } from '../db/mirror-writes';
-import type { Readers } from '../sync/item-reader';
-import type { CollectionKind } from '../sources/source';
-import { sha256Hex } from '../archive/sha256';
-import { splitCalendar } from './split-calendar';
+import type { Readers } from '../model/item-reader';
+import type { CollectionKind } from '../model/source';
+import { sha256Hex } from '../hash/sha256';
+import { splitCalendar } from '../calendars/split-calendar';
 import { splitVcards } from './split-vcards';
 import { contentKey } from './same-content';
 import { sortImported } from './sort-imported';

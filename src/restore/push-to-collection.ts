@@ -3,33 +3,14 @@
 // provider after a wipe, say). A dry run lists what would be created; a real run creates only
 // what the collection lacks and never overwrites, so running it twice duplicates nothing.
 import type { LifeboatDb } from '../db/schema';
+import type { PushParams, PushReport } from '../model/push';
 import { selectForExport } from '../db/export-selection';
 import { EXPORT_FORMATS } from '../exporters/build-export';
-import type { Readers } from '../sync/item-reader';
-import { isFailure, type RemoteCollection, type Source } from '../sources/source';
+import type { Readers } from '../model/item-reader';
+import { isFailure, type RemoteCollection, type Source } from '../model/source';
 import type { PutOutcome } from '../sources/dav/put-new-item';
 import { hasContactLabels } from './contact-labels';
 import { planPush, type ItemToPush } from './push-plan';
-
-export interface PushParams {
-  sourceCollectionId: string;
-  /** The collection's state at this moment instead of now. */
-  asOf?: number;
-  targetCollectionHref: string;
-  dryRun: boolean;
-}
-
-export interface PushReport {
-  dryRun: boolean;
-  /** Created, or, in a dry run, to be created. */
-  created: number;
-  alreadyThere: number;
-  failed: Array<{ title: string; reason: string }>;
-  /** Names of the items created (or to be), the first hundred, for the person to check. */
-  titles: string[];
-  /** Contacts created (or to be) with labels that the target does not keep (contact-labels.ts). */
-  labelsNotKept: number;
-}
 
 export interface PushTarget {
   source: Source;

@@ -5,7 +5,7 @@
 // without changing a single value. What is compared: the unfolded content lines, and for a
 // calendar object only its own components (VEVENT, VTODO, VJOURNAL and what they contain),
 // not the VCALENDAR wrapper or the time zone definitions it carries.
-import type { CollectionKind } from '../sources/source';
+import type { CollectionKind } from '../model/source';
 
 const OWN_COMPONENTS = /^(BEGIN|END):(VEVENT|VTODO|VJOURNAL)$/i;
 

@@ -1,10 +1,10 @@
 // Which imported items are new to the mirror, and which match an item it holds by UID with
 // another content: those are kept beside it, never instead of it (import-into-mirror.ts).
 import type { LifeboatDb } from '../db/schema';
-import type { CollectionRecord } from '../db/records';
+import type { CollectionRecord } from '../model/collection';
 import { itemId, type FetchedItem } from '../db/mirror-writes';
-import type { CollectionKind } from '../sources/source';
-import { sha256Hex } from '../archive/sha256';
+import type { CollectionKind } from '../model/source';
+import { sha256Hex } from '../hash/sha256';
 import { contentKey } from './same-content';
 
 /** The contents held by other collections of the mirror for the UIDs among `uids`: one index query. */

@@ -2,11 +2,7 @@
 // each exactly as written, for the same reader the mirror uses on cards from a server.
 import { foldedLines } from '../shared/unfold-content-lines';
 
-export interface SplitResult {
-  items: string[];
-  /** What could not be cut out cleanly, in words for a person. */
-  problems: string[];
-}
+import type { SplitResult } from '../model/split-result';
 
 export function splitVcards(text: string): SplitResult {
   const items: string[] = [];

@@ -1,6 +1,5 @@
 // Messages between the background worker and the offscreen document (Chrome only).
-import type { FileRequest } from '../exporters/build-file';
-import type { ArchiveResult, ExportResult } from './rpc-contract';
+import type { ArchiveResult, ExportResult, FileRequest } from '../model/export';
 
 export type OffscreenRequest =
   | { target: 'offscreen'; type: 'build'; request: FileRequest; now: number }

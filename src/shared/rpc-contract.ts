@@ -1,10 +1,10 @@
 // The typed contract between the pages (popup, options) and the background worker. Pages
 // send commands; results and progress otherwise flow through the database, because a
 // closed popup cannot receive a message.
-import type { Settings } from '../db/records';
-import type { ArchiveCounts } from '../archive/archive-manifest';
-import type { PushParams, PushReport } from '../restore/push-to-collection';
-import type { DriveFolder, DriveFolderChoice } from '../sources/onedrive/drive-folder';
+import type { Settings } from '../model/settings';
+import type { ArchiveResult, ExportParams, ExportResult } from '../model/export';
+import type { PushParams, PushReport } from '../model/push';
+import type { DriveFolder, DriveFolderChoice } from '../model/drive-folder';
 
 export interface NewDavAccount {
   label: string;
@@ -13,7 +13,7 @@ export interface NewDavAccount {
   calendarServerUrl?: string;
   username: string;
   password: string;
-  /** Ticked by the person when an address is plain http to anything but loopback (secrets/plain-http.ts). */
+  /** Ticked by the person when an address is plain http to anything but loopback (model/plain-http.ts). */
   plainHttpConfirmed?: boolean;
 }
 
@@ -26,49 +26,6 @@ export interface NewFeed {
 export interface FoundCollection {
   name: string;
   kind: 'addressbook' | 'calendar';
-}
-
-export interface ExportResult {
-  /** The file's name as the browser wrote it (it adds " (1)" when the name was taken). */
-  fileName: string;
-  /** What the file holds: the summary names contacts or calendar items. */
-  kind?: 'contacts' | 'calendars';
-  /** Items in the file: written, converted or not, and kept exactly as served. */
-  count: number;
-  /** Cards written in another vCard version than served, by the version they were served in ("" for none). */
-  convertedFrom?: Record<string, number>;
-  /** The vCard version of the file, for contacts. */
-  version?: string;
-  /** Items no reader or converter could take, copied into the file exactly as served. */
-  keptAsServed?: number;
-  /** Cards whose properties the target version lacks were kept as X- properties (when the converter says so). */
-  keptAsExtension?: number;
-  /** Items left out because their text is incomplete, with the reason. */
-  skipped: Array<{ title: string; reason: string }>;
-}
-
-/**
- * Export options: everything live now, or the mirror as it was at a past moment; every
- * collection, one of them, or a selection of items.
- */
-export interface ExportParams {
-  asOf?: number;
-  includeDeletedUpstream?: boolean;
-  collectionId?: string;
-  itemIds?: string[];
-  /** Contacts only: vCard 3.0 (default, the widest import support) or 4.0. */
-  vcardVersion?: '3.0' | '4.0';
-}
-
-/** A backup archive written to Downloads. */
-export interface ArchiveResult {
-  fileName: string;
-  bytes: number;
-  /** Files inside (one per collection, and the items deleted upstream apart). */
-  files: number;
-  totals: ArchiveCounts;
-  /** Items left out because their text could not be exported (listed in the manifest). */
-  skipped: number;
 }
 
 export interface RestoreParams extends PushParams {
@@ -141,7 +98,7 @@ export interface NewPhotoFolder {
   folderUrl: string;
   username: string;
   password: string;
-  /** Ticked by the person when the folder is plain http to anything but loopback (secrets/plain-http.ts). */
+  /** Ticked by the person when the folder is plain http to anything but loopback (model/plain-http.ts). */
   plainHttpConfirmed?: boolean;
 }
 

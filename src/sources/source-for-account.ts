@@ -2,10 +2,10 @@
 // homes found by the previous run are handed in, and the ones this run found handed back. Every
 // context of one run shares one request budget (http/request-budget.ts), and a password goes
 // over plain http off this machine only when the person confirmed it for the account.
-import type { AccountRecord } from '../db/records';
-import type { CollectionKind } from './source';
+import type { AccountRecord } from '../model/account';
+import type { CollectionKind } from '../model/source';
 import { createDavSource, type DavSource, type DavSourceOptions } from './dav/dav-source';
-import type { Discovery } from './dav/discover';
+import type { Discovery } from '../model/discovery';
 import type { BearerAuth } from '../http/http-context';
 import { combineSources } from './combined-source';
 import { createFeedSource } from './ics-feed/feed-source';

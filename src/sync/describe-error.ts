@@ -1,6 +1,6 @@
 // Turns any thrown value into one sentence for a person, and tells the kinds of failure
 // apart. Typed errors from the sources already carry such a sentence.
-import type { SourceErrorShape } from '../sources/source';
+import type { SourceErrorShape } from '../model/source';
 
 export function describeError(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
@@ -11,7 +11,7 @@ function errorCode(error: unknown): SourceErrorShape {
   return typeof error === 'object' && error !== null ? error : {};
 }
 
-/** The server refused the credentials (see SourceErrorShape in sources/source.ts). */
+/** The server refused the credentials (see SourceErrorShape in model/source.ts). */
 export function isCredentialsRejected(error: unknown): boolean {
   const { code, status } = errorCode(error);
   return code === 'auth' && status === 401;

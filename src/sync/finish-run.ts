@@ -2,7 +2,8 @@
 // counts, the account its status (a refused password pauses it) and, after a good run, the
 // time of its last success.
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, RunError, RunRecord } from '../db/records';
+import type { RunError, RunRecord } from '../model/run';
+import type { AccountRecord } from '../model/account';
 import { updateAccount } from '../db/accounts';
 import { finishRun } from '../db/runs';
 import { describeError, isCredentialsRejected } from './describe-error';

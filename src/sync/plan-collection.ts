@@ -2,13 +2,8 @@
 // what to do. Pure and deterministic (no I/O, no clock), like vdirsyncer's sync algorithm,
 // so it can be property-tested. It never plans a local deletion: an item gone upstream is
 // only *marked* deleted, because a mirror that copies a wipe is no backup.
-import type { ChangeListing } from '../sources/source';
-
-/** What the mirror knows of one item of the collection. */
-export interface MirroredRef {
-  etag: string;
-  live: boolean;
-}
+import type { ChangeListing } from '../model/source';
+import type { MirroredRef } from '../model/mirrored-ref';
 
 export interface CollectionPlan {
   /** Items to download: new upstream, changed upstream, or back after a deletion. */

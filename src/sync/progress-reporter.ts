@@ -1,7 +1,7 @@
 // The progress a run writes for the pages: across every collection of the account (address
 // books, then calendars), never going backwards, and written at most every few hundred
 // milliseconds, since each write is an IndexedDB transaction and a live query in every open page.
-import type { RunProgress } from '../db/records';
+import type { RunProgress } from '../model/account';
 
 export interface ProgressReporterParams {
   write: (progress: RunProgress) => Promise<void>;

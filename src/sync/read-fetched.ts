@@ -3,8 +3,8 @@
 // out of its answer) is left to be fetched again. An item the reader refuses keeps its reason
 // and leniently read display fields, and is not fetched again until its ETag changes.
 import type { FetchedItem } from '../db/mirror-writes';
-import { isFailure, type CollectionKind, type RemoteItem, type RemoteItemFailure } from '../sources/source';
-import type { ItemReader } from './item-reader';
+import { isFailure, type CollectionKind, type RemoteItem, type RemoteItemFailure } from '../model/source';
+import type { ItemReader } from '../model/item-reader';
 import { unreadableFields } from './readers/unreadable-fields';
 
 export interface ReadBatchParams {

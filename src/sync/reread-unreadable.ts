@@ -2,11 +2,12 @@
 // collection's run: a reader that has since learned to read them (a newer Lifeboat) gives them
 // their display fields and clears their reason, without fetching them again (their ETag did not
 // change, so the planner would never fetch them). Only those few items are read.
-import type { CollectionRecord, ItemRecord } from '../db/records';
+import type { ItemRecord } from '../model/item';
+import type { CollectionRecord } from '../model/collection';
 import type { LifeboatDb } from '../db/schema';
 import { itemId, storeItems, type FetchedItem } from '../db/mirror-writes';
 import { keepUnreadableHrefs } from '../db/unreadable-items';
-import type { ItemReader } from './item-reader';
+import type { ItemReader } from '../model/item-reader';
 
 export interface RereadParams {
   db: LifeboatDb;

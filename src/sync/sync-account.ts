@@ -2,33 +2,21 @@
 // mirrored, list changes, plan, fetch in batches and write. The cursor of a collection is
 // saved only after all of its items are stored, so a worker stopped mid-run simply repeats
 // the listing next time (writes are keyed by href and compare ETags: no duplicates, no gaps).
-import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, AlarmRecord, CollectionRecord, RunError, RunRecord, Settings, UnreadableItemRef } from '../db/records';
+import type { AlarmRecord } from '../model/alarm';
+import type { RunError, UnreadableItemRef } from '../model/run';
+import type { CollectionRecord } from '../model/collection';
+import type { AccountRecord } from '../model/account';
 import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
 import { startRun } from '../db/runs';
 import { finishAccountRun } from './finish-run';
-import type { RemoteCollection, Source } from '../sources/source';
-import type { Readers } from './item-reader';
+import type { RemoteCollection } from '../model/source';
 import { syncCollection, type CollectionTally } from './sync-collection';
 import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';
 import { progressReporter, type ProgressReporter } from './progress-reporter';
-
-export interface SyncDeps {
-  db: LifeboatDb;
-  source: Source;
-  readers: Readers;
-  now: () => number;
-  settings?: Settings;
-  batchSize?: number;
-  /** Least time between two progress writes (tests set 0 to see every one). */
-  progressIntervalMs?: number;
-  /** What refused credentials make of the account: a new password, or signing in again. */
-  credentialsRejected?: 'needs-password' | 'needs-sign-in';
-}
-
-export type RunSummary = Omit<RunRecord, 'id' | 'accountId' | 'startedAt'> & { alarms: AlarmRecord[] };
+import type { SyncDeps } from './sync-deps';
+import type { RunSummary } from '../model/run-summary';
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
   const { db, now } = deps;

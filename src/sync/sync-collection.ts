@@ -1,15 +1,18 @@
 // Mirrors one collection: listing → plan → fetch in batches → write → save cursor.
-import type { AlarmRecord, CollectionRecord, RunError, RunProgress, UnreadableItemRef } from '../db/records';
+import type { AlarmRecord } from '../model/alarm';
+import type { RunError, UnreadableItemRef } from '../model/run';
+import type { CollectionRecord } from '../model/collection';
+import type { RunProgress } from '../model/account';
 import { readMirrorRefs, storeItems, markDeletedAndJudge } from '../db/mirror-writes';
 import { beginWipeCount } from '../db/wipe-marks';
 import { saveCursor } from '../db/collections';
 import { keepUnreadableHrefs, unreadableRefs } from '../db/unreadable-items';
-import type { RemoteCollection } from '../sources/source';
+import type { RemoteCollection } from '../model/source';
 import { readBatch } from './read-fetched';
 import { rereadUnreadable } from './reread-unreadable';
 import { planCollection } from './plan-collection';
-import type { WipePolicy } from './wipe-guard';
-import type { SyncDeps } from './sync-account';
+import type { WipePolicy } from '../model/wipe-guard';
+import type { SyncDeps } from './sync-deps';
 
 export interface CollectionTally {
   added: number;

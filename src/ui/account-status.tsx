@@ -1,5 +1,5 @@
 // One line that says whether an account's copy is safe: up to date, syncing, or failing.
-import type { AccountRecord } from '../db/records';
+import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
 import { relativeTime } from './relative-time';
 import { progressSentence, upToDateSentence } from './status-sentences';

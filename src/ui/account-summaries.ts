@@ -1,13 +1,15 @@
 // What the pages show of each account, read with index-only counts so that opening the
 // popup costs the same with 20 items or 20,000.
 import type { LifeboatDb } from '../db/schema';
-import type { AccountRecord, AlarmRecord, CollectionRecord } from '../db/records';
+import type { AlarmRecord } from '../model/alarm';
+import type { CollectionRecord } from '../model/collection';
+import type { AccountRecord } from '../model/account';
 import { listAccounts } from '../db/accounts';
 import { countLiveItems, countDeletedUpstream } from '../db/queries';
 import { openAlarms } from '../db/alarms';
 import { collectionsOf } from '../db/collections';
 import { recentRuns } from '../db/runs';
-import { photoCollectionId } from '../sync/photos/sync-photo-folder';
+import { photoCollectionId } from '../model/wipe-mark';
 import { countDeletedPhotos, countLivePhotos } from '../db/photos/photo-writes';
 
 export interface AlarmView extends AlarmRecord {

@@ -1,6 +1,6 @@
 // The sentence after an export: the file actually written and what went into it.
 // "Saved contacts (1).vcf: 250 contacts, 12 converted from vCard 4.0, 1 kept exactly as served."
-import type { ExportResult } from '../shared/rpc-contract';
+import type { ExportResult } from '../model/export';
 import { t } from '../shared/i18n';
 import { tPlural } from './plural';
 

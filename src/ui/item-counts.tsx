@@ -1,7 +1,7 @@
 // "Contacts: 412 · Events: 1,280 · Tasks: 36", only the kinds the account has.
 import type { AccountSummary } from './account-summaries';
 import { t } from '../shared/i18n';
-import { mirrorsPhotos } from '../db/records';
+import { mirrorsPhotos } from '../model/account';
 
 export function ItemCounts({ summary }: { summary: AccountSummary }) {
   const { account, contacts, events, tasks, photos, deletedUpstream } = summary;

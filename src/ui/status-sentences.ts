@@ -1,7 +1,7 @@
 // The sentences that say how complete an account's copy is. "Up to date" only when the mirror
 // holds every item the server listed; items the server did not send are counted and said to be
 // tried again; items kept as served but unreadable are counted on a line of their own.
-import type { RunProgress } from '../db/records';
+import type { RunProgress } from '../model/account';
 import { t } from '../shared/i18n';
 import { tPlural } from './plural';
 import { relativeTime } from './relative-time';

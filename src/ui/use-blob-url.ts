@@ -1,7 +1,7 @@
 // A picture stored in the mirror as base64, shown through a Blob URL that lives as long as the
 // element showing it (a data: URL of a 100 kB photo would be copied into every render).
 import { useEffect, useState } from 'preact/hooks';
-import type { InlineData } from '../exporters/vcard-media';
+import type { InlineData } from '../cards/vcard-media';
 
 function toBlob(data: InlineData): Blob | null {
   try {

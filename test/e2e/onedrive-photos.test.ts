@@ -13,7 +13,7 @@ import { prepareExtensionCopy } from '../browser/extension-copy';
 import { OPTIONS, openOptions } from '../browser/extension-pages';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { forOneDrivePhotos, providerWith } from '../../src/auth/oauth-providers';
-import { STORAGE_ORIGINS } from '../../src/sources/onedrive/storage-hosts';
+import { STORAGE_ORIGINS } from '../../src/model/storage-hosts';
 
 const CLIENT_ID = 'lifeboat-e2e.apps.example.com';
 let oauth: OAuthTestServer;

@@ -1,13 +1,14 @@
 // Runs the real engine (syncAccount) against a real server the way the extension does: one DAV
 // source per kind of collection, combined, with a fetch that counts every request.
-import type { AccountRecord } from '../../src/db/records';
+import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
 import { combineSources } from '../../src/sources/combined-source';
 import { createDavSource, type DavSource, type DavSourceOptions } from '../../src/sources/dav/dav-source';
-import type { Discovery } from '../../src/sources/dav/discover';
-import type { CollectionKind, Source } from '../../src/sources/source';
-import type { Readers } from '../../src/sync/item-reader';
-import { syncAccount, type RunSummary } from '../../src/sync/sync-account';
+import type { Discovery } from '../../src/model/discovery';
+import type { CollectionKind, Source } from '../../src/model/source';
+import type { Readers } from '../../src/model/item-reader';
+import { syncAccount } from '../../src/sync/sync-account';
+import type { RunSummary } from '../../src/model/run-summary';
 
 export interface SeenRequest {
   method: string;

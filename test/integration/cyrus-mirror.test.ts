@@ -8,7 +8,7 @@ import { createDavSource } from '../../src/sources/dav/dav-source';
 import { multiget } from '../../src/sources/dav/multiget';
 import { createAccountContext } from '../../src/http/http-context';
 import { davKind } from '../../src/sources/dav/dav-kind';
-import { isFailure, type RemoteCollection, type RemoteItem } from '../../src/sources/source';
+import { isFailure, type RemoteCollection, type RemoteItem } from '../../src/model/source';
 import { readers } from '../../src/sync/readers/index';
 import { startCyrus, type CyrusServer } from '../harness/cyrus';
 import { deleteItem, putItem, putItems } from '../harness/dav-items';

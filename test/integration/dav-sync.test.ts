@@ -2,7 +2,7 @@
 // from the bare URL, full listing and multiget, sync-collection deltas, token fallback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDavSource } from '../../src/sources/dav/dav-source';
-import { isFailure, type RemoteCollection, type RemoteItem, type Source, type SyncCursor } from '../../src/sources/source';
+import { isFailure, type RemoteCollection, type RemoteItem, type Source, type SyncCursor } from '../../src/model/source';
 import type { DavTestServer } from '../harness/dav-test-server';
 import { deleteItem, getItem, putItem, putItems } from '../harness/dav-items';
 import { startRadicale } from '../harness/radicale';

@@ -16,7 +16,7 @@ import { createAccountContext } from '../../src/http/http-context';
 import { putNewItem } from '../../src/sources/dav/put-new-item';
 import { sourceForAccount } from '../../src/sources/source-for-account';
 import { pushToCollection } from '../../src/restore/push-to-collection';
-import { keepsContactLabels } from '../../src/restore/contact-labels';
+import { keepsContactLabels } from '../../src/model/keeps-labels';
 import { syncAccount } from '../../src/sync/sync-account';
 import { readers } from '../../src/sync/readers';
 

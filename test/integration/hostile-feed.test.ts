@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccount } from '../../src/db/accounts';
 import { sourceForAccount } from '../../src/sources/source-for-account';
-import { feedBase } from '../../src/sources/ics-feed/feed-url';
+import { feedBase } from '../../src/model/feed-url';
 import { syncAccount } from '../../src/sync/sync-account';
 import { readers } from '../../src/sync/readers';
 import { freshDb } from '../support/test-db';

@@ -9,7 +9,7 @@ import { insertAccount } from '../../src/db/accounts';
 import { readers } from '../../src/sync/readers';
 import { syncAccount } from '../../src/sync/sync-account';
 import { sourceForAccount } from '../../src/sources/source-for-account';
-import { feedBase } from '../../src/sources/ics-feed/feed-url';
+import { feedBase } from '../../src/model/feed-url';
 
 const EVENTS = Array.from({ length: 12 }, (_, i) => feedEvent(i + 1));
 let server: FeedServer;

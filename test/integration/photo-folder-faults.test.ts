@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, startWebdavFolder, makeJpeg, type FaultProxy, type WebdavFolderServer } from '../harness';
 import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
-import type { AccountRecord } from '../../src/db/records';
+import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
 import { HOLD_WHOLE_BYTES, PART_BYTES } from '../../src/db/photos/photo-parts';
 import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { retryPolicy } from '../../src/http/retry-policy';
 import { hashBlob } from '../../src/photos/hash-blob';
-import { byteSize } from '../../src/photos/stored-bytes';
+import { byteSize } from '../../src/db/photos/stored-bytes';
 
 // Bigger than a file held whole: it streams into IndexedDB in parts as it arrives.
 const BIG = makeJpeg({ padding: HOLD_WHOLE_BYTES + Math.floor(PART_BYTES * 1.5), seed: 7 });

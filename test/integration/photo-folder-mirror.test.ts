@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebdavFolder, makeJpeg, makeMp4, type WebdavFolderServer } from '../harness';
 import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
-import type { AccountRecord } from '../../src/db/records';
+import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
 import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { hashBlob } from '../../src/photos/hash-blob';
-import { byteSize } from '../../src/photos/stored-bytes';
+import { byteSize } from '../../src/db/photos/stored-bytes';
 
 let server: WebdavFolderServer;
 let db: LifeboatDb;

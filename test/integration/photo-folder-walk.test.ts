@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, startWebdavFolder, makeJpeg, type FaultProxy, type WebdavFolderServer } from '../harness';
 import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
-import type { AccountRecord } from '../../src/db/records';
+import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
 import { DEFAULT_SETTINGS } from '../../src/db/settings';
 import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';

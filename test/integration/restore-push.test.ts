@@ -12,7 +12,8 @@ import { readers } from '../../src/sync/readers';
 import { itemsAsOf } from '../../src/db/point-in-time';
 import { createAccountContext } from '../../src/http/http-context';
 import { putNewItem } from '../../src/sources/dav/put-new-item';
-import { pushToCollection, type PushParams } from '../../src/restore/push-to-collection';
+import { pushToCollection } from '../../src/restore/push-to-collection';
+import type { PushParams } from '../../src/model/push';
 import type { LifeboatDb } from '../../src/db/schema';
 
 const CARDS = makeCards(60);

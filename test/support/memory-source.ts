@@ -1,6 +1,6 @@
 // A Source held in memory, for tests of the engine: a server whose contents a test edits
 // directly, with RFC 6578-like sync tokens and switches for the failure modes that matter.
-import type { ChangeListing, CollectionKind, RemoteCollection, RemoteItem, RemoteItemFailure, Source, SyncCursor } from '../../src/sources/source';
+import type { ChangeListing, CollectionKind, RemoteCollection, RemoteItem, RemoteItemFailure, Source, SyncCursor } from '../../src/model/source';
 
 interface StoredCollection {
   remote: RemoteCollection;

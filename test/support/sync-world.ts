@@ -1,7 +1,7 @@
 // One address book in a memory source, its mirror, and a sync at a chosen time: the set-up of
 // tests about what the mirror holds over time.
 import { syncAccount } from '../../src/sync/sync-account';
-import type { Readers } from '../../src/sync/item-reader';
+import type { Readers } from '../../src/model/item-reader';
 import { MemorySource } from './memory-source';
 import { freshDb, addTestAccount, envelopeReaders } from './test-db';
 

@@ -1,8 +1,8 @@
 // A fresh, uniquely named database per test, on fake-indexeddb.
 import { LifeboatDb } from '../../src/db/schema';
 import { insertAccount } from '../../src/db/accounts';
-import type { AccountRecord } from '../../src/db/records';
-import type { ItemReader, Readers } from '../../src/sync/item-reader';
+import type { AccountRecord } from '../../src/model/account';
+import type { ItemReader, Readers } from '../../src/model/item-reader';
 
 let counter = 0;
 

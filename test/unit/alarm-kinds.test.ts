@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountSummaries } from '../../src/ui/account-summaries';
 import { raiseAlarm } from '../../src/db/alarms';
-import { photoCollectionId } from '../../src/sync/photos/sync-photo-folder';
+import { photoCollectionId } from '../../src/model/wipe-mark';
 import { addTestAccount, freshDb } from '../support/test-db';
 import { mirrorWorld } from '../support/mirror-world';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchContacts, listByTitle, agenda, eventsInMonth } from '../../src/db/browse-items';
 import { queryWords, searchWordsOf } from '../../src/db/search-words';
-import type { ItemRecord } from '../../src/db/records';
+import type { ItemRecord } from '../../src/model/item';
 import { freshDb } from '../support/test-db';
 
 function item(n: number, fields: Partial<ItemRecord>): ItemRecord {

@@ -39,7 +39,7 @@ async function startWorker(handlers: Partial<Handlers>): Promise<void> {
 }
 
 async function page() {
-  return import('../../src/shared/rpc-client');
+  return import('../../src/ui/call-through-db');
 }
 
 beforeEach(() => {

@@ -1,6 +1,7 @@
 // Which cards carry labels, and which accounts keep them: what a restore into Google counts.
 import { describe, expect, it } from 'vitest';
-import { hasContactLabels, keepsContactLabels } from '../../src/restore/contact-labels';
+import { hasContactLabels } from '../../src/restore/contact-labels';
+import { keepsContactLabels } from '../../src/model/keeps-labels';
 import { dropCategories, dropCategoriesInMultistatus } from '../harness/drop-categories';
 
 const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', 'UID:x', 'FN:Ada', ...lines, 'END:VCARD', ''].join('\r\n');

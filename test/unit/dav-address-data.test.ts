@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addressDataElement, offersVcard4 } from '../../src/sources/dav/address-data';
 import { createDavSource } from '../../src/sources/dav/dav-source';
 import { parseXml, child } from '../../src/sources/dav/dav-xml';
-import type { CollectionKind } from '../../src/sources/source';
+import type { CollectionKind } from '../../src/model/source';
 import { davFixture, fakeFetch, instantRetry, type FakeHandler } from '../harness/fake-fetch';
 
 const HOME = 'http://127.0.0.1:8080/dav/addressbooks/user/lifeboat/';

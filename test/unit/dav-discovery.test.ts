@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDavSource } from '../../src/sources/dav/dav-source';
 import { NotDavError } from '../../src/sources/dav/dav-errors';
-import type { CollectionKind } from '../../src/sources/source';
+import type { CollectionKind } from '../../src/model/source';
 import { davFixture, fakeFetch, type FakeHandler } from '../harness/fake-fetch';
 
 function source(serverUrl: string, handler: FakeHandler, kind: CollectionKind = 'addressbook') {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDavSource } from '../../src/sources/dav/dav-source';
 import { HostLimiter, hostKey, sharedHostLimiter } from '../../src/http/host-limiter';
-import type { RemoteCollection } from '../../src/sources/source';
+import type { RemoteCollection } from '../../src/model/source';
 
 /** A task that runs until `open()` is called, recording when it started. */
 function gate(started: string[], name: string) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDavSource } from '../../src/sources/dav/dav-source';
 import { AuthError } from '../../src/http/http-errors';
 import { RateLimitError } from '../../src/http/transient-errors';
-import type { RemoteCollection } from '../../src/sources/source';
+import type { RemoteCollection } from '../../src/model/source';
 import { davFixture, fakeFetch, instantRetry, type FakeHandler } from '../harness/fake-fetch';
 
 const BOOK: RemoteCollection = {

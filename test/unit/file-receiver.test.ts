@@ -8,7 +8,7 @@ import { freshDb } from '../support/test-db';
 import { FileReceiver } from '../../src/photos/file-receiver';
 import { readParts } from '../../src/db/photos/photo-parts';
 import { hashBlob } from '../../src/photos/hash-blob';
-import { asBlob } from '../../src/photos/stored-bytes';
+import { asBlob } from '../../src/db/photos/stored-bytes';
 import { QuickXorHash } from '../../src/photos/quick-xor-hash';
 import type { DigestAlgorithm } from '../../src/photos/stream-hasher';
 

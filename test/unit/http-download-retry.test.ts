@@ -6,7 +6,7 @@ import { NetworkError } from '../../src/http/http-errors';
 import { retryPolicy } from '../../src/http/retry-policy';
 import { createAccountContext } from '../../src/http/http-context';
 import { getPhoto } from '../../src/sources/webdav-photos/photo-get';
-import type { RemotePhoto } from '../../src/sources/photo-source';
+import type { RemotePhoto } from '../../src/model/photo-source';
 import { fakeFetch } from '../harness/fake-fetch';
 
 const NOW = Date.UTC(2026, 0, 1);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeFetch } from '../harness/fake-fetch';
 import { feedEvent, feedOf } from '../harness/feed-server';
 import { createFeedSource } from '../../src/sources/ics-feed/feed-source';
-import { feedBase, feedHttpUrl } from '../../src/sources/ics-feed/feed-url';
+import { feedBase, feedHttpUrl } from '../../src/model/feed-url';
 import { readValidators } from '../../src/sources/ics-feed/feed-cursor';
 
 const URL_ = 'https://calendar.example.com/ical/me/private-abc/basic.ics';

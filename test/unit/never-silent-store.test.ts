@@ -6,7 +6,7 @@ import { syncAccount } from '../../src/sync/sync-account';
 import { readers } from '../../src/sync/readers/index';
 import { readBatch, NOT_SENT } from '../../src/sync/read-fetched';
 import { unreadableFields } from '../../src/sync/readers/unreadable-fields';
-import { completeEnvelope } from '../../src/sync/readers/complete-object';
+import { completeEnvelope } from '../../src/exporters/complete-object';
 import { accountSummaries } from '../../src/ui/account-summaries';
 import { MemorySource, card } from '../support/memory-source';
 import { addTestAccount, freshDb, envelopeReader } from '../support/test-db';

@@ -8,7 +8,7 @@ import { importTakeout } from '../../src/photos/takeout/import-takeout';
 import { recheckPhotos } from '../../src/photos/recheck-photos';
 import { archiveContents } from '../../src/archive/archive-contents';
 import { makeJpeg, makeMp4 } from '../harness/sample-photos';
-import { byteSize } from '../../src/photos/stored-bytes';
+import { byteSize } from '../../src/db/photos/stored-bytes';
 
 const ROOT = 'Takeout/Google Photos/';
 const sidecar = (title: string, seconds: number) => new TextEncoder().encode(JSON.stringify({ title, photoTakenTime: { timestamp: String(seconds) }, geoData: { latitude: 0, longitude: 0 } }));

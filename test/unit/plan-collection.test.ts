@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { planCollection, type MirroredRef } from '../../src/sync/plan-collection';
+import { planCollection } from '../../src/sync/plan-collection';
+import type { MirroredRef } from '../../src/model/mirrored-ref';
 
 const mirror = (entries: Array<[string, string, boolean?]>) =>
   new Map<string, MirroredRef>(entries.map(([href, etag, live = true]) => [href, { etag, live }]));

@@ -2,7 +2,7 @@
 // (RFC 5545 §3.1), including just before a word "end:" inside a DESCRIPTION.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitCalendar } from '../../src/restore/split-calendar';
+import { splitCalendar } from '../../src/calendars/split-calendar';
 import { decodeUnfolded, foldedLines, unfoldLines } from '../../src/shared/unfold-content-lines';
 
 function event(i: number, description: string): string[] {

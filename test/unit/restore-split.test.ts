@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { splitVcards } from '../../src/restore/split-vcards';
-import { splitCalendar } from '../../src/restore/split-calendar';
+import { splitCalendar } from '../../src/calendars/split-calendar';
 import { fixture } from '../support/mirror-world';
 
 describe('splitVcards', () => {

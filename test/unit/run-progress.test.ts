@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { syncAccount } from '../../src/sync/sync-account';
 import { progressReporter } from '../../src/sync/progress-reporter';
-import type { RunProgress } from '../../src/db/records';
+import type { RunProgress } from '../../src/model/account';
 import { MemorySource, card } from '../support/memory-source';
 import { addTestAccount, envelopeReaders, freshDb } from '../support/test-db';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/db/settings';
 import { keptSnapshots, markRemoved, recordSnapshot, snapshotDue, snapshotsBeyond } from '../../src/db/snapshots';
-import type { SnapshotRecord } from '../../src/db/records';
+import type { SnapshotRecord } from '../../src/model/snapshot';
 import { freshDb } from '../support/test-db';
 
 const DAY = 24 * 60 * 60 * 1000;

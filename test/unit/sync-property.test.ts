@@ -9,7 +9,7 @@ import { MemorySource, card } from '../support/memory-source';
 import { freshDb, addTestAccount, envelopeReaders } from '../support/test-db';
 import type { LifeboatDb } from '../../src/db/schema';
 import { pruneVersions } from '../../src/db/retention';
-import type { VersionRecord } from '../../src/db/records';
+import type { VersionRecord } from '../../src/model/item';
 
 const DAY = 86_400_000;
 const POLICY = { keepVersionsDays: 90, keepMinVersions: 5 };

@@ -5,7 +5,7 @@ import { freshDb } from '../support/test-db';
 import { checkDownload, DamagedDownloadError, digestsToCheck } from '../../src/sync/photos/verify-download';
 import { hashBlob } from '../../src/photos/hash-blob';
 import { QuickXorHash } from '../../src/photos/quick-xor-hash';
-import type { RemotePhoto, ServerDigest } from '../../src/sources/photo-source';
+import type { RemotePhoto, ServerDigest } from '../../src/model/photo-source';
 
 const BYTES = new TextEncoder().encode('a photo, byte for byte');
 const hex = (algorithm: string, bytes: Uint8Array = BYTES) => createHash(algorithm).update(bytes).digest('hex');

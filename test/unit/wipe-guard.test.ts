@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assessWipeCounts, type WipeCounts } from '../../src/sync/wipe-guard';
+import { assessWipeCounts, type WipeCounts } from '../../src/model/wipe-guard';
 
 const policy = { wipeShare: 0.2, wipeMinItems: 10 };
 const counts = (liveBefore: number, deleted: number, changed = 0, emptied = false): WipeCounts => ({ liveBefore, deleted, changed, emptied });

@@ -7,7 +7,7 @@ import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
 import { photoRecord } from '../../src/photos/photo-record';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
-import type { FolderPhotos, FolderWalkSource, RemotePhoto } from '../../src/sources/photo-source';
+import type { FolderPhotos, FolderWalkSource, RemotePhoto } from '../../src/model/photo-source';
 import type { LifeboatDb } from '../../src/db/schema';
 import { makeJpeg } from '../harness/sample-photos';
 

@@ -1,8 +1,8 @@
 // The high-water mark and the slow-decline judgment, pure: checked over random histories.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assessRun } from '../../src/sync/wipe-guard';
-import { recordLive, windowHigh, WINDOW_DAYS, type LiveMark } from '../../src/sync/wipe-window';
+import { assessRun } from '../../src/model/wipe-guard';
+import { recordLive, windowHigh, WINDOW_DAYS, type LiveMark } from '../../src/model/wipe-window';
 
 const policy = { wipeShare: 0.2, wipeMinItems: 10 };
 const DAY = 24 * 60 * 60 * 1000;

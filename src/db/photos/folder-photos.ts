@@ -4,7 +4,7 @@
 // out (each is read when its own listing comes), and what remains is the folder's own files,
 // plus the files of sub-folders that are no longer there.
 import type { LifeboatDb } from '../schema';
-import type { MirroredRef } from '../../sync/plan-collection';
+import type { MirroredRef } from '../../model/mirrored-ref';
 
 export interface FolderMirror {
   /** The folder's own files, by URL. */

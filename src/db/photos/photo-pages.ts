@@ -1,7 +1,7 @@
 // The photo grid reads a page at a time by key ([sortAt+id], newest first), never by offset,
 // so the hundredth page costs what the first does.
 import type { LifeboatDb } from '../schema';
-import type { PhotoRecord } from '../records';
+import type { PhotoRecord } from '../../model/photo';
 
 export const PHOTO_PAGE = 60;
 

@@ -3,7 +3,7 @@
 // it had: the next run asks only for the rest (Range). Part records are keyed by offset.
 // What writes them: photos/file-receiver.ts.
 import type { LifeboatDb } from '../schema';
-import type { PhotoPartRecord } from '../records';
+import type { PhotoPartRecord } from '../../model/photo';
 
 /** Bytes held in memory per download of a big file before they are written out as a part. */
 export const PART_BYTES = 4 * 1024 * 1024;

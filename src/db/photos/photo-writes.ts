@@ -2,8 +2,9 @@
 // their bytes, and, when the server replaced a file, the earlier bytes kept as a version. Nothing here
 // deletes a photo: one gone upstream is marked, like an item.
 import type { LifeboatDb } from '../schema';
-import type { PhotoBytes, PhotoRecord } from '../records';
-import { addToWipeCount, photoCollectionId } from '../wipe-marks';
+import type { PhotoBytes, PhotoRecord } from '../../model/photo';
+import { addToWipeCount } from '../wipe-marks';
+import { photoCollectionId } from '../../model/wipe-mark';
 
 /** What the mirror knows of an account's photos, by path. */
 export async function mirroredPhotos(db: LifeboatDb, accountId: string): Promise<Map<string, PhotoRecord>> {

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { openDb } from '../../db/schema';
 import { agenda } from '../../db/browse-items';
-import type { ItemRecord } from '../../db/records';
+import type { ItemRecord } from '../../model/item';
 import { t } from '../../shared/i18n';
 import { formatWhen } from '../../ui/format-when';
 import { useLiveQuery } from '../../ui/use-live-query';

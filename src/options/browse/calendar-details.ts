@@ -3,7 +3,7 @@
 // as text at most, never loaded.
 import type ICAL from 'ical.js';
 import { parseComponent } from '../../calendars/parse-component';
-import type { ItemRecord } from '../../db/records';
+import type { ItemRecord } from '../../model/item';
 import { formatMoment, formatWhen } from '../../ui/format-when';
 import type { DetailRow } from './contact-details';
 

@@ -1,7 +1,7 @@
 // A contact as a card: photo (only if the card carries it, and only as pixels: never an SVG
 // document, contact-photo-url.ts), then each property in words.
 import { useMemo } from 'preact/hooks';
-import type { ItemRecord } from '../../db/records';
+import type { ItemRecord } from '../../model/item';
 import { t } from '../../shared/i18n';
 import { useContactPhoto } from './contact-photo-url';
 import { contactDetails } from './contact-details';

@@ -5,7 +5,7 @@
 import { readCard } from '../../cards/read-card';
 import { paramValues, type ContentLine } from '../../cards/content-line';
 import { splitStructured, unescapeText } from '../../cards/text-values';
-import { mediaTypeOf, parseDataUri, type InlineData } from '../../exporters/vcard-media';
+import { mediaTypeOf, parseDataUri, type InlineData } from '../../cards/vcard-media';
 import type { MessageKey } from '../../shared/i18n';
 
 export interface DetailRow {

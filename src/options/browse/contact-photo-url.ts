@@ -5,7 +5,7 @@
 // left in the page is the PNG's, so "open image in new tab" can never open the SVG as a
 // document of the extension. Anything else is not shown, and the card says so.
 import { useEffect, useState } from 'preact/hooks';
-import type { InlineData } from '../../exporters/vcard-media';
+import type { InlineData } from '../../cards/vcard-media';
 import { sniffImage } from './sniff-image';
 
 const DRAWN_SIZE = 192;

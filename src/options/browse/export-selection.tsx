@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { openDb } from '../../db/schema';
 import { searchContacts } from '../../db/browse-items';
 import { t } from '../../shared/i18n';
-import { callThroughDb } from '../../shared/rpc-client';
+import { callThroughDb } from '../../ui/call-through-db';
 import { StatusMessage, type Message } from '../../ui/status-message';
 
 async function exportContacts(itemIds: string[], includeDeletedUpstream: boolean): Promise<Message> {

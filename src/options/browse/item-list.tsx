@@ -1,6 +1,6 @@
 // A list of items to pick from: each a button naming the item, with a second line (an email,
 // a date) and its marks. The chosen one is shown beside the list.
-import type { ItemRecord } from '../../db/records';
+import type { ItemRecord } from '../../model/item';
 import { t } from '../../shared/i18n';
 import { ItemMarks } from './item-marks';
 

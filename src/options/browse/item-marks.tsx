@@ -1,6 +1,6 @@
 // Marks on an item that a person must not miss: it was deleted upstream (and is kept here), or
 // its text in the copy was restored from an earlier version. Words, not colour alone.
-import type { ItemRecord } from '../../db/records';
+import type { ItemRecord } from '../../model/item';
 import { t } from '../../shared/i18n';
 
 export function ItemMarks({ item, long = false }: { item: ItemRecord; long?: boolean }) {

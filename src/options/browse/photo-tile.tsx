@@ -2,7 +2,7 @@
 // the tile (never a remote address), or its kind when no thumbnail can exist, with its marks.
 import { useEffect, useState } from 'preact/hooks';
 import { openDb } from '../../db/schema';
-import type { PhotoRecord } from '../../db/records';
+import type { PhotoRecord } from '../../model/photo';
 import { t } from '../../shared/i18n';
 
 function useThumbUrl(photo: PhotoRecord): string | null {

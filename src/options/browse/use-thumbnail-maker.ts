@@ -5,7 +5,7 @@ import { useEffect } from 'preact/hooks';
 import { openDb } from '../../db/schema';
 import { photosWithoutThumb } from '../../db/photos/photo-pages';
 import { makeThumbnail } from './make-thumbnail';
-import { asBlob } from '../../photos/stored-bytes';
+import { asBlob } from '../../db/photos/stored-bytes';
 
 const BATCH = 4;
 

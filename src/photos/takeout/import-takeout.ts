@@ -12,7 +12,7 @@ import { BlobReader, ZipReader, type FileEntry } from '../../archive/zip';
 import { readBudget, readEntryText } from '../../archive/entry-caps';
 import { photoMediaType } from '../../sources/webdav-photos/media-types';
 import { FileReceiver } from '../file-receiver';
-import { byteSize } from '../stored-bytes';
+import { byteSize } from '../../db/photos/stored-bytes';
 import { readExif } from '../read-exif';
 import { photoRecord } from '../photo-record';
 import { matchSidecars } from './match-sidecars';

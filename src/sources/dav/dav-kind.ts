@@ -1,5 +1,5 @@
 // What differs between CardDAV (RFC 6352) and CalDAV (RFC 4791): names, namespaces, media types.
-import type { CollectionKind } from '../source';
+import type { CollectionKind } from '../../model/source';
 
 export interface DavKind {
   kind: CollectionKind;

@@ -1,11 +1,12 @@
 // The Source the sync engine uses for a CardDAV or CalDAV account.
-import type { ChangeListing, CollectionKind, RemoteCollection, Source, SyncCursor } from '../source';
+import type { ChangeListing, CollectionKind, RemoteCollection, Source, SyncCursor } from '../../model/source';
 import { createAccountContext, type AccountConnection, type HttpContextOptions } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { NotDavError } from './dav-errors';
 import type { HostLimiter } from '../../http/host-limiter';
 import { davKind } from './dav-kind';
-import { discover, type Discovery } from './discover';
+import { discover } from './discover';
+import type { Discovery } from '../../model/discovery';
 import { listCollections } from './list-collections';
 import { listEtags } from './list-etags';
 import { DEFAULT_MULTIGET_BATCH, multiget } from './multiget';

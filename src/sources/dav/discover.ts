@@ -13,18 +13,7 @@ import type { DavEntry } from './dav-multistatus';
 import { propHrefs } from './dav-multistatus';
 import { propfind, type MultistatusAnswer } from './dav-propfind';
 import { containsElement } from './dav-xml';
-
-export interface Discovery {
-  /** Home sets to list with Depth 1. */
-  homes: string[];
-  /** The entered URL when it is itself a collection of the wanted kind. */
-  collections: string[];
-  /**
-   * True when no server property named the homes and the entered URL is only assumed to be
-   * one: finding nothing there then means "not a CardDAV/CalDAV URL", not "no collections yet".
-   */
-  guessed: boolean;
-}
+import type { Discovery } from '../../model/discovery';
 
 function ownEntry(answer: MultistatusAnswer): DavEntry | undefined {
   return answer.entries.find((e) => sameResource(e.href, answer.url)) ?? answer.entries[0];

@@ -1,6 +1,6 @@
 // The address books (or calendars) in the discovered home sets: PROPFIND Depth 1 with the
 // properties the sync needs to decide whether anything changed.
-import type { RemoteCollection } from '../source';
+import type { RemoteCollection } from '../../model/source';
 import type { HttpContext } from '../../http/http-context';
 import { vcardVersionOf } from './address-data';
 import { NotDavError } from './dav-errors';
@@ -8,7 +8,7 @@ import type { DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
 import { propfind } from './dav-propfind';
 import { containsElement } from './dav-xml';
-import type { Discovery } from './discover';
+import type { Discovery } from '../../model/discovery';
 
 const COLLECTION_PROPERTIES = [
   'D:resourcetype',

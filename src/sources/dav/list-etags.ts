@@ -1,7 +1,7 @@
 // Every member of a collection with its ETag: PROPFIND Depth 1 (RFC 4918 §9.1). The full
 // comparison the sync falls back to when no delta is possible (RFC 6352 §8.3 describes the same
 // for servers without sync-collection).
-import type { RemoteItemRef } from '../source';
+import type { RemoteItemRef } from '../../model/source';
 import type { HttpContext } from '../../http/http-context';
 import { sameResource } from './dav-href';
 import { isItemMediaType, type DavKind } from './dav-kind';

@@ -1,5 +1,5 @@
 // RFC 6578 sync-collection REPORT: what changed in a collection since a token.
-import type { RemoteItemRef } from '../source';
+import type { RemoteItemRef } from '../../model/source';
 import type { HttpContext } from '../../http/http-context';
 import { HttpError } from '../../http/http-errors';
 import { InvalidSyncTokenError } from './dav-errors';

@@ -1,11 +1,11 @@
 // A feed is one VCALENDAR; the mirror holds one calendar object per UID (RFC 4791 §4.1), as
-// an import does, so restore/split-calendar.ts cuts it. Each object gets a stable address from
+// an import does, so calendars/split-calendar.ts cuts it. Each object gets a stable address from
 // its UID and an ETag from its text: an object whose text changes is a new version, one that
 // leaves the feed is marked deleted upstream.
-import { sha256Hex } from '../../archive/sha256';
-import { splitCalendar } from '../../restore/split-calendar';
+import { sha256Hex } from '../../hash/sha256';
+import { splitCalendar } from '../../calendars/split-calendar';
 import { unfoldLines } from '../../shared/unfold-content-lines';
-import type { RemoteItem } from '../source';
+import type { RemoteItem } from '../../model/source';
 
 /** The first UID line's value: the main component's (split-calendar puts VTIMEZONEs, which have none, first). */
 function uidOf(text: string): string | null {

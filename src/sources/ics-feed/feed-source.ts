@@ -2,12 +2,12 @@
 // conditional GET. Unchanged (304) costs one request and no body; a changed feed is a full
 // listing, so an event that leaves it is marked deleted upstream and the wipe alarm applies.
 import { createHttpContext, type HttpContextOptions } from '../../http/http-context';
-import type { ChangeListing, RemoteCollection, RemoteItem, Source } from '../source';
+import type { ChangeListing, RemoteCollection, RemoteItem, Source } from '../../model/source';
 import { readValidators, writeValidators } from './feed-cursor';
 import { FeedError } from './feed-errors';
 import { feedItems } from './feed-items';
 import { getFeed } from './feed-request';
-import { feedBase } from './feed-url';
+import { feedBase } from '../../model/feed-url';
 
 export interface FeedConnection {
   /** The feed's full https:// address (a secret: kept in extension storage). */

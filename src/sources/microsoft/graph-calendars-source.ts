@@ -9,7 +9,7 @@
 // missing, and once a week whatever happens, to catch anything a round could have missed: the
 // cursor's ctag, opaque to the engine, holds when the calendar was last listed whole.
 import { createAccountContext, type HttpContextOptions } from '../../http/http-context';
-import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemFailure, RemoteItemRef, Source } from '../source';
+import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemFailure, RemoteItemRef, Source } from '../../model/source';
 import type { GraphConnection } from './graph-contacts-source';
 import { EventDeltaUnavailableError, eventDeltaRound, eventDeltaUrl } from './graph-event-delta';
 import { DeltaExpiredError, graphGet, graphPages } from './graph-request';

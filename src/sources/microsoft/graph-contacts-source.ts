@@ -6,7 +6,7 @@
 // @removed entries (delta). An expired delta link (410) starts a new full round, compared with
 // the mirror: a wipe is never copied.
 import { createAccountContext, type BearerAuth, type HttpContextOptions } from '../../http/http-context';
-import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemRef, Source } from '../source';
+import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemRef, Source } from '../../model/source';
 import { contactFolders } from './contact-folders';
 import { contactToVcard } from './contact-to-vcard';
 import { DeltaExpiredError, graphGet, graphPages } from './graph-request';

@@ -1,8 +1,8 @@
 // A Microsoft account as one Source: its contact folders and its calendars, through Graph.
-import type { AccountRecord } from '../../db/records';
+import type { AccountRecord } from '../../model/account';
 import type { HttpContextOptions } from '../../http/http-context';
 import { combineSources } from '../combined-source';
-import type { CollectionKind, Source } from '../source';
+import type { CollectionKind, Source } from '../../model/source';
 import { createGraphCalendarsSource } from './graph-calendars-source';
 import { createGraphContactsSource, type GraphConnection } from './graph-contacts-source';
 

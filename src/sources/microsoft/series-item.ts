@@ -1,8 +1,8 @@
 // A Graph series master (with its exceptionOccurrences and cancelledOccurrences) or single
 // event as one mirrored item: one iCalendar object (event-to-ical.ts), whose ETag is the hash of
 // its text, since Graph's changeKey of the master alone would miss a changed exception.
-import { sha256Hex } from '../../archive/sha256';
-import type { RemoteItem } from '../source';
+import { sha256Hex } from '../../hash/sha256';
+import type { RemoteItem } from '../../model/source';
 import { seriesToIcal, type GraphEvent } from './event-to-ical';
 
 export type ListedEvent = GraphEvent & { exceptionOccurrences?: GraphEvent[]; cancelledOccurrences?: string[] };

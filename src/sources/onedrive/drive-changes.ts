@@ -7,10 +7,11 @@
 // 410 Gone (the service forgot the cursor: "resync"), and a folder deleted or moved in or out,
 // because a delta may name the folder alone and not each file that went with it.
 import type { HttpContext } from '../../http/http-context';
-import type { PhotoChanges, RemotePhoto } from '../photo-source';
+import type { PhotoChanges, RemotePhoto } from '../../model/photo-source';
 import { DeltaExpiredError, graphPages } from '../microsoft/graph-request';
 import { decodeCursor, encodeCursor } from './drive-cursor';
-import { deltaPath, itemUrl, type DriveFolder } from './drive-folder';
+import { deltaPath, itemUrl } from './drive-folder';
+import type { DriveFolder } from '../../model/drive-folder';
 import { isFolder, type DriveItem } from './drive-item';
 import { FolderTree } from './folder-tree';
 import { photoOf } from './item-to-photo';

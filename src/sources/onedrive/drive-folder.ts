@@ -3,19 +3,7 @@
 // which survives renames and moves (Graph: "when using delta you should always track items by
 // id", https://learn.microsoft.com/en-us/graph/api/driveitem-delta#remarks).
 
-/** The special folders a person can pick (https://learn.microsoft.com/en-us/graph/api/drive-get-specialfolder). */
-export type SpecialFolder = 'cameraroll' | 'photos';
-
-export type DriveFolderChoice = { special: SpecialFolder } | { path: string };
-
-export interface DriveFolder {
-  /** The folder's item id: every mirrored file's parent chain leads to it. */
-  id: string;
-  /** What a person calls it: "Camera Roll", "Pictures", "Photos/2024". */
-  name: string;
-  /** `personal`: OneDrive (Outlook.com); `business`: OneDrive for work or school (SharePoint). */
-  drive: 'personal' | 'business';
-}
+import type { DriveFolder } from '../../model/drive-folder';
 
 /**
  * The delta function to call, relative to the Graph root. OneDrive personal tracks any folder;

@@ -5,7 +5,7 @@
 import type { HttpContextOptions } from '../../http/http-context';
 import { HttpError } from '../../http/http-errors';
 import { graphGet } from '../microsoft/graph-request';
-import type { DriveFolder, DriveFolderChoice } from './drive-folder';
+import type { DriveFolder, DriveFolderChoice } from '../../model/drive-folder';
 import type { DriveItem } from './drive-item';
 import { driveContext, type DriveConnection } from './drive-connection';
 

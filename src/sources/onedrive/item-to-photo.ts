@@ -1,7 +1,7 @@
 // A driveItem as the photo engine sees it: only files that are photos or videos (by name first,
 // as for WebDAV folders, then by the file facet's media type), addressed by item id, versioned
 // by what changes with the content, with the digests Graph states for it.
-import type { RemotePhoto, ServerDigest } from '../photo-source';
+import type { RemotePhoto, ServerDigest } from '../../model/photo-source';
 import { photoMediaType } from '../webdav-photos/media-types';
 import { base64ToHex } from '../webdav-photos/server-digests';
 import type { DriveHashes, DriveItem } from './drive-item';

@@ -4,11 +4,11 @@
 // renewed once after a 401, per-host limits, and 429/503 retried after Retry-After
 // (https://learn.microsoft.com/en-us/graph/throttling).
 import type { HttpContextOptions } from '../../http/http-context';
-import type { ChangeFeedSource, RemotePhoto } from '../photo-source';
+import type { ChangeFeedSource, RemotePhoto } from '../../model/photo-source';
 import { freshAddress, listedAddress } from './download-address';
 import { listDriveChanges, type ListedItem } from './drive-changes';
 import { driveContext, type DriveConnection } from './drive-connection';
-import type { DriveFolder } from './drive-folder';
+import type { DriveFolder } from '../../model/drive-folder';
 import { ExpiredAddressError, storageGet } from './storage-get';
 
 export interface OneDriveConnection extends DriveConnection {

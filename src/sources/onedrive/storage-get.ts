@@ -5,11 +5,12 @@
 // No Authorization header and no cookies (`credentials: 'none'` in the HTTP layer): the address
 // is its own credential, and the storage host is not Graph. Messages name the storage host
 // only, since the address's path is its secret.
-import { streamExchange, type HttpRequest } from '../../http/exchange';
+import { streamExchange } from '../../http/exchange';
+import type { HttpRequest } from '../../http/http-request';
 import type { HttpContext } from '../../http/http-context';
 import { HttpError } from '../../http/http-errors';
 import { busyAnswer } from '../../http/transient-errors';
-import type { PhotoBody } from '../photo-source';
+import type { PhotoBody } from '../../model/photo-source';
 import { RangeRefusedError, rangeStart } from '../webdav-photos/photo-get';
 import { watchedBody } from '../webdav-photos/watched-body';
 

@@ -8,7 +8,7 @@ import { sameResource } from '../dav/dav-href';
 import { propText, type DavEntry } from '../dav/dav-multistatus';
 import { davMultistatus } from '../dav/dav-propfind';
 import { child, textOf } from '../dav/dav-xml';
-import type { RemotePhoto } from '../photo-source';
+import type { RemotePhoto } from '../../model/photo-source';
 import { photoMediaType } from './media-types';
 import { digestFromEtag, digestsFromChecksums } from './server-digests';
 

@@ -3,7 +3,7 @@
 // credentials, redirects, retries with backoff for listings, the per-host limit.
 import { asCollectionUrl } from '../dav/dav-href';
 import { createAccountContext, type AccountConnection, type HttpContextOptions } from '../../http/http-context';
-import type { FolderWalkSource } from '../photo-source';
+import type { FolderWalkSource } from '../../model/photo-source';
 import { getPhoto } from './photo-get';
 import { listFolder } from './list-folder';
 import { walkFolders } from './walk-folders';

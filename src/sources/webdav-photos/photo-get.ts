@@ -3,11 +3,12 @@
 // a tail of the new file glued to the head of the old one. If-Range takes only a strong ETag or
 // a date. Sent through the HTTP layer (credentials only to the account's origins, redirects
 // judged), which holds the host's request slot until the body is consumed.
-import { streamExchange, type HttpRequest } from '../../http/exchange';
+import { streamExchange } from '../../http/exchange';
+import type { HttpRequest } from '../../http/http-request';
 import type { HttpContext } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { busyAnswer } from '../../http/transient-errors';
-import type { PhotoBody, RemotePhoto } from '../photo-source';
+import type { PhotoBody, RemotePhoto } from '../../model/photo-source';
 import { digestsFromHeader } from './server-digests';
 import { watchedBody } from './watched-body';
 

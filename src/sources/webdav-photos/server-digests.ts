@@ -8,7 +8,7 @@
 //   makes it the file's SHA-256 (https://rclone.org/commands/rclone_serve_webdav/). Another
 //   server could use such ETags for something else: see verify-download.ts for how a
 //   mismatch that repeats identically is told apart from a damaged download.
-import type { ServerDigest } from '../photo-source';
+import type { ServerDigest } from '../../model/photo-source';
 
 const ALGORITHMS: Record<string, ServerDigest['algorithm']> = { sha256: 'sha-256', 'sha-256': 'sha-256', sha1: 'sha-1', 'sha-1': 'sha-1', md5: 'md5' };
 

@@ -6,7 +6,7 @@
 // twice (a server that lists a link back up) is walked once. A folder that cannot be listed
 // ends the walk after the folders already listed.
 import type { HttpContext } from '../../http/http-context';
-import type { FolderPhotos } from '../photo-source';
+import type { FolderPhotos } from '../../model/photo-source';
 import { listFolder } from './list-folder';
 
 /** Folders being listed or listed and not yet handed out. */

@@ -9,11 +9,11 @@ import { clearParts, HOLD_WHOLE_BYTES, PART_BYTES, partsSize, readParts } from '
 import { RangeRefusedError } from '../../sources/webdav-photos/photo-get';
 import { waitBeforeRetry } from '../../http/transient-errors';
 import type { RetryPolicy } from '../../http/retry-policy';
-import type { PhotoSource, RemotePhoto, ServerDigest } from '../../sources/photo-source';
+import type { PhotoSource, RemotePhoto, ServerDigest } from '../../model/photo-source';
 import { FileReceiver, type ReceivedFile } from '../../photos/file-receiver';
 import { hashBlob } from '../../photos/hash-blob';
-import { byteSize } from '../../photos/stored-bytes';
-import type { PhotoBytes, PhotoPartRecord } from '../../db/records';
+import { byteSize } from '../../db/photos/stored-bytes';
+import type { PhotoBytes, PhotoPartRecord } from '../../model/photo';
 import { checkDownload, digestsToCheck } from './verify-download';
 
 export interface Downloaded {

@@ -3,17 +3,19 @@
 // small after the first run), vanished files marked, changed and new ones downloaded. The
 // cursor is saved only after a run that stored every change: a file that failed is not named
 // by the next delta, so the next run asks from the old cursor.
-import type { AccountRecord, RunError } from '../../db/records';
+import type { RunError } from '../../model/run';
+import type { AccountRecord } from '../../model/account';
 import { getAccount, updateAccount } from '../../db/accounts';
 import { markPhotosDeleted, mirroredPhotos } from '../../db/photos/photo-writes';
-import type { ChangeFeedSource } from '../../sources/photo-source';
+import type { ChangeFeedSource } from '../../model/photo-source';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import type { RunCounts } from '../finish-run';
-import { addToWipeCount, photoCollectionId } from '../../db/wipe-marks';
+import { addToWipeCount } from '../../db/wipe-marks';
+import { photoCollectionId } from '../../model/wipe-mark';
 import { listedPhotos, planPhotoChanges } from './photo-folder-plan';
 import { mirrorPhotos, queueOf } from './mirror-photos';
-import type { PhotoSyncDeps } from './sync-photo-folder';
+import type { PhotoSyncDeps } from './photo-sync-deps';
 
 export async function mirrorChanges(
   deps: PhotoSyncDeps & { source: ChangeFeedSource; retry: RetryPolicy },

@@ -5,19 +5,20 @@
 // alone (gone since the listing, damaged on the way) is reported and the others go on; a
 // failure that says the server is unreachable, busy or refusing the password stops every
 // worker and ends the run. What was downloaded before that is still stored.
-import type { AccountRecord, RunError } from '../../db/records';
+import type { RunError } from '../../model/run';
+import type { AccountRecord } from '../../model/account';
 import { updateAccount } from '../../db/accounts';
 import { filesWithParts } from '../../db/photos/photo-parts';
-import type { RemotePhoto } from '../../sources/photo-source';
+import type { RemotePhoto } from '../../model/photo-source';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId, photoRecord } from '../../photos/photo-record';
 import { readExif } from '../../photos/read-exif';
-import { byteSize } from '../../photos/stored-bytes';
+import { byteSize } from '../../db/photos/stored-bytes';
 import { describeError, endsTheRun } from '../describe-error';
 import type { RunCounts } from '../finish-run';
 import { downloadPhoto } from './download-photo';
 import { StoreBatcher } from './store-batcher';
-import type { PhotoSyncDeps } from './sync-photo-folder';
+import type { PhotoSyncDeps } from './photo-sync-deps';
 
 const PROGRESS_EVERY = 10;
 

@@ -7,18 +7,20 @@
 // marked files keep their bytes, replaced ones keep their earlier version). Each folder's
 // counts are saved with its marks, in one transaction: a walk stopped part way leaves them
 // in the database, and the run that resumes it judges the whole walk (db/wipe-marks.ts).
-import type { AccountRecord, RunError } from '../../db/records';
+import type { RunError } from '../../model/run';
+import type { AccountRecord } from '../../model/account';
 import { markPhotosDeleted } from '../../db/photos/photo-writes';
 import { folderMirror } from '../../db/photos/folder-photos';
-import type { FolderWalkSource } from '../../sources/photo-source';
+import type { FolderWalkSource } from '../../model/photo-source';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import { planCollection } from '../plan-collection';
 import type { RunCounts } from '../finish-run';
-import { addToWipeCount, photoCollectionId } from '../../db/wipe-marks';
+import { addToWipeCount } from '../../db/wipe-marks';
+import { photoCollectionId } from '../../model/wipe-mark';
 import { refs } from './photo-folder-plan';
 import { mirrorPhotos, type PhotoQueue, type QueuedPhoto } from './mirror-photos';
-import type { PhotoSyncDeps } from './sync-photo-folder';
+import type { PhotoSyncDeps } from './photo-sync-deps';
 
 export async function mirrorWalk(
   deps: PhotoSyncDeps & { source: FolderWalkSource; retry: RetryPolicy },

@@ -3,11 +3,12 @@
 // longer holds, a delta names what changed and what was removed; new or changed ETags are
 // fetched, files gone upstream are marked, never deleted, and what the run would do to the
 // library is counted for the wipe alarm.
-import type { PhotoRecord } from '../../db/records';
-import type { ChangeListing, RemoteItemRef } from '../../sources/source';
-import type { PhotoChanges, RemotePhoto } from '../../sources/photo-source';
-import { planCollection, type CollectionPlan, type MirroredRef } from '../plan-collection';
-import type { WipeCounts } from '../wipe-guard';
+import type { PhotoRecord } from '../../model/photo';
+import type { ChangeListing, RemoteItemRef } from '../../model/source';
+import type { PhotoChanges, RemotePhoto } from '../../model/photo-source';
+import { planCollection, type CollectionPlan } from '../plan-collection';
+import type { MirroredRef } from '../../model/mirrored-ref';
+import type { WipeCounts } from '../../model/wipe-guard';
 
 export interface PhotoPlan extends CollectionPlan {
   tally: WipeCounts;

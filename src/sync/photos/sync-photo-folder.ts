@@ -5,35 +5,22 @@
 // replaced much of the library raises the wipe alarm. A stopped worker loses nothing: stored
 // files are not fetched again (their ETag matches), and a file cut off mid-way resumes from
 // its stored bytes.
-import type { LifeboatDb } from '../../db/schema';
-import type { AccountRecord, AlarmRecord, RunError, Settings } from '../../db/records';
+import type { AlarmRecord } from '../../model/alarm';
+import type { RunError } from '../../model/run';
+import type { AccountRecord } from '../../model/account';
 import { updateAccount } from '../../db/accounts';
 import { startRun } from '../../db/runs';
-import { beginWipeCount, judgeWipe, photoCollectionId } from '../../db/wipe-marks';
+import { beginWipeCount, judgeWipe } from '../../db/wipe-marks';
+import { photoCollectionId } from '../../model/wipe-mark';
 import { countLivePhotos } from '../../db/photos/photo-writes';
 import { DEFAULT_SETTINGS } from '../../db/settings';
-import { retryPolicy, type RetryPolicy } from '../../http/retry-policy';
-import type { PhotoSource } from '../../sources/photo-source';
+import { retryPolicy } from '../../http/retry-policy';
 import { describeError } from '../describe-error';
 import { finishAccountRun, type RunCounts } from '../finish-run';
-import type { RunSummary } from '../sync-account';
+import type { RunSummary } from '../../model/run-summary';
+import type { PhotoSyncDeps } from './photo-sync-deps';
 import { mirrorChanges } from './mirror-changes';
 import { mirrorWalk } from './mirror-walk';
-
-export interface PhotoSyncDeps {
-  db: LifeboatDb;
-  source: PhotoSource;
-  now: () => number;
-  settings?: Settings;
-  retry?: RetryPolicy;
-  /** Downloads at once; the host limiter caps them too. */
-  concurrency?: number;
-  /** The status a refused credential leaves: a new password (WebDAV), or a new sign-in (OneDrive). */
-  credentialsRejected?: 'needs-password' | 'needs-sign-in';
-}
-
-/** The wipe alarm of a photo folder names the account: the folder is its one collection. */
-export { photoCollectionId };
 
 export async function syncPhotoFolder(deps: PhotoSyncDeps, account: AccountRecord): Promise<RunSummary> {
   const { db, now, source } = deps;

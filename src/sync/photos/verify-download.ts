@@ -8,7 +8,7 @@
 import type { LifeboatDb } from '../../db/schema';
 import { clearParts } from '../../db/photos/photo-parts';
 import type { Digests } from '../../photos/stream-hasher';
-import type { RemotePhoto, ServerDigest } from '../../sources/photo-source';
+import type { RemotePhoto, ServerDigest } from '../../model/photo-source';
 
 export class DamagedDownloadError extends Error {
   readonly code = 'damaged';

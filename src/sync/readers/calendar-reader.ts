@@ -4,7 +4,7 @@
 // rule no reading makes sense of, a time zone over the expansion budget) is stored as served,
 // with `degraded` saying why, for the run log to report.
 import { checkCalendarObject } from '../../calendars/check-calendar-object';
-import type { ItemReader } from '../item-reader';
+import type { ItemReader } from '../../model/item-reader';
 
 export const calendarReader: ItemReader = {
   read(raw) {

@@ -1,7 +1,7 @@
 // Contacts: a vCard is checked by the cards module, and its name, emails and phones become
 // the fields the popup and the options page list and search.
 import { checkCard } from '../../cards/check-card';
-import type { ItemReader } from '../item-reader';
+import type { ItemReader } from '../../model/item-reader';
 
 export const contactReader: ItemReader = {
   read(raw) {

@@ -1,5 +1,5 @@
 // The reader for each kind of collection.
-import type { Readers } from '../item-reader';
+import type { Readers } from '../../model/item-reader';
 import { contactReader } from './contact-reader';
 import { calendarReader } from './calendar-reader';
 

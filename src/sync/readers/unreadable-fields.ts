@@ -5,9 +5,9 @@
 import { deriveCardFields } from '../../cards/derive-card-fields';
 import { NO_NAME } from '../../cards/pick-fields';
 import { NO_TITLE } from '../../calendars/calendar-fields';
-import type { ItemKind } from '../../db/records';
-import type { CollectionKind } from '../../sources/source';
-import type { ItemFields } from '../item-reader';
+import type { ItemKind } from '../../model/item';
+import type { CollectionKind } from '../../model/source';
+import type { ItemFields } from '../../model/item-reader';
 
 export interface UnreadableFieldsParams {
   raw: string;

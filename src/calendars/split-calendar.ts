@@ -9,7 +9,7 @@
 // "week|end: …") is part of the line before it, not the end of a component.
 
 import { foldedLines, type FoldedLine } from '../shared/unfold-content-lines';
-import type { SplitResult } from './split-vcards';
+import type { SplitResult } from '../model/split-result';
 
 interface Block {
   name: string;

@@ -1,13 +1,9 @@
 // Every file Lifeboat saves to Downloads, built from the mirror as a Blob: a .vcf, an .ics or a
 // backup archive. Runs where blob URLs can be made (see background/save-download.ts).
 import type { LifeboatDb } from '../db/schema';
-import { buildArchive, type ArchiveParams } from '../archive/build-archive';
-import type { ArchiveResult, ExportParams, ExportResult } from '../shared/rpc-contract';
-import { buildExport, type ExportKind } from './build-export';
-
-export type FileRequest =
-  | { type: 'export'; kind: ExportKind; params: ExportParams }
-  | { type: 'archive'; params: ArchiveParams; generator: string };
+import { buildArchive } from './build-archive';
+import type { ArchiveResult, ExportResult, FileRequest } from '../model/export';
+import { buildExport } from '../exporters/build-export';
 
 export interface BuiltFile {
   blob: Blob;

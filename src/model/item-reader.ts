@@ -1,7 +1,7 @@
 // How the engine understands an item's text: a reader per kind of collection checks it and
 // derives the fields the pages list and search, or says in plain words why it cannot.
-import type { ItemKind } from '../db/records';
-import type { CollectionKind } from '../sources/source';
+import type { ItemKind } from './item';
+import type { CollectionKind } from './source';
 
 export interface ItemFields {
   kind: ItemKind;

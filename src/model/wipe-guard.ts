@@ -4,8 +4,9 @@
 // ones keep their versions), so the run proceeds and the alarm says what happened and how
 // to get the earlier state back. Pure: it only looks at a run's counts (kept by db/wipe-marks.ts
 // beside the writes they count; a change is a different text, never just a new ETag) and at
-// the collection's recent high-water mark, which the caller passes in (sync/wipe-window.ts).
-import type { Settings, WipeKind } from '../db/records';
+// the collection's recent high-water mark, which the caller passes in (model/wipe-window.ts).
+import type { Settings } from './settings';
+import type { WipeKind } from './alarm';
 import type { LiveMark } from './wipe-window';
 
 export interface WipeFinding {

@@ -1,6 +1,6 @@
 // One sentence that says what happened upstream, and that nothing was lost locally.
-import type { AlarmRecord } from '../db/records';
-import { t } from '../shared/i18n';
+import type { AlarmRecord } from '../model/alarm';
+import { t } from './i18n';
 
 export function alarmSentence(alarm: AlarmRecord): string {
   switch (alarm.kind) {

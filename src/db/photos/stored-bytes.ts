@@ -1,6 +1,6 @@
-// Stored photo bytes (records.ts PhotoBytes) as a Blob, for code that reads files: the archive,
+// Stored photo bytes (model/photo.ts PhotoBytes) as a Blob, for code that reads files: the archive,
 // thumbnails, the checksum re-check.
-import type { PhotoBytes } from '../db/records';
+import type { PhotoBytes } from '../../model/photo';
 
 export function asBlob(data: PhotoBytes, type = ''): Blob {
   return data instanceof Blob ? data : new Blob([data as Uint8Array<ArrayBuffer>], { type });

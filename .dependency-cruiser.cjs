@@ -1,0 +1,152 @@
+// The one-way flow of docs/ARCHITECTURE.md, written down once and checked by `npm run lint`
+// (`depcruise src`). Data goes server → sources/ → sync/ → db/ → pages; every layer shares the
+// neutral shapes of model/. Type imports count (tsPreCompilationDeps): a type-only arrow against
+// the flow still ties two layers together and is where the next value import follows.
+
+/** The pages: what runs in the popup and the options page, never in the worker. */
+const PAGES = '^src/(popup|options|ui)/';
+
+/**
+ * The options page's panels that work on a file the person picked (a backup, a .vcf, an .ics, a
+ * Google Takeout zip): the File exists only in the page, and a runtime message cannot carry it to
+ * the worker, so importing and verifying run there, through restore/, archive/, photos/takeout/
+ * and the item readers. Nothing else of the engine, and no page besides these.
+ */
+const FILE_PANELS = '^src/options/(import-panel|takeout-panel|backup-panel)[.]tsx$';
+
+/**
+ * The sign-in providers' table and the client IDs a person may set (auth/): plain data and
+ * storage.local, no request. The options page shows and edits them, the worker signs in with them.
+ */
+const PROVIDER_SETTINGS = '^src/auth/(oauth-providers|provider-settings|google-scopes)[.]ts$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment:
+        'A cycle makes two modules one: neither can be read, tested or moved alone, and the order ' +
+        'in which their top-level code runs depends on which one is imported first.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'model-imports-nothing',
+      comment:
+        'model/ holds the shapes every layer agrees on (accounts, collections, items, photos, runs, ' +
+        'cursors, alarms, settings). Importing anything would make every layer depend on that too.',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: { pathNot: '^src/model/' },
+    },
+    {
+      name: 'http-only-model',
+      comment:
+        'http/ is the one door to the network: credentials, redirects, retries, caps. It knows ' +
+        'requests and answers, not contacts or calendars, so any source (and nothing else) can use it.',
+      severity: 'error',
+      from: { path: '^src/http/' },
+      // The one unfolder, which imports nothing, repairs a fold inside a UTF-8 character before
+      // the body is decoded (decode-body.ts): text rules, not knowledge of contacts or calendars.
+      to: { path: '^src/', pathNot: '^src/(http|model)/|^src/shared/unfold-content-lines\\.ts$' },
+    },
+    {
+      name: 'sources-not-downstream',
+      comment:
+        'A source turns a server into listings and items and nothing more: it never reads or writes ' +
+        'the mirror (the engine hands it what it needs), never runs a sync, never draws a page, and ' +
+        'knows nothing of what is made of the mirror later (backups, exports, restores).',
+      severity: 'error',
+      from: { path: '^src/sources/' },
+      to: { path: ['^src/(db|sync|background|offscreen|archive|exporters|restore)/', PAGES] },
+    },
+    {
+      name: 'sync-not-pages-or-worker',
+      comment:
+        'The engine runs in the worker but does not know it: no pages, no worker modules, so it runs ' +
+        'the same under a test, a benchmark or another host.',
+      severity: 'error',
+      from: { path: '^src/sync/' },
+      to: { path: ['^src/(background|offscreen)/', PAGES] },
+    },
+    {
+      name: 'db-not-upstream',
+      comment:
+        'The database stores what the engine decided; it never calls the engine or a source. Shapes ' +
+        'both sides need live in model/.',
+      severity: 'error',
+      from: { path: '^src/db/' },
+      to: { path: ['^src/(sync|sources|http|background|offscreen)/', PAGES] },
+    },
+    {
+      name: 'pages-only-their-layer',
+      comment:
+        'The popup and the options page show the mirror and send commands through the RPC contract. ' +
+        'They read the database with live queries (db/, the drawn arrow db → pages), may use the pure ' +
+        'text readers (cards/, calendars/, history/) to show an item, and nothing of the engine: a page ' +
+        'that imports sync/ or sources/ bundles them, and runs their code outside the worker. The ' +
+        'sign-in providers and their settings are data the options page shows and edits.',
+      severity: 'error',
+      from: { path: PAGES, pathNot: FILE_PANELS },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/(model|shared|ui|db|cards|calendars|history)/', '^src/$1/', PROVIDER_SETTINGS],
+      },
+    },
+    {
+      name: 'provider-settings-stay-data',
+      comment: 'Pages may import the providers and their settings only while those send no request.',
+      severity: 'error',
+      from: { path: PROVIDER_SETTINGS },
+      to: { path: '^src/', pathNot: ['^src/(model|shared)/', PROVIDER_SETTINGS] },
+    },
+    {
+      name: 'file-panels-only-local-work',
+      comment:
+        'The panels that read a picked file get the in-page import and verify code on top of what ' +
+        'every page may use, and still nothing that talks to a server or runs a sync.',
+      severity: 'error',
+      from: { path: FILE_PANELS },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/(model|shared|ui|db|cards|calendars|history|options|restore|archive)/', '^src/photos/takeout/', '^src/sync/readers/'],
+      },
+    },
+    {
+      name: 'only-pages-import-pages',
+      comment:
+        'ui/, popup/ and options/ are Preact and the DOM: the worker has no DOM and must not bundle ' +
+        'them. A sentence both sides show lives in shared/.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: PAGES },
+      to: { path: PAGES },
+    },
+    {
+      name: 'nothing-imports-the-worker',
+      comment:
+        'background/ is the service worker: the manifest loads its entry, and nothing else may pull ' +
+        'its listeners, timers and handlers into another bundle.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/background/' },
+      to: { path: '^src/background/' },
+    },
+    {
+      name: 'shared-only-model',
+      comment:
+        'shared/ is what pages and worker both load (the RPC contract, i18n, the browser object): ' +
+        'whatever it imports lands in every bundle, the popup included.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/', pathNot: '^src/(shared|model)/' },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    // Ambient declarations (env.d.ts, exifr-lite.d.ts) are no modules anyone imports.
+    exclude: { path: '\\.d\\.ts$' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+  },
+};

@@ -1,0 +1,85 @@
+// An account: a server, a feed, a sign-in or a photo library a person added, with its status
+// and the progress of the run under way (the `accounts` table, db/schema.ts).
+import type { Discovery } from './discovery';
+import type { DriveFolder } from './drive-folder';
+import type { CollectionKind } from './source';
+
+/**
+ * `local`: items imported from files (a backup, a .vcf, an .ics, a Google Takeout): never synced
+ * with a server. `webdav-photos`: a WebDAV folder of photos and videos (docs/PHOTOS.md).
+ * `ics-feed`: a calendar feed (.ics or webcal:// address); `serverUrl` holds only its origin,
+ * the full address is kept with the credentials.
+ * `google`: signed in with Google (OAuth), mirrored over Google's CardDAV and CalDAV.
+ * `microsoft`: signed in with Microsoft (OAuth), contacts and calendars mirrored through Microsoft Graph.
+ * `onedrive-photos`: signed in with Microsoft for files only (Files.Read), one OneDrive folder's
+ * photos and videos mirrored through Graph delta (docs/PHOTOS.md).
+ */
+export type AccountKind = 'dav' | 'local' | 'webdav-photos' | 'ics-feed' | 'google' | 'microsoft' | 'onedrive-photos';
+
+/** Accounts that mirror a photo library rather than address books and calendars. */
+export function mirrorsPhotos(kind: AccountKind): kind is 'webdav-photos' | 'onedrive-photos' {
+  return kind === 'webdav-photos' || kind === 'onedrive-photos';
+}
+
+/**
+ * `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed.
+ * `needs-sign-in`: a signed-in account whose sign-in expired and could not be renewed silently.
+ */
+export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password' | 'needs-sign-in';
+
+/**
+ * Items done of those to fetch so far. A run over address books and calendars also says which
+ * phase it is in and how many collections it has listed, so a total that is still growing
+ * never reads as "stuck".
+ */
+export interface RunProgress {
+  done: number;
+  total: number;
+  /** The kind of collection being mirrored: address books first, then calendars. */
+  phase?: CollectionKind;
+  /** Collections listed so far, and how many the run will list. */
+  collectionsListed?: number;
+  collections?: number;
+}
+
+/** An account the user added. The password is NOT here: see shared/credentials.ts. */
+export interface AccountRecord {
+  id: string;
+  kind: AccountKind;
+  label: string;
+  /** Where discovery starts (RFC 6764): for contacts, and for calendars unless calendarServerUrl is set. */
+  serverUrl: string;
+  /** Providers with a separate CalDAV host (iCloud, Fastmail, Yahoo…). */
+  calendarServerUrl: string | null;
+  /** Which kinds of collection this account mirrors (found at discovery). */
+  services: CollectionKind[];
+  username: string;
+  createdAt: number;
+  status: AccountStatus;
+  /** Person-readable reason of the last failed run, cleared by the next good one. */
+  lastError: string | null;
+  /** When the last run that finished without an account-level error ended. */
+  lastSuccessAt: number | null;
+  /** Progress of the running sync, for the popup's progress bar. */
+  progress: RunProgress | null;
+  /** Removed by the person with "keep the data": no longer synced or listed, still exported. */
+  detached: boolean;
+  /**
+   * Where the last run found the collections of each kind (home sets). Handing it to the next
+   * run's source saves 2–4 discovery requests, so a run with nothing new costs one request
+   * per home; the source discovers again by itself if a home has moved.
+   */
+  discovery: Partial<Record<CollectionKind, Discovery>>;
+  /** OneDrive photos: the folder mirrored. */
+  driveFolder?: DriveFolder;
+  /**
+   * A photo library's change cursor, opaque here (OneDrive: its delta link and the folders it
+   * knows), saved after a run that stored every change; absent until then.
+   */
+  photoCursor?: string | null;
+  /**
+   * The person confirmed that the password may cross the network unencrypted: the server is
+   * plain http on an address that is not loopback (model/plain-http.ts). Absent otherwise.
+   */
+  plainHttpConfirmed?: true;
+}

@@ -1,0 +1,37 @@
+// One run of an account, as the run log shows it (the `runs` table).
+
+export interface RunError {
+  href: string | null;
+  message: string;
+}
+
+/** An item the mirror holds as served although its text could not be read, named in the run log. */
+export interface UnreadableItemRef {
+  collectionId: string;
+  collectionName: string;
+  href: string;
+  title: string;
+  reason: string;
+}
+
+/** One sync run of one account, for the run log. */
+export interface RunRecord {
+  id?: number;
+  accountId: string;
+  startedAt: number;
+  finishedAt: number | null;
+  /** `interrupted`: the worker stopped mid-run; the next run resumed it. */
+  outcome: 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
+  added: number;
+  changed: number;
+  deletedUpstream: number;
+  unchanged: number;
+  errors: RunError[];
+  /** Items held as served but unreadable after this run, in the collections it synced. */
+  unreadable?: UnreadableItemRef[];
+  /**
+   * Items this run stored as served whose fields were read only in part (ItemFields.degraded):
+   * `reason` is the degraded kind (calendars/calendar-fields.ts CalendarDegraded).
+   */
+  limited?: UnreadableItemRef[];
+}

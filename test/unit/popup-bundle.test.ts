@@ -1,0 +1,75 @@
+// The popup opens on every click of the toolbar button: it shows the mirror and sends commands,
+// and must carry none of the engine (syncing, sources, the HTTP layer, photos, exporters) nor
+// their parsers. .dependency-cruiser.cjs forbids the imports; this reads what the build made of
+// them, since one re-export or a shared chunk is enough to pull a module in anyway.
+// `npm test` builds before the unit layer runs, so dist/ is the build of this checkout.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dist = join(import.meta.dirname, '..', '..', 'dist');
+
+/** Source folders of the engine, and the packages only the engine needs. */
+const ENGINE_SOURCES = /^src\/(sync|sources|http|photos|exporters|archive|restore|auth|background|offscreen)\//;
+const ENGINE_PACKAGES = /(^|\/)node_modules\/(exifr|fast-xml-parser|@zip\.js\/zip\.js|@noble\/hashes)\//;
+
+/** Files of dist/ the page loads first: its module scripts and the modules it preloads. */
+function pageEntries(htmlPath: string): string[] {
+  const html = readFileSync(join(dist, htmlPath), 'utf8');
+  const urls = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  return urls.map((url) => (url.startsWith('/') ? url.slice(1) : posix.join(posix.dirname(htmlPath), url)));
+}
+
+/** Every chunk reachable from `entries` through static and dynamic imports. */
+function reachableChunks(entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    // Import statements start a line in the output and always name a chunk.
+    for (const m of code.matchAll(/^(?:import|export)\b[^;\n]*?["'](\.{1,2}\/[^"']+\.js)["']/gm)) {
+      queue.push(posix.normalize(posix.join(posix.dirname(file), m[1]!)));
+    }
+    // A dynamic import is `import("./chunk.js")`; the same text in a bundled library's JSDoc
+    // (`{Map<string, import('./x.js').T>}`) names no file of dist/, so only real chunks count.
+    for (const m of code.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g)) {
+      const chunk = posix.normalize(posix.join(posix.dirname(file), m[1]!));
+      if (existsSync(join(dist, chunk))) queue.push(chunk);
+    }
+  }
+  return seen;
+}
+
+/** The modules bundled into a chunk: the build is not minified and marks each with `// <path>`. */
+function bundledModules(file: string): string[] {
+  return [...readFileSync(join(dist, file), 'utf8').matchAll(/^\/\/ (\S+\.(?:[cm]?js|tsx?))$/gm)].map((m) => m[1]!);
+}
+
+describe('the popup bundle', () => {
+  it('exists: npm test builds before the unit layer (run `npm run build` when running it alone)', () => {
+    expect(existsSync(join(dist, 'manifest.json'))).toBe(true);
+  });
+
+  const manifest = existsSync(join(dist, 'manifest.json'))
+    ? (JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { action?: { default_popup?: string } })
+    : {};
+  const popupHtml = manifest.action?.default_popup ?? 'src/popup/index.html';
+
+  it('holds the popup and the page code it shares, and no module of the engine', () => {
+    const chunks = reachableChunks(pageEntries(popupHtml));
+    const modules = [...chunks].flatMap(bundledModules);
+    console.info(`popup: ${chunks.size} chunks, ${modules.length} modules`);
+    // The markers are there (a build that dropped them would pass anything below).
+    expect(modules).toContain('src/popup/popup.tsx');
+    expect(modules.filter((path) => ENGINE_SOURCES.test(path) || ENGINE_PACKAGES.test(path))).toEqual([]);
+  });
+
+  it('would notice an engine module: the worker bundle has them, found the same way', () => {
+    const modules = [...reachableChunks(['service-worker-loader.js'])].flatMap(bundledModules);
+    expect(modules.some((path) => path.startsWith('src/sync/'))).toBe(true);
+    expect(modules.some((path) => /node_modules\/fast-xml-parser\//.test(path))).toBe(true);
+  });
+});
