@@ -1,6 +1,7 @@
 // Getting the person's attention when their copy is at risk: the toolbar badge counts open
 // wipe alarms and accounts that need a password or keep failing; a notification announces
-// each new wipe alarm (it may come while no Lifeboat page is open).
+// each new wipe alarm (it may come while no Lifeboat page is open), and stop-notifications.ts
+// each new thing that stops backups.
 import { browser } from '../shared/browser';
 import { openDb } from '../db/schema';
 import { openAlarms } from '../db/alarms';
@@ -9,6 +10,7 @@ import type { AlarmRecord } from '../model/alarm';
 import { t } from '../shared/i18n';
 import { isPaused, secretsLocked } from './account-secret';
 import { alarmSentence } from '../shared/alarm-sentence';
+import { announceStops } from './stop-notifications';
 
 export async function refreshBadge(): Promise<void> {
   const db = openDb();
@@ -19,6 +21,7 @@ export async function refreshBadge(): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color: alarms > 0 ? '#b3261e' : '#8a5a00' });
   await browser.action.setBadgeText({ text: locked ? `🔒${count || ''}` : count > 0 ? String(count) : '' });
   await browser.action.setTitle({ title: locked ? t('lockLocked') : t('actionTitle') });
+  await announceStops(await listAccounts(db));
 }
 
 export async function announceAlarms(alarms: AlarmRecord[]): Promise<void> {

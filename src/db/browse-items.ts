@@ -65,3 +65,19 @@ export function eventsInMonth(db: LifeboatDb, month: string, options: PageOption
     .limit(options.limit)
     .toArray();
 }
+
+/**
+ * Repeating events whose series starts before `to` (`2025-04-01`), for the views to expand
+ * into their dates inside a window. No index holds the `recurring` flag (a boolean is no
+ * IndexedDB key), so this walks the `[kind+start]` range of events before `to` and keeps the
+ * repeating ones: the one read of the browsing views that is not a page of an index range.
+ */
+export function recurringEventsBefore(db: LifeboatDb, to: string, options: PageOptions): Promise<ItemRecord[]> {
+  const show = visible(options);
+  return db.items
+    .where('[kind+start]')
+    .between(['event', Dexie.minKey], ['event', to])
+    .filter((item) => item.recurring && show(item))
+    .limit(options.limit)
+    .toArray();
+}

@@ -1,8 +1,7 @@
 // The calendar as an agenda: events from today on, or before today, newest first, by start.
-// A repeating event is listed once, at its first date, and says that it repeats.
+// A repeating event is listed at each of its dates (agenda-events.ts), each saying it repeats.
 import { useState } from 'preact/hooks';
 import { openDb } from '../../db/schema';
-import { agenda } from '../../db/browse-items';
 import type { ItemRecord } from '../../model/item';
 import { t } from '../../shared/i18n';
 import { formatWhen } from '../../ui/format-when';
@@ -11,6 +10,7 @@ import { ItemList } from './item-list';
 import { BrowseSplit } from './browse-split';
 import { usePaged } from './use-paged';
 import { localDay } from './local-day';
+import { agendaEvents } from './agenda-events';
 
 export const describeEvent = (item: ItemRecord) => formatWhen(item.start, item.end) + (item.recurring ? ` · ${t('eventRepeats')}` : '');
 
@@ -18,7 +18,8 @@ export function AgendaView({ showDeleted }: { showDeleted: boolean }) {
   const [direction, setDirection] = useState<'upcoming' | 'past'>('upcoming');
   const [selected, setSelected] = useState<string | null>(null);
   const { limit, more } = usePaged(direction);
-  const events = useLiveQuery(() => agenda(openDb(), localDay(new Date()), direction, { limit, showDeleted }), [direction, limit, showDeleted]);
+  const page = useLiveQuery(() => agendaEvents(openDb(), localDay(new Date()), direction, { limit, showDeleted }), [direction, limit, showDeleted]);
+  const events = page?.events;
   return (
     <BrowseSplit selectedId={selected}>
       <div class="actions" role="group" aria-label={t('agendaWhich')}>
@@ -36,7 +37,8 @@ export function AgendaView({ showDeleted }: { showDeleted: boolean }) {
         onSelect={setSelected}
         describe={describeEvent}
         empty={t(direction === 'upcoming' ? 'agendaNoUpcoming' : 'agendaNoPast')}
-        onMore={events?.length === limit ? more : undefined}
+        keyOf={(event) => event.occurrenceKey}
+        onMore={page?.full ? more : undefined}
       />
     </BrowseSplit>
   );

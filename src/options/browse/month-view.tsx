@@ -1,14 +1,16 @@
-// The calendar as a month grid, Monday first: each day lists the events that start on it (a
-// repeating event shows at its first date). Pick a month, or step with the buttons.
+// The calendar as a month grid, Monday first: each day lists the events that start on it, a
+// repeating event on each of its dates with a "repeats" mark. Pick a month, or step with the
+// buttons.
 import { useState } from 'preact/hooks';
 import { openDb } from '../../db/schema';
-import { eventsInMonth } from '../../db/browse-items';
-import type { ItemRecord } from '../../model/item';
+import { eventsInMonth, recurringEventsBefore } from '../../db/browse-items';
+import type { LifeboatDb } from '../../db/schema';
 import { t } from '../../shared/i18n';
 import { dayOf } from '../../ui/format-when';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { ItemDetail } from './item-detail';
 import { localMonth, monthGrid } from './local-day';
+import { eventsInWindow, type ShownEvent } from './event-occurrences';
 
 const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Date(2024, 0, 1 + i).toLocaleDateString(undefined, { weekday: 'short' }));
 
@@ -23,11 +25,19 @@ function weeks(days: Array<string | null>): Array<Array<string | null>> {
   return rows;
 }
 
+/** The month's events: its single events and every series begun before its end, at each date. */
+async function monthEvents(db: LifeboatDb, month: string, showDeleted: boolean): Promise<ShownEvent[]> {
+  const next = shift(month, 1);
+  const options = { limit: 2000, showDeleted };
+  const [inMonth, series] = await Promise.all([eventsInMonth(db, month, options), recurringEventsBefore(db, next, options)]);
+  return eventsInWindow([...inMonth.filter((item) => !item.recurring), ...series], { from: `${month}-01`, to: `${next}-01` });
+}
+
 export function MonthView({ showDeleted }: { showDeleted: boolean }) {
   const [month, setMonth] = useState(localMonth(new Date()));
   const [selected, setSelected] = useState<string | null>(null);
-  const events = useLiveQuery(() => eventsInMonth(openDb(), month, { limit: 2000, showDeleted }), [month, showDeleted]);
-  const byDay = new Map<string, ItemRecord[]>();
+  const events = useLiveQuery(() => monthEvents(openDb(), month, showDeleted), [month, showDeleted]);
+  const byDay = new Map<string, ShownEvent[]>();
   for (const event of events ?? []) byDay.set(dayOf(event.start ?? ''), [...(byDay.get(dayOf(event.start ?? '')) ?? []), event]);
   const title = new Date(`${month}-01T00:00:00`).toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
   return (
@@ -52,8 +62,14 @@ export function MonthView({ showDeleted }: { showDeleted: boolean }) {
                 <td key={day ?? `blank-${column}`}>
                   {day && <span class="day-number">{Number(day.slice(8))}</span>}
                   {day && (byDay.get(day) ?? []).map((event) => (
-                    <button key={event.id} type="button" class={`month-event${event.live ? '' : ' is-deleted'}`} aria-current={event.id === selected ? 'true' : undefined} onClick={() => setSelected(event.id)}>
+                    <button key={event.occurrenceKey} type="button" class={`month-event${event.live ? '' : ' is-deleted'}`} aria-current={event.id === selected ? 'true' : undefined} onClick={() => setSelected(event.id)}>
                       {event.title}
+                      {event.recurring && (
+                        <span class="mark-repeats">
+                          <span aria-hidden="true"> ↻</span>
+                          <span class="visually-hidden"> ({t('eventRepeats')})</span>
+                        </span>
+                      )}
                       {!event.live && <span class="visually-hidden"> ({t('markDeleted')})</span>}
                     </button>
                   ))}
