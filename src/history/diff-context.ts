@@ -1,6 +1,6 @@
 // Long unchanged stretches of a diff folded into one "N unchanged lines" entry, keeping a few
 // lines of context around each change, as `diff -u` does.
-import type { DiffLine } from './line-diff';
+import type { DiffLine } from './diff-line';
 
 export type ShownLine = DiffLine | { change: 'skipped'; count: number };
 

@@ -4,10 +4,11 @@
 // changed lines, not length squared. Past a cap on D the texts are cut at lines found once in
 // each (patience anchors, `patience-anchors.ts`) and each hunk is diffed on its own; only a hunk
 // with no anchor that still exceeds the cap shows as removed then added, never the whole file.
+import type { DiffLine } from './diff-line';
 import { myersDiff } from './myers-diff';
 import { patienceAnchors } from './patience-anchors';
 
-export type DiffLine = { change: 'same' | 'added' | 'removed'; text: string };
+export type { DiffLine } from './diff-line';
 
 /** The most edits Myers' search explores before the texts are cut at anchors (memory is O(D²)). */
 export const MAX_EDITS = 1000;

@@ -2,7 +2,7 @@
 // 1986). Each round d keeps, per diagonal k = x − y, the furthest x reached with d edits; the
 // rounds' values are kept (the slice [−d, d] only, O(D²) in all) to walk the path back. Within
 // each run of changes the removed lines come before the added ones, as `diff -u` shows them.
-import type { DiffLine } from './line-diff';
+import type { DiffLine } from './diff-line';
 
 /** The shortest diff of a and b, or undefined when it needs more than maxEdits edits. */
 export function myersDiff(a: readonly string[], b: readonly string[], maxEdits: number): DiffLine[] | undefined {
