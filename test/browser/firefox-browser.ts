@@ -82,5 +82,16 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Pro
  */
 export async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   void page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { polling: 100, timeout: 30_000 }, url);
+  // Polled by hand: an evaluation that meets the document being replaced fails with a protocol
+  // error ("right-hand side of 'in' should be an object") instead of waiting, so that error is
+  // one more look, not the end of the test.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ready = await page
+      .evaluate((expected: string) => location.href === expected && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error(`Firefox did not open ${url} within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
