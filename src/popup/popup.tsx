@@ -13,6 +13,7 @@ import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
 import { LockLine } from './lock-line';
 import { openBrowse } from '../ui/open-browse';
+import { openOptionsAt } from '../ui/open-options';
 import { useReadyMark } from '../ui/use-ready-mark';
 import { exportSummarySentence } from '../ui/export-summary-sentence';
 
@@ -43,7 +44,7 @@ export function Popup() {
       {summaries.length === 0 ? (
         <section class="empty">
           <p>{t('popupNoAccounts')}</p>
-          <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+          <button type="button" class="primary" onClick={() => void openOptionsAt('setup')}>
             {t('popupAddAccount')}
           </button>
         </section>
