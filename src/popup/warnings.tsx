@@ -10,6 +10,7 @@ import { formatBytes } from '../ui/format-bytes';
 import type { AccountSummary, AlarmView } from '../ui/account-summaries';
 import { alarmSentence } from '../shared/alarm-sentence';
 import { usePersistence } from '../ui/use-persistence';
+import { warnStorageMayBeCleared } from '../ui/storage-warning';
 
 interface Props {
   summaries: AccountSummary[];
@@ -21,8 +22,7 @@ export function Warnings({ summaries, report }: Props) {
   const alarms = summaries.flatMap((s) => s.alarms);
   const paused = summaries.filter((s) => s.account.status === 'needs-password');
   const expired = summaries.filter((s) => s.account.status === 'needs-sign-in');
-  const holdsItems = summaries.some((s) => s.contacts + s.events + s.tasks + s.photos > 0);
-  const unprotected = persisted === false && holdsItems;
+  const unprotected = warnStorageMayBeCleared(persisted, summaries);
   if (alarms.length === 0 && paused.length === 0 && expired.length === 0 && !unprotected) return null;
   return (
     <ul class="warnings" aria-label={t('popupWarnings')}>
