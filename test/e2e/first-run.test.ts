@@ -80,6 +80,26 @@ describe('first run in Chromium', () => {
     await page.close();
   });
 
+  it('iCloud asks for the user name and an app-specific password only, and says where to make one', async () => {
+    await setup.getByRole('button', { name: 'iCloud' }).click();
+    await setup.getByRole('heading', { name: 'Sign in to iCloud' }).waitFor();
+    // The preset knows the server: no address to type.
+    expect(await setup.getByLabel('Server address', { exact: true }).count()).toBe(0);
+    await setup.getByLabel('User name').waitFor();
+    await setup.getByLabel('Password or app password').waitFor();
+    expect(await setup.getByRole('link', { name: 'account.apple.com' }).getAttribute('href')).toBe('https://account.apple.com');
+    expect(await seriousViolationsInBothSchemes(setup)).toEqual([]);
+    await setup.getByRole('button', { name: 'Choose another service' }).click();
+  });
+
+  it('Google goes to its own sign-in button, and nothing else', async () => {
+    await setup.getByRole('button', { name: 'Google' }).click();
+    await setup.getByRole('button', { name: 'Sign in with Google' }).waitFor();
+    expect(await setup.getByRole('button', { name: 'Sign in with Microsoft' }).count()).toBe(0);
+    expect(await setup.locator('form.add-account').count()).toBe(0);
+    await setup.getByRole('button', { name: 'Choose another service' }).click();
+  });
+
   it('"Another server" asks only for its fields, checks them in plain words, and adds the account', async () => {
     await setup.getByRole('button', { name: 'Another server' }).click();
     await setup.getByRole('heading', { name: 'Sign in to Another server' }).waitFor();
