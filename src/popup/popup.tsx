@@ -72,9 +72,12 @@ export function Popup() {
       )}
       <StatusMessage message={message} />
       <footer>
-        <button type="button" class="link" onClick={() => void openBrowse()}>
-          {t('popupBrowse')}
-        </button>
+        {/* Nothing to browse before the first account: the invitation stays the one thing to do. */}
+        {summaries.length > 0 && (
+          <button type="button" class="link" onClick={() => void openBrowse()}>
+            {t('popupBrowse')}
+          </button>
+        )}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOpenOptions')}
         </button>
