@@ -148,6 +148,7 @@ describe('first run in Chromium', () => {
       await nav.getByRole('link', { name: link, exact: true }).click();
       expect(page.url()).toMatch(new RegExp(`#${fragment}$`));
       await nav.locator(`a[aria-current="page"][href="#${fragment}"]`).waitFor();
+      expect(await seriousViolationsInBothSchemes(page), fragment).toEqual([]);
     }
     // The account is listed under Accounts, and no other section's forms are.
     await page.goto(page.url().replace(/#.*$/, '#accounts'));
