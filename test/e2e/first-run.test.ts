@@ -106,7 +106,7 @@ describe('first run in Chromium', () => {
 
   it('"Another server" asks only for its fields, checks them in plain words, and adds the account', async () => {
     await setup.getByRole('button', { name: 'Another server' }).click();
-    await setup.getByRole('heading', { name: 'Sign in to Another server' }).waitFor();
+    await setup.getByRole('heading', { name: 'Your server’s address and sign-in' }).waitFor();
     // The full form's provider drop-down and second server field are not part of the setup.
     expect(await setup.getByLabel('Provider').count()).toBe(0);
     const form = setup.locator('form.add-account');

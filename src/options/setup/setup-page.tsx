@@ -38,7 +38,7 @@ export function SetupPage() {
       )}
       {step === 1 && choice && (
         <section aria-labelledby="setup-sign-in">
-          <h2 id="setup-sign-in">{t('setupSignInTo', choiceName(choice))}</h2>
+          <h2 id="setup-sign-in">{choice.id === 'other' ? t('setupOtherServer') : t('setupSignInTo', choiceName(choice))}</h2>
           {choice.id === 'icloud' && (
             <p>
               {t('setupIcloudSteps')} <a href="https://account.apple.com" target="_blank" rel="noreferrer">account.apple.com</a>
