@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { startRadicale, makeEvents } from '../test/harness';
 import { launchExtensionBrowser } from '../test/browser/extension-browser';
 import { prepareExtensionCopy } from '../test/browser/extension-copy';
-import { openOptions, openPopup, submitAccount, waitForMirror } from '../test/browser/extension-pages';
+import { openOptions, openPopup, showSection, submitAccount, waitForMirror } from '../test/browser/extension-pages';
 import { waitForFile } from '../test/browser/wait-for-file';
 import { exportFileName } from '../src/exporters/file-names';
 import { demoContacts } from './demo/demo-contacts';
@@ -49,7 +49,9 @@ try {
   await popup.screenshot({ path: join(OUT, 'popup.png') });
   await options.bringToFront();
   await options.reload();
+  await showSection(options, 'Activity');
   await options.getByRole('table').waitFor();
+  await showSection(options, 'Accounts');
   await options.screenshot({ path: join(OUT, 'options.png'), fullPage: true });
 
   console.log('');

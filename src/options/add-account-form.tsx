@@ -21,8 +21,21 @@ type Fields = Required<Omit<NewDavAccount, 'plainHttpConfirmed'>> & { providerId
 
 const EMPTY: Fields = { providerId: 'other', label: '', serverUrl: '', calendarServerUrl: '', username: '', password: '', plainHttpConfirmed: false };
 
-export function AddAccountForm() {
-  const [fields, setFields] = useState<Fields>(EMPTY);
+function emptyFor(presetId: string | undefined): Fields {
+  if (!presetId) return EMPTY;
+  const preset = providerById(presetId);
+  return { ...EMPTY, providerId: preset.id, serverUrl: preset.serverUrl, calendarServerUrl: preset.calendarServerUrl ?? '' };
+}
+
+interface Props {
+  /** The setup's chosen provider: no drop-down, and the server fields hidden where the preset knows them. */
+  presetId?: string;
+  /** Called once the account is saved, so the setup can follow its first copy. */
+  onAdded?: (accountId: string) => void;
+}
+
+export function AddAccountForm({ presetId, onAdded }: Props = {}) {
+  const [fields, setFields] = useState<Fields>(() => emptyFor(presetId));
   const { busy, message, setMessage, check } = useServerCheck();
   const provider = providerById(fields.providerId);
   const plainHosts = plainHttpTargets([fields.serverUrl, fields.calendarServerUrl]);
@@ -67,11 +80,12 @@ export function AddAccountForm() {
       if ('accountId' in answer) {
         const addedAt = Date.now();
         void keepWorkerAwake(() => firstRunEnded(answer.accountId, addedAt));
+        onAdded?.(answer.accountId);
       }
       const names = describe(answer.collections);
       return command === 'addAccount' ? t('addAccountAdded', names) : t('addAccountTested', names);
     });
-    if (added && command === 'addAccount') setFields(EMPTY);
+    if (added && command === 'addAccount') setFields(emptyFor(presetId));
   }
 
   return (
@@ -82,28 +96,39 @@ export function AddAccountForm() {
         void run('addAccount');
       }}
     >
-      <p class="muted">{t('addAccountHelp')}</p>
-      <label>
-        {t('fieldProvider')}
-        <select name="provider" value={fields.providerId} onChange={chooseProvider}>
-          {PROVIDERS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {providerName(p)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!presetId && (
+        <>
+          <p class="muted">{t('addAccountHelp')}</p>
+          <label>
+            {t('fieldProvider')}
+            <select name="provider" value={fields.providerId} onChange={chooseProvider}>
+              {PROVIDERS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {providerName(p)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
       <p class="provider-help" id="provider-help">
         {t(provider.help)}
       </p>
-      <label>
-        {t('fieldServerUrl')}
-        <input name="serverUrl" type="text" inputMode="url" autoComplete="url" required placeholder={provider.serverPlaceholder ?? 'https://dav.example.com'} value={fields.serverUrl} onInput={update('serverUrl')} />
-      </label>
-      <label>
-        {t('fieldCalendarServerUrl')}
-        <input name="calendarServerUrl" type="text" inputMode="url" value={fields.calendarServerUrl} onInput={update('calendarServerUrl')} />
-      </label>
+      {(!presetId || provider.serverUrl === '') && (
+        <>
+          <label>
+            {t('fieldServerUrl')}
+            <input name="serverUrl" type="text" inputMode="url" autoComplete="url" required placeholder={provider.serverPlaceholder ?? 'https://dav.example.com'} value={fields.serverUrl} onInput={update('serverUrl')} />
+          </label>
+          {/* A self-hosted server usually answers both on one address: the second field only in the full form. */}
+          {!presetId && (
+            <label>
+              {t('fieldCalendarServerUrl')}
+              <input name="calendarServerUrl" type="text" inputMode="url" value={fields.calendarServerUrl} onInput={update('calendarServerUrl')} />
+            </label>
+          )}
+        </>
+      )}
       <label>
         {t('fieldUsername')}
         <input name="username" type="text" autoComplete="username" required value={fields.username} onInput={update('username')} />

@@ -15,7 +15,14 @@ const BUTTONS: Array<{ id: ProviderId; label: 'signInWithGoogle' | 'signInWithMi
   { id: 'microsoft', label: 'signInWithMicrosoft', name: 'Microsoft' },
 ];
 
-export function SignInPanel() {
+interface Props {
+  /** The setup's chosen service: only its button. */
+  only?: ProviderId;
+  /** Called once the account is saved, so the setup can follow its first copy. */
+  onAdded?: (accountId: string) => void;
+}
+
+export function SignInPanel({ only, onAdded }: Props = {}) {
   const [providers, setProviders] = useState<Record<ProviderId, OAuthProvider> | null>(null);
   const { busy, message, setMessage, check } = useServerCheck();
   useEffect(() => void readProviderSettings().then((all) => setProviders({ google: providerWith('google', all.google), microsoft: providerWith('microsoft', all.microsoft) })), []);
@@ -25,14 +32,18 @@ export function SignInPanel() {
       setMessage({ text: t('addAccountPermissionDenied', name), error: true });
       return;
     }
-    await check(async () => t('addAccountAdded', (await call('signIn', { provider: provider.id })).collections.map((c) => c.name).join(', ')));
+    await check(async () => {
+      const answer = await call('signIn', { provider: provider.id });
+      onAdded?.(answer.accountId);
+      return t('addAccountAdded', answer.collections.map((c) => c.name).join(', '));
+    });
   }
 
   return (
     <div class="sign-in">
       <p class="muted">{t('signInHelp')}</p>
       <div class="actions">
-        {BUTTONS.map(({ id, label, name }) => (
+        {BUTTONS.filter(({ id }) => !only || id === only).map(({ id, label, name }) => (
           <button key={id} type="button" class="primary" disabled={busy || providers === null} onClick={() => providers && void signIn(providers[id], name)}>
             {t(label)}
           </button>

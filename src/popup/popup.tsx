@@ -13,6 +13,7 @@ import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
 import { LockLine } from './lock-line';
 import { openBrowse } from '../ui/open-browse';
+import { openOptionsAt } from '../ui/open-options';
 import { useReadyMark } from '../ui/use-ready-mark';
 import { exportSummarySentence } from '../ui/export-summary-sentence';
 
@@ -43,7 +44,7 @@ export function Popup() {
       {summaries.length === 0 ? (
         <section class="empty">
           <p>{t('popupNoAccounts')}</p>
-          <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+          <button type="button" class="primary" onClick={() => void openOptionsAt('setup')}>
             {t('popupAddAccount')}
           </button>
         </section>
@@ -71,9 +72,12 @@ export function Popup() {
       )}
       <StatusMessage message={message} />
       <footer>
-        <button type="button" class="link" onClick={() => void openBrowse()}>
-          {t('popupBrowse')}
-        </button>
+        {/* Nothing to browse before the first account: the invitation stays the one thing to do. */}
+        {summaries.length > 0 && (
+          <button type="button" class="link" onClick={() => void openBrowse()}>
+            {t('popupBrowse')}
+          </button>
+        )}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOpenOptions')}
         </button>

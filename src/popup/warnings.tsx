@@ -1,6 +1,7 @@
 // The warning lines at the top of the popup, each with the one action that resolves it:
 // a wipe alarm, an account whose password was refused or whose sign-in expired (one click signs
-// in again; the mirrored data stays), storage the browser may clear.
+// in again; the mirrored data stays), storage the browser may clear (only once the mirror holds
+// something: before the first copy there is nothing to lose, and the first popup should invite, not warn).
 import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { callThroughDb } from '../ui/call-through-db';
@@ -9,6 +10,7 @@ import { formatBytes } from '../ui/format-bytes';
 import type { AccountSummary, AlarmView } from '../ui/account-summaries';
 import { alarmSentence } from '../shared/alarm-sentence';
 import { usePersistence } from '../ui/use-persistence';
+import { warnStorageMayBeCleared } from '../ui/storage-warning';
 
 interface Props {
   summaries: AccountSummary[];
@@ -20,7 +22,8 @@ export function Warnings({ summaries, report }: Props) {
   const alarms = summaries.flatMap((s) => s.alarms);
   const paused = summaries.filter((s) => s.account.status === 'needs-password');
   const expired = summaries.filter((s) => s.account.status === 'needs-sign-in');
-  if (alarms.length === 0 && paused.length === 0 && expired.length === 0 && persisted !== false) return null;
+  const unprotected = warnStorageMayBeCleared(persisted, summaries);
+  if (alarms.length === 0 && paused.length === 0 && expired.length === 0 && !unprotected) return null;
   return (
     <ul class="warnings" aria-label={t('popupWarnings')}>
       {alarms.map((alarm) => (
@@ -42,7 +45,7 @@ export function Warnings({ summaries, report }: Props) {
           </button>
         </li>
       ))}
-      {persisted === false && (
+      {unprotected && (
         <li class="warning warning-mild">
           <p>{t('warningNotPersistent')}</p>
           <button type="button" onClick={() => void requestPersistence()}>

@@ -12,10 +12,28 @@ export interface AccountForm {
   label?: string;
 }
 
+/** The options page's sections by their names in the navigation, and their addresses. */
+export const SECTIONS = {
+  Accounts: 'accounts',
+  Photos: 'photos',
+  'Export & backups': 'backups',
+  Restore: 'restore',
+  'Schedule & safety': 'safety',
+  Activity: 'activity',
+} as const;
+export type SectionName = keyof typeof SECTIONS;
+
+/** Opens the options page at its Accounts section (with no account, the bare address opens the setup). */
 export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
-  const page = await ext.openPage(OPTIONS, { width: 1000, height: 900 });
+  const page = await ext.openPage(`${OPTIONS}#accounts`, { width: 1000, height: 900 });
   await page.getByRole('heading', { name: 'Add an account' }).waitFor();
   return page;
+}
+
+/** Goes to one section of the options page through its navigation, as a person would. */
+export async function showSection(page: Page, name: SectionName): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  await page.locator(`nav a[aria-current="page"][href="#${SECTIONS[name]}"]`).waitFor();
 }
 
 /** Fills the add-account form and clicks a button; returns the message the page shows. */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './extension-browser';
+import { showSection } from './extension-pages';
 import { waitForFile } from './wait-for-file';
 
 export interface Exported {
@@ -48,6 +49,7 @@ export function exportFromPopupButton(ext: ExtensionBrowser, popup: Page, what: 
 
 /** Options → Export: the vCard version chosen, everything, as the mirror holds it now. */
 export async function exportFromOptionsPanel(ext: ExtensionBrowser, options: Page, what: keyof typeof BUTTONS, vcardVersion: '3.0' | '4.0'): Promise<Exported> {
+  await showSection(options, 'Export & backups');
   await options.locator('.export-panel').getByLabel('vCard version').selectOption(vcardVersion);
   return clickAndRead(ext, options, '.export-panel', what);
 }

@@ -6,7 +6,8 @@ import type { FirefoxExtension } from './firefox-browser';
 import { OPTIONS, POPUP, type AccountForm } from './extension-pages';
 
 export async function openFirefoxOptions(ext: FirefoxExtension): Promise<Page> {
-  const page = await ext.openPage(OPTIONS);
+  // With no account the bare address opens the setup; the full form is under Accounts.
+  const page = await ext.openPage(`${OPTIONS}#accounts`);
   await page.waitForSelector('form.add-account');
   return page;
 }

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { startRadicale, makeCards, makeEvents, type RadicaleServer } from '../harness';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
+import { openOptions, openPopup, showSection, submitAccount, waitForMirror } from '../browser/extension-pages';
 import { waitForFile } from '../browser/wait-for-file';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 
@@ -63,6 +63,7 @@ function filesIn(server: RadicaleServer, collection: string): string[] {
 
 describe('backups and restore in Chromium', () => {
   it('downloads a full backup, and verifies it: every checksum matches', async () => {
+    await showSection(options, 'Export & backups');
     await options.getByRole('button', { name: 'Download a full backup (.zip)' }).click();
     const saved = await panelMessage('backup-panel', /^Saved/);
     const name = /Saved (\S+\.zip)/.exec(saved)?.[1] ?? '';
@@ -74,9 +75,11 @@ describe('backups and restore in Chromium', () => {
   });
 
   it('keeps only as many snapshots on disk as the settings say', async () => {
+    await showSection(options, 'Schedule & safety');
     await options.getByLabel('Backups kept on disk').fill('1');
     await options.getByRole('button', { name: 'Save settings' }).click();
     await options.getByText('Settings saved.').waitFor();
+    await showSection(options, 'Export & backups');
     const folder = join(ext.downloadsDir, 'Lifeboat backups');
     for (let n = 0; n < 2; n++) {
       await options.getByRole('button', { name: 'Save a backup into the folder now' }).click();
@@ -88,6 +91,7 @@ describe('backups and restore in Chromium', () => {
   });
 
   it('copies the address book into the new provider: a dry run first, then once, then nothing twice', async () => {
+    await showSection(options, 'Restore');
     const panel = options.locator('.push-panel');
     await panel.getByLabel('Copy from').selectOption({ label: 'Contacts (Old provider)' });
     await panel.getByLabel('Into').selectOption({ label: 'Contacts (New provider)' });
@@ -103,17 +107,20 @@ describe('backups and restore in Chromium', () => {
   });
 
   it('brings everything back from the backup file after the mirror lost it', async () => {
+    await showSection(options, 'Accounts');
     const oldAccount = options.locator('.account', { hasText: 'Old provider' });
     await oldAccount.getByRole('button', { name: 'Remove account' }).click();
     await oldAccount.getByLabel('Keep the mirrored contacts and calendars (recommended)').uncheck();
     await oldAccount.getByRole('button', { name: 'Remove “Old provider”' }).click();
     await oldAccount.waitFor({ state: 'detached' });
 
+    await showSection(options, 'Restore');
     await options.getByLabel(/Import a backup/).setInputFiles(backupPath);
     const imported = await panelMessage('import-panel', /^Imported/);
     expect(imported).toMatch(/^Imported 40 items into “Backup of \d{4}-\d{2}-\d{2}”\. 0 were already in the mirror\.$/);
+    await showSection(options, 'Accounts');
     await options.locator('.account', { hasText: 'Backup of' }).getByText(/Imported from a file/).waitFor();
-    await options.locator('#restore-heading').scrollIntoViewIfNeeded();
+    await showSection(options, 'Restore');
     await options.screenshot({ path: 'docs/images/options-backup-restore.png', fullPage: true });
     // The backup and restore panels with their messages and lists showing, in both schemes.
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
@@ -124,6 +131,7 @@ describe('backups and restore in Chromium', () => {
   });
 
   it('renames an account, keeping everything else', async () => {
+    await showSection(options, 'Accounts');
     const account = options.locator('.account', { hasText: 'New provider' });
     await account.getByRole('button', { name: 'Rename' }).click();
     await account.getByLabel('New name for this account').fill('Spare provider');

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { startRadicale, makeCards, makeEvents, putItem, deleteItem, foldLine, type RadicaleServer } from '../harness';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
+import { openOptions, openPopup, showSection, submitAccount, waitForMirror } from '../browser/extension-pages';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { waitForFile } from '../browser/wait-for-file';
 import { exportFileName } from '../../src/exporters/file-names';
@@ -68,6 +68,8 @@ describe('browsing the copy in Chromium', () => {
     await popup.getByTestId('task-count').filter({ hasText: 'Tasks: 1' }).waitFor();
     await expectAccessible(popup);
     await popup.close();
+    await expectAccessible(options);
+    await showSection(options, 'Schedule & safety');
     await options.getByTestId('storage-used').filter({ hasText: /copy uses .+ of the .+ this browser allows/ }).waitFor();
     await expectAccessible(options);
   });

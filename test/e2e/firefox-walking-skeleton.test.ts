@@ -43,7 +43,7 @@ describe('walking skeleton in Firefox', () => {
     // Installed (beforeAll) and running: its options page answers from its pinned address.
     const options = await openFirefoxOptions(ext);
     // Read from the document: puppeteer's page.url() still says about:blank (firefox-browser.ts).
-    expect(await options.evaluate(() => location.href)).toBe(`${ext.origin}/src/options/index.html`);
+    expect(await options.evaluate(() => location.href)).toBe(`${ext.origin}/src/options/index.html#accounts`);
     await options.close();
   });
 

@@ -13,7 +13,7 @@ import { startOAuthServer, type OAuthTestServer } from '../harness/oauth-server'
 import { startGoogleDavProxy, type GoogleDavProxy } from '../harness/google-dav-proxy';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, saveClientId, signInWith, waitForMirror } from '../browser/extension-pages';
+import { openOptions, openPopup, saveClientId, showSection, signInWith, waitForMirror } from '../browser/extension-pages';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { providerWith } from '../../src/auth/oauth-providers';
 
@@ -82,6 +82,7 @@ describe('Sign in with Google in Chromium', () => {
     const file = join(folder, 'labelled-contacts.vcf');
     writeFileSync(file, [makeCard(301, 0, ['CATEGORIES:Family']), makeCard(302, 0, ['CATEGORIES:Choir,Friends']), makeCard(303)].map((c) => c.data).join(''));
     const options = await openOptions(ext);
+    await showSection(options, 'Restore');
     await options.getByLabel(/Import a backup/).setInputFiles(file);
     await options.locator('.import-panel .message').filter({ hasText: /^Imported 3 items/ }).waitFor();
     rmSync(folder, { recursive: true, force: true });

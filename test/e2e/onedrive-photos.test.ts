@@ -10,7 +10,7 @@ import { startOAuthServer, type OAuthTestServer } from '../harness/oauth-server'
 import { startGraphDriveServer, type GraphDriveServer } from '../harness/graph-drive-server';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { OPTIONS, openOptions } from '../browser/extension-pages';
+import { openOptions, OPTIONS, showSection } from '../browser/extension-pages';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { forOneDrivePhotos, providerWith } from '../../src/auth/oauth-providers';
 import { STORAGE_ORIGINS } from '../../src/model/storage-hosts';
@@ -45,6 +45,7 @@ afterAll(async () => {
 
 describe('OneDrive photos in Chromium', () => {
   it('are added from the options page with a sign-in, and mirrored in the background', async () => {
+    await showSection(options, 'Photos');
     const form = options.locator('form.add-onedrive');
     await form.getByLabel('Personal (Outlook.com, Hotmail, Live)').check();
     await form.getByLabel('Camera roll (photos your phone uploads)').check();
@@ -52,6 +53,8 @@ describe('OneDrive photos in Chromium', () => {
     await form.getByRole('button', { name: 'Sign in with Microsoft and add' }).click();
     await form.locator('.message').filter({ hasText: 'OneDrive folder “Camera Roll” added.' }).waitFor({ timeout: 30_000 });
     expect(oauth.log).toContain('token: authorization_code');
+    expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
+    await showSection(options, 'Accounts');
     const account = options.locator('.account', { hasText: 'Phone photos' });
     await account.getByText('OneDrive folder: Camera Roll').waitFor();
     await account.getByTestId('photo-count').filter({ hasText: 'Photos: 3' }).waitFor({ timeout: 60_000 });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { makeCards, putItem, startRadicale, type RadicaleServer } from '../harness';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
+import { openOptions, openPopup, showSection, submitAccount, waitForMirror } from '../browser/extension-pages';
 import { searchProfile } from '../browser/profile-search';
 import { waitForFile } from '../browser/wait-for-file';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
@@ -72,6 +72,7 @@ describe('the passphrase lock, on the profile’s files', () => {
   it('with the lock turned on in Options, no file of the stopped profile holds either', async () => {
     const browser = await start();
     const options = await openOptions(browser);
+    await showSection(options, 'Schedule & safety');
     await options.getByLabel('New passphrase (at least 8 characters)').fill(PASSPHRASE);
     await options.getByLabel('Repeat the new passphrase').fill(PASSPHRASE);
     await options.getByRole('button', { name: 'Turn the lock on' }).click();
@@ -109,6 +110,7 @@ describe('the passphrase lock, on the profile’s files', () => {
 
   it('downloads a backup and a snapshot encrypted with the passphrase, which 7-Zip opens with it only, and which verify with it', async () => {
     const options = await openOptions(ext!);
+    await showSection(options, 'Export & backups');
     const panel = options.locator('.backup-panel');
     await expect(panel.getByLabel(/Encrypt with the lock's passphrase/).isChecked()).resolves.toBe(true);
     await panel.getByRole('button', { name: 'Download a full backup (.zip)' }).click();

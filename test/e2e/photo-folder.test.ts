@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { startWebdavFolder, makeJpeg, makeMp4, type WebdavFolderServer } from '../harness';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { OPTIONS, openOptions } from '../browser/extension-pages';
+import { openOptions, OPTIONS, showSection } from '../browser/extension-pages';
 import { waitForFile } from '../browser/wait-for-file';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { openArchive } from '../../src/archive/open-archive';
@@ -35,6 +35,7 @@ afterAll(async () => {
 
 describe('a photo folder in Chromium', () => {
   it('is added from the options page and mirrored in the background', async () => {
+    await showSection(options, 'Photos');
     const form = options.locator('.add-photo-folder');
     await form.getByLabel('Folder address').fill(server.url);
     await form.getByLabel("Login of the folder's server").fill(server.username);
@@ -42,6 +43,8 @@ describe('a photo folder in Chromium', () => {
     await form.getByLabel('Label for this folder (optional)').fill('NAS photos');
     await form.getByRole('button', { name: 'Add photo folder' }).click();
     await form.locator('.message').filter({ hasText: /^Photo folder added: 1 photos and 1 folders/ }).waitFor({ timeout: 30_000 });
+    expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
+    await showSection(options, 'Accounts');
     const account = options.locator('.account', { hasText: 'NAS photos' });
     await account.getByTestId('photo-count').filter({ hasText: 'Photos: 3' }).waitFor({ timeout: 60_000 });
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
@@ -58,6 +61,7 @@ describe('a photo folder in Chromium', () => {
   });
 
   it('puts the photos in the backup archive by year and month', async () => {
+    await showSection(options, 'Export & backups');
     await options.getByRole('button', { name: 'Download a full backup (.zip)' }).click();
     const saved = (await options.locator('.backup-panel .message').filter({ hasText: /^Saved/ }).textContent({ timeout: 60_000 })) ?? '';
     const name = /Saved (\S+\.zip)/.exec(saved)?.[1] ?? '';

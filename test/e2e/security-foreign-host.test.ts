@@ -13,7 +13,7 @@ import { startHostileHost, type HostileHost, type RecordedRequest } from '../har
 import { redirectTo, startHostileDav, type HostileDavServer } from '../harness/hostile-dav-server';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, submitAccount } from '../browser/extension-pages';
+import { openOptions, openPopup, showSection, submitAccount } from '../browser/extension-pages';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 
 const CARDS = makeCards(6);
@@ -68,6 +68,7 @@ describe('a hostile DAV server that points at a foreign host, in Chromium', () =
     console.log(`add-account message: ${message}`);
     popup = await openPopup(ext);
     await popup.getByTestId('contact-count').filter({ hasText: `Contacts: ${CARDS.length}` }).first().waitFor({ timeout: 60_000 });
+    await showSection(options, 'Activity');
     await options.locator('#run-log tbody tr').first().waitFor({ timeout: 60_000 });
 
     // Chromium followed the 307 (the code asks it to, http/send.ts) and met the 401: neither
@@ -114,6 +115,7 @@ describe('a hostile DAV server that points at a foreign host, in Chromium', () =
       req.method === 'PROPFIND' && body.includes('calendar-home-set')
         ? { rewrite: (xml) => xml.replace(/(calendar-home-set[^>]*>\s*<(?:\w+:)?href>)[^<]*/g, `$1${foreign.url}lifeboat/`) }
         : 'forward';
+    await showSection(options, 'Accounts');
     const message = await submitAccount(options, { serverUrl: hostile.url, username: radicale.username, password: radicale.password, label: 'Second' });
     console.log(`add-account message with a foreign home set: ${message}`);
 
@@ -121,6 +123,7 @@ describe('a hostile DAV server that points at a foreign host, in Chromium', () =
     expect(foreign.requests).toEqual([]);
     expect(await options.locator('.account', { hasText: 'Second' }).count()).toBe(0);
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
+    await showSection(options, 'Activity');
   });
 
   // A remembered home that answers 404 is discovered again (the account moved): this time the

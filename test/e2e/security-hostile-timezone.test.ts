@@ -13,7 +13,7 @@ import { startRadicale, makeEvent, getItem, type RadicaleServer } from '../harne
 import { hostileEvent } from '../unit/calendar-hostile';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, submitAccount } from '../browser/extension-pages';
+import { openOptions, openPopup, showSection, submitAccount } from '../browser/extension-pages';
 import { exportFromPopup } from '../browser/popup-export';
 import { readStore } from '../browser/extension-db';
 import { startHostileDav, type HostileDavServer } from '../harness/hostile-dav-server';
@@ -71,6 +71,7 @@ describe('a calendar with a hostile time zone, in Chromium', () => {
     expect(ics).toContain('RRULE:FREQ=HOURLY\r\n');
     // The run itself is complete (a limited reading is no error), and its log names the item
     // read only in part, and why: the listing shows its times without an offset.
+    await showSection(options, 'Activity');
     const run = options.locator('#run-log tbody tr').first();
     await run.getByText('Complete', { exact: true }).waitFor();
     await run.getByText('1 item was read only in part').waitFor();

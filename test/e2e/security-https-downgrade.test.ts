@@ -12,7 +12,7 @@ import { forward, send } from '../harness/proxy-forward';
 import { selfSignedCertificate } from '../harness/hostile-tls';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, submitAccount } from '../browser/extension-pages';
+import { openOptions, openPopup, showSection, submitAccount } from '../browser/extension-pages';
 
 const CARDS = makeCards(5);
 let radicale: RadicaleServer;
@@ -53,6 +53,7 @@ describe('an https server that sends the calendar to plain http, in Chromium', (
     console.log(`add-account message: ${message}`);
     const popup = await openPopup(ext);
     await popup.getByTestId('contact-count').filter({ hasText: `Contacts: ${CARDS.length}` }).first().waitFor({ timeout: 60_000 });
+    await showSection(options, 'Activity');
     const run = options.locator('#run-log tbody tr').first();
     await run.getByText(`The server sent Lifeboat from https to unencrypted http at ${plain.host}; Lifeboat did not use that answer`).waitFor({ timeout: 60_000 });
 

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { startRadicale, makeCards, deleteItem, type RadicaleServer } from '../harness';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
+import { openOptions, openPopup, showSection, submitAccount, waitForMirror } from '../browser/extension-pages';
 
 const CARDS = makeCards(200, 2001);
 const STEP = 18;
@@ -35,6 +35,7 @@ describe('the slow wipe in the popup', () => {
     await submitAccount(options, { serverUrl: radicale.url, username: radicale.username, password: radicale.password });
     const popup = await openPopup(ext);
     await waitForMirror(popup, CARDS.length);
+    await showSection(options, 'Activity');
     const runs = options.locator('#run-log tbody tr');
     await runs.first().waitFor();
 

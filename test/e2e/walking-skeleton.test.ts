@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import { startRadicale, startHtmlServer, makeCards, makeEvents, putItem, type RadicaleServer, type TestHttpServer } from '../harness';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
+import { openOptions, openPopup, showSection, submitAccount, waitForMirror } from '../browser/extension-pages';
 import { waitForFile } from '../browser/wait-for-file';
 import { exportFileName } from '../../src/exporters/file-names';
 
@@ -64,7 +64,9 @@ describe('walking skeleton in Chromium', () => {
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png') });
     await options.bringToFront();
     await options.reload();
+    await showSection(options, 'Activity');
     await options.getByRole('table').waitFor();
+    await showSection(options, 'Accounts');
     await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });
     await options.close();
     await popup.close();
