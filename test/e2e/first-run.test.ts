@@ -81,6 +81,9 @@ describe('first run in Chromium', () => {
     const page = await ext.openPage(OPTIONS, { width: 1280, height: 900 });
     await page.getByRole('heading', { name: 'Where are your contacts and calendars?' }).waitFor();
     expect(await pageHeight(page)).toBeLessThanOrEqual(FIRST_RUN_MAX_HEIGHT);
+    // The tasks stay reachable on the first run: a navigation of every section.
+    const nav = page.getByRole('navigation');
+    expect(await nav.getByRole('link').count()).toBeGreaterThanOrEqual(4);
     await page.close();
   });
 

@@ -8,6 +8,7 @@ import { Tile } from '../../ui/tile';
 import { AddAccountForm } from '../add-account-form';
 import { SignInPanel } from '../sign-in-panel';
 import { OAuthClientIds } from '../oauth-client-ids';
+import { OptionsNav } from '../options-nav';
 import { SETUP_CHOICES, type SetupChoice } from './setup-choices';
 import { SetupProgress } from './setup-progress';
 
@@ -21,6 +22,8 @@ export function SetupPage() {
     <main class="options setup">
       <header>
         <h1>{t('setupTitle')}</h1>
+        {/* The other tasks stay one click away, even on the first run. */}
+        <OptionsNav current="setup" />
         <Stepper label={t('setupStepsLabel')} steps={[t('setupStepWhere'), t('setupStepSignIn'), t('setupStepCopy')]} current={step} />
       </header>
       {step === 0 && (
