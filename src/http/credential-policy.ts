@@ -4,6 +4,7 @@
 // redirect to pNN-contacts.icloud.com); a bearer token goes only to the API origin it was issued
 // for (RFC 6750 §5.2: a token must not reach anyone but the resource server); nothing is ever
 // sent over plain http to a host off this machine unless the person confirmed it for the account.
+import { isLoopbackHost } from '../model/plain-http';
 import { getDomain } from 'tldts';
 
 export type CredentialKind = 'password' | 'bearer' | 'none';
@@ -18,12 +19,6 @@ export interface CredentialPolicy {
 
 export function createCredentialPolicy(params: { serverUrl: string; kind: CredentialKind; allowPlainHttp?: boolean }): CredentialPolicy {
   return { kind: params.kind, bound: new Set([new URL(params.serverUrl).origin]), allowPlainHttp: params.allowPlainHttp ?? false };
-}
-
-/** 127.0.0.0/8, ::1 and localhost: plain http there never leaves the machine. */
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /**
@@ -52,7 +47,7 @@ export type Verdict =
 export function mayCarryCredentials(policy: CredentialPolicy, url: string): Verdict {
   if (policy.kind === 'none') return { ok: true };
   const u = new URL(url);
-  if (u.protocol === 'http:' && !isLoopback(u.hostname) && !policy.allowPlainHttp) return { ok: false, reason: 'plain-http' };
+  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname) && !policy.allowPlainHttp) return { ok: false, reason: 'plain-http' };
   if (policy.bound.has(u.origin)) return { ok: true };
   if (![...policy.bound].some((origin) => redirectBinds(policy, new URL(origin), u))) return { ok: false, reason: 'foreign' };
   policy.bound.add(u.origin);
@@ -68,5 +63,5 @@ export function redirectBinds(policy: CredentialPolicy, from: URL, to: URL): boo
   if (policy.kind === 'none') return true;
   if (policy.kind === 'bearer' || siteOf(from.hostname) !== siteOf(to.hostname)) return false;
   if (to.protocol === 'https:') return true;
-  return from.protocol === 'http:' && (isLoopback(to.hostname) || policy.allowPlainHttp);
+  return from.protocol === 'http:' && (isLoopbackHost(to.hostname) || policy.allowPlainHttp);
 }

@@ -3,7 +3,8 @@
 // machine unless confirmed, never a downgrade.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createCredentialPolicy, isLoopback, mayCarryCredentials, siteOf } from '../../src/http/credential-policy';
+import { createCredentialPolicy, mayCarryCredentials, siteOf } from '../../src/http/credential-policy';
+import { isLoopbackHost as isLoopback } from '../../src/model/plain-http';
 import { judgeRedirect } from '../../src/http/redirect-policy';
 
 const password = (serverUrl: string, allowPlainHttp = false) => createCredentialPolicy({ serverUrl, kind: 'password', allowPlainHttp });
