@@ -1,5 +1,5 @@
 // The one-way flow of docs/ARCHITECTURE.md, written down once and checked by `npm run lint`
-// (`depcruise src`). Data goes server → sources/ → sync/ → db/ → pages; every layer shares the
+// (`depcruise src`). Data goes server → providers/ → sync/ → db/ → pages; every layer shares the
 // neutral shapes of model/. Type imports count (tsPreCompilationDeps): a type-only arrow against
 // the flow still ties two layers together and is where the next value import follows.
 
@@ -52,13 +52,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(http|model)/|^src/shared/unfold-content-lines\\.ts$' },
     },
     {
-      name: 'sources-not-downstream',
+      name: 'providers-not-downstream',
       comment:
         'A source turns a server into listings and items and nothing more: it never reads or writes ' +
         'the mirror (the engine hands it what it needs), never runs a sync, never draws a page, and ' +
         'knows nothing of what is made of the mirror later (backups, exports, restores).',
       severity: 'error',
-      from: { path: '^src/sources/' },
+      from: { path: '^src/providers/' },
       to: { path: ['^src/(db|sync|background|offscreen|archive|exporters|restore)/', PAGES] },
     },
     {
@@ -77,7 +77,7 @@ module.exports = {
         'both sides need live in model/.',
       severity: 'error',
       from: { path: '^src/db/' },
-      to: { path: ['^src/(sync|sources|http|background|offscreen)/', PAGES] },
+      to: { path: ['^src/(sync|providers|http|background|offscreen)/', PAGES] },
     },
     {
       name: 'pages-only-their-layer',
@@ -85,7 +85,7 @@ module.exports = {
         'The popup and the options page show the mirror and send commands through the RPC contract. ' +
         'They read the database with live queries (db/, the drawn arrow db → pages), may use the pure ' +
         'text readers (cards/, calendars/, history/) to show an item, and nothing of the engine: a page ' +
-        'that imports sync/ or sources/ bundles them, and runs their code outside the worker. The ' +
+        'that imports sync/ or providers/ bundles them, and runs their code outside the worker. The ' +
         'sign-in providers and their settings are data the options page shows and edits.',
       severity: 'error',
       from: { path: PAGES, pathNot: FILE_PANELS },

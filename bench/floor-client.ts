@@ -1,14 +1,14 @@
 // The protocol floor: the requests Lifeboat's engine makes, in the same order, batch size and
 // concurrency, made by a plain Node HTTP client that only reads the answers and picks out the
 // hrefs it needs for the next request. It stores nothing, parses no vCard or iCalendar, checks
-// nothing. Per kind (contacts, calendars), as src/sources/dav/ does:
+// nothing. Per kind (contacts, calendars), as src/providers/dav/ does:
 //   first mirror: PROPFIND the server URL for the principal, PROPFIND the principal for the home
 //     set, PROPFIND Depth 1 the home (both kinds at once, as combined-source.ts does), then per
 //     collection a PROPFIND Depth 1 listing of ETags and multigets of 100, one after another;
 //   no-change sync: PROPFIND Depth 1 of each home, compare tokens, stop;
 //   sync after changes: the same, then sync-collection from the old token and multigets.
-import { DEFAULT_MULTIGET_BATCH } from '../src/sources/dav/multiget';
-import { davKind, XMLNS, type DavKind } from '../src/sources/dav/dav-kind';
+import { DEFAULT_MULTIGET_BATCH } from '../src/providers/dav/multiget';
+import { davKind, XMLNS, type DavKind } from '../src/providers/dav/dav-kind';
 import type { CollectionKind } from '../src/model/source';
 import { elementText, hrefInside, openWire, propfindBody, scanResponses, send, type Wire } from './floor-wire';
 import type { DavAccount } from './vdirsyncer-run';

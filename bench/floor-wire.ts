@@ -2,7 +2,7 @@
 // multistatus for the few values a client cannot do without (hrefs, ETags, tokens). Regular
 // expressions, no XML parser: the floor is the least work any client must do, so every
 // millisecond Lifeboat spends above it is its own parsing, checking and storing.
-import { XMLNS } from '../src/sources/dav/dav-kind';
+import { XMLNS } from '../src/providers/dav/dav-kind';
 
 export interface Wire {
   authorization: string;

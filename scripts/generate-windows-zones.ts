@@ -1,4 +1,4 @@
-// Writes src/sources/microsoft/windows-zones.ts: each Windows time zone name mapped to its
+// Writes src/providers/microsoft/windows-zones.ts: each Windows time zone name mapped to its
 // IANA zone for territory "001" (the golden zone) in CLDR's windowsZones.xml, taken from the
 // windows-iana package's copy of it. Run again when CLDR changes: npx tsx scripts/generate-windows-zones.ts
 import { writeFileSync } from 'node:fs';
@@ -14,5 +14,5 @@ const lines = [
   '};',
   '',
 ];
-writeFileSync('src/sources/microsoft/windows-zones.ts', lines.join('\n'));
+writeFileSync('src/providers/microsoft/windows-zones.ts', lines.join('\n'));
 console.log(`${golden.length} Windows zones written`);

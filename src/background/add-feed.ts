@@ -3,7 +3,7 @@
 import { openDb } from '../db/schema';
 import { insertAccount } from '../db/accounts';
 import type { NewFeed } from '../shared/rpc-contract';
-import { createFeedSource } from '../sources/ics-feed/feed-source';
+import { createFeedSource } from '../providers/ics-feed/feed-source';
 import { feedBase, feedHttpUrl } from '../model/feed-url';
 import { savePassword } from './credentials';
 import { syncOne } from './sync-runner';

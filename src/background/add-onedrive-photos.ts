@@ -7,7 +7,7 @@ import { openDb } from '../db/schema';
 import { insertAccount } from '../db/accounts';
 import { saveTokens } from '../auth/token-store';
 import type { NewOneDrivePhotos } from '../shared/rpc-contract';
-import { findDriveFolder } from '../sources/onedrive/find-drive-folder';
+import { findDriveFolder } from '../providers/onedrive-photos/find-drive-folder';
 import { tokensFor } from './oauth-sign-in';
 import { syncOne } from './sync-runner';
 

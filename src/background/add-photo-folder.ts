@@ -4,8 +4,8 @@
 import { openDb } from '../db/schema';
 import { insertAccount } from '../db/accounts';
 import type { NewPhotoFolder } from '../shared/rpc-contract';
-import { createPhotoFolderSource } from '../sources/webdav-photos/photo-folder-source';
-import { asCollectionUrl } from '../sources/dav/dav-href';
+import { createPhotoFolderSource } from '../providers/webdav-photos/photo-folder-source';
+import { asCollectionUrl } from '../providers/dav/dav-href';
 import { savePassword } from './credentials';
 import { syncOne } from './sync-runner';
 import { requirePlainHttpConfirmed } from '../model/plain-http';

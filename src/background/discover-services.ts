@@ -4,7 +4,7 @@
 // side failed.
 import type { NewDavAccount } from '../shared/rpc-contract';
 import type { CollectionKind, RemoteCollection } from '../model/source';
-import { createDavSource } from '../sources/dav/dav-source';
+import { createDavSource } from '../providers/dav/dav-source';
 import type { BearerAuth } from '../http/http-context';
 import { isCredentialsRejected } from '../sync/describe-error';
 import { isPolicyRefusal } from '../http/policy-errors';

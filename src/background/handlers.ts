@@ -1,4 +1,4 @@
-// What each command does. Thin: the work lives in sources/, sync/, db/ and exporters/.
+// What each command does. Thin: the work lives in providers/, sync/, db/ and exporters/.
 import { openDb } from '../db/schema';
 import { getAccount, insertAccount, updateAccount } from '../db/accounts';
 import { setCollectionEnabled } from '../db/collections';

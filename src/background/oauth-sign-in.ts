@@ -14,7 +14,7 @@ import { saveTokens } from '../auth/token-store';
 import type { FoundCollection } from '../shared/rpc-contract';
 import type { BearerAuth } from '../http/http-context';
 import type { CollectionKind, RemoteCollection } from '../model/source';
-import { graphSource } from '../sources/microsoft/graph-source';
+import { graphSource } from '../providers/microsoft/graph-source';
 import { discoverServices } from './discover-services';
 import { providerFor, signInDeps, type SignInKind } from './oauth-bearer';
 import { syncOne } from './sync-runner';

@@ -8,7 +8,7 @@ import { pruneVersions } from '../db/retention';
 import { syncAccount } from '../sync/sync-account';
 import type { RunSummary } from '../model/run-summary';
 import { readers } from '../sync/readers';
-import { sourceForAccount } from '../sources/source-for-account';
+import { sourceForAccount } from '../providers/source-for-account';
 import { syncPhotoAccount } from './photo-runner';
 import { accountSecret, isPaused, secretsLocked, signsIn } from './account-secret';
 import { announceAlarms, refreshBadge } from './attention';

@@ -1,4 +1,4 @@
-// Where an account's collections live, found once by discovery (sources/dav/discover.ts) and
+// Where an account's collections live, found once by discovery (providers/dav/discover.ts) and
 // remembered on the account so that later runs list the homes directly.
 export interface Discovery {
   /** Home sets to list with Depth 1. */

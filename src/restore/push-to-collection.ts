@@ -8,7 +8,7 @@ import { selectForExport } from '../db/export-selection';
 import { EXPORT_FORMATS } from '../exporters/build-export';
 import type { Readers } from '../model/item-reader';
 import { isFailure, type RemoteCollection, type Source } from '../model/source';
-import type { PutOutcome } from '../sources/dav/put-new-item';
+import type { PutOutcome } from '../providers/dav/put-new-item';
 import { hasContactLabels } from './contact-labels';
 import { planPush, type ItemToPush } from './push-plan';
 

@@ -105,7 +105,7 @@ describe('a hostile DAV server that points at a foreign host, in Chromium', () =
     await popup.getByTestId('contact-count').filter({ hasText: `Contacts: ${CARDS.length + 1}` }).first().waitFor();
   });
 
-  // An account remembers where its collections are (sources/dav/dav-source.ts `discovery`), so
+  // An account remembers where its collections are (providers/dav/dav-source.ts `discovery`), so
   // a home set is read when an account is added: a second account, added while the server
   // names a calendar home set on the foreign host. Adding only the contacts would drop the
   // calendars for good without a word: the form refuses and says where the server pointed.

@@ -2,8 +2,8 @@
 // source per kind of collection, combined, with a fetch that counts every request.
 import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
-import { combineSources } from '../../src/sources/combined-source';
-import { createDavSource, type DavSource, type DavSourceOptions } from '../../src/sources/dav/dav-source';
+import { combineSources } from '../../src/providers/combined-source';
+import { createDavSource, type DavSource, type DavSourceOptions } from '../../src/providers/dav/dav-source';
 import type { Discovery } from '../../src/model/discovery';
 import type { CollectionKind, Source } from '../../src/model/source';
 import type { Readers } from '../../src/model/item-reader';
@@ -61,7 +61,7 @@ export interface MirrorSource {
 }
 
 /**
- * A source as the extension builds one for an account (see sources/source-for-account.ts);
+ * A source as the extension builds one for an account (see providers/source-for-account.ts);
  * `discovery` hands in homes found by an earlier run, as the extension could keep them.
  */
 export function mirrorSource(setup: MirrorSetup, fetchImpl: typeof fetch, discovery: Partial<Record<CollectionKind, Discovery>> = {}): MirrorSource {

@@ -4,10 +4,10 @@
 // deltas, an unknown token, and the engine's first mirror, add/change/delete and no-change run.
 // Cyrus re-folds what it stores, so "as served" here means as Cyrus serves 4.0, not as PUT.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDavSource } from '../../src/sources/dav/dav-source';
-import { multiget } from '../../src/sources/dav/multiget';
+import { createDavSource } from '../../src/providers/dav/dav-source';
+import { multiget } from '../../src/providers/dav/multiget';
 import { createAccountContext } from '../../src/http/http-context';
-import { davKind } from '../../src/sources/dav/dav-kind';
+import { davKind } from '../../src/providers/dav/dav-kind';
 import { isFailure, type RemoteCollection, type RemoteItem } from '../../src/model/source';
 import { readers } from '../../src/sync/readers/index';
 import { startCyrus, type CyrusServer } from '../harness/cyrus';

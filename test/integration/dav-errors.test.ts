@@ -1,9 +1,9 @@
 // Failures a person can meet, each as its typed error with a message that never holds the
 // password: wrong credentials, a website instead of a DAV server, nothing listening.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDavSource } from '../../src/sources/dav/dav-source';
+import { createDavSource } from '../../src/providers/dav/dav-source';
 import { AuthError, NetworkError } from '../../src/http/http-errors';
-import { NotDavError } from '../../src/sources/dav/dav-errors';
+import { NotDavError } from '../../src/providers/dav/dav-errors';
 import { instantRetry } from '../harness/fake-fetch';
 import { freePort } from '../harness/free-port';
 import { startHtmlServer, type TestHttpServer } from '../harness/http-test-servers';

@@ -2,7 +2,7 @@
 // fetch drops Authorization on that cross-origin hop, so the server answers 401. The client must
 // ask the final URL again with credentials, then go there directly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDavSource } from '../../src/sources/dav/dav-source';
+import { createDavSource } from '../../src/providers/dav/dav-source';
 import { startRedirectProxy, type TestHttpServer } from '../harness/http-test-servers';
 import { startRadicale, type RadicaleServer } from '../harness/radicale';
 import { makeCards } from '../harness/sample-items';

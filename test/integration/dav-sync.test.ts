@@ -1,7 +1,7 @@
 // The DAV client against real servers (Radicale and Xandikos, started by the harness): discovery
 // from the bare URL, full listing and multiget, sync-collection deltas, token fallback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDavSource } from '../../src/sources/dav/dav-source';
+import { createDavSource } from '../../src/providers/dav/dav-source';
 import { isFailure, type RemoteCollection, type RemoteItem, type Source, type SyncCursor } from '../../src/model/source';
 import type { DavTestServer } from '../harness/dav-test-server';
 import { deleteItem, getItem, putItem, putItems } from '../harness/dav-items';

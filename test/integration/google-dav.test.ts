@@ -14,7 +14,7 @@ import { providerWith } from '../../src/auth/oauth-providers';
 import { signIn } from '../../src/auth/sign-in';
 import { accessToken } from '../../src/auth/access-token';
 import type { TokenSet } from '../../src/auth/token-endpoint';
-import { sourceForAccount } from '../../src/sources/source-for-account';
+import { sourceForAccount } from '../../src/providers/source-for-account';
 import { syncAccount } from '../../src/sync/sync-account';
 import { readers } from '../../src/sync/readers';
 

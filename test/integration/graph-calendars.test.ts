@@ -12,7 +12,7 @@ import { startGraphServer, type GraphTestServer } from '../harness/graph-server'
 import type { GraphEventJson } from '../harness/graph-calendar-routes';
 import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
-import { createGraphCalendarsSource, FULL_COMPARE_EVERY_MS } from '../../src/sources/microsoft/graph-calendars-source';
+import { createGraphCalendarsSource, FULL_COMPARE_EVERY_MS } from '../../src/providers/microsoft/graph-calendars-source';
 import { syncAccount } from '../../src/sync/sync-account';
 import { readers } from '../../src/sync/readers';
 import type { LifeboatDb } from '../../src/db/schema';

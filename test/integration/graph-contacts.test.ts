@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { startGraphServer, type GraphTestServer } from '../harness/graph-server';
 import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
-import { createGraphContactsSource } from '../../src/sources/microsoft/graph-contacts-source';
+import { createGraphContactsSource } from '../../src/providers/microsoft/graph-contacts-source';
 import { syncAccount } from '../../src/sync/sync-account';
 import { readers } from '../../src/sync/readers';
 

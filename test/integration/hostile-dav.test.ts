@@ -14,7 +14,7 @@ import { deleteItem, putItem } from '../harness/dav-items';
 import { makeEvents } from '../harness/sample-events';
 import { authorizedRequests, endlessBody, startHostileHost, type HostileHost } from '../harness/hostile-host';
 import { redirectTo, startHostileDav, syncLoop, type HostileDavServer } from '../harness/hostile-dav-server';
-import type { DavSourceOptions } from '../../src/sources/dav/dav-source';
+import type { DavSourceOptions } from '../../src/providers/dav/dav-source';
 
 const CARDS = makeCards(6);
 const EVENTS = makeEvents(4);

@@ -4,7 +4,7 @@
 // stored, and the run names the host.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccount } from '../../src/db/accounts';
-import { sourceForAccount } from '../../src/sources/source-for-account';
+import { sourceForAccount } from '../../src/providers/source-for-account';
 import { feedBase } from '../../src/model/feed-url';
 import { syncAccount } from '../../src/sync/sync-account';
 import { readers } from '../../src/sync/readers';

@@ -3,7 +3,7 @@
 // other folder is mirrored all the same, and the run names the host.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccount } from '../../src/db/accounts';
-import { createGraphContactsSource } from '../../src/sources/microsoft/graph-contacts-source';
+import { createGraphContactsSource } from '../../src/providers/microsoft/graph-contacts-source';
 import { syncAccount } from '../../src/sync/sync-account';
 import { readers } from '../../src/sync/readers';
 import { freshDb } from '../support/test-db';

@@ -8,7 +8,7 @@ import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
 import { readers } from '../../src/sync/readers';
 import { syncAccount } from '../../src/sync/sync-account';
-import { sourceForAccount } from '../../src/sources/source-for-account';
+import { sourceForAccount } from '../../src/providers/source-for-account';
 import { feedBase } from '../../src/model/feed-url';
 
 const EVENTS = Array.from({ length: 12 }, (_, i) => feedEvent(i + 1));

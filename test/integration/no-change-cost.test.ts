@@ -1,11 +1,11 @@
 // A sync with nothing new upstream must cost next to nothing: the account's source is built
-// the way the extension builds it (sources/source-for-account.ts), with the homes remembered
+// the way the extension builds it (providers/source-for-account.ts), with the homes remembered
 // from the previous run, and every request is counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRadicale, makeCards, makeEvents, type RadicaleServer } from '../harness';
 import { countingFetch } from '../harness/mirror-run';
 import { freshDb, addTestAccount } from '../support/test-db';
-import { sourceForAccount } from '../../src/sources/source-for-account';
+import { sourceForAccount } from '../../src/providers/source-for-account';
 import { syncAccount } from '../../src/sync/sync-account';
 import { readers } from '../../src/sync/readers';
 import { getAccount, updateAccount } from '../../src/db/accounts';

@@ -8,7 +8,7 @@ import { insertAccount } from '../../src/db/accounts';
 import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
 import { HOLD_WHOLE_BYTES, PART_BYTES } from '../../src/db/photos/photo-parts';
-import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
+import { createPhotoFolderSource } from '../../src/providers/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { retryPolicy } from '../../src/http/retry-policy';
 import { hashBlob } from '../../src/photos/hash-blob';

@@ -6,7 +6,7 @@ import { freshDb } from '../support/test-db';
 import { insertAccount } from '../../src/db/accounts';
 import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
-import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
+import { createPhotoFolderSource } from '../../src/providers/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { hashBlob } from '../../src/photos/hash-blob';
 import { byteSize } from '../../src/db/photos/stored-bytes';

@@ -12,7 +12,7 @@ import { insertAccount } from '../../src/db/accounts';
 import type { AccountRecord } from '../../src/model/account';
 import type { LifeboatDb } from '../../src/db/schema';
 import { DEFAULT_SETTINGS } from '../../src/db/settings';
-import { createPhotoFolderSource } from '../../src/sources/webdav-photos/photo-folder-source';
+import { createPhotoFolderSource } from '../../src/providers/webdav-photos/photo-folder-source';
 import { syncPhotoFolder } from '../../src/sync/photos/sync-photo-folder';
 import { retryPolicy } from '../../src/http/retry-policy';
 

@@ -11,7 +11,7 @@ import { fixture } from '../support/mirror-world';
 import { readers } from '../../src/sync/readers';
 import { itemsAsOf } from '../../src/db/point-in-time';
 import { createAccountContext } from '../../src/http/http-context';
-import { putNewItem } from '../../src/sources/dav/put-new-item';
+import { putNewItem } from '../../src/providers/dav/put-new-item';
 import { pushToCollection } from '../../src/restore/push-to-collection';
 import type { PushParams } from '../../src/model/push';
 import type { LifeboatDb } from '../../src/db/schema';

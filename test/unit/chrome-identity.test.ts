@@ -12,7 +12,7 @@ import { signInInteractively, type SignInDeps } from '../../src/auth/sign-in';
 import { bearerAuth } from '../../src/auth/bearer-auth';
 import { GrantRejectedError, type TokenSet } from '../../src/auth/token-endpoint';
 import { createAccountContext } from '../../src/http/http-context';
-import { graphGet } from '../../src/sources/microsoft/graph-request';
+import { graphGet } from '../../src/providers/microsoft/graph-request';
 import { withChromeOAuth } from '../../scripts/chrome-oauth-manifest';
 import { firefoxManifest } from '../../scripts/firefox-manifest';
 import baseManifest from '../../manifest.json';

@@ -1,9 +1,9 @@
 // vCard 4.0 address-data (RFC 6352 §6.2.2, §10.4): asked for by name where the address book
 // lists it, as before where it does not. The Cyrus answer is one captured from Cyrus IMAP 3.6.
 import { describe, expect, it } from 'vitest';
-import { addressDataElement, offersVcard4 } from '../../src/sources/dav/address-data';
-import { createDavSource } from '../../src/sources/dav/dav-source';
-import { parseXml, child } from '../../src/sources/dav/dav-xml';
+import { addressDataElement, offersVcard4 } from '../../src/providers/dav/address-data';
+import { createDavSource } from '../../src/providers/dav/dav-source';
+import { parseXml, child } from '../../src/providers/dav/dav-xml';
 import type { CollectionKind } from '../../src/model/source';
 import { davFixture, fakeFetch, instantRetry, type FakeHandler } from '../harness/fake-fetch';
 

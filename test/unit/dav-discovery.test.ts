@@ -1,7 +1,7 @@
 // Discovery (RFC 6764 §6, RFC 5397, RFC 6352 §7.1.1, RFC 4791 §6.2.1) with scripted servers.
 import { describe, expect, it } from 'vitest';
-import { createDavSource } from '../../src/sources/dav/dav-source';
-import { NotDavError } from '../../src/sources/dav/dav-errors';
+import { createDavSource } from '../../src/providers/dav/dav-source';
+import { NotDavError } from '../../src/providers/dav/dav-errors';
 import type { CollectionKind } from '../../src/model/source';
 import { davFixture, fakeFetch, type FakeHandler } from '../harness/fake-fetch';
 

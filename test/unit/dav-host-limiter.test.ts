@@ -2,7 +2,7 @@
 // served, other origins unaffected, slots freed on failure, and one limit shared by every
 // source of the worker.
 import { describe, expect, it } from 'vitest';
-import { createDavSource } from '../../src/sources/dav/dav-source';
+import { createDavSource } from '../../src/providers/dav/dav-source';
 import { HostLimiter, hostKey, sharedHostLimiter } from '../../src/http/host-limiter';
 import type { RemoteCollection } from '../../src/model/source';
 

@@ -1,6 +1,6 @@
 // One spelling per item href, whichever answer it came from.
 import { describe, expect, it } from 'vitest';
-import { absoluteHref, asCollectionUrl, hrefForBody, sameResource } from '../../src/sources/dav/dav-href';
+import { absoluteHref, asCollectionUrl, hrefForBody, sameResource } from '../../src/providers/dav/dav-href';
 import { basicAuthorization, normaliseServerUrl } from '../../src/http/http-context';
 
 const BASE = 'https://dav.example.com/books/jane/contacts/';

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createAccountContext } from '../../src/http/http-context';
 import { HttpError, NetworkError } from '../../src/http/http-errors';
 import { RateLimitError } from '../../src/http/transient-errors';
-import { davKind } from '../../src/sources/dav/dav-kind';
-import { multiget } from '../../src/sources/dav/multiget';
+import { davKind } from '../../src/providers/dav/dav-kind';
+import { multiget } from '../../src/providers/dav/multiget';
 import { fakeFetch, instantRetry, type FakeHandler } from '../harness/fake-fetch';
 
 const BASE = 'https://h.example/c/';

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAccountContext } from '../../src/http/http-context';
 import { NetworkError } from '../../src/http/http-errors';
-import { davKind } from '../../src/sources/dav/dav-kind';
-import { multiget } from '../../src/sources/dav/multiget';
+import { davKind } from '../../src/providers/dav/dav-kind';
+import { multiget } from '../../src/providers/dav/multiget';
 import { davFixture, fakeFetch, instantRetry, unreachableFetch, type FakeHandler } from '../harness/fake-fetch';
 
 const URL_ = 'https://h.example/c/';

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAccountContext } from '../../src/http/http-context';
 import { AuthError, HttpError, NetworkError } from '../../src/http/http-errors';
-import { NotDavError } from '../../src/sources/dav/dav-errors';
-import { propfind } from '../../src/sources/dav/dav-propfind';
+import { NotDavError } from '../../src/providers/dav/dav-errors';
+import { propfind } from '../../src/providers/dav/dav-propfind';
 import { httpRequest } from '../../src/http/request';
 import { fakeFetch, instantRetry, unreachableFetch } from '../harness/fake-fetch';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createAccountContext } from '../../src/http/http-context';
 import { AuthError, HttpError, NetworkError } from '../../src/http/http-errors';
 import { BadResponseError, RateLimitError } from '../../src/http/transient-errors';
-import { propfind } from '../../src/sources/dav/dav-propfind';
+import { propfind } from '../../src/providers/dav/dav-propfind';
 import { httpRequest } from '../../src/http/request';
 import type { RetryPolicy } from '../../src/http/retry-policy';
 import { fakeFetch, instantRetry, type FakeHandler, type FakeReply } from '../harness/fake-fetch';

@@ -1,7 +1,7 @@
 // listChanges: unchanged, delta, and the full listing it falls back to (never an error for a
 // token the server forgot).
 import { describe, expect, it } from 'vitest';
-import { createDavSource } from '../../src/sources/dav/dav-source';
+import { createDavSource } from '../../src/providers/dav/dav-source';
 import { AuthError } from '../../src/http/http-errors';
 import { RateLimitError } from '../../src/http/transient-errors';
 import type { RemoteCollection } from '../../src/model/source';

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAccountContext } from '../../src/http/http-context';
 import { AuthError } from '../../src/http/http-errors';
-import { InvalidSyncTokenError } from '../../src/sources/dav/dav-errors';
-import { davKind } from '../../src/sources/dav/dav-kind';
-import { syncCollection } from '../../src/sources/dav/sync-collection';
+import { InvalidSyncTokenError } from '../../src/providers/dav/dav-errors';
+import { davKind } from '../../src/providers/dav/dav-kind';
+import { syncCollection } from '../../src/providers/dav/sync-collection';
 import { davFixture, fakeFetch, type FakeHandler } from '../harness/fake-fetch';
 
 const CARDS = davKind('addressbook');

@@ -4,10 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const DIR = join(import.meta.dirname, '..', '..', 'src', 'sources', 'dav');
+const DIR = join(import.meta.dirname, '..', '..', 'src', 'providers', 'dav');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.ts'));
 
-describe('src/sources/dav is service-worker safe', () => {
+describe('src/providers/dav is service-worker safe', () => {
   it.each(files)('%s uses no DOM parser, Node API or dynamic import', (file) => {
     const code = readFileSync(join(DIR, file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
     expect(code).not.toMatch(/\bDOMParser\b|\bdocument\.|\bwindow\./);

@@ -2,8 +2,8 @@
 // the parser alone gives: same entities decoded, CRs kept, CDATA literal, comments skipped.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseXml } from '../../src/sources/dav/dav-xml';
-import { cutLongTexts } from '../../src/sources/dav/xml-long-text';
+import { parseXml } from '../../src/providers/dav/dav-xml';
+import { cutLongTexts } from '../../src/providers/dav/xml-long-text';
 import { davFixture } from '../harness/fake-fetch';
 
 const NEVER = Number.MAX_SAFE_INTEGER;

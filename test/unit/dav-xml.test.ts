@@ -1,8 +1,8 @@
 // Parsing DAV responses without a DOM: captured Radicale and Xandikos answers, and Nextcloud-,
 // iCloud- and CalendarServer-style ones, with every prefix style servers use.
 import { describe, expect, it } from 'vitest';
-import { parseMultistatus, propText } from '../../src/sources/dav/dav-multistatus';
-import { child, parseXml, textOf } from '../../src/sources/dav/dav-xml';
+import { parseMultistatus, propText } from '../../src/providers/dav/dav-multistatus';
+import { child, parseXml, textOf } from '../../src/providers/dav/dav-xml';
 import { davFixture } from '../harness/fake-fetch';
 
 function itemData(fixture: string, base: string): Map<string, string> {

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { contactToVcard } from '../../src/sources/microsoft/contact-to-vcard';
-import type { GraphContact } from '../../src/sources/microsoft/graph-types';
+import { contactToVcard } from '../../src/providers/microsoft/contact-to-vcard';
+import type { GraphContact } from '../../src/providers/microsoft/graph-types';
 
 const DIR = 'test/fixtures/graph';
 

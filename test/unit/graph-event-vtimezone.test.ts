@@ -5,9 +5,9 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { vtimezoneZone } from '../../src/calendars/vtimezone-zone';
-import { seriesToIcal } from '../../src/sources/microsoft/event-to-ical';
+import { seriesToIcal } from '../../src/providers/microsoft/event-to-ical';
 import { vtimezone } from '../../src/calendars/tzdb-vtimezone';
-import { seriesYears } from '../../src/sources/microsoft/series-years';
+import { seriesYears } from '../../src/providers/microsoft/series-years';
 
 const ZONES = ['Asia/Jerusalem', 'America/Santiago', 'Africa/Cairo', 'Asia/Gaza', 'Africa/Casablanca', 'America/Asuncion', 'Europe/Berlin', 'America/New_York', 'Pacific/Auckland'];
 const FROM = Date.UTC(2024, 0, 1) / 1000;

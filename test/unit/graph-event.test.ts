@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { seriesToIcal, type GraphSeries } from '../../src/sources/microsoft/event-to-ical';
-import { ianaZone } from '../../src/sources/microsoft/graph-time';
+import { seriesToIcal, type GraphSeries } from '../../src/providers/microsoft/event-to-ical';
+import { ianaZone } from '../../src/providers/microsoft/graph-time';
 
 const DIR = 'test/fixtures/graph';
 const NAMES = ['series-weekly-berlin', 'series-monthly-pacific', 'allday-yearly'];

@@ -5,7 +5,7 @@ import { busyAnswer, waitBeforeRetry, RateLimitError } from '../../src/http/tran
 import { NetworkError } from '../../src/http/http-errors';
 import { retryPolicy } from '../../src/http/retry-policy';
 import { createAccountContext } from '../../src/http/http-context';
-import { getPhoto } from '../../src/sources/webdav-photos/photo-get';
+import { getPhoto } from '../../src/providers/webdav-photos/photo-get';
 import type { RemotePhoto } from '../../src/model/photo-source';
 import { fakeFetch } from '../harness/fake-fetch';
 

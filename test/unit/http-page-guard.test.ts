@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PageGuard } from '../../src/http/page-guard';
 import { EndlessListingError } from '../../src/http/policy-errors';
 import { createAccountContext } from '../../src/http/http-context';
-import { graphPages } from '../../src/sources/microsoft/graph-request';
+import { graphPages } from '../../src/providers/microsoft/graph-request';
 import { fakeFetch } from '../harness/fake-fetch';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0/';

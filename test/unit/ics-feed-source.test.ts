@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeFetch } from '../harness/fake-fetch';
 import { feedEvent, feedOf } from '../harness/feed-server';
-import { createFeedSource } from '../../src/sources/ics-feed/feed-source';
+import { createFeedSource } from '../../src/providers/ics-feed/feed-source';
 import { feedBase, feedHttpUrl } from '../../src/model/feed-url';
-import { readValidators } from '../../src/sources/ics-feed/feed-cursor';
+import { readValidators } from '../../src/providers/ics-feed/feed-cursor';
 
 const URL_ = 'https://calendar.example.com/ical/me/private-abc/basic.ics';
 const NO_RETRY = { retry: { maxAttempts: 1 } };

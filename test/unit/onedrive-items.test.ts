@@ -2,12 +2,12 @@
 // folder tree (with the loops and gaps bad data can have), the saved cursor read back or
 // refused, and a delta page of odd entries that changes nothing it should not.
 import { describe, expect, it } from 'vitest';
-import { contentVersion, digestsOf, photoOf, quickXorHex } from '../../src/sources/onedrive/item-to-photo';
-import { FolderTree } from '../../src/sources/onedrive/folder-tree';
-import { decodeCursor, encodeCursor } from '../../src/sources/onedrive/drive-cursor';
-import { listDriveChanges } from '../../src/sources/onedrive/drive-changes';
+import { contentVersion, digestsOf, photoOf, quickXorHex } from '../../src/providers/onedrive-photos/item-to-photo';
+import { FolderTree } from '../../src/providers/onedrive-photos/folder-tree';
+import { decodeCursor, encodeCursor } from '../../src/providers/onedrive-photos/drive-cursor';
+import { listDriveChanges } from '../../src/providers/onedrive-photos/drive-changes';
 import { createAccountContext } from '../../src/http/http-context';
-import type { DriveItem } from '../../src/sources/onedrive/drive-item';
+import type { DriveItem } from '../../src/providers/onedrive-photos/drive-item';
 import { fakeFetch } from '../harness/fake-fetch';
 
 const HREF = 'https://graph.microsoft.com/v1.0/me/drive/items/A1';

@@ -10,7 +10,7 @@ import { clearParts } from '../../db/photos/photo-parts';
 import { storePhoto } from '../../db/photos/photo-writes';
 import { BlobReader, ZipReader, type FileEntry } from '../../archive/zip';
 import { readBudget, readEntryText } from '../../archive/entry-caps';
-import { photoMediaType } from '../../sources/webdav-photos/media-types';
+import { photoMediaType } from '../../providers/webdav-photos/media-types';
 import { FileReceiver } from '../file-receiver';
 import { byteSize } from '../../db/photos/stored-bytes';
 import { readExif } from '../read-exif';

@@ -1,6 +1,6 @@
 // Pairs each media file of a Takeout with its sidecar, folder by folder (a sidecar lies next to
 // its file; split Takeouts can put them in different zips, so paths from every zip are pooled).
-import { photoMediaType } from '../../sources/webdav-photos/media-types';
+import { photoMediaType } from '../../providers/webdav-photos/media-types';
 import { isCutSidecarOf, sidecarCandidates } from './sidecar-names';
 
 export interface TakeoutPaths {

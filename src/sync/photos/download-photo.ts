@@ -6,7 +6,7 @@
 // bigger files touch IndexedDB in parts before they are stored.
 import type { LifeboatDb } from '../../db/schema';
 import { clearParts, HOLD_WHOLE_BYTES, PART_BYTES, partsSize, readParts } from '../../db/photos/photo-parts';
-import { RangeRefusedError } from '../../sources/webdav-photos/photo-get';
+import { RangeRefusedError } from '../../providers/webdav-photos/photo-get';
 import { waitBeforeRetry } from '../../http/transient-errors';
 import type { RetryPolicy } from '../../http/retry-policy';
 import type { PhotoSource, RemotePhoto, ServerDigest } from '../../model/photo-source';
