@@ -1,6 +1,10 @@
 // Three layers, run separately by `npm test`: unit (pure code and fake-indexeddb),
 // integration (real DAV servers on loopback), e2e (the built extension in real Chromium).
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// The source contract (test/contract/) runs where its target lives: the memory source with the
+// unit tests, every real or test server with the integration tests.
+const MEMORY_CONTRACT = 'test/contract/memory-*.test.ts';
 
 export default defineConfig({
   test: {
@@ -8,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', MEMORY_CONTRACT],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
         },
@@ -16,7 +20,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, MEMORY_CONTRACT],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
           testTimeout: 60_000,
