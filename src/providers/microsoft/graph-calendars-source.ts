@@ -72,7 +72,10 @@ export function createGraphCalendarsSource(conn: GraphConnection, options: HttpC
         const round = await eventDeltaRound(ctx, cursor.syncToken);
         // A changed event's text is read in fetchItems: its empty ETag never matches the mirror's.
         const changed = round.changed.map((id) => ({ href: hrefOf(collection, id), etag: '' }));
-        return { mode: 'delta', changed, removed: round.removed.map((id) => hrefOf(collection, id)), cursor: { syncToken: round.deltaLink ?? cursor.syncToken, ctag: cursor.ctag } };
+        const removed = round.removed.map((id) => hrefOf(collection, id));
+        // An earlier listing's copy of these is out of date: read them anew (or fail, if removed).
+        for (const href of [...changed.map((c) => c.href), ...removed]) latest.delete(href);
+        return { mode: 'delta', changed, removed, cursor: { syncToken: round.deltaLink ?? cursor.syncToken, ctag: cursor.ctag } };
       } catch (error) {
         if (error instanceof DeltaExpiredError || error instanceof EventDeltaUnavailableError) return full(collection);
         throw error;

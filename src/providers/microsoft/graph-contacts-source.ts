@@ -43,8 +43,12 @@ export function createGraphContactsSource(conn: GraphConnection, options: HttpCo
     for (const entry of items) {
       // An entry without an id names nothing Lifeboat could store or mark: skipped, not fatal.
       if (typeof entry?.id !== 'string' || entry.id === '') continue;
-      if (isRemoved(entry)) removed.push(`${collection.href}${encodeURIComponent(entry.id)}`);
-      else changed.push(ref(itemOf(collection, entry)));
+      if (isRemoved(entry)) {
+        const href = `${collection.href}${encodeURIComponent(entry.id)}`;
+        // Not served from an earlier round's copy: a removed contact is a failed fetch.
+        latest.delete(href);
+        removed.push(href);
+      } else changed.push(ref(itemOf(collection, entry)));
     }
     return { changed, removed, deltaLink };
   }
