@@ -44,8 +44,8 @@ export class RateLimitError extends RequestError {
 }
 
 /**
- * A 207 whose body is cut off (the connection closed early, or a proxy shortened it) or is not
- * XML although it claims to be. A cut-off listing must never be read as "these are all the
+ * A 207 (or a Graph JSON page) whose body is cut off (the connection closed early, or a proxy
+ * shortened it) or is not XML (JSON) although it claims to be. A cut-off listing must never be read as "these are all the
  * items": the items it lost would be marked deleted upstream.
  */
 export class BadResponseError extends RequestError {
@@ -53,11 +53,11 @@ export class BadResponseError extends RequestError {
   /** True when the body stopped before its end: worth asking again. */
   readonly truncated: boolean;
 
-  constructor(url: string, truncated: boolean) {
+  constructor(url: string, truncated: boolean, format: 'WebDAV XML' | 'JSON' = 'WebDAV XML') {
     super(
       truncated
         ? `The answer from ${hostOf(url)} was cut off before its end`
-        : `The answer from ${hostOf(url)} is not readable WebDAV XML`,
+        : `The answer from ${hostOf(url)} is not readable ${format}`,
       url,
     );
     this.truncated = truncated;

@@ -6,6 +6,7 @@ import type { HttpContext } from '../../http/http-context';
 import { HttpError } from '../../http/http-errors';
 import { PageGuard } from '../../http/page-guard';
 import { httpRequest } from '../../http/request';
+import { BadResponseError } from '../../http/transient-errors';
 
 /**
  * 410 Gone on a delta link: the service no longer holds that sync state ("resyncRequired",
@@ -25,8 +26,20 @@ export async function graphGet<T>(ctx: HttpContext, url: string): Promise<T> {
   return httpRequest(ctx, { method: 'GET', url, bodyKind: 'json' }, (res) => {
     if (res.status === 410) throw new DeltaExpiredError();
     if (res.status !== 200) throw new HttpError(res.url, res.status, res.statusText);
-    return JSON.parse(res.body) as T;
+    return parseJson<T>(res.url, res.body);
   });
+}
+
+/**
+ * A page that does not parse is a failed answer with a code the engine knows, never a bare
+ * SyntaxError: a listing cut short must end the run, not read as a shorter listing.
+ */
+function parseJson<T>(url: string, body: string): T {
+  try {
+    return JSON.parse(body) as T;
+  } catch {
+    throw new BadResponseError(url, !/[}\]]\s*$/.test(body), 'JSON');
+  }
 }
 
 export interface GraphPage<T> {
