@@ -9,6 +9,7 @@ import { createGraphContactsSource, type GraphConnection } from '../../src/provi
 import type { GraphEventJson } from '../harness/graph-calendar-routes';
 import { startGraphServer, type GraphTestServer } from '../harness/graph-server';
 import type { ContractTarget, SourceFixture } from './contract-target';
+import { graphFixtureParts } from './graph-fixture-parts';
 
 const TOKEN = 'contract-token';
 const CALENDAR = 'cal-contract';
@@ -65,15 +66,7 @@ export function graphTarget(kind: CollectionKind): ContractTarget {
           const response = await fetch(`${graph.graphUrl}${recordPath}${id}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
           return response.text();
         },
-        invalidate(cursor) {
-          // Graph answers an old delta link 410 Gone (https://learn.microsoft.com/en-us/graph/delta-query-overview).
-          graph.expireDeltaLinks();
-          return Promise.resolve(cursor);
-        },
-        refusedSource: () => make(graph.graphUrl, 'revoked-token'),
-        sourceAt: (origin, options) => make(`${origin}/v1.0/`, TOKEN, options),
-        origin: new URL(graph.url).origin,
-        stop: () => graph.stop(),
+        ...graphFixtureParts(graph, make, TOKEN),
       };
     },
   };

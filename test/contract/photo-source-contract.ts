@@ -1,0 +1,137 @@
+// The photo source contract: the behaviours every photo source (src/model/photo-source.ts)
+// shows, run against a real WebDAV folder and the OneDrive test server. Files are written and
+// deleted upstream; the listing must name them with a version, the download must hand over the
+// exact bytes that every digest the server stated matches, from an offset too; a deleted file
+// must leave the listing and fail to download; a cursor the service forgot lists everything;
+// refused credentials, a server down and a busy one fail with the engine's codes.
+import { createHash } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { HttpContextOptions } from '../../src/http/http-context';
+import type { RemotePhoto, ServerDigest } from '../../src/model/photo-source';
+import { QuickXorHash } from '../../src/photos/quick-xor-hash';
+import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
+import { freePort, LOOPBACK } from '../harness/free-port';
+import { makeJpeg } from '../harness/sample-photos';
+import { itWhen } from './contract-helpers';
+import type { PhotoFixture, PhotoTarget } from './photo-contract-target';
+import { downloadBytes, listEverything } from './photo-listing';
+
+const QUICK: HttpContextOptions = { retry: { sleep: () => Promise.resolve(), maxAttempts: 3 }, timeoutMs: 20_000 };
+
+const FILES: Record<string, Uint8Array> = {
+  'a.jpg': makeJpeg({ seed: 1 }),
+  'sub/b.jpg': makeJpeg({ seed: 2, padding: 20_000 }),
+  'c.jpg': makeJpeg({ seed: 3 }),
+};
+const ADDED = makeJpeg({ seed: 4 });
+
+/** The digest of `bytes` in the form the server stated it (lower-case hex). */
+function digestOf(algorithm: ServerDigest['algorithm'], bytes: Uint8Array): string {
+  if (algorithm === 'quickxor') return Buffer.from(new QuickXorHash().update(bytes).digest()).toString('hex');
+  return createHash(algorithm.replace('-', '')).update(bytes).digest('hex');
+}
+
+const names = (photos: RemotePhoto[]): string[] => photos.map((p) => p.name).sort();
+
+export function describePhotoSourceContract(name: string, target: PhotoTarget): void {
+  describe(`the photo source contract: ${name}`, () => {
+    let fixture: PhotoFixture;
+    let listed: RemotePhoto[] = [];
+    let cursor: string | null = null;
+    const photo = (named: string) => listed.find((p) => p.name === named)!;
+
+    beforeAll(async () => {
+      fixture = await target.start();
+      for (const [path, bytes] of Object.entries(FILES)) await fixture.put(path, bytes);
+    });
+    afterAll(async () => {
+      await fixture?.stop();
+    });
+
+    it('lists every file with its version, size, type and folder', async () => {
+      ({ photos: listed, cursor } = await listEverything(fixture.source));
+      expect(names(listed)).toEqual(['a.jpg', 'b.jpg', 'c.jpg']);
+      for (const p of listed) {
+        expect(p.etag).toMatch(/\S/);
+        expect(p.mime).toBe('image/jpeg');
+        expect(() => new URL(p.href)).not.toThrow();
+      }
+      expect(photo('b.jpg')).toMatchObject({ folder: 'sub', size: FILES['sub/b.jpg']!.length });
+      expect(photo('a.jpg')).toMatchObject({ folder: '', size: FILES['a.jpg']!.length });
+    });
+
+    it('downloads the exact bytes, which every digest the server stated matches', async () => {
+      for (const [path, bytes] of Object.entries(FILES)) {
+        const p = photo(path.split('/').pop()!);
+        const got = await downloadBytes(fixture.source, p);
+        expect(got.start).toBe(0);
+        expect(Buffer.from(got.bytes).equals(Buffer.from(bytes))).toBe(true);
+        const stated = [...p.digests, ...got.answer.digests];
+        expect(stated.length).toBeGreaterThan(0);
+        for (const digest of stated) expect(`${digest.origin} ${digest.hex}`).toBe(`${digest.origin} ${digestOf(digest.algorithm, bytes)}`);
+      }
+    });
+
+    it('resumes a download from an offset, or says it starts again from 0', async () => {
+      const bytes = FILES['sub/b.jpg']!;
+      const got = await downloadBytes(fixture.source, photo('b.jpg'), 5000);
+      expect([0, 5000]).toContain(got.start);
+      expect(Buffer.from(got.bytes).equals(Buffer.from(bytes.subarray(got.start)))).toBe(true);
+    });
+
+    it('shows an upstream add and delete in the next listing, and nothing else', async () => {
+      await fixture.put('d.jpg', ADDED);
+      await fixture.remove('c.jpg');
+      const gone = photo('c.jpg').href;
+      if (target.capabilities.changeFeed === true && !('listFolders' in fixture.source)) {
+        const changes = await fixture.source.listChanges(cursor);
+        if (changes.mode !== 'delta') throw new Error(`Expected changes since the cursor, got ${changes.mode}`);
+        expect([names(changes.changed), changes.removed]).toEqual([['d.jpg'], [gone]]);
+        cursor = changes.cursor;
+      } else {
+        const now = (await listEverything(fixture.source)).photos;
+        expect(names(now)).toEqual(['a.jpg', 'b.jpg', 'd.jpg']);
+        for (const kept of ['a.jpg', 'b.jpg']) expect(now.find((p) => p.name === kept)?.etag).toBe(photo(kept).etag);
+      }
+    });
+
+    it('fails to download a deleted file, never handing over bytes', async () => {
+      await expect(downloadBytes(fixture.source, photo('c.jpg'))).rejects.toBeInstanceOf(Error);
+    });
+
+    itWhen(target.capabilities.changeFeed, 'lists everything for a cursor the service no longer accepts', async () => {
+      if ('listFolders' in fixture.source) return;
+      const changes = await fixture.source.listChanges(await fixture.invalidate(cursor));
+      if (changes.mode !== 'full') throw new Error(`Expected a full listing, got ${changes.mode}`);
+      expect(names(changes.photos)).toEqual(['a.jpg', 'b.jpg', 'd.jpg']);
+    });
+
+    describe('errors', () => {
+      let proxy: FaultProxy | undefined;
+      afterEach(async () => {
+        await proxy?.stop();
+        proxy = undefined;
+      });
+      const busy = async (status: number, retryAfter: string) => {
+        proxy = await startFaultProxy(fixture.origin);
+        proxy.add({ fault: { kind: 'status', status, retryAfter } });
+        return fixture.sourceAt(`http://${LOOPBACK}:${proxy.port}`, QUICK);
+      };
+
+      it('refused credentials are an error with code "auth"', async () => {
+        await expect(listEverything(fixture.refusedSource())).rejects.toMatchObject({ code: 'auth' });
+      });
+
+      it('a server that is down is an error with code "network"', async () => {
+        const source = fixture.sourceAt(`http://${LOOPBACK}:${await freePort()}`, QUICK);
+        await expect(listEverything(source)).rejects.toMatchObject({ code: 'network' });
+      });
+
+      it('503 with a long Retry-After, or 429 that outlasts every retry, is an error with code "rate-limited"', async () => {
+        await expect(listEverything(await busy(503, '3600'))).rejects.toMatchObject({ code: 'rate-limited' });
+        await proxy?.stop();
+        await expect(listEverything(await busy(429, '1'))).rejects.toMatchObject({ code: 'rate-limited' });
+      });
+    });
+  });
+}
