@@ -23,6 +23,10 @@ for (const driveType of ['personal', 'business'] as const) {
         source: make(graph.graphUrl, TOKEN),
         put: (path, bytes) => Promise.resolve(void graph.putFile(`${ROLL}/${path}`, bytes)),
         remove: (path) => Promise.resolve(graph.remove(`${ROLL}/${path}`)),
+        cutNextDownload(name) {
+          graph.storage.fault(name, { kind: 'cut', after: 1000 });
+          return Promise.resolve(make(graph.graphUrl, TOKEN, { retry: { maxAttempts: 1 } }));
+        },
         ...graphFixtureParts(graph, make, TOKEN),
       };
     },

@@ -16,6 +16,12 @@ export interface PhotoFixture {
   refusedSource(): PhotoSource;
   /** The same source sent to another origin (a fault proxy, a closed port), made with `options`. */
   sourceAt(origin: string, options: HttpContextOptions): PhotoSource;
+  /**
+   * A source whose next download of the file `name` is cut off mid-body (its Content-Length
+   * promised more): a fault proxy in front of a WebDAV server, the storage host's own fault for
+   * OneDrive, whose downloads go to another origin than its listings.
+   */
+  cutNextDownload(name: string): Promise<PhotoSource>;
   /** The origin listings go to, which a fault proxy forwards to. */
   origin: string;
   stop(): Promise<void>;

@@ -99,6 +99,13 @@ export function describePhotoSourceContract(name: string, target: PhotoTarget): 
       await expect(downloadBytes(fixture.source, photo('c.jpg'))).rejects.toBeInstanceOf(Error);
     });
 
+    it('fails a download cut off mid-body, never ending it as a whole file', async () => {
+      const source = await fixture.cutNextDownload('b.jpg');
+      const { photos } = await listEverything(source);
+      const cut = photos.find((p) => p.name === 'b.jpg')!;
+      await expect(downloadBytes(source, cut)).rejects.toBeInstanceOf(Error);
+    });
+
     itWhen(target.capabilities.changeFeed, 'lists everything for a cursor the service no longer accepts', async () => {
       if ('listFolders' in fixture.source) return;
       const changes = await fixture.source.listChanges(await fixture.invalidate(cursor));
