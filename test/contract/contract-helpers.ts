@@ -1,6 +1,7 @@
 // What both halves of the source contract use: finding the collection under test, and tests a
 // target may be unable to run, skipped with the reason in their title.
 import { it } from 'vitest';
+import type { HttpContextOptions } from '../../src/http/http-context';
 import type { RemoteCollection, Source } from '../../src/model/source';
 import type { Ability, SourceFixture } from './contract-target';
 
@@ -17,3 +18,6 @@ export function itWhen(ability: Ability, title: string, test: () => Promise<void
   else it.skip(`${title} (not for this target: ${ability.lacks})`, test);
 }
 
+
+/** No real waiting between attempts: the error tests look at the outcome, not at the clock. */
+export const QUICK: HttpContextOptions = { retry: { sleep: () => Promise.resolve(), maxAttempts: 3 }, timeoutMs: 20_000 };

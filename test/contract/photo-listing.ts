@@ -2,6 +2,8 @@
 // (OneDrive), and one download collected into bytes.
 import type { PhotoBody, PhotoSource, RemotePhoto } from '../../src/model/photo-source';
 
+export const names = (photos: RemotePhoto[]): string[] => photos.map((p) => p.name).sort();
+
 /** Every photo a fresh listing names, by href. */
 export async function listEverything(source: PhotoSource): Promise<{ photos: RemotePhoto[]; cursor: string | null }> {
   if ('listFolders' in source) {

@@ -3,20 +3,16 @@
 // deleted upstream; the listing must name them with a version, the download must hand over the
 // exact bytes that every digest the server stated matches, from an offset too; a deleted file
 // must leave the listing and fail to download; a cursor the service forgot lists everything;
-// refused credentials, a server down and a busy one fail with the engine's codes.
+// the failures are in photo-error-contract.ts.
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpContextOptions } from '../../src/http/http-context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RemotePhoto, ServerDigest } from '../../src/model/photo-source';
 import { QuickXorHash } from '../../src/photos/quick-xor-hash';
-import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
-import { freePort, LOOPBACK } from '../harness/free-port';
 import { makeJpeg } from '../harness/sample-photos';
 import { itWhen } from './contract-helpers';
 import type { PhotoFixture, PhotoTarget } from './photo-contract-target';
-import { downloadBytes, listEverything } from './photo-listing';
-
-const QUICK: HttpContextOptions = { retry: { sleep: () => Promise.resolve(), maxAttempts: 3 }, timeoutMs: 20_000 };
+import { describePhotoSourceErrors } from './photo-error-contract';
+import { downloadBytes, listEverything, names } from './photo-listing';
 
 const FILES: Record<string, Uint8Array> = {
   'a.jpg': makeJpeg({ seed: 1 }),
@@ -31,7 +27,7 @@ function digestOf(algorithm: ServerDigest['algorithm'], bytes: Uint8Array): stri
   return createHash(algorithm.replace('-', '')).update(bytes).digest('hex');
 }
 
-const names = (photos: RemotePhoto[]): string[] => photos.map((p) => p.name).sort();
+
 
 export function describePhotoSourceContract(name: string, target: PhotoTarget): void {
   describe(`the photo source contract: ${name}`, () => {
@@ -113,32 +109,6 @@ export function describePhotoSourceContract(name: string, target: PhotoTarget): 
       expect(names(changes.photos)).toEqual(['a.jpg', 'b.jpg', 'd.jpg']);
     });
 
-    describe('errors', () => {
-      let proxy: FaultProxy | undefined;
-      afterEach(async () => {
-        await proxy?.stop();
-        proxy = undefined;
-      });
-      const busy = async (status: number, retryAfter: string) => {
-        proxy = await startFaultProxy(fixture.origin);
-        proxy.add({ fault: { kind: 'status', status, retryAfter } });
-        return fixture.sourceAt(`http://${LOOPBACK}:${proxy.port}`, QUICK);
-      };
-
-      it('refused credentials are an error with code "auth"', async () => {
-        await expect(listEverything(fixture.refusedSource())).rejects.toMatchObject({ code: 'auth' });
-      });
-
-      it('a server that is down is an error with code "network"', async () => {
-        const source = fixture.sourceAt(`http://${LOOPBACK}:${await freePort()}`, QUICK);
-        await expect(listEverything(source)).rejects.toMatchObject({ code: 'network' });
-      });
-
-      it('503 with a long Retry-After, or 429 that outlasts every retry, is an error with code "rate-limited"', async () => {
-        await expect(listEverything(await busy(503, '3600'))).rejects.toMatchObject({ code: 'rate-limited' });
-        await proxy?.stop();
-        await expect(listEverything(await busy(429, '1'))).rejects.toMatchObject({ code: 'rate-limited' });
-      });
-    });
+    describePhotoSourceErrors(() => fixture);
   });
 }

@@ -3,16 +3,13 @@
 // same way whatever the server. Busy and hostile servers are played by the fault proxy in front
 // of the real one; each test makes a source of its own.
 import { afterEach, describe, expect } from 'vitest';
-import type { HttpContextOptions } from '../../src/http/http-context';
 import type { Source } from '../../src/model/source';
 import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
 import type { Fault } from '../harness/fault-rules';
 import { freePort, LOOPBACK } from '../harness/free-port';
 import type { Capabilities, SourceFixture } from './contract-target';
-import { collectionOf, itWhen } from './contract-helpers';
+import { collectionOf, itWhen, QUICK } from './contract-helpers';
 
-/** No real waiting between attempts: the tests look at the outcome, not at the clock. */
-const QUICK: HttpContextOptions = { retry: { sleep: () => Promise.resolve(), maxAttempts: 3 }, timeoutMs: 20_000 };
 
 /** What a run does: the collection, its full listing, every item fetched. */
 async function readEverything(source: Source, fixture: SourceFixture): Promise<void> {
