@@ -13,6 +13,6 @@ if (root) {
   // loading and evaluation come after that paint, not before it.
   requestAnimationFrame(() => {
     performance.mark('lifeboat:frame-painted');
-    void import('./popup').then(({ Popup }) => render(<Popup />, root));
+    void import('./popup').then(({ Popup, readAccountSummaries }) => render(<Popup first={readAccountSummaries()} />, root));
   });
 }

@@ -7,6 +7,7 @@ import { StatusMessage, type Message } from '../ui/status-message';
 import { useNow } from '../ui/use-now';
 import { useAction } from '../ui/use-action';
 import { useAccountSummaries } from '../ui/use-account-summaries';
+import type { AccountSummary } from '../ui/account-summaries';
 import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
 import { LockLine } from './lock-line';
@@ -16,8 +17,11 @@ import { useReadyMark } from '../ui/use-ready-mark';
 import { exportSummarySentence } from '../ui/export-summary-sentence';
 import { PopupFooter, PopupFrame, PopupHeader } from './popup-frame';
 
-export function Popup() {
-  const summaries = useAccountSummaries();
+// main.tsx starts the first read as soon as this chunk arrives, before Preact's effects run.
+export { readAccountSummaries } from '../ui/use-account-summaries';
+
+export function Popup({ first }: { first?: Promise<AccountSummary[]> }) {
+  const summaries = useAccountSummaries(first);
   const now = useNow();
   const [message, setMessage] = useState<Message>(null);
   const report = (promise: Promise<string | null>) =>

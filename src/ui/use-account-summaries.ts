@@ -14,18 +14,29 @@ import { coalescedRead } from './coalesced-read';
 /** How stale a count may be while a mirror runs; its end is shown within this too. */
 export const RECOUNT_INTERVAL_MS = 1_000;
 
-export function useAccountSummaries(): AccountSummary[] | undefined {
+/** The first read, started by a page before it renders (the popup, as its chunk arrives). */
+export function readAccountSummaries(): Promise<AccountSummary[]> {
+  return accountSummaries(openDb());
+}
+
+/** `first`: a read already under way (readAccountSummaries), taken as the first one. */
+export function useAccountSummaries(first?: Promise<AccountSummary[]>): AccountSummary[] | undefined {
   const [summaries, setSummaries] = useState<AccountSummary[] | undefined>(undefined);
   useEffect(() => {
     const db = openDb();
-    const reader = coalescedRead(() => accountSummaries(db).then(setSummaries), RECOUNT_INTERVAL_MS);
+    let started = first ?? null;
+    const reader = coalescedRead(() => {
+      const read = started ?? accountSummaries(db);
+      started = null;
+      return read.then(setSummaries);
+    }, RECOUNT_INTERVAL_MS);
     // The first read starts at once, not after the watched rows' first answer.
     reader.request();
-    let first = true;
+    let firstAnswer = true;
     const subscription = liveQuery(() => accountRows(db)).subscribe({
       next: () => {
         // Its first answer is the state the read above started from.
-        if (first) first = false;
+        if (firstAnswer) firstAnswer = false;
         else reader.request();
       },
       error: (error: unknown) => console.error('Lifeboat: a live query failed', error),
@@ -34,7 +45,7 @@ export function useAccountSummaries(): AccountSummary[] | undefined {
       subscription.unsubscribe();
       reader.stop();
     };
-  }, []);
+  }, []); // `first` is taken once, at the first render
   return summaries;
 }
 
