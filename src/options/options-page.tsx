@@ -1,11 +1,9 @@
 // The options page, one task at a time: accounts (and adding one), photos, export and backups,
 // restore, schedule and safety, the log of sync runs. Only the chosen section is shown, so each
 // page stays short; wipe alarms are shown above whichever it is.
-import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
-import { useLiveQuery } from '../ui/use-live-query';
 import { useNow } from '../ui/use-now';
-import { accountSummaries } from '../ui/account-summaries';
+import { useAccountSummaries } from '../ui/use-account-summaries';
 import { alarmSentence } from '../shared/alarm-sentence';
 import { call } from '../shared/rpc-client';
 import { AddAccountForm } from './add-account-form';
@@ -28,7 +26,7 @@ import { StorageUse } from './storage-use';
 import type { SectionId } from './sections';
 
 export function OptionsPage({ section }: { section: SectionId }) {
-  const summaries = useLiveQuery(() => accountSummaries(openDb()));
+  const summaries = useAccountSummaries();
   const now = useNow();
   const alarms = summaries?.flatMap((s) => s.alarms) ?? [];
   return (

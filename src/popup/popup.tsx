@@ -1,14 +1,13 @@
 // The toolbar popup: at a glance, is my data safe? Then Sync now and one-click exports.
+// Loaded after the frame has painted (main.tsx): this is the chunk with the data layer.
 import { useState } from 'preact/hooks';
-import { openDb } from '../db/schema';
-import { browser } from '../shared/browser';
 import { callThroughDb } from '../ui/call-through-db';
 import { t } from '../shared/i18n';
 import { StatusMessage, type Message } from '../ui/status-message';
-import { useLiveQuery } from '../ui/use-live-query';
 import { useNow } from '../ui/use-now';
 import { useAction } from '../ui/use-action';
-import { accountSummaries } from '../ui/account-summaries';
+import { useAccountSummaries } from '../ui/use-account-summaries';
+import type { AccountSummary } from '../ui/account-summaries';
 import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
 import { LockLine } from './lock-line';
@@ -16,9 +15,13 @@ import { openBrowse } from '../ui/open-browse';
 import { openOptionsAt } from '../ui/open-options';
 import { useReadyMark } from '../ui/use-ready-mark';
 import { exportSummarySentence } from '../ui/export-summary-sentence';
+import { PopupFooter, PopupFrame, PopupHeader } from './popup-frame';
 
-export function Popup() {
-  const summaries = useLiveQuery(() => accountSummaries(openDb()));
+// main.tsx starts the first read as soon as this chunk arrives, before Preact's effects run.
+export { readAccountSummaries } from '../ui/use-account-summaries';
+
+export function Popup({ first }: { first?: Promise<AccountSummary[]> }) {
+  const summaries = useAccountSummaries(first);
   const now = useNow();
   const [message, setMessage] = useState<Message>(null);
   const report = (promise: Promise<string | null>) =>
@@ -29,16 +32,15 @@ export function Popup() {
   const [syncing, syncNow] = useAction(() => callThroughDb('syncNow', {}).then(() => null));
   const [exportingContacts, exportContacts] = useAction(() => callThroughDb('exportContacts', {}).then(exportSummarySentence));
   const [exportingCalendars, exportCalendars] = useAction(() => callThroughDb('exportCalendars', {}).then(exportSummarySentence));
-  useReadyMark('lifeboat:popup-ready', summaries !== undefined);
+  // After the render that shows the counts: an effect runs once it is committed.
+  useReadyMark('lifeboat:counts-shown', summaries !== undefined);
 
-  if (summaries === undefined) return <main class="popup" aria-busy="true" />;
+  if (summaries === undefined) return <PopupFrame />;
   const hasCalendars = summaries.some((s) => s.events + s.tasks > 0);
 
   return (
     <main class="popup">
-      <header>
-        <h1>{t('extensionName')}</h1>
-      </header>
+      <PopupHeader />
       <LockLine />
       <Warnings summaries={summaries} report={report} />
       {summaries.length === 0 ? (
@@ -71,17 +73,14 @@ export function Popup() {
         </>
       )}
       <StatusMessage message={message} />
-      <footer>
+      <PopupFooter>
         {/* Nothing to browse before the first account: the invitation stays the one thing to do. */}
         {summaries.length > 0 && (
           <button type="button" class="link" onClick={() => void openBrowse()}>
             {t('popupBrowse')}
           </button>
         )}
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('popupOpenOptions')}
-        </button>
-      </footer>
+      </PopupFooter>
     </main>
   );
 }

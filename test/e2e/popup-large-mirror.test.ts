@@ -28,12 +28,15 @@ describe('the popup with 20,000 items mirrored', () => {
       const started = Date.now();
       const popup = await ext.openPage(POPUP, { width: 360, height: 420 });
       await popup.getByTestId('contact-count').filter({ hasText: 'Contacts: 14,800' }).waitFor();
-      const marks = await popup.evaluate(() => ['lifeboat:popup-start', 'lifeboat:popup-ready'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
-      const [start = NaN, ready = NaN] = marks;
+      const marks = await popup.evaluate(() => ['lifeboat:popup-start', 'lifeboat:frame-painted', 'lifeboat:counts-shown'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
+      const [start = NaN, painted = NaN, ready = NaN] = marks;
       console.log(
         `popup with 20,000 items, ${open} open: counts shown ${Date.now() - started} ms after opening; ` +
-          `${ready.toFixed(0)} ms after navigation, of which ${(ready - start).toFixed(0)} ms after its script started (reads and first render)`,
+          `frame painted ${painted.toFixed(0)} ms and counts shown ${ready.toFixed(0)} ms after navigation, ` +
+          `${(ready - start).toFixed(0)} ms after its first script started`,
       );
+      // Both marks are set, the frame before the counts (their times are logged, not asserted).
+      expect(painted).toBeLessThan(ready);
       expect(await popup.getByTestId('event-count').textContent()).toBe('Events: 4,000');
       expect(await popup.getByTestId('task-count').textContent()).toBe('Tasks: 1,000');
       expect(await popup.locator('.deleted-count').textContent()).toContain('200 kept after deletion upstream');

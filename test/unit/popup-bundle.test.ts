@@ -1,17 +1,37 @@
 // The popup opens on every click of the toolbar button: it shows the mirror and sends commands,
-// and must carry none of the engine (syncing, sources, the HTTP layer, photos, exporters) nor
+// and must carry none of the engine (syncing, providers, the HTTP layer, photos, exporters) nor
 // their parsers. .dependency-cruiser.cjs forbids the imports; this reads what the build made of
-// them, since one re-export or a shared chunk is enough to pull a module in anyway.
+// them, since one re-export or a shared chunk is enough to pull a module in anyway. And it
+// paints its frame before any data arrives: the script its page loads first, with what that
+// script imports, stays within a small budget and holds no data layer (src/popup/main.tsx).
 // `npm test` builds before the unit layer runs, so dist/ is the build of this checkout.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 
-/** Source folders of the engine, and the packages only the engine needs. */
-const ENGINE_SOURCES = /^src\/(sync|sources|http|photos|exporters|archive|restore|auth|background|offscreen)\//;
-const ENGINE_PACKAGES = /(^|\/)node_modules\/(exifr|fast-xml-parser|@zip\.js\/zip\.js|@noble\/hashes)\//;
+/** Source folders of the engine and of the text readers, and the packages only they need. */
+const ENGINE_SOURCES = /^src\/(sync|providers|http|photos|hash|exporters|archive|restore|auth|background|offscreen|cards|calendars)\//;
+const ENGINE_PACKAGES = /(^|\/)node_modules\/(exifr|ical\.js|fast-xml-parser|@zip\.js\/zip\.js|@noble\/hashes)\//;
+
+/**
+ * Texts each library carries as string literals, which a minifier keeps although it drops the
+ * module markers: exifr's block names, ical.js's parser error, zip.js's format error.
+ */
+const LIBRARY_MARKERS: Record<string, string> = {
+  exifr: '"ifd0"',
+  'ical.js': 'invalid line (no token',
+  'zip.js': 'File format is not recognized',
+};
+
+/**
+ * Gzipped bytes the popup may load before its frame paints: Preact, the catalog (with the
+ * browser API it reads it through) and the frame, about 15 KB in an unminified build. The whole
+ * popup with Dexie and the summaries was 75 KB on that path before the frame was split off.
+ */
+const FIRST_SCRIPT_BUDGET_GZIP = 20 * 1024;
 
 /** Files of dist/ the page loads first: its module scripts and the modules it preloads. */
 function pageEntries(htmlPath: string): string[] {
@@ -20,8 +40,8 @@ function pageEntries(htmlPath: string): string[] {
   return urls.map((url) => (url.startsWith('/') ? url.slice(1) : posix.join(posix.dirname(htmlPath), url)));
 }
 
-/** Every chunk reachable from `entries` through static and dynamic imports. */
-function reachableChunks(entries: string[]): Set<string> {
+/** Every chunk reachable from `entries` through static imports, and dynamic ones unless told not to. */
+function reachableChunks(entries: string[], { dynamic = true } = {}): Set<string> {
   const seen = new Set<string>();
   const queue = [...entries];
   while (queue.length > 0) {
@@ -35,7 +55,7 @@ function reachableChunks(entries: string[]): Set<string> {
     }
     // A dynamic import is `import("./chunk.js")`; the same text in a bundled library's JSDoc
     // (`{Map<string, import('./x.js').T>}`) names no file of dist/, so only real chunks count.
-    for (const m of code.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g)) {
+    for (const m of dynamic ? code.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g) : []) {
       const chunk = posix.normalize(posix.join(posix.dirname(file), m[1]!));
       if (existsSync(join(dist, chunk))) queue.push(chunk);
     }
@@ -65,6 +85,35 @@ describe('the popup bundle', () => {
     // The markers are there (a build that dropped them would pass anything below).
     expect(modules).toContain('src/popup/popup.tsx');
     expect(modules.filter((path) => ENGINE_SOURCES.test(path) || ENGINE_PACKAGES.test(path))).toEqual([]);
+  });
+
+  it('finds no library of the engine by the texts it carries either', () => {
+    const chunks = [...reachableChunks(pageEntries(popupHtml))];
+    const found = Object.entries(LIBRARY_MARKERS).flatMap(([library, marker]) =>
+      chunks.filter((file) => readFileSync(join(dist, file), 'utf8').includes(marker)).map((file) => `${library} in ${file}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('loads a small first script that paints the frame, and the data layer only after it', () => {
+    const [first, ...preloaded] = pageEntries(popupHtml);
+    // What runs before the first paint: the page's script and every module it imports statically.
+    const firstPath = reachableChunks([first!], { dynamic: false });
+    expect([...firstPath].sort()).toEqual([...new Set([first!, ...preloaded, ...firstPath])].sort());
+    const gzipped = [...firstPath].reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+    console.info(`popup first script: ${firstPath.size} chunks, ${gzipped} bytes gzipped (budget ${FIRST_SCRIPT_BUDGET_GZIP})`);
+    expect(gzipped).toBeLessThanOrEqual(FIRST_SCRIPT_BUDGET_GZIP);
+    const modules = [...firstPath].flatMap(bundledModules);
+    expect(modules).toContain('src/popup/popup-frame.tsx');
+    expect(modules.filter((path) => /^src\/db\//.test(path) || /node_modules\/dexie\//.test(path))).toEqual([]);
+    // The popup itself is still there, one dynamic import away.
+    expect([...reachableChunks([first!])].flatMap(bundledModules)).toContain('src/popup/popup.tsx');
+  });
+
+  it('would notice an engine library by its text: the worker and offscreen bundles carry each', () => {
+    const engine = [...reachableChunks(['service-worker-loader.js']), ...reachableChunks(pageEntries('src/offscreen/index.html'))];
+    const code = engine.map((file) => readFileSync(join(dist, file), 'utf8')).join('\n');
+    for (const marker of Object.values(LIBRARY_MARKERS)) expect(code).toContain(marker);
   });
 
   it('would notice an engine module: the worker bundle has them, found the same way', () => {

@@ -1,17 +1,15 @@
 // The setup's last step: what to mirror (the account's collections, all on by default) and the
 // first copy as it happens, read from the account's record as the popup's status line reads it.
 // Photos come after, as a next step: the first copy is contacts and calendars only.
-import { openDb } from '../../db/schema';
 import { t } from '../../shared/i18n';
-import { accountSummaries } from '../../ui/account-summaries';
+import { useAccountSummaries } from '../../ui/use-account-summaries';
 import { AccountStatus } from '../../ui/account-status';
 import { ItemCounts } from '../../ui/item-counts';
-import { useLiveQuery } from '../../ui/use-live-query';
 import { useNow } from '../../ui/use-now';
 import { CollectionChoice } from '../collection-choice';
 
 export function SetupProgress({ accountId }: { accountId: string }) {
-  const summaries = useLiveQuery(() => accountSummaries(openDb()));
+  const summaries = useAccountSummaries();
   const now = useNow();
   const summary = summaries?.find((s) => s.account.id === accountId);
   if (!summary) return null;

@@ -1,0 +1,50 @@
+// The accounts with their counts, kept current without re-counting the mirror after every
+// batch a running mirror writes. A live query around accountSummaries() would do exactly that:
+// it reads the items' count index, so each item written re-runs every count. Instead the live
+// query watches the small rows a run changes as it goes (the account: its status and progress,
+// written at most four times a second; its collections; the open alarms; the latest run), and
+// the summaries are read once at the start and again when those change, at most once per
+// interval (coalesced-read.ts).
+import { liveQuery } from 'dexie';
+import type { LifeboatDb } from '../db/schema';
+import { accountSummaries, type AccountSummary } from './account-summaries';
+import { coalescedRead } from './coalesced-read';
+
+/** How stale a count may be while a mirror runs; its end is shown within this too. */
+export const RECOUNT_INTERVAL_MS = 1_000;
+
+export interface WatchOptions {
+  /** A read already under way (the popup starts one before it renders), taken as the first. */
+  first?: Promise<AccountSummary[]>;
+  intervalMs?: number;
+}
+
+/** Calls `show` with the summaries now and after each change of the small rows; returns the stop. */
+export function watchAccountSummaries(db: LifeboatDb, show: (summaries: AccountSummary[]) => void, { first, intervalMs = RECOUNT_INTERVAL_MS }: WatchOptions = {}): () => void {
+  let started = first ?? null;
+  const reader = coalescedRead(() => {
+    const read = started ?? accountSummaries(db);
+    started = null;
+    return read.then(show);
+  }, intervalMs);
+  // The first read starts at once, not after the watched rows' first answer.
+  reader.request();
+  let firstAnswer = true;
+  const subscription = liveQuery(() => accountRows(db)).subscribe({
+    next: () => {
+      // Its first answer is the state the read above started from.
+      if (firstAnswer) firstAnswer = false;
+      else reader.request();
+    },
+    error: (error: unknown) => console.error('Lifeboat: a live query failed', error),
+  });
+  return () => {
+    subscription.unsubscribe();
+    reader.stop();
+  };
+}
+
+/** The small rows whose change means the counts may have changed: none of them is an item. */
+function accountRows(db: LifeboatDb): Promise<unknown> {
+  return Promise.all([db.accounts.toArray(), db.collections.toArray(), db.alarms.where('open').equals(1).toArray(), db.runs.orderBy(':id').last()]);
+}
