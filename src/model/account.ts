@@ -16,11 +16,6 @@ import type { CollectionKind } from './source';
  */
 export type AccountKind = 'dav' | 'local' | 'webdav-photos' | 'ics-feed' | 'google' | 'microsoft' | 'onedrive-photos';
 
-/** Accounts that mirror a photo library rather than address books and calendars. */
-export function mirrorsPhotos(kind: AccountKind): kind is 'webdav-photos' | 'onedrive-photos' {
-  return kind === 'webdav-photos' || kind === 'onedrive-photos';
-}
-
 /**
  * `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed.
  * `needs-sign-in`: a signed-in account whose sign-in expired and could not be renewed silently.
