@@ -15,18 +15,18 @@ const PAGES = '^src/(popup|options|ui)/';
 const FILE_PANELS = '^src/options/(import-panel|takeout-panel|backup-panel)[.]tsx$';
 
 /**
- * The client IDs a person may set for an identity service (auth/): plain data and storage.local,
- * no request. The options page shows and edits them, the worker signs in with them.
+ * The client IDs a person may set for an identity service, and Google's scopes, which the build
+ * reads too (auth/): plain data and storage.local, no request. The options page shows and edits them, the worker signs in with them.
  */
-const PROVIDER_SETTINGS = '^src/auth/(oauth-providers|provider-settings)[.]ts$';
+const PROVIDER_SETTINGS = '^src/auth/(oauth-providers|provider-settings|google-scopes)[.]ts$';
 
 /**
  * The pages' half of each provider (model/provider-setup.ts): its setup.ts (kind, form, presets,
- * what it mirrors, what secret it needs), the identity service it signs in to (oauth.ts, scopes.ts),
+ * what it mirrors, what secret it needs), the identity service it signs in to (oauth.ts),
  * and setup-registry.ts that lists them. Plain data: the pages may import these and nothing else
  * of providers/; the worker's half (provider.ts, registry.ts) carries the sources.
  */
-const PROVIDER_SETUPS = '^src/providers/(setup-registry|[^/]+/(setup|oauth|scopes))[.]ts$';
+const PROVIDER_SETUPS = '^src/providers/(setup-registry|[^/]+/(setup|oauth))[.]ts$';
 
 module.exports = {
   forbidden: [

@@ -3,7 +3,7 @@
 // (https://developer.chrome.com/docs/extensions/reference/manifest/oauth2). A build carries it
 // only when LIFEBOAT_GOOGLE_CHROME_CLIENT_ID is set; without it the manifest has no oauth2 key,
 // and Google signs in through the web flow as in every other build (src/auth/token-path.ts).
-import { GOOGLE_SCOPES } from '../src/providers/google/scopes.ts';
+import { GOOGLE_SCOPES } from '../src/auth/google-scopes.ts';
 
 export function withChromeOAuth<M extends Record<string, unknown>>(manifest: M, clientId: string | undefined): M {
   const id = clientId?.trim();

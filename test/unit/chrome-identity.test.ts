@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeFetch } from '../harness/fake-fetch';
 import { providerWith } from '../../src/auth/oauth-providers';
-import { GOOGLE_SCOPES } from '../../src/providers/google/scopes';
+import { GOOGLE_SCOPES } from '../../src/auth/google-scopes';
 import { GOOGLE_OAUTH } from '../../src/providers/google/oauth';
 import { MICROSOFT_OAUTH } from '../../src/providers/microsoft/oauth';
 import { tokenPath, type IdentityOffer } from '../../src/auth/token-path';

@@ -3,7 +3,7 @@
 // (docs/ACCOUNTS.md): a build-time variable, or the advanced field in Options. Mirrored data is
 // Google's CardDAV and CalDAV, whose discovery roots are the endpoints.
 import type { OAuthProvider } from '../../model/oauth-provider';
-import { GOOGLE_SCOPES } from './scopes';
+import { GOOGLE_SCOPES } from '../../auth/google-scopes';
 
 export const GOOGLE_OAUTH: OAuthProvider = {
   id: 'google',
