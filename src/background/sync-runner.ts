@@ -3,7 +3,7 @@
 import { openDb } from '../db/schema';
 import { getAccount, listAccounts, updateAccount } from '../db/accounts';
 import type { AccountRecord } from '../model/account';
-import { isSynced as providerSyncs } from '../model/provider-setup';
+import { hasServer } from '../model/provider-setup';
 import { providerOf } from '../providers/registry';
 import { readSettings } from '../db/settings';
 import { pruneVersions } from '../db/retention';
@@ -16,7 +16,7 @@ import { accountSecret, isPaused, secretsLocked, signsIn } from './account-secre
 import { announceAlarms, refreshBadge } from './attention';
 
 /** Accounts with a remote to mirror (not the ones imported from files). */
-export const isSynced = (account: AccountRecord): boolean => providerSyncs(providerOf(account.kind).setup);
+export const isSynced = (account: AccountRecord): boolean => hasServer(providerOf(account.kind).setup);
 
 const running = new Map<string, Promise<RunSummary | null>>();
 

@@ -69,4 +69,4 @@ export interface ProviderSetup<Key extends string = string> {
 }
 
 /** Accounts with a remote to mirror (not the ones imported from files). */
-export const isSynced = (setup: ProviderSetup): boolean => setup.secret !== 'none';
+export const hasServer = (setup: ProviderSetup): boolean => setup.secret !== 'none';

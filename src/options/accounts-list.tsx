@@ -1,7 +1,7 @@
 // The accounts: status, counts, what to mirror, a new password when the server refused the
 // old one, and removal (keeping the mirrored data unless the person says otherwise).
 import type { AccountSummary } from '../ui/account-summaries';
-import { isSynced } from '../model/provider-setup';
+import { hasServer } from '../model/provider-setup';
 import { setupOf } from '../providers/setup-registry';
 import { AccountStatus } from '../ui/account-status';
 import { ItemCounts } from '../ui/item-counts';
@@ -38,7 +38,7 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
             {account.status === 'needs-password' && <PasswordForm account={account} />}
             {setup.choosesCollections && <CollectionChoice accountId={account.id} />}
             <div class="actions">
-              {isSynced(setup) && (
+              {hasServer(setup) && (
                 <button type="button" onClick={() => void callThroughDb('syncNow', { accountId: account.id }).catch(() => undefined)}>
                   {t('popupSyncNow')}
                 </button>
