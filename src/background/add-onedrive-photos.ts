@@ -9,10 +9,11 @@ import { saveTokens } from '../auth/token-store';
 import type { NewOneDrivePhotos } from '../shared/rpc-contract';
 import { findDriveFolder } from '../providers/onedrive-photos/find-drive-folder';
 import { oneDrivePhotosSetup } from '../providers/onedrive-photos/setup';
+import { t } from '../http/catalog-text';
 import { tokensFor } from './oauth-sign-in';
 import { syncOne } from './sync-runner';
 
-const KINDS = { personal: 'a personal OneDrive (Outlook.com)', business: 'a work or school OneDrive (Microsoft 365)' };
+const WRONG_KIND = { personal: 'oneDriveIsPersonal', business: 'oneDriveIsBusiness' } as const;
 
 export async function addOneDrivePhotos(request: NewOneDrivePhotos): Promise<{ accountId: string; folder: string }> {
   const { provider, tokens, bearer } = await tokensFor(oneDrivePhotosSetup.kind);
@@ -20,7 +21,7 @@ export async function addOneDrivePhotos(request: NewOneDrivePhotos): Promise<{ a
   const folder = await findDriveFolder({ graphUrl, bearer }, request.folder, { retry: { maxAttempts: 2 } });
   if (folder.drive !== request.drive) {
     // The other kind downloads from other hosts than the person allowed in the click.
-    throw new Error(`This is ${KINDS[folder.drive]}: choose that kind of account and add it again.`);
+    throw new Error(t(WRONG_KIND[folder.drive]));
   }
   const id = crypto.randomUUID();
   await saveTokens(id, tokens);

@@ -61,7 +61,7 @@ export async function signInWith(kind: AccountKind): Promise<{ accountId: string
 export async function signInAgain(accountId: string): Promise<{ ok: true }> {
   const db = openDb();
   const account = await getAccount(db, accountId);
-  if (!signsIn(account)) throw new Error('This account does not sign in.');
+  if (!signsIn(account)) throw new Error(t('errorNotSignIn'));
   const { tokens } = await tokensFor(account.kind);
   await saveTokens(accountId, tokens);
   await updateAccount(db, accountId, { status: 'idle', lastError: null });

@@ -8,6 +8,7 @@ import { createAccountContext } from '../http/http-context';
 import { putNewItem } from '../providers/dav/put-new-item';
 import { sourceForAccount } from '../providers/source-for-account';
 import { providerOf } from '../providers/registry';
+import { t } from '../http/catalog-text';
 import { pushToCollection } from '../restore/push-to-collection';
 import type { PushReport } from '../model/push';
 import { readers } from '../sync/readers';
@@ -18,9 +19,9 @@ export async function restoreToServer({ targetAccountId, ...params }: RestorePar
   const db = openDb();
   const account = await getAccount(db, targetAccountId);
   const { setup } = providerOf(account.kind);
-  if (!setup.canRestoreTo) throw new Error('Choose an address book or calendar on a CardDAV or CalDAV server to restore into');
+  if (!setup.canRestoreTo) throw new Error(t('errorRestoreTarget'));
   const secret = await accountSecret(db, account);
-  if (secret === null) throw new Error('Sign in to this account again first');
+  if (secret === null) throw new Error(t('errorSignInAgain'));
   const { source } = sourceForAccount(account, secret);
   const connection = typeof secret === 'string' ? { password: secret } : { password: '', bearer: secret };
   // One context per server the account names (Google's calendars live on another host than its
