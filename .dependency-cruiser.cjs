@@ -15,10 +15,18 @@ const PAGES = '^src/(popup|options|ui)/';
 const FILE_PANELS = '^src/options/(import-panel|takeout-panel|backup-panel)[.]tsx$';
 
 /**
- * The sign-in providers' table and the client IDs a person may set (auth/): plain data and
- * storage.local, no request. The options page shows and edits them, the worker signs in with them.
+ * The client IDs a person may set for an identity service, and Google's scopes, which the build
+ * reads too (auth/): plain data and storage.local, no request. The options page shows and edits them, the worker signs in with them.
  */
 const PROVIDER_SETTINGS = '^src/auth/(oauth-providers|provider-settings|google-scopes)[.]ts$';
+
+/**
+ * The pages' half of each provider (model/provider-setup.ts): its setup.ts (kind, form, presets,
+ * what it mirrors, what secret it needs), the identity service it signs in to (oauth.ts),
+ * and setup-registry.ts that lists them. Plain data: the pages may import these and nothing else
+ * of providers/; the worker's half (provider.ts, registry.ts) carries the sources.
+ */
+const PROVIDER_SETUPS = '^src/providers/(setup-registry|[^/]+/(setup|oauth))[.]ts$';
 
 module.exports = {
   forbidden: [
@@ -91,15 +99,44 @@ module.exports = {
       from: { path: PAGES, pathNot: FILE_PANELS },
       to: {
         path: '^src/',
-        pathNot: ['^src/(model|shared|ui|db|cards|calendars|history)/', '^src/$1/', PROVIDER_SETTINGS],
+        pathNot: ['^src/(model|shared|ui|db|cards|calendars|history)/', '^src/$1/', PROVIDER_SETTINGS, PROVIDER_SETUPS],
       },
     },
     {
       name: 'provider-settings-stay-data',
-      comment: 'Pages may import the providers and their settings only while those send no request.',
+      comment: 'Pages may import the providers\' setups and the sign-in settings only while those send no request.',
       severity: 'error',
-      from: { path: PROVIDER_SETTINGS },
-      to: { path: '^src/', pathNot: ['^src/(model|shared)/', PROVIDER_SETTINGS] },
+      from: { path: [PROVIDER_SETTINGS, PROVIDER_SETUPS] },
+      to: { path: '^src/', pathNot: ['^src/(model|shared)/', PROVIDER_SETTINGS, PROVIDER_SETUPS] },
+    },
+    {
+      name: 'one-folder-per-provider',
+      comment:
+        'A provider lives in its own folder (providers/<kind>/) and is found there: it does not reach ' +
+        'into another provider\'s, except for the helpers several share: the DAV client (Google\'s ' +
+        'account and WebDAV photo folders speak DAV), Graph paging and Microsoft\'s identity service ' +
+        '(OneDrive photos are Graph with a Microsoft sign-in), and the ranged photo download with its ' +
+        'media types and digests (OneDrive photos download like WebDAV ones).',
+      severity: 'error',
+      from: { path: '^src/providers/([^/]+)/' },
+      to: {
+        path: '^src/providers/[^/]+/',
+        pathNot: [
+          '^src/providers/$1/',
+          '^src/providers/dav/',
+          '^src/providers/microsoft/(graph-request|oauth)[.]ts$',
+          '^src/providers/webdav-photos/(photo-get|watched-body|media-types|server-digests)[.]ts$',
+        ],
+      },
+    },
+    {
+      name: 'registry-only-in-the-worker',
+      comment:
+        'registry.ts and each provider.ts carry every source: only the worker (and source-for-account.ts, ' +
+        'its one door to them) imports them. Everyone else asks the plain setups (setup-registry.ts).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(background|providers)/' },
+      to: { path: '^src/providers/(registry|source-for-account)[.]ts$|^src/providers/[^/]+/provider[.]ts$' },
     },
     {
       name: 'file-panels-only-local-work',
@@ -110,7 +147,7 @@ module.exports = {
       from: { path: FILE_PANELS },
       to: {
         path: '^src/',
-        pathNot: ['^src/(model|shared|ui|db|cards|calendars|history|options|restore|archive)/', '^src/photos/takeout/', '^src/sync/readers/'],
+        pathNot: ['^src/(model|shared|ui|db|cards|calendars|history|options|restore|archive)/', '^src/photos/takeout/', '^src/sync/readers/', PROVIDER_SETTINGS, PROVIDER_SETUPS],
       },
     },
     {

@@ -1,6 +1,7 @@
 // The advanced OAuth settings a person (or an organisation) sets in Options: their own client
 // ID, and other endpoints where a service has them (Microsoft's national clouds). Kept in the
-// extension's storage; read by the pages (to ask for host permissions in the click) and the worker.
+// extension's storage under each identity service's id; read by the pages (to ask for host
+// permissions in the click) and the worker.
 import { browser } from '../shared/browser';
 import { providerWith, type OAuthProvider, type ProviderId, type ProviderSettings } from './oauth-providers';
 
@@ -17,6 +18,7 @@ export async function writeProviderSettings(id: ProviderId, settings: ProviderSe
   await browser.storage.local.set({ [KEY]: { ...all, [id]: { ...all[id], ...settings } } });
 }
 
-export async function configuredProvider(id: ProviderId): Promise<OAuthProvider> {
-  return providerWith(id, (await readProviderSettings())[id]);
+/** A provider's identity service with the person's settings applied. */
+export async function configuredProvider(base: OAuthProvider): Promise<OAuthProvider> {
+  return providerWith(base, (await readProviderSettings())[base.id]);
 }

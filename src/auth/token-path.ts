@@ -2,8 +2,8 @@
 // browser offers it: Chrome (not Firefox, nor Chromium builds without Google's sign-in) with an
 // oauth2 client ID in the manifest, which a build carries only when
 // LIFEBOAT_GOOGLE_CHROME_CLIENT_ID is set (scripts/chrome-oauth-manifest.ts). Everywhere else,
-// and for Microsoft, the code flow with PKCE in identity.launchWebAuthFlow (sign-in.ts).
-import type { ProviderId, ProviderSettings } from './oauth-providers';
+// and for every other service (no `chromeIdentity`), the code flow with PKCE in identity.launchWebAuthFlow (sign-in.ts).
+import type { OAuthProvider, ProviderSettings } from './oauth-providers';
 
 export type TokenPath = 'chrome-identity' | 'web-auth-flow';
 
@@ -15,8 +15,8 @@ export interface IdentityOffer {
   manifestClientId: string | null;
 }
 
-export function tokenPath(id: ProviderId, settings: ProviderSettings, offer: IdentityOffer): TokenPath {
-  if (id !== 'google' || !offer.getAuthToken || !offer.manifestClientId) return 'web-auth-flow';
+export function tokenPath(provider: OAuthProvider, settings: ProviderSettings, offer: IdentityOffer): TokenPath {
+  if (!provider.chromeIdentity || !offer.getAuthToken || !offer.manifestClientId) return 'web-auth-flow';
   // A client ID or sign-in endpoint of one's own (Options → Advanced) is there to be used, and
   // getAuthToken can only use the manifest's.
   if (settings.clientId || settings.authorizeUrl || settings.tokenUrl) return 'web-auth-flow';

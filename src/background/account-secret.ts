@@ -9,12 +9,13 @@ import { updateAccount } from '../db/accounts';
 import type { BearerAuth } from '../http/http-context';
 import { describeError, isCredentialsRejected } from '../sync/describe-error';
 import { loadPassword } from './credentials';
-import { bearerFor, type SignInKind } from './oauth-bearer';
+import { bearerFor } from './oauth-bearer';
+import { providerOf } from '../providers/registry';
 import { LockedError } from '../secrets/lock-params';
 import { lockStatus } from '../secrets/lock-state';
 
-export const signsIn = (account: AccountRecord): account is AccountRecord & { kind: SignInKind } =>
-  account.kind === 'google' || account.kind === 'microsoft' || account.kind === 'onedrive-photos';
+/** The account signs in with an identity service (its provider's `secret`), rather than a password. */
+export const signsIn = (account: AccountRecord): boolean => providerOf(account.kind).setup.secret === 'sign-in';
 
 /** The secret, or null when the account now waits for the person to sign in again, or for the lock to be opened. */
 export async function accountSecret(db: LifeboatDb, account: AccountRecord): Promise<string | BearerAuth | null> {

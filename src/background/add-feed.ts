@@ -5,6 +5,7 @@ import { insertAccount } from '../db/accounts';
 import type { NewFeed } from '../shared/rpc-contract';
 import { createFeedSource } from '../providers/ics-feed/feed-source';
 import { feedBase, feedHttpUrl } from '../model/feed-url';
+import { icsFeedSetup } from '../providers/ics-feed/setup';
 import { savePassword } from './credentials';
 import { syncOne } from './sync-runner';
 
@@ -21,7 +22,7 @@ export async function addFeed(feed: NewFeed): Promise<{ accountId: string; event
 
   const id = crypto.randomUUID();
   await savePassword(id, url);
-  await insertAccount(openDb(), { id, kind: 'ics-feed', label, serverUrl: feedBase(url), calendarServerUrl: null, services: ['calendar'], username: '' }, Date.now());
+  await insertAccount(openDb(), { id, kind: icsFeedSetup.kind, label, serverUrl: feedBase(url), calendarServerUrl: null, services: ['calendar'], username: '' }, Date.now());
   void syncOne(id);
   return { accountId: id, events };
 }

@@ -8,23 +8,25 @@ import { insertAccount } from '../db/accounts';
 import { saveTokens } from '../auth/token-store';
 import type { NewOneDrivePhotos } from '../shared/rpc-contract';
 import { findDriveFolder } from '../providers/onedrive-photos/find-drive-folder';
+import { oneDrivePhotosSetup } from '../providers/onedrive-photos/setup';
+import { t } from '../http/catalog-text';
 import { tokensFor } from './oauth-sign-in';
 import { syncOne } from './sync-runner';
 
-const KINDS = { personal: 'a personal OneDrive (Outlook.com)', business: 'a work or school OneDrive (Microsoft 365)' };
+const WRONG_KIND = { personal: 'oneDriveIsPersonal', business: 'oneDriveIsBusiness' } as const;
 
 export async function addOneDrivePhotos(request: NewOneDrivePhotos): Promise<{ accountId: string; folder: string }> {
-  const { provider, tokens, bearer } = await tokensFor('onedrive-photos');
+  const { provider, tokens, bearer } = await tokensFor(oneDrivePhotosSetup.kind);
   const graphUrl = provider.endpoints.graph!;
   const folder = await findDriveFolder({ graphUrl, bearer }, request.folder, { retry: { maxAttempts: 2 } });
   if (folder.drive !== request.drive) {
     // The other kind downloads from other hosts than the person allowed in the click.
-    throw new Error(`This is ${KINDS[folder.drive]}: choose that kind of account and add it again.`);
+    throw new Error(t(WRONG_KIND[folder.drive]));
   }
   const id = crypto.randomUUID();
   await saveTokens(id, tokens);
   const label = request.label.trim() || `OneDrive: ${folder.name}`;
-  await insertAccount(openDb(), { id, kind: 'onedrive-photos', label, serverUrl: graphUrl, calendarServerUrl: null, services: [], username: '', driveFolder: folder }, Date.now());
+  await insertAccount(openDb(), { id, kind: oneDrivePhotosSetup.kind, label, serverUrl: graphUrl, calendarServerUrl: null, services: [], username: '', driveFolder: folder }, Date.now());
   void syncOne(id);
   return { accountId: id, folder: folder.name };
 }

@@ -6,6 +6,7 @@ import { insertAccount } from '../db/accounts';
 import type { NewPhotoFolder } from '../shared/rpc-contract';
 import { createPhotoFolderSource } from '../providers/webdav-photos/photo-folder-source';
 import { asCollectionUrl } from '../providers/dav/dav-href';
+import { webdavPhotosSetup } from '../providers/webdav-photos/setup';
 import { savePassword } from './credentials';
 import { syncOne } from './sync-runner';
 import { requirePlainHttpConfirmed } from '../model/plain-http';
@@ -18,7 +19,7 @@ export async function addPhotoFolder(folder: NewPhotoFolder): Promise<{ accountI
   const id = crypto.randomUUID();
   await savePassword(id, folder.password);
   const label = folder.label.trim() || new URL(folderUrl).host;
-  await insertAccount(openDb(), { id, kind: 'webdav-photos', label, serverUrl: folderUrl, calendarServerUrl: null, services: [], username: folder.username, ...(folder.plainHttpConfirmed ? { plainHttpConfirmed: true as const } : {}) }, Date.now());
+  await insertAccount(openDb(), { id, kind: webdavPhotosSetup.kind, label, serverUrl: folderUrl, calendarServerUrl: null, services: [], username: folder.username, ...(folder.plainHttpConfirmed ? { plainHttpConfirmed: true as const } : {}) }, Date.now());
   void syncOne(id);
   return { accountId: id, ...found };
 }

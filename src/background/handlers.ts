@@ -26,6 +26,7 @@ import { addOneDrivePhotos } from './add-onedrive-photos';
 import { recheckDuePhotos } from './photo-recheck';
 import { lockHandlers } from './lock-handlers';
 import { requirePlainHttpConfirmed } from '../model/plain-http';
+import { davSetup } from '../providers/dav/setup';
 import { requiredArchivePassphrase } from '../secrets/archive-passphrase';
 
 const plainHttpChecked = (account: NewDavAccount): void =>
@@ -49,7 +50,7 @@ export const handlers: Handlers = {
       openDb(),
       {
         id,
-        kind: 'dav',
+        kind: davSetup.kind,
         label: account.label.trim() || account.username,
         serverUrl: account.serverUrl,
         calendarServerUrl: account.calendarServerUrl || null,

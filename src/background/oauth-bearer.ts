@@ -4,11 +4,14 @@
 import { bearerAuth } from '../auth/bearer-auth';
 import { browserAuthFlow } from '../auth/browser-auth-flow';
 import { browserIdentityApi } from '../auth/chrome-identity';
-import { forOneDrivePhotos, type OAuthProvider } from '../auth/oauth-providers';
+import type { OAuthProvider } from '../auth/oauth-providers';
 import { configuredProvider } from '../auth/provider-settings';
 import type { SignInDeps } from '../auth/sign-in';
 import { loadTokens, saveTokens } from '../auth/token-store';
 import type { BearerAuth } from '../http/http-context';
+import type { AccountKind } from '../model/account';
+import { providerOf } from '../providers/registry';
+import { t } from '../http/catalog-text';
 
 export function signInDeps(): SignInDeps {
   // Chrome's identity API, where it exists, renews the tokens it gave (auth/access-token.ts).
@@ -16,15 +19,14 @@ export function signInDeps(): SignInDeps {
   return { flow: browserAuthFlow(), now: Date.now, identity: browserIdentityApi() };
 }
 
-/** The accounts that sign in, and what with. */
-export type SignInKind = 'google' | 'microsoft' | 'onedrive-photos';
-
-/** The provider and scopes an account of `kind` signs in (and renews) with. */
-export async function providerFor(kind: SignInKind): Promise<OAuthProvider> {
-  return kind === 'onedrive-photos' ? forOneDrivePhotos(await configuredProvider('microsoft')) : configuredProvider(kind);
+/** The identity service and scopes an account of `kind` signs in (and renews) with, as its provider declares them. */
+export async function providerFor(kind: AccountKind): Promise<OAuthProvider> {
+  const { signIn } = providerOf(kind).setup;
+  if (!signIn) throw new Error(t('errorSecretMismatch'));
+  return configuredProvider(signIn.oauth);
 }
 
-export async function bearerFor(accountId: string, kind: SignInKind): Promise<BearerAuth> {
+export async function bearerFor(accountId: string, kind: AccountKind): Promise<BearerAuth> {
   const provider = await providerFor(kind);
   const keeper = { load: () => loadTokens(accountId), save: (tokens: Parameters<typeof saveTokens>[1]) => saveTokens(accountId, tokens) };
   return bearerAuth(provider, keeper, signInDeps());

@@ -1,11 +1,10 @@
 // "Sign in with Google / Microsoft": the code flow with PKCE in the browser's sign-in window
-// (or, for Google in Chrome builds that carry an oauth2 client ID, Chrome's own sign-in),
-// then the account's collections found with the bearer token: Google's CardDAV and CalDAV
-// through the DAV engine, Microsoft's through Graph (graph-source.ts). "Sign in again" repeats
-// the sign-in for an account whose sign-in expired; its data stays.
+// (or, where the identity service allows it and the Chrome build carries an oauth2 client ID,
+// Chrome's own sign-in), then the account's collections found with the bearer token where its
+// provider says (providers/<kind>/provider.ts: its own listing, or CardDAV and CalDAV discovery).
+// "Sign in again" repeats the sign-in for an account whose sign-in expired; its data stays.
 import { openDb } from '../db/schema';
 import { getAccount, insertAccount, updateAccount } from '../db/accounts';
-import type { ProviderId } from '../auth/oauth-providers';
 import { browserIdentityApi, browserIdentityOffer } from '../auth/chrome-identity';
 import { readProviderSettings } from '../auth/provider-settings';
 import { signInInteractively } from '../auth/sign-in';
@@ -13,21 +12,20 @@ import { tokenPath } from '../auth/token-path';
 import { saveTokens } from '../auth/token-store';
 import type { FoundCollection } from '../shared/rpc-contract';
 import type { BearerAuth } from '../http/http-context';
+import { t } from '../http/catalog-text';
+import type { AccountKind } from '../model/account';
 import type { CollectionKind, RemoteCollection } from '../model/source';
-import { graphSource } from '../providers/microsoft/graph-source';
+import { providerOf } from '../providers/registry';
 import { discoverServices } from './discover-services';
-import { providerFor, signInDeps, type SignInKind } from './oauth-bearer';
+import { providerFor, signInDeps } from './oauth-bearer';
 import { syncOne } from './sync-runner';
 import { refreshBadge } from './attention';
 import { signsIn } from './account-secret';
 
-const LABELS: Record<ProviderId, string> = { google: 'Google', microsoft: 'Microsoft' };
-
-export async function tokensFor(kind: SignInKind) {
+export async function tokensFor(kind: AccountKind) {
   const provider = await providerFor(kind);
-  // Chrome's own Google sign-in where the browser and the build offer it, else the web flow.
-  const id: ProviderId = kind === 'onedrive-photos' ? 'microsoft' : kind;
-  const path = tokenPath(id, (await readProviderSettings())[id] ?? {}, browserIdentityOffer());
+  // Chrome's own sign-in where the service, the browser and the build offer it, else the web flow.
+  const path = tokenPath(provider, (await readProviderSettings())[provider.id] ?? {}, browserIdentityOffer());
   const tokens = await signInInteractively(provider, { ...signInDeps(), identity: path === 'chrome-identity' ? browserIdentityApi() : null });
   const bearer: BearerAuth = { accessToken: tokens.accessToken, renew: () => Promise.resolve(tokens.accessToken) };
   return { provider, tokens, bearer };
@@ -40,24 +38,22 @@ interface Found {
   collections: RemoteCollection[];
 }
 
-async function discover(id: ProviderId, endpoints: Record<string, string>, bearer: BearerAuth): Promise<Found> {
-  if (id === 'microsoft') {
-    const serverUrl = endpoints.graph!;
-    const services: CollectionKind[] = ['addressbook', 'calendar'];
-    const collections = await graphSource({ services }, { graphUrl: serverUrl, bearer }, { retry: { maxAttempts: 2 } }).listCollections();
-    return { serverUrl, calendarServerUrl: null, services, collections };
-  }
-  const serverUrl = endpoints.addressbook!;
-  const calendarServerUrl = endpoints.calendar!;
-  return { serverUrl, calendarServerUrl, ...(await discoverServices({ label: '', serverUrl, calendarServerUrl, username: '', password: '' }, bearer)) };
+async function discover(kind: AccountKind, endpoints: Record<string, string>, bearer: BearerAuth): Promise<Found> {
+  const { signIn } = providerOf(kind);
+  if (!signIn) throw new Error(t('errorSecretMismatch'));
+  const servers = signIn.servers(endpoints);
+  if (signIn.discover) return { ...servers, ...(await signIn.discover(servers, bearer)) };
+  const { serverUrl, calendarServerUrl } = servers;
+  return { ...servers, ...(await discoverServices({ label: '', serverUrl, calendarServerUrl: calendarServerUrl ?? undefined, username: '', password: '' }, bearer)) };
 }
 
-export async function signInWith(id: ProviderId): Promise<{ accountId: string; collections: FoundCollection[] }> {
-  const { provider, tokens, bearer } = await tokensFor(id);
-  const { serverUrl, calendarServerUrl, services, collections } = await discover(id, provider.endpoints, bearer);
+export async function signInWith(kind: AccountKind): Promise<{ accountId: string; collections: FoundCollection[] }> {
+  const { provider, tokens, bearer } = await tokensFor(kind);
+  const { serverUrl, calendarServerUrl, services, collections } = await discover(kind, provider.endpoints, bearer);
   const accountId = crypto.randomUUID();
   await saveTokens(accountId, tokens);
-  await insertAccount(openDb(), { id: accountId, kind: id, label: LABELS[id], serverUrl, calendarServerUrl, services, username: '' }, Date.now());
+  const label = providerOf(kind).setup.signIn?.name ?? kind;
+  await insertAccount(openDb(), { id: accountId, kind, label, serverUrl, calendarServerUrl, services, username: '' }, Date.now());
   void syncOne(accountId);
   return { accountId, collections: collections.map((c) => ({ name: c.displayName, kind: c.kind })) };
 }
@@ -65,7 +61,7 @@ export async function signInWith(id: ProviderId): Promise<{ accountId: string; c
 export async function signInAgain(accountId: string): Promise<{ ok: true }> {
   const db = openDb();
   const account = await getAccount(db, accountId);
-  if (!signsIn(account)) throw new Error('This account does not sign in.');
+  if (!signsIn(account)) throw new Error(t('errorNotSignIn'));
   const { tokens } = await tokensFor(account.kind);
   await saveTokens(accountId, tokens);
   await updateAccount(db, accountId, { status: 'idle', lastError: null });

@@ -1,27 +1,23 @@
-// A photo library account's run, as the sync runner starts it: a WebDAV folder's source with
-// the stored password, or a OneDrive folder's with a bearer token (renewed silently, else the
-// account waits for "Sign in again"), the run, then the alarms and the badge, like any account.
+// A photo library account's run, as the sync runner starts it: its provider's photo source with
+// the account's secret (a password, or a bearer token renewed silently, else the account waits
+// for "Sign in again"), the run, then the alarms and the badge, like any account.
 import type { LifeboatDb } from '../db/schema';
 import type { Settings } from '../model/settings';
 import type { AccountRecord } from '../model/account';
 import type { PhotoSource } from '../model/photo-source';
-import { createPhotoFolderSource } from '../providers/webdav-photos/photo-folder-source';
-import { createOneDrivePhotoSource } from '../providers/onedrive-photos/onedrive-photo-source';
+import { providerOf } from '../providers/registry';
+import { t } from '../http/catalog-text';
 import { syncPhotoFolder } from '../sync/photos/sync-photo-folder';
 import type { RunSummary } from '../model/run-summary';
-import { loadPassword } from './credentials';
 import { accountSecret, signsIn } from './account-secret';
 import { announceAlarms, refreshBadge } from './attention';
 
 /** The account's source, or null when it waits for a new sign-in. */
 async function photoSourceFor(db: LifeboatDb, account: AccountRecord): Promise<PhotoSource | null> {
-  if (account.kind !== 'onedrive-photos') {
-    return createPhotoFolderSource({ serverUrl: account.serverUrl, username: account.username, password: await loadPassword(account.id), allowPlainHttp: account.plainHttpConfirmed === true });
-  }
-  if (!account.driveFolder) throw new Error('This OneDrive account names no folder: remove it and add it again.');
-  const bearer = await accountSecret(db, account);
-  if (bearer === null || typeof bearer === 'string') return null;
-  return createOneDrivePhotoSource({ graphUrl: account.serverUrl, bearer, folder: account.driveFolder });
+  const { photoSource } = providerOf(account.kind);
+  if (!photoSource) throw new Error(t('errorUnknownAccountKind', account.kind));
+  const secret = await accountSecret(db, account);
+  return secret === null ? null : photoSource(account, secret);
 }
 
 export async function syncPhotoAccount(db: LifeboatDb, account: AccountRecord, settings: Settings): Promise<RunSummary | null> {

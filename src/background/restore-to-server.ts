@@ -7,22 +7,21 @@ import { refusedHref } from '../http/credential-check';
 import { createAccountContext } from '../http/http-context';
 import { putNewItem } from '../providers/dav/put-new-item';
 import { sourceForAccount } from '../providers/source-for-account';
-import { keepsContactLabels } from '../model/keeps-labels';
+import { providerOf } from '../providers/registry';
+import { t } from '../http/catalog-text';
 import { pushToCollection } from '../restore/push-to-collection';
 import type { PushReport } from '../model/push';
 import { readers } from '../sync/readers';
 import type { RestoreParams } from '../shared/rpc-contract';
 import { accountSecret } from './account-secret';
 
-/** Account kinds whose collections a restore can write into. */
-export const RESTORABLE_KINDS = new Set(['dav', 'google']);
-
 export async function restoreToServer({ targetAccountId, ...params }: RestoreParams): Promise<PushReport> {
   const db = openDb();
   const account = await getAccount(db, targetAccountId);
-  if (!RESTORABLE_KINDS.has(account.kind)) throw new Error('Choose an address book or calendar on a CardDAV or CalDAV server to restore into');
+  const { setup } = providerOf(account.kind);
+  if (!setup.canRestoreTo) throw new Error(t('errorRestoreTarget'));
   const secret = await accountSecret(db, account);
-  if (secret === null) throw new Error('Sign in to this account again first');
+  if (secret === null) throw new Error(t('errorSignInAgain'));
   const { source } = sourceForAccount(account, secret);
   const connection = typeof secret === 'string' ? { password: secret } : { password: '', bearer: secret };
   // One context per server the account names (Google's calendars live on another host than its
@@ -31,6 +30,6 @@ export async function restoreToServer({ targetAccountId, ...params }: RestorePar
     createAccountContext({ serverUrl, username: account.username, allowPlainHttp: account.plainHttpConfirmed === true, ...connection }),
   );
   const contextFor = (url: string) => contexts.find((ctx) => refusedHref(ctx, url) === null) ?? contexts[0]!;
-  const target = { source, put: (url: string, body: string, mediaType: string) => putNewItem(contextFor(url), url, body, mediaType), keepsLabels: keepsContactLabels(account.kind) };
+  const target = { source, put: (url: string, body: string, mediaType: string) => putNewItem(contextFor(url), url, body, mediaType), keepsLabels: setup.keepsContactLabels };
   return pushToCollection(db, params, target, readers);
 }

@@ -2,7 +2,9 @@
 // account, a resumed run). A second request for a running account waits for the same run.
 import { openDb } from '../db/schema';
 import { getAccount, listAccounts, updateAccount } from '../db/accounts';
-import { mirrorsPhotos, type AccountRecord } from '../model/account';
+import type { AccountRecord } from '../model/account';
+import { hasServer } from '../model/provider-setup';
+import { providerOf } from '../providers/registry';
 import { readSettings } from '../db/settings';
 import { pruneVersions } from '../db/retention';
 import { syncAccount } from '../sync/sync-account';
@@ -14,7 +16,7 @@ import { accountSecret, isPaused, secretsLocked, signsIn } from './account-secre
 import { announceAlarms, refreshBadge } from './attention';
 
 /** Accounts with a remote to mirror (not the ones imported from files). */
-export const isSynced = (account: AccountRecord): boolean => account.kind !== 'local';
+export const isSynced = (account: AccountRecord): boolean => hasServer(providerOf(account.kind).setup);
 
 const running = new Map<string, Promise<RunSummary | null>>();
 
@@ -32,7 +34,7 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
   const account = await getAccount(db, accountId);
   if (!isSynced(account) || (await secretsLocked())) return null;
   const settings = await readSettings(db);
-  if (mirrorsPhotos(account.kind)) return syncPhotoAccount(db, account, settings);
+  if (providerOf(account.kind).setup.mirrors === 'photos') return syncPhotoAccount(db, account, settings);
   const secret = await accountSecret(db, account);
   if (secret === null) {
     await refreshBadge();

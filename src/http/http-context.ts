@@ -95,10 +95,10 @@ export function normaliseServerUrl(input: string): string {
     u = new URL(withScheme);
   } catch {
     // The input itself is not echoed: it may hold a password.
-    throw new InvalidAddressError('is not a valid web address');
+    throw new InvalidAddressError('invalid');
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw new InvalidAddressError('must start with https://');
+    throw new InvalidAddressError('scheme');
   }
   u.username = '';
   u.password = '';

@@ -1,6 +1,8 @@
 // Typed failures with messages a person can act on. The UI shows `message` as is, so it names
 // the host (never the full URL with its query) and never the password: connections keep
-// credentials out of URLs, and no error is built from a request's headers or body.
+// credentials out of URLs, and no error is built from a request's headers or body. The sentences
+// come from the message catalog (catalog-text.ts).
+import { t } from './catalog-text';
 
 /** Host and path of a URL, for messages. Userinfo is dropped even if someone typed it. */
 export function describeUrl(url: string): string {
@@ -8,7 +10,7 @@ export function describeUrl(url: string): string {
     const u = new URL(url);
     return u.host + u.pathname;
   } catch {
-    return 'the server';
+    return t('httpTheServer');
   }
 }
 
@@ -16,7 +18,7 @@ export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return 'the server';
+    return t('httpTheServer');
   }
 }
 
@@ -41,9 +43,7 @@ export class AuthError extends RequestError {
   constructor(url: string, status: number, message?: string) {
     super(
       message ??
-        (status === 401
-          ? 'The server refused the username or password'
-          : `The server refused this account access to ${describeUrl(url)}`),
+        (status === 401 ? t('httpAuthRefused') : t('httpAccessRefused', describeUrl(url))),
       url,
     );
     this.status = status;
@@ -54,8 +54,9 @@ export class AuthError extends RequestError {
 export class InvalidAddressError extends RequestError {
   readonly code = 'address';
 
-  constructor(detail: string) {
-    super(`The server address ${detail}`, '');
+  /** `invalid`: no web address at all; `scheme`: neither https nor http. */
+  constructor(problem: 'invalid' | 'scheme') {
+    super(t(problem === 'invalid' ? 'httpAddressInvalid' : 'httpAddressScheme'), '');
   }
 }
 
@@ -64,7 +65,7 @@ export class NetworkError extends RequestError {
   readonly code = 'network';
 
   constructor(url: string, cause?: unknown) {
-    super(`Could not reach ${hostOf(url)}`, url, { cause });
+    super(t('httpUnreachable', hostOf(url)), url, { cause });
   }
 }
 
@@ -74,8 +75,7 @@ export class HttpError extends RequestError {
   readonly status: number;
 
   constructor(url: string, status: number, statusText = '') {
-    const text = statusText ? ` ${statusText}` : '';
-    super(`The server answered ${status}${text} for ${describeUrl(url)}`, url);
+    super(t('httpStatus', statusText ? `${status} ${statusText}` : status, describeUrl(url)), url);
     this.status = status;
   }
 }

@@ -4,15 +4,16 @@
 // URL or a bigger request), and the next run tries again.
 import { RequestError, HttpError, NetworkError, hostOf } from './http-errors';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy';
+import { t } from './catalog-text';
 
 /** "2 h 5 min", "45 s": how long a wait is, for messages. */
 function describeWait(ms: number): string {
   const seconds = Math.max(1, Math.round(ms / 1000));
-  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 120) return t('httpWaitSeconds', seconds);
   const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} min`;
+  if (minutes < 120) return t('httpWaitMinutes', minutes);
   const hours = Math.floor(minutes / 60);
-  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  return minutes % 60 === 0 ? t('httpWaitHours', hours) : t('httpWaitHoursMinutes', hours, minutes % 60);
 }
 
 /**
@@ -29,12 +30,10 @@ export class RateLimitError extends RequestError {
   readonly retryAfterMs: number | undefined;
 
   constructor(url: string, status: number, wait: { retryAt: number; now: number } | { attempts: number; retryAfterMs?: number }) {
-    const busy = `${hostOf(url)} is busy (HTTP ${status})`;
     super(
       'retryAt' in wait
-        ? `${busy} and asked Lifeboat to wait ${describeWait(wait.retryAt - wait.now)}; ` +
-            `sync again after ${new Date(wait.retryAt).toUTCString()}`
-        : `${busy} and still was after ${wait.attempts} attempts; sync again later`,
+        ? t('httpBusyWait', hostOf(url), status, describeWait(wait.retryAt - wait.now), new Date(wait.retryAt).toUTCString())
+        : t('httpBusyAttempts', hostOf(url), status, wait.attempts),
       url,
     );
     this.status = status;
@@ -54,12 +53,7 @@ export class BadResponseError extends RequestError {
   readonly truncated: boolean;
 
   constructor(url: string, truncated: boolean, format: 'WebDAV XML' | 'JSON' = 'WebDAV XML') {
-    super(
-      truncated
-        ? `The answer from ${hostOf(url)} was cut off before its end`
-        : `The answer from ${hostOf(url)} is not readable ${format}`,
-      url,
-    );
+    super(t(truncated ? 'httpCutOff' : format === 'JSON' ? 'httpNotJson' : 'httpNotDavXml', hostOf(url)), url);
     this.truncated = truncated;
   }
 }

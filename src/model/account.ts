@@ -5,21 +5,14 @@ import type { DriveFolder } from './drive-folder';
 import type { CollectionKind } from './source';
 
 /**
- * `local`: items imported from files (a backup, a .vcf, an .ics, a Google Takeout): never synced
- * with a server. `webdav-photos`: a WebDAV folder of photos and videos (docs/PHOTOS.md).
- * `ics-feed`: a calendar feed (.ics or webcal:// address); `serverUrl` holds only its origin,
- * the full address is kept with the credentials.
- * `google`: signed in with Google (OAuth), mirrored over Google's CardDAV and CalDAV.
- * `microsoft`: signed in with Microsoft (OAuth), contacts and calendars mirrored through Microsoft Graph.
- * `onedrive-photos`: signed in with Microsoft for files only (Files.Read), one OneDrive folder's
- * photos and videos mirrored through Graph delta (docs/PHOTOS.md).
+ * Every kind of account is a provider with its own folder, src/providers/<kind>/, whose
+ * setup.ts says what it is (what it mirrors, what secret it needs…: model/provider-setup.ts).
+ * `dav`: a CardDAV/CalDAV server with a password. `google`: signed in with Google, mirrored over
+ * Google's CardDAV and CalDAV. `microsoft`: signed in with Microsoft, mirrored through Graph.
+ * `ics-feed`: a calendar feed. `webdav-photos`, `onedrive-photos`: photo libraries
+ * (docs/PHOTOS.md). `local`: items imported from files, never synced with a server.
  */
 export type AccountKind = 'dav' | 'local' | 'webdav-photos' | 'ics-feed' | 'google' | 'microsoft' | 'onedrive-photos';
-
-/** Accounts that mirror a photo library rather than address books and calendars. */
-export function mirrorsPhotos(kind: AccountKind): kind is 'webdav-photos' | 'onedrive-photos' {
-  return kind === 'webdav-photos' || kind === 'onedrive-photos';
-}
 
 /**
  * `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed.

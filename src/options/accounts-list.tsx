@@ -1,7 +1,8 @@
 // The accounts: status, counts, what to mirror, a new password when the server refused the
 // old one, and removal (keeping the mirrored data unless the person says otherwise).
 import type { AccountSummary } from '../ui/account-summaries';
-import { mirrorsPhotos } from '../model/account';
+import { hasServer } from '../model/provider-setup';
+import { setupOf } from '../providers/setup-registry';
 import { AccountStatus } from '../ui/account-status';
 import { ItemCounts } from '../ui/item-counts';
 import { UnreadableLine } from '../ui/unreadable-line';
@@ -19,24 +20,25 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
     <ul class="accounts">
       {summaries.map((summary) => {
         const { account } = summary;
+        const setup = setupOf(account.kind);
         return (
           <li key={account.id} class="account" data-account-id={account.id}>
             <h3>{account.label}</h3>
-            {(account.kind === 'dav' || account.kind === 'webdav-photos') && (
+            {setup.where === 'user-and-servers' && (
               <p class="muted">
                 {account.username} · {account.serverUrl}
                 {account.calendarServerUrl ? ` · ${account.calendarServerUrl}` : ''}
               </p>
             )}
-            {account.kind === 'ics-feed' && <p class="muted">{t('accountFeedFrom', new URL(account.serverUrl).host)}</p>}
+            {setup.where === 'feed-host' && <p class="muted">{t('accountFeedFrom', new URL(account.serverUrl).host)}</p>}
             {account.driveFolder && <p class="muted">{t('accountOneDriveFolder', account.driveFolder.name)}</p>}
             <ItemCounts summary={summary} />
             <AccountStatus account={account} now={now} missing={summary.missing} collectionsMissed={summary.collectionsMissed} />
             <UnreadableLine count={summary.unreadable} onShow={() => document.getElementById(RUN_LOG_ANCHOR)?.scrollIntoView()} />
             {account.status === 'needs-password' && <PasswordForm account={account} />}
-            {account.kind !== 'local' && account.kind !== 'ics-feed' && !mirrorsPhotos(account.kind) && <CollectionChoice accountId={account.id} />}
+            {setup.choosesCollections && <CollectionChoice accountId={account.id} />}
             <div class="actions">
-              {account.kind !== 'local' && (
+              {hasServer(setup) && (
                 <button type="button" onClick={() => void callThroughDb('syncNow', { accountId: account.id }).catch(() => undefined)}>
                   {t('popupSyncNow')}
                 </button>

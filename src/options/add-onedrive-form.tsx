@@ -9,8 +9,9 @@ import { call } from '../shared/rpc-client';
 import { t, type MessageKey } from '../shared/i18n';
 import { StatusMessage } from '../ui/status-message';
 import { useServerCheck } from '../ui/use-server-check';
-import { forOneDrivePhotos, providerOrigins, providerWith, type OAuthProvider } from '../auth/oauth-providers';
-import { readProviderSettings } from '../auth/provider-settings';
+import { providerOrigins, providerWith, type OAuthProvider } from '../auth/oauth-providers';
+import { oneDrivePhotosSetup } from '../providers/onedrive-photos/setup';
+import { readProviderSettings, type AllProviderSettings } from '../auth/provider-settings';
 import type { DriveFolder, DriveFolderChoice } from '../model/drive-folder';
 import { STORAGE_ORIGINS } from '../model/storage-hosts';
 
@@ -41,6 +42,12 @@ function Choice<T extends string>({ legend, name, options, value, onChange }: { 
   );
 }
 
+/** Microsoft's identity service asking for files only, with the person's Microsoft settings (providers/onedrive-photos/setup.ts). */
+function withSettings(all: AllProviderSettings): OAuthProvider | null {
+  const oauth = oneDrivePhotosSetup.signIn?.oauth;
+  return oauth ? providerWith(oauth, all[oauth.id]) : null;
+}
+
 export function AddOneDriveForm() {
   const [provider, setProvider] = useState<OAuthProvider | null>(null);
   const [drive, setDrive] = useState<Drive>('personal');
@@ -48,7 +55,7 @@ export function AddOneDriveForm() {
   const [path, setPath] = useState('');
   const [label, setLabel] = useState('');
   const { busy, message, setMessage, check } = useServerCheck();
-  useEffect(() => void readProviderSettings().then((all) => setProvider(forOneDrivePhotos(providerWith('microsoft', all.microsoft)))), []);
+  useEffect(() => void readProviderSettings().then((all) => setProvider(withSettings(all))), []);
 
   async function add(event: JSX.TargetedEvent<HTMLFormElement>) {
     event.preventDefault();

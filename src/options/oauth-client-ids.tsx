@@ -7,16 +7,15 @@ import { t } from '../shared/i18n';
 import type { ProviderId } from '../auth/oauth-providers';
 import { readProviderSettings, writeProviderSettings } from '../auth/provider-settings';
 import { StatusMessage, type Message } from '../ui/status-message';
+import { signInSetups } from '../providers/setup-registry';
 
-const PROVIDERS: Array<{ id: ProviderId; label: 'clientIdGoogle' | 'clientIdMicrosoft' }> = [
-  { id: 'google', label: 'clientIdGoogle' },
-  { id: 'microsoft', label: 'clientIdMicrosoft' },
-];
+/** One field per identity service a provider declares a client ID field for (providers/<kind>/setup.ts). */
+const PROVIDERS = signInSetups().flatMap(({ signIn }) => (signIn.clientIdKey ? [{ id: signIn.oauth.id, label: signIn.clientIdKey }] : []));
 
 export function OAuthClientIds() {
   const [ids, setIds] = useState<Partial<Record<ProviderId, string>>>({});
   const [message, setMessage] = useState<Message>(null);
-  useEffect(() => void readProviderSettings().then((all) => setIds({ google: all.google?.clientId ?? '', microsoft: all.microsoft?.clientId ?? '' })), []);
+  useEffect(() => void readProviderSettings().then((all) => setIds(Object.fromEntries(PROVIDERS.map(({ id }) => [id, all[id]?.clientId ?? ''])))), []);
 
   async function save() {
     for (const { id } of PROVIDERS) await writeProviderSettings(id, { clientId: (ids[id] ?? '').trim() });

@@ -11,13 +11,13 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
 import { ProblemList } from './problem-list';
-import { keepsContactLabels } from '../model/keeps-labels';
-import type { AccountKind } from '../model/account';
+import type { ProviderSetup } from '../model/provider-setup';
+import { setupOf } from '../providers/setup-registry';
 
 export function PushPanel() {
   const db = openDb();
   const choices = useLiveQuery(() => collectionChoices(db));
-  const servers = useLiveQuery(async () => new Map<string, AccountKind>((await db.accounts.toArray()).filter((a) => a.kind === 'dav' || a.kind === 'google').map((a) => [a.id, a.kind])));
+  const servers = useLiveQuery(async () => new Map<string, ProviderSetup>((await db.accounts.toArray()).map((a) => [a.id, setupOf(a.kind)] as const).filter(([, setup]) => setup.canRestoreTo)));
   const [fromId, setFromId] = useState('');
   const [intoId, setIntoId] = useState('');
   const [asOf, setAsOf] = useState('');
@@ -28,7 +28,7 @@ export function PushPanel() {
   const from = choices?.find((c) => c.id === fromId);
   const targets = choices?.filter((c) => c.id !== fromId && servers?.has(c.accountId) && (!from || c.kind === from.kind)) ?? [];
   const into = targets.find((c) => c.id === intoId);
-  const dropsLabels = into?.kind === 'addressbook' && !keepsContactLabels(servers?.get(into.accountId) ?? 'dav');
+  const dropsLabels = into?.kind === 'addressbook' && servers?.get(into.accountId)?.keepsContactLabels === false;
 
   const run = async (dryRun: boolean) => {
     if (!from || !into) return;

@@ -7,33 +7,33 @@ import { call } from '../shared/rpc-client';
 import { t } from '../shared/i18n';
 import { StatusMessage } from '../ui/status-message';
 import { useServerCheck } from '../ui/use-server-check';
-import { providerOrigins, providerWith, type OAuthProvider, type ProviderId } from '../auth/oauth-providers';
+import { providerOrigins, providerWith, type OAuthProvider } from '../auth/oauth-providers';
 import { readProviderSettings } from '../auth/provider-settings';
+import type { AccountKind } from '../model/account';
+import { signInSetups } from '../providers/setup-registry';
 
-const BUTTONS: Array<{ id: ProviderId; label: 'signInWithGoogle' | 'signInWithMicrosoft'; name: string }> = [
-  { id: 'google', label: 'signInWithGoogle', name: 'Google' },
-  { id: 'microsoft', label: 'signInWithMicrosoft', name: 'Microsoft' },
-];
+/** Every provider with a sign-in button of its own (providers/<kind>/setup.ts). */
+const BUTTONS = signInSetups().flatMap(({ kind, signIn }) => (signIn.buttonKey ? [{ id: kind, label: signIn.buttonKey, name: signIn.name, oauth: signIn.oauth }] : []));
 
 interface Props {
   /** The setup's chosen service: only its button. */
-  only?: ProviderId;
+  only?: AccountKind;
   /** Called once the account is saved, so the setup can follow its first copy. */
   onAdded?: (accountId: string) => void;
 }
 
 export function SignInPanel({ only, onAdded }: Props = {}) {
-  const [providers, setProviders] = useState<Record<ProviderId, OAuthProvider> | null>(null);
+  const [providers, setProviders] = useState<Partial<Record<AccountKind, OAuthProvider>> | null>(null);
   const { busy, message, setMessage, check } = useServerCheck();
-  useEffect(() => void readProviderSettings().then((all) => setProviders({ google: providerWith('google', all.google), microsoft: providerWith('microsoft', all.microsoft) })), []);
+  useEffect(() => void readProviderSettings().then((all) => setProviders(Object.fromEntries(BUTTONS.map(({ id, oauth }) => [id, providerWith(oauth, all[oauth.id])])))), []);
 
-  async function signIn(provider: OAuthProvider, name: string) {
+  async function signIn(kind: AccountKind, provider: OAuthProvider, name: string) {
     if (!(await browser.permissions.request({ origins: providerOrigins(provider) }))) {
       setMessage({ text: t('addAccountPermissionDenied', name), error: true });
       return;
     }
     await check(async () => {
-      const answer = await call('signIn', { provider: provider.id });
+      const answer = await call('signIn', { provider: kind });
       onAdded?.(answer.accountId);
       return t('addAccountAdded', answer.collections.map((c) => c.name).join(', '));
     });
@@ -44,7 +44,7 @@ export function SignInPanel({ only, onAdded }: Props = {}) {
       <p class="muted">{t('signInHelp')}</p>
       <div class="actions">
         {BUTTONS.filter(({ id }) => !only || id === only).map(({ id, label, name }) => (
-          <button key={id} type="button" class="primary" disabled={busy || providers === null} onClick={() => providers && void signIn(providers[id], name)}>
+          <button key={id} type="button" class="primary" disabled={busy || providers === null} onClick={() => providers?.[id] && void signIn(id, providers[id], name)}>
             {t(label)}
           </button>
         ))}

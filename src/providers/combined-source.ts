@@ -1,11 +1,12 @@
 // One account, several services: CardDAV for contacts and CalDAV for calendars, often on
 // different hosts (contacts.icloud.com and caldav.icloud.com). The engine sees one Source.
 import type { CollectionKind, RemoteCollection, Source } from '../model/source';
+import { t } from '../http/catalog-text';
 
 export function combineSources(byKind: Partial<Record<CollectionKind, Source>>): Source {
   const sourceFor = (collection: RemoteCollection): Source => {
     const source = byKind[collection.kind];
-    if (!source) throw new Error(`This account does not mirror ${collection.kind}s.`);
+    if (!source) throw new Error(t('accountNoService', `${collection.kind}s`));
     return source;
   };
   return {

@@ -19,6 +19,7 @@ import { splitCalendar } from '../calendars/split-calendar';
 import { splitVcards } from './split-vcards';
 import { contentKey } from './same-content';
 import { sortImported } from './sort-imported';
+import { localSetup } from '../providers/local/setup';
 
 export interface ImportPart {
   /** Where the part came from, for messages: "contacts/Work - Friends.vcf". */
@@ -44,11 +45,11 @@ export interface ImportReport {
 const BATCH = 500;
 
 async function localAccount(db: LifeboatDb, label: string, now: number): Promise<AccountRecord> {
-  const existing = (await db.accounts.toArray()).find((a) => a.kind === 'local' && a.label === label && !a.detached);
+  const existing = (await db.accounts.toArray()).find((a) => a.kind === localSetup.kind && a.label === label && !a.detached);
   if (existing) return existing;
   const account: AccountRecord = {
     id: crypto.randomUUID(),
-    kind: 'local',
+    kind: localSetup.kind,
     label,
     serverUrl: '',
     calendarServerUrl: null,

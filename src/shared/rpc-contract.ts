@@ -1,6 +1,7 @@
 // The typed contract between the pages (popup, options) and the background worker. Pages
 // send commands; results and progress otherwise flow through the database, because a
 // closed popup cannot receive a message.
+import type { AccountKind } from '../model/account';
 import type { Settings } from '../model/settings';
 import type { ArchiveResult, ExportParams, ExportResult } from '../model/export';
 import type { PushParams, PushReport } from '../model/push';
@@ -40,7 +41,7 @@ export interface Commands {
   /** Downloads a calendar feed once to check it, saves it and starts its first mirror. */
   addFeed: { params: NewFeed; result: { accountId: string; events: number } };
   /** Signs in with Google or Microsoft (the browser's sign-in window), finds the account's collections, saves, starts the first mirror. */
-  signIn: { params: { provider: 'google' | 'microsoft' }; result: { accountId: string; collections: FoundCollection[] } };
+  signIn: { params: { provider: AccountKind }; result: { accountId: string; collections: FoundCollection[] } };
   /** Signs a signed-in account in again after its sign-in expired; syncing resumes. */
   signInAgain: { params: { accountId: string }; result: { ok: true } };
   /**

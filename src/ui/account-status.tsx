@@ -1,6 +1,8 @@
 // One line that says whether an account's copy is safe: up to date, syncing, or failing.
 import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
+import { hasServer } from '../model/provider-setup';
+import { setupOf } from '../providers/setup-registry';
 import { relativeTime } from './relative-time';
 import { progressSentence, upToDateSentence } from './status-sentences';
 
@@ -14,7 +16,7 @@ interface Props {
 }
 
 export function AccountStatus({ account, now, missing = 0, collectionsMissed = 0 }: Props) {
-  if (account.kind === 'local') return <p class="status status-ok">{t('statusImported', relativeTime(account.createdAt, now))}</p>;
+  if (!hasServer(setupOf(account.kind))) return <p class="status status-ok">{t('statusImported', relativeTime(account.createdAt, now))}</p>;
   if (account.status === 'syncing') {
     const progress = account.progress ?? { done: 0, total: 0 };
     return (

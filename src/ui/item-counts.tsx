@@ -1,12 +1,12 @@
 // "Contacts: 412 · Events: 1,280 · Tasks: 36", only the kinds the account has.
 import type { AccountSummary } from './account-summaries';
 import { t } from '../shared/i18n';
-import { mirrorsPhotos } from '../model/account';
+import { setupOf } from '../providers/setup-registry';
 
 export function ItemCounts({ summary }: { summary: AccountSummary }) {
   const { account, contacts, events, tasks, photos, deletedUpstream } = summary;
   const showCalendars = account.services.includes('calendar') || events + tasks > 0;
-  const photosOnly = mirrorsPhotos(account.kind);
+  const photosOnly = setupOf(account.kind).mirrors === 'photos';
   return (
     <p class="counts">
       {!photosOnly && (

@@ -16,6 +16,7 @@ import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, saveClientId, showSection, signInWith, waitForMirror } from '../browser/extension-pages';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { providerWith } from '../../src/auth/oauth-providers';
+import { GOOGLE_OAUTH } from '../../src/providers/google/oauth';
 
 const CARDS = makeCards(12);
 const EVENTS = makeEvents(3);
@@ -31,7 +32,7 @@ beforeAll(async () => {
     { name: 'calendar', kind: 'calendar', displayName: 'Calendar', items: EVENTS },
   ] });
   ext = await launchExtensionBrowser({ extensionDir: prepareExtensionCopy('dist', ['http://127.0.0.1/*']) });
-  oauth = await startOAuthServer({ clientId: CLIENT_ID, redirectUris: [`https://${ext.extensionId}.chromiumapp.org/`], scopes: providerWith('google').scopes });
+  oauth = await startOAuthServer({ clientId: CLIENT_ID, redirectUris: [`https://${ext.extensionId}.chromiumapp.org/`], scopes: providerWith(GOOGLE_OAUTH).scopes });
   proxy = await startGoogleDavProxy(radicale, (token) => oauth.isValidAccessToken(token));
   // Where "Google" is, for this test: the endpoints part of the advanced provider settings.
   const worker = await ext.serviceWorker();

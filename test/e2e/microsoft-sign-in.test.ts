@@ -16,6 +16,7 @@ import { openOptions, openPopup, saveClientId, signInWith, waitForMirror } from 
 import { exportFromPopup } from '../browser/popup-export';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { providerWith } from '../../src/auth/oauth-providers';
+import { MICROSOFT_OAUTH } from '../../src/providers/microsoft/oauth';
 
 const CLIENT_ID = '00000000-0000-4000-8000-00000000e2e0';
 const person = (n: number) => ({ id: `c-${n}`, displayName: `Person ${n}`, givenName: 'Person', surname: String(n), emailAddresses: [{ name: '', address: `p${n}@example.org` }] });
@@ -38,7 +39,7 @@ let ext: ExtensionBrowser;
 
 beforeAll(async () => {
   ext = await launchExtensionBrowser({ extensionDir: prepareExtensionCopy('dist', ['http://127.0.0.1/*']) });
-  oauth = await startOAuthServer({ clientId: CLIENT_ID, redirectUris: [`https://${ext.extensionId}.chromiumapp.org/`], scopes: providerWith('microsoft').scopes });
+  oauth = await startOAuthServer({ clientId: CLIENT_ID, redirectUris: [`https://${ext.extensionId}.chromiumapp.org/`], scopes: providerWith(MICROSOFT_OAUTH).scopes });
   graph = await startGraphServer((token) => oauth.isValidAccessToken(token), 3);
   for (const n of DEFAULT_CONTACTS) graph.put('', person(n));
   for (const [id, name, parent, contacts] of FOLDERS) {

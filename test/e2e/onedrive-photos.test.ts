@@ -12,7 +12,9 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extens
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, OPTIONS, showSection } from '../browser/extension-pages';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
-import { forOneDrivePhotos, providerWith } from '../../src/auth/oauth-providers';
+import { providerWith } from '../../src/auth/oauth-providers';
+import { forOneDrivePhotos } from '../../src/providers/onedrive-photos/oauth';
+import { MICROSOFT_OAUTH } from '../../src/providers/microsoft/oauth';
 import { STORAGE_ORIGINS } from '../../src/model/storage-hosts';
 
 const CLIENT_ID = 'lifeboat-e2e.apps.example.com';
@@ -24,7 +26,7 @@ let options: Page;
 beforeAll(async () => {
   // What "Allow" grants in the click: the loopback test servers, and a personal drive's storage hosts.
   ext = await launchExtensionBrowser({ extensionDir: prepareExtensionCopy('dist', ['http://127.0.0.1/*', ...STORAGE_ORIGINS.personal]) });
-  oauth = await startOAuthServer({ clientId: CLIENT_ID, redirectUris: [`https://${ext.extensionId}.chromiumapp.org/`], scopes: forOneDrivePhotos(providerWith('microsoft')).scopes });
+  oauth = await startOAuthServer({ clientId: CLIENT_ID, redirectUris: [`https://${ext.extensionId}.chromiumapp.org/`], scopes: forOneDrivePhotos(providerWith(MICROSOFT_OAUTH)).scopes });
   graph = await startGraphDriveServer((token) => oauth.isValidAccessToken(token));
   graph.putFile('Pictures/Camera Roll/IMG_0001.jpg', makeJpeg({ takenAt: '2021:03:04 05:06:07', width: 32, height: 24 }));
   graph.putFile('Pictures/Camera Roll/2022/IMG_0002.jpg', makeJpeg({ takenAt: '2022:08:01 12:00:00', width: 24, height: 24, seed: 2 }));

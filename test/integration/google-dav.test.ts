@@ -11,6 +11,7 @@ import { nodeAuthFlow } from '../support/node-auth-flow';
 import { freshDb } from '../support/test-db';
 import { insertAccount, getAccount } from '../../src/db/accounts';
 import { providerWith } from '../../src/auth/oauth-providers';
+import { GOOGLE_OAUTH } from '../../src/providers/google/oauth';
 import { signIn } from '../../src/auth/sign-in';
 import { accessToken } from '../../src/auth/access-token';
 import type { TokenSet } from '../../src/auth/token-endpoint';
@@ -32,7 +33,7 @@ beforeAll(async () => {
     { name: 'contacts', kind: 'addressbook', displayName: 'Contacts', items: CARDS },
     { name: 'calendar', kind: 'calendar', displayName: 'Calendar', items: EVENTS },
   ] });
-  oauth = await startOAuthServer({ clientId: 'test-client', redirectUris: [REDIRECT], scopes: providerWith('google').scopes });
+  oauth = await startOAuthServer({ clientId: 'test-client', redirectUris: [REDIRECT], scopes: providerWith(GOOGLE_OAUTH).scopes });
   proxy = await startGoogleDavProxy(radicale, (token) => oauth.isValidAccessToken(token));
 });
 afterAll(async () => {
@@ -43,7 +44,7 @@ afterAll(async () => {
 
 describe('a Google account over DAV with bearer tokens', () => {
   it('mirrors, switches to sync-collection, renews an expired token, and pauses for a new sign-in with the data kept', async () => {
-    const provider = providerWith('google', { clientId: 'test-client', authorizeUrl: oauth.authorizeUrl, tokenUrl: oauth.tokenUrl });
+    const provider = providerWith(GOOGLE_OAUTH, { clientId: 'test-client', authorizeUrl: oauth.authorizeUrl, tokenUrl: oauth.tokenUrl });
     const deps = { flow: nodeAuthFlow(REDIRECT), fetch: globalThis.fetch, now: Date.now };
     const stored = { tokens: await signIn(provider, deps, true) };
     const keeper = { load: () => Promise.resolve(stored.tokens), save: (t: TokenSet) => Promise.resolve(void (stored.tokens = t)) };

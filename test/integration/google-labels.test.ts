@@ -16,7 +16,7 @@ import { createAccountContext } from '../../src/http/http-context';
 import { putNewItem } from '../../src/providers/dav/put-new-item';
 import { sourceForAccount } from '../../src/providers/source-for-account';
 import { pushToCollection } from '../../src/restore/push-to-collection';
-import { keepsContactLabels } from '../../src/model/keeps-labels';
+import { setupOf } from '../../src/providers/setup-registry';
 import { syncAccount } from '../../src/sync/sync-account';
 import { readers } from '../../src/sync/readers';
 
@@ -69,7 +69,7 @@ describe('contact labels and Google', () => {
     const source = collections.find((c) => c.accountId === 'other')!;
     const into = collections.find((c) => c.accountId === 'g')!;
     const ctx = createAccountContext({ serverUrl: proxy.carddavUrl, username: '', password: '', bearer });
-    const target = { source: sourceForAccount(googleAccount, bearer).source, put: (url: string, body: string, type: string) => putNewItem(ctx, url, body, type), keepsLabels: keepsContactLabels('google') };
+    const target = { source: sourceForAccount(googleAccount, bearer).source, put: (url: string, body: string, type: string) => putNewItem(ctx, url, body, type), keepsLabels: setupOf('google').keepsContactLabels };
     const push = (dryRun: boolean) => pushToCollection(db, { sourceCollectionId: source.id, targetCollectionHref: into.href, dryRun }, target, readers);
 
     expect(await push(true)).toMatchObject({ dryRun: true, created: CARDS.length, labelsNotKept: LABELLED.length });

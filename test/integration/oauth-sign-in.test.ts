@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOAuthServer, type OAuthTestServer } from '../harness/oauth-server';
 import { nodeAuthFlow } from '../support/node-auth-flow';
 import { providerWith, type OAuthProvider } from '../../src/auth/oauth-providers';
+import { GOOGLE_OAUTH } from '../../src/providers/google/oauth';
 import { signIn } from '../../src/auth/sign-in';
 import { accessToken, type TokenKeeper } from '../../src/auth/access-token';
 import { GrantRejectedError, redeemCode, type TokenSet } from '../../src/auth/token-endpoint';
@@ -15,9 +16,9 @@ let server: OAuthTestServer;
 let provider: OAuthProvider;
 
 beforeAll(async () => {
-  const google = providerWith('google');
+  const google = providerWith(GOOGLE_OAUTH);
   server = await startOAuthServer({ clientId: CLIENT, redirectUris: [REDIRECT], scopes: google.scopes });
-  provider = providerWith('google', { clientId: CLIENT, authorizeUrl: server.authorizeUrl, tokenUrl: server.tokenUrl });
+  provider = providerWith(GOOGLE_OAUTH, { clientId: CLIENT, authorizeUrl: server.authorizeUrl, tokenUrl: server.tokenUrl });
 });
 afterAll(() => server?.stop());
 

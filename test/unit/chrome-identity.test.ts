@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeFetch } from '../harness/fake-fetch';
 import { providerWith } from '../../src/auth/oauth-providers';
 import { GOOGLE_SCOPES } from '../../src/auth/google-scopes';
+import { GOOGLE_OAUTH } from '../../src/providers/google/oauth';
+import { MICROSOFT_OAUTH } from '../../src/providers/microsoft/oauth';
 import { tokenPath, type IdentityOffer } from '../../src/auth/token-path';
 import type { IdentityApi } from '../../src/auth/identity-token';
 import { signInInteractively, type SignInDeps } from '../../src/auth/sign-in';
@@ -39,7 +41,7 @@ function fakeIdentity() {
   return { api, calls, state };
 }
 
-const google = providerWith('google');
+const google = providerWith(GOOGLE_OAUTH);
 const noFlow = { redirectUri: 'https://x.chromiumapp.org/', launch: () => Promise.reject(new Error('the web flow must not open')) };
 const noFetch: typeof fetch = () => Promise.reject(new Error('no token endpoint request expected'));
 const deps = (identity: IdentityApi | null): SignInDeps => ({ flow: noFlow, fetch: noFetch, now: () => 1_000, identity });
@@ -52,16 +54,16 @@ describe('which way Google signs in', () => {
   const chrome: IdentityOffer = { getAuthToken: true, manifestClientId: 'abc.apps.googleusercontent.com' };
 
   it('uses getAuthToken only for Google, in a browser that has it, with a build that carries an oauth2 client ID', () => {
-    expect(tokenPath('google', {}, chrome)).toBe('chrome-identity');
-    expect(tokenPath('microsoft', {}, chrome)).toBe('web-auth-flow');
-    expect(tokenPath('google', {}, { getAuthToken: false, manifestClientId: 'abc' })).toBe('web-auth-flow');
-    expect(tokenPath('google', {}, { getAuthToken: true, manifestClientId: null })).toBe('web-auth-flow');
+    expect(tokenPath(GOOGLE_OAUTH, {}, chrome)).toBe('chrome-identity');
+    expect(tokenPath(MICROSOFT_OAUTH, {}, chrome)).toBe('web-auth-flow');
+    expect(tokenPath(GOOGLE_OAUTH, {}, { getAuthToken: false, manifestClientId: 'abc' })).toBe('web-auth-flow');
+    expect(tokenPath(GOOGLE_OAUTH, {}, { getAuthToken: true, manifestClientId: null })).toBe('web-auth-flow');
   });
 
   it('keeps the web flow when a person set a client ID or endpoints of their own', () => {
-    expect(tokenPath('google', { clientId: 'mine.apps.googleusercontent.com' }, chrome)).toBe('web-auth-flow');
-    expect(tokenPath('google', { authorizeUrl: 'http://127.0.0.1:1/authorize' }, chrome)).toBe('web-auth-flow');
-    expect(tokenPath('google', { clientId: '' }, chrome)).toBe('chrome-identity');
+    expect(tokenPath(GOOGLE_OAUTH, { clientId: 'mine.apps.googleusercontent.com' }, chrome)).toBe('web-auth-flow');
+    expect(tokenPath(GOOGLE_OAUTH, { authorizeUrl: 'http://127.0.0.1:1/authorize' }, chrome)).toBe('web-auth-flow');
+    expect(tokenPath(GOOGLE_OAUTH, { clientId: '' }, chrome)).toBe('chrome-identity');
   });
 
   it('puts an oauth2 key into Chrome’s manifest only when the build variable is set, never into Firefox’s', () => {

@@ -1,7 +1,7 @@
 // Which cards carry labels, and which accounts keep them: what a restore into Google counts.
 import { describe, expect, it } from 'vitest';
 import { hasContactLabels } from '../../src/restore/contact-labels';
-import { keepsContactLabels } from '../../src/model/keeps-labels';
+import { setupOf } from '../../src/providers/setup-registry';
 import { dropCategories, dropCategoriesInMultistatus } from '../harness/drop-categories';
 
 const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', 'UID:x', 'FN:Ada', ...lines, 'END:VCARD', ''].join('\r\n');
@@ -20,8 +20,8 @@ describe('contact labels', () => {
   });
 
   it('knows that only Google’s address books drop them', () => {
-    expect(keepsContactLabels('google')).toBe(false);
-    for (const kind of ['dav', 'local', 'microsoft'] as const) expect(keepsContactLabels(kind)).toBe(true);
+    expect(setupOf('google').keepsContactLabels).toBe(false);
+    for (const kind of ['dav', 'local', 'microsoft'] as const) expect(setupOf(kind).keepsContactLabels).toBe(true);
   });
 
   it('the Google test server drops them, folded lines and groups included, in a card and in a multistatus', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { codeChallenge, pkcePair } from '../../src/auth/pkce';
 import { authorizeUrl, codeFromRedirect, SignInRefusedError } from '../../src/auth/authorize-url';
 import { providerOrigins, providerWith } from '../../src/auth/oauth-providers';
+import { MICROSOFT_OAUTH } from '../../src/providers/microsoft/oauth';
 
 describe('PKCE', () => {
   it('derives the S256 challenge of RFC 7636 Appendix B', async () => {
@@ -19,7 +20,7 @@ describe('PKCE', () => {
 });
 
 describe('the authorization request', () => {
-  const provider = providerWith('microsoft', { clientId: 'client-1' });
+  const provider = providerWith(MICROSOFT_OAUTH, { clientId: 'client-1' });
 
   it('asks for the code with the challenge, the scopes and, to renew silently, prompt=none', () => {
     const url = new URL(authorizeUrl(provider, { redirectUri: 'https://abc.chromiumapp.org/', state: 's1', challenge: 'c1', prompt: 'none' }));

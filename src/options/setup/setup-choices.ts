@@ -1,26 +1,17 @@
-// The services the setup offers as tiles: the common ones by name, then any other server.
-// A server-and-password service points at its preset (providers.ts); Google and Microsoft use
-// their sign-in windows instead.
+// The services the setup offers as tiles, as each provider declares them (its `tiles`,
+// providers/<kind>/setup.ts): the common ones by name, then any other server. A tile with a
+// preset opens the server-and-password form; the others open their provider's sign-in.
+import type { AccountKind } from '../../model/account';
+import type { SetupTile } from '../../model/provider-setup';
 import type { MessageKey } from '../../shared/i18n';
+import { PROVIDER_SETUPS } from '../../providers/setup-registry';
 
-interface Named {
-  id: string;
-  /** A brand's own name, never translated; empty for the generic entry. */
-  name: string;
-  /** The generic entry's name, in words. */
-  nameKey?: MessageKey;
-  /** A line under the name: which products the brand covers. */
-  detailKey?: MessageKey;
-}
+type Named = Omit<SetupTile<MessageKey>, 'order' | 'presetId'>;
 
-export type SetupChoice = Named & ({ kind: 'dav'; presetId: string } | { kind: 'sign-in'; provider: 'google' | 'microsoft' });
+export type SetupChoice = Named & ({ kind: 'server-form'; presetId: string } | { kind: 'sign-in'; provider: AccountKind });
 
-export const SETUP_CHOICES: SetupChoice[] = [
-  { id: 'icloud', name: 'iCloud', kind: 'dav', presetId: 'icloud' },
-  { id: 'google', name: 'Google', kind: 'sign-in', provider: 'google' },
-  { id: 'microsoft', name: 'Microsoft', detailKey: 'setupMicrosoftDetail', kind: 'sign-in', provider: 'microsoft' },
-  { id: 'fastmail', name: 'Fastmail', kind: 'dav', presetId: 'fastmail' },
-  { id: 'nextcloud', name: 'Nextcloud', kind: 'dav', presetId: 'nextcloud' },
-  { id: 'yahoo', name: 'Yahoo', kind: 'dav', presetId: 'yahoo' },
-  { id: 'other', name: '', nameKey: 'setupAnotherServer', kind: 'dav', presetId: 'other' },
-];
+export const SETUP_CHOICES: SetupChoice[] = PROVIDER_SETUPS.flatMap((setup) => (setup.tiles ?? []).map((tile) => ({ setup, tile })))
+  .sort((a, b) => a.tile.order - b.tile.order)
+  .map(({ setup, tile: { order: _order, presetId, ...named } }): SetupChoice =>
+    presetId === undefined ? { ...named, kind: 'sign-in', provider: setup.kind } : { ...named, kind: 'server-form', presetId },
+  );

@@ -47,7 +47,7 @@ export function SetupPage() {
               {t('setupIcloudSteps')} <a href="https://account.apple.com" target="_blank" rel="noreferrer">account.apple.com</a>
             </p>
           )}
-          {choice.kind === 'dav' ? (
+          {choice.kind === 'server-form' ? (
             <AddAccountForm presetId={choice.presetId} onAdded={setAccountId} />
           ) : (
             <>

@@ -6,6 +6,7 @@
 // (since March 2025 it returns only app-created items), which is why Takeout is the route.
 import type { LifeboatDb } from '../../db/schema';
 import { insertAccount } from '../../db/accounts';
+import { localSetup } from '../../providers/local/setup';
 import { clearParts } from '../../db/photos/photo-parts';
 import { storePhoto } from '../../db/photos/photo-writes';
 import { BlobReader, ZipReader, type FileEntry } from '../../archive/zip';
@@ -31,7 +32,7 @@ export interface TakeoutReport {
 
 async function ensureAccount(db: LifeboatDb, now: number): Promise<void> {
   if (await db.accounts.get(TAKEOUT_ACCOUNT)) return;
-  await insertAccount(db, { id: TAKEOUT_ACCOUNT, kind: 'local', label: 'Google Photos (Takeout)', serverUrl: '', calendarServerUrl: null, services: [], username: '' }, now);
+  await insertAccount(db, { id: TAKEOUT_ACCOUNT, kind: localSetup.kind, label: 'Google Photos (Takeout)', serverUrl: '', calendarServerUrl: null, services: [], username: '' }, now);
 }
 
 // A sidecar is a few kB of JSON: read with the import's caps, so a bomb named .json is refused (read as no sidecar).

@@ -14,16 +14,16 @@ export async function getFeed(ctx: HttpContext, url: string, validators: FeedVal
   try {
     return await httpRequest(ctx, { method: 'GET', url, conditional: validators, bodyKind: 'feed' }, (res): FeedAnswer => {
       if (res.status === 304) return { modified: false };
-      if (res.status === 404 || res.status === 410) throw new FeedError(url, 'is gone (the address may have been reset)', res.status);
-      if (res.status !== 200) throw new FeedError(url, `answered ${res.status}`, res.status);
+      if (res.status === 404 || res.status === 410) throw new FeedError(url, 'gone', res.status);
+      if (res.status !== 200) throw new FeedError(url, 'status', res.status);
       // A login page or an error page served with 200 must never read as an empty calendar.
-      if (!/^\s*(\uFEFF)?BEGIN:VCALENDAR/i.test(res.body)) throw new FeedError(url, 'did not answer with a calendar (.ics)');
+      if (!/^\s*(\uFEFF)?BEGIN:VCALENDAR/i.test(res.body)) throw new FeedError(url, 'not-calendar');
       return { modified: true, body: res.body, etag: res.etag, lastModified: res.lastModified };
     });
   } catch (error) {
     // The host that asked (error.url: where a redirect led), which may not be the feed's own.
-    if (error instanceof AuthError) throw new FeedError(error.url, 'asks for a sign-in; use its secret or public address', error.status);
-    if (error instanceof HttpError) throw new FeedError(url, `answered ${error.status}`, error.status);
+    if (error instanceof AuthError) throw new FeedError(error.url, 'sign-in', error.status);
+    if (error instanceof HttpError) throw new FeedError(url, 'status', error.status);
     throw error;
   }
 }

@@ -26,7 +26,7 @@ export function createFeedSource(conn: FeedConnection, options: HttpContextOptio
     const answer = await getFeed(ctx, conn.url, validators);
     if (!answer.modified) return { mode: 'unchanged' };
     const { items, truncated } = await feedItems(answer.body, base);
-    if (truncated) throw new FeedError(conn.url, 'was cut off before its end; nothing was changed');
+    if (truncated) throw new FeedError(conn.url, 'cut-off');
     latest = new Map(items.map((item) => [item.href, item]));
     return {
       mode: 'full',

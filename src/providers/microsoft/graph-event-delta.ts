@@ -13,6 +13,7 @@
 import type { HttpContext } from '../../http/http-context';
 import { HttpError } from '../../http/http-errors';
 import { graphPages } from './graph-request';
+import { t } from '../../http/catalog-text';
 
 export interface EventDeltaRound {
   /** Ids of the series masters and single events added or changed. */
@@ -33,7 +34,7 @@ interface DeltaEntry {
 /** The events delta function can not be used here: the calendar is listed whole instead. */
 export class EventDeltaUnavailableError extends Error {
   constructor(status: number) {
-    super(`Graph's delta function on events answered ${status}`);
+    super(t('graphEventDeltaUnavailable', status));
     this.name = 'EventDeltaUnavailableError';
   }
 }

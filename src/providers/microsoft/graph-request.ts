@@ -7,6 +7,7 @@ import { HttpError } from '../../http/http-errors';
 import { PageGuard } from '../../http/page-guard';
 import { httpRequest } from '../../http/request';
 import { BadResponseError } from '../../http/transient-errors';
+import { t } from '../../http/catalog-text';
 
 /**
  * 410 Gone on a delta link: the service no longer holds that sync state ("resyncRequired",
@@ -17,7 +18,7 @@ export class DeltaExpiredError extends Error {
   readonly code = 'invalid-sync-token';
 
   constructor() {
-    super('Microsoft no longer accepts the saved delta link; a full listing is needed');
+    super(t('graphDeltaExpired'));
     this.name = 'DeltaExpiredError';
   }
 }

@@ -10,11 +10,12 @@ import { exchange } from '../../http/exchange';
 import type { HttpContext } from '../../http/http-context';
 import { graphGet } from '../microsoft/graph-request';
 import type { DriveItem } from './drive-item';
+import { t } from '../../http/catalog-text';
 
 /** Graph named no address to download from (a browser hides a redirect's Location from scripts). */
 export class NoDownloadAddressError extends Error {
   constructor(name: string) {
-    super(`${name}: OneDrive gave no address to download it from; it will be asked again next run`);
+    super(t('oneDriveNoAddress', name));
   }
 }
 

@@ -8,6 +8,7 @@ import { graphGet } from '../microsoft/graph-request';
 import type { DriveFolder, DriveFolderChoice } from '../../model/drive-folder';
 import type { DriveItem } from './drive-item';
 import { driveContext, type DriveConnection } from './drive-connection';
+import { t } from '../../http/catalog-text';
 
 /** "/Photos//2024/" → "Photos/2024". */
 export function cleanPath(path: string): string {
@@ -29,10 +30,10 @@ export async function findDriveFolder(conn: DriveConnection, choice: DriveFolder
   try {
     item = await graphGet<DriveItem>(ctx, folderUrl(ctx.serverUrl, choice));
   } catch (error) {
-    if (error instanceof HttpError && error.status === 404) throw new Error(`OneDrive has no folder ${wanted} in this account.`, { cause: error });
+    if (error instanceof HttpError && error.status === 404) throw new Error(t('oneDriveNoFolder', wanted), { cause: error });
     throw error;
   }
-  if (!item.folder || typeof item.id !== 'string') throw new Error(`${wanted} in OneDrive is not a folder.`);
+  if (!item.folder || typeof item.id !== 'string') throw new Error(t('oneDriveNotFolder', wanted));
   const name = 'special' in choice ? (item.name ?? choice.special) : cleanPath(choice.path) || (item.name ?? 'OneDrive');
   return { id: item.id, name, drive: drive.driveType === 'personal' ? 'personal' : 'business' };
 }

@@ -13,6 +13,7 @@ import { busyAnswer } from '../../http/transient-errors';
 import type { PhotoBody } from '../../model/photo-source';
 import { RangeRefusedError, rangeStart } from '../webdav-photos/photo-get';
 import { watchedBody } from '../webdav-photos/watched-body';
+import { t } from '../../http/catalog-text';
 
 /** 401, 403, 404 or 410 from the storage host: the short-lived address has expired; ask Graph for another. */
 export class ExpiredAddressError extends HttpError {}
@@ -38,7 +39,7 @@ export function storageGet(ctx: HttpContext, url: string, offset: number, consum
       return;
     }
     await res.body?.cancel().catch(() => undefined);
-    if (start === null) throw new HttpError(where, res.status, 'with an unreadable Content-Range');
+    if (start === null) throw new HttpError(where, res.status, t('httpUnreadableContentRange'));
     if ([401, 403, 404, 410].includes(res.status)) throw new ExpiredAddressError(where, res.status, res.statusText);
     if (res.status === 416) throw new RangeRefusedError(where, 416, res.statusText);
     if (res.status === 429 || res.status === 503) throw busyAnswer({ url: where, status: res.status, retryAfter: res.headers.get('retry-after'), policy: ctx.retry });

@@ -11,6 +11,7 @@ import { busyAnswer } from '../../http/transient-errors';
 import type { PhotoBody, RemotePhoto } from '../../model/photo-source';
 import { digestsFromHeader } from './server-digests';
 import { watchedBody } from './watched-body';
+import { t } from '../../http/catalog-text';
 
 /** 416: the stored bytes do not fit the file any more; start over from byte 0. */
 export class RangeRefusedError extends HttpError {}
@@ -42,7 +43,7 @@ export function getPhoto(ctx: HttpContext, photo: RemotePhoto, offset: number, c
     const start = res.status === 206 ? rangeStart(res.headers.get('content-range')) : 0;
     if ((res.status !== 200 && res.status !== 206) || !res.body || start === null) {
       await res.body?.cancel().catch(() => undefined);
-      throw start === null ? new HttpError(photo.href, res.status, 'with an unreadable Content-Range') : statusError(ctx, photo.href, res);
+      throw start === null ? new HttpError(photo.href, res.status, t('httpUnreadableContentRange')) : statusError(ctx, photo.href, res);
     }
     const digests = digestsFromHeader(res.headers.get('repr-digest'));
     try {

@@ -3,13 +3,14 @@
 // bytes already stored). The timeout is per chunk, not per file: a 2 GB video on a slow line
 // may take an hour, but a silent connection must not hold a service worker forever.
 import { NetworkError } from '../../http/http-errors';
+import { t } from '../../http/catalog-text';
 
 export function watchedBody(body: ReadableStream<Uint8Array>, url: string, idleMs: number, abort: AbortController): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => abort.abort(new Error(`no data for ${Math.round(idleMs / 1000)} s`)), idleMs);
+    timer = setTimeout(() => abort.abort(new Error(t('httpNoData', Math.round(idleMs / 1000)))), idleMs);
   };
   return new ReadableStream<Uint8Array>({
     start: arm,
