@@ -37,8 +37,14 @@ async function alreadyStored(parts: PhotoPartRecord[], photo: RemotePhoto, state
   return { data, digests: await hashBlob(data, digestsToCheck(stated).map((d) => d.algorithm)) };
 }
 
+/** What one attempt needs: the download's params, and the digests stated so far (answers add theirs). */
+interface Attempt extends Required<DownloadParams> {
+  stated: ServerDigest[];
+}
+
 /** One attempt: from the stored offset to the end of the file (or to where the body broke). */
-async function fetchRest(db: LifeboatDb, source: PhotoSource, id: string, photo: RemotePhoto, stated: ServerDigest[], mayHaveParts: boolean): Promise<ReceivedFile> {
+async function fetchRest(attempt: Attempt): Promise<ReceivedFile> {
+  const { db, source, id, photo, stated, mayHaveParts } = attempt;
   let parts = mayHaveParts ? await usableParts(db, id, photo) : [];
   const offset = partsSize(parts);
   if (photo.size !== null && photo.size > 0 && offset === photo.size) return alreadyStored(parts, photo, stated);
@@ -58,7 +64,7 @@ async function fetchRest(db: LifeboatDb, source: PhotoSource, id: string, photo:
   } catch (error) {
     if (!(error instanceof RangeRefusedError)) throw error;
     await clearParts(db, id);
-    return fetchRest(db, source, id, photo, stated, false);
+    return fetchRest({ ...attempt, mayHaveParts: false });
   }
   if (!received) throw new Error(t('photoDownloadNoBody', photo.name));
   return received;
@@ -84,10 +90,10 @@ export interface DownloadParams {
  * resumes from the bytes the last one stored.
  */
 export function downloadPhoto(params: DownloadParams): Promise<Downloaded> {
-  const { db, source, id, photo, retry, mayHaveParts = true } = params;
+  const { db, id, photo, retry, mayHaveParts = true } = params;
   const stated: ServerDigest[] = [...photo.digests];
   return withRetries(retry, async (attempt) => {
-    const { data, digests } = await fetchRest(db, source, id, photo, stated, mayHaveParts || attempt > 1);
-    return { data, sha256: await checkDownload(db, id, photo, byteSize(data), digests, stated) };
+    const { data, digests } = await fetchRest({ ...params, stated, mayHaveParts: mayHaveParts || attempt > 1 });
+    return { data, sha256: await checkDownload({ db, id, photo, size: byteSize(data), digests, stated }) };
   });
 }

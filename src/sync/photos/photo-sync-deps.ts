@@ -18,7 +18,7 @@ export interface PhotoSyncParams {
   now: () => number;
   settings?: Settings;
   retry?: RetryPolicy;
-  /** Downloads at once; the host limiter caps them too. */
+  /** Download workers; the host limiter caps the requests they send at once. */
   concurrency?: number;
   /** Least time between two progress writes (tests set 0 to see every one). */
   progressIntervalMs?: number;

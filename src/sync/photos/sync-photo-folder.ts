@@ -17,8 +17,14 @@ import type { PhotoRunContext, PhotoSyncParams } from './photo-sync-deps';
 import { mirrorChanges } from './mirror-changes';
 import { mirrorWalk } from './mirror-walk';
 
-/** Downloads at once unless the caller says otherwise; the host limiter allows as many. */
-const DOWNLOADS_AT_ONCE = 4;
+/**
+ * Download workers unless the caller says otherwise: twice the host's request slots
+ * (http/host-limiter.ts), which still bound what the server sees. A worker gives its slot back
+ * once the body is read, then checks the digest, reads EXIF and hands the file to storage; with
+ * one worker per slot, a slot sat idle for all of that on every file (measured: 0.84 of the
+ * floor at 1,000 small files with 4 workers, 0.90 with 8, side by side on a loaded machine).
+ */
+const DOWNLOADS_AT_ONCE = 8;
 
 export async function syncPhotoFolder(params: PhotoSyncParams): Promise<RunSummary> {
   const { db, account, now, source } = params;
