@@ -21,8 +21,7 @@ import { mirrorWalk } from './mirror-walk';
  * Download workers unless the caller says otherwise: twice the host's request slots
  * (http/host-limiter.ts), which still bound what the server sees. A worker gives its slot back
  * once the body is read, then checks the digest, reads EXIF and hands the file to storage; with
- * one worker per slot, a slot sat idle for all of that on every file (measured: 0.84 of the
- * floor at 1,000 small files with 4 workers, 0.90 with 8, side by side on a loaded machine).
+ * one worker per slot, a slot sits idle for all of that on every file.
  */
 const DOWNLOADS_AT_ONCE = 8;
 
