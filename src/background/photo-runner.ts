@@ -27,7 +27,7 @@ export async function syncPhotoAccount(db: LifeboatDb, account: AccountRecord, s
     return null;
   }
   const credentialsRejected = signsIn(account) ? 'needs-sign-in' : 'needs-password';
-  const summary = await syncPhotoFolder({ db, source, settings, now: Date.now, credentialsRejected }, account);
+  const summary = await syncPhotoFolder({ db, account, source, settings, now: Date.now, credentialsRejected });
   await announceAlarms(summary.alarms);
   await refreshBadge();
   return summary;

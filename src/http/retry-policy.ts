@@ -1,6 +1,6 @@
-// How hard the DAV client tries before it gives up on a request, and how long it waits in
-// between. The clock, the sleep and the random source are injected so unit tests run without
-// waiting and with reproducible jitter.
+// How hard the HTTP layer tries before it gives up on a request or a photo download, and how
+// long it waits in between (the loop itself: retry-loop.ts). The clock, the sleep and the
+// random source are injected so unit tests run without waiting and with reproducible jitter.
 
 export interface RetryPolicy {
   /** Tries per request, the first one included. */

@@ -1,7 +1,7 @@
 // Failures that say "not now" rather than "not here": a busy server, a gateway in trouble, a
-// connection that dropped, an answer cut off. httpRequest retries them; when they outlast every
-// retry they end the run (never turned into per-item failures, never a reason to try another
-// URL or a bigger request), and the next run tries again.
+// connection that dropped, an answer cut off. The retry loop (retry-loop.ts) retries them;
+// when they outlast every retry they end the run (never turned into per-item failures, never a
+// reason to try another URL or a bigger request), and the next run tries again.
 import { RequestError, HttpError, NetworkError, hostOf } from './http-errors';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy';
 import { t } from './catalog-text';
@@ -26,7 +26,7 @@ export class RateLimitError extends RequestError {
   readonly status: number;
   /** When the server said it would take requests again (ms since the epoch), if it said. */
   readonly retryAt: number | undefined;
-  /** A Retry-After short enough to wait out, for a caller with its own retry loop (download-photo.ts). */
+  /** A Retry-After short enough to wait out, for the retry loop (retry-loop.ts). */
   readonly retryAfterMs: number | undefined;
 
   constructor(url: string, status: number, wait: { retryAt: number; now: number } | { attempts: number; retryAfterMs?: number }) {
@@ -62,9 +62,9 @@ export class BadResponseError extends RequestError {
 export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /**
- * A 429 or 503 answer to a request whose caller retries by itself (a photo download): the
- * Retry-After it can wait out, or a RateLimitError naming when to come back when it is longer
- * than the policy waits (RFC 9110 §10.2.3).
+ * A 429 or 503 answer as the retry loop reads it (retry-loop.ts; a photo download's provider
+ * builds one from its streamed answer): the Retry-After it can wait out, or a RateLimitError
+ * naming when to come back when it is longer than the policy waits (RFC 9110 §10.2.3).
  */
 export function busyAnswer(params: { url: string; status: number; retryAfter: string | null; policy: RetryPolicy }): RateLimitError {
   const { url, status, policy } = params;
@@ -75,7 +75,7 @@ export function busyAnswer(params: { url: string; status: number; retryAfter: st
 }
 
 /**
- * How long a caller with its own retry loop waits before try `attempt + 1` after `error`, or
+ * How long the retry loop (retry-loop.ts) waits before try `attempt + 1` after `error`, or
  * null when it must not try again: not a passing failure, no try left, or a server that asked
  * for a longer wait than the policy sleeps through.
  */

@@ -6,30 +6,22 @@ import type { AlarmRecord } from '../model/alarm';
 import type { RunError, UnreadableItemRef } from '../model/run';
 import type { CollectionRecord } from '../model/collection';
 import type { AccountRecord } from '../model/account';
-import { updateAccount } from '../db/accounts';
 import { reconcileCollections } from '../db/collections';
-import { startRun } from '../db/runs';
-import { finishAccountRun } from './finish-run';
+import { beginRun } from './run/account-run';
 import type { RemoteCollection } from '../model/source';
 import { syncCollection, type CollectionTally } from './sync-collection';
 import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';
-import { progressReporter, type ProgressReporter } from './progress-reporter';
+import type { ProgressReporter } from './progress-reporter';
 import type { SyncDeps } from './sync-deps';
 import type { RunSummary } from '../model/run-summary';
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
   const { db, now } = deps;
-  const startedAt = now();
-  const runId = await startRun(db, account.id, startedAt);
-  await updateAccount(db, account.id, { status: 'syncing', progress: { done: 0, total: 0 } });
-
-  const tally: CollectionTally = { added: 0, changed: 0, deletedUpstream: 0, unchanged: 0, fetched: 0, toFetch: 0 };
-  const errors: RunError[] = [];
-  const unreadable: UnreadableItemRef[] = [];
-  const limited: UnreadableItemRef[] = [];
-  const alarms: AlarmRecord[] = [];
-  let accountError: unknown = null;
+  const run = await beginRun({ db, account, now, progressIntervalMs: deps.progressIntervalMs, credentialsRejected: deps.credentialsRejected });
+  const { startedAt, errors, unreadable, limited, alarms } = run;
+  // The run's own counts, with the fetch totals the progress line needs beside them.
+  const tally: CollectionTally = Object.assign(run.counts, { fetched: 0, toFetch: 0 });
   try {
     // The listing carries each collection's current token and ctag: the source compares them
     // with the mirror's cursor, so an unchanged collection costs no further request.
@@ -39,21 +31,15 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     // Address books first, then calendars: the phases the progress line names, in that order.
     const enabled = current.map((collection, index) => ({ collection, remote: remotes[index]! })).filter(({ collection }) => collection.enabled);
     enabled.sort((a, b) => PHASE_ORDER[a.collection.kind] - PHASE_ORDER[b.collection.kind]);
-    const progress = progressReporter({
-      write: (p) => updateAccount(db, account.id, { progress: p }),
-      ...(deps.progressIntervalMs !== undefined ? { minIntervalMs: deps.progressIntervalMs } : {}),
-    });
+    const progress = run.progress;
     for (const [index, { collection, remote }] of enabled.entries()) {
       const step = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
       await syncOneCollection(deps, account, collection, remote, startedAt, tally, { errors, unreadable, limited, alarms, progress, step });
     }
   } catch (error) {
-    accountError = error;
-    errors.push({ href: null, message: describeError(error) });
+    return run.fail(error);
   }
-
-  const summary = await finishAccountRun(db, account, runId, { ...tally, unreadable, limited }, errors, accountError, now(), deps.credentialsRejected);
-  return { ...summary, alarms };
+  return run.finish();
 }
 
 const PHASE_ORDER: Record<CollectionRecord['kind'], number> = { addressbook: 0, calendar: 1 };

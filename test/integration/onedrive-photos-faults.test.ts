@@ -47,7 +47,7 @@ async function world(driveType: 'personal' | 'business'): Promise<World> {
 /** One try per download, so that a fault ends the run instead of being retried away. */
 const run = ({ graph, db, account, folder }: World) => {
   const source = createOneDrivePhotoSource({ graphUrl: graph.graphUrl, bearer, folder }, { retry: { maxAttempts: 1 } });
-  return syncPhotoFolder({ db, source, now: Date.now, retry: retryPolicy({ maxAttempts: 1 }) }, account);
+  return syncPhotoFolder({ db, source, now: Date.now, retry: retryPolicy({ maxAttempts: 1 }), account });
 };
 
 const stored = async ({ db }: World, name: string) => {

@@ -32,7 +32,7 @@ const sleeps: number[] = [];
 const run = (settings = DEFAULT_SETTINGS) => {
   const sleep = (ms: number) => Promise.resolve(void sleeps.push(ms));
   const source = createOneDrivePhotoSource({ graphUrl: graph.graphUrl, bearer, folder }, { retry: { sleep } });
-  return syncPhotoFolder({ db, source, settings, now: Date.now, retry: retryPolicy({ sleep }), credentialsRejected: 'needs-sign-in' }, account);
+  return syncPhotoFolder({ db, source, settings, now: Date.now, retry: retryPolicy({ sleep }), credentialsRejected: 'needs-sign-in', account });
 };
 const photoNamed = async (name: string) => (await db.photos.toArray()).find((p) => p.name === name)!;
 
@@ -129,7 +129,7 @@ describe('OneDrive photos', () => {
       return fetch(input, init);
     };
     const source = createOneDrivePhotoSource({ graphUrl: graph.graphUrl, bearer, folder, fetch: fetchExpiring });
-    expect(await syncPhotoFolder({ db, source, now: Date.now }, account)).toMatchObject({ outcome: 'ok', added: 1 });
+    expect(await syncPhotoFolder({ db, source, now: Date.now, account })).toMatchObject({ outcome: 'ok', added: 1 });
     expect(graph.storage.log.slice(-2).map((r) => r.status)).toEqual([403, 200]);
     expect(graph.log.some((l) => l.includes('?select=id,@microsoft.graph.downloadUrl'))).toBe(true);
   });
@@ -160,7 +160,7 @@ describe('OneDrive photos', () => {
   it('pauses for a new sign-in when Graph refuses the token', async () => {
     const refused = { accessToken: 'expired', renew: () => Promise.reject(Object.assign(new Error('The sign-in has expired (test).'), { code: 'auth' })) };
     const source = createOneDrivePhotoSource({ graphUrl: graph.graphUrl, bearer: refused, folder });
-    expect(await syncPhotoFolder({ db, source, now: Date.now, credentialsRejected: 'needs-sign-in' }, account)).toMatchObject({ outcome: 'failed' });
+    expect(await syncPhotoFolder({ db, source, now: Date.now, credentialsRejected: 'needs-sign-in', account })).toMatchObject({ outcome: 'failed' });
     expect((await db.accounts.get('od'))?.status).toBe('needs-sign-in');
     expect(await db.photos.filter((p) => p.live === 1).count()).toBe(1);
   });

@@ -25,7 +25,7 @@ let account: AccountRecord;
 const run = () => {
   const retry = retryPolicy({ maxAttempts: 1 });
   const source = createPhotoFolderSource({ serverUrl: proxy.url, username: server.username, password: server.password }, { retry: { maxAttempts: 1 } });
-  return syncPhotoFolder({ db, source, now: Date.now, retry }, account);
+  return syncPhotoFolder({ db, source, now: Date.now, retry, account });
 };
 
 beforeAll(async () => {

@@ -17,7 +17,7 @@ let account: AccountRecord;
 
 const run = () => {
   const source = createPhotoFolderSource({ serverUrl: server.url, username: server.username, password: server.password });
-  return syncPhotoFolder({ db, source, now: Date.now }, account);
+  return syncPhotoFolder({ db, source, now: Date.now, account });
 };
 
 beforeAll(async () => {

@@ -23,7 +23,7 @@ let account: AccountRecord;
 
 const run = (settings = DEFAULT_SETTINGS) => {
   const source = createPhotoFolderSource({ serverUrl: proxy.url, username: server.username, password: server.password }, { retry: { maxAttempts: 1 } });
-  return syncPhotoFolder({ db, source, now: Date.now, settings, retry: retryPolicy({ maxAttempts: 1 }) }, account);
+  return syncPhotoFolder({ db, source, now: Date.now, settings, retry: retryPolicy({ maxAttempts: 1 }), account });
 };
 
 /** What the mirror holds, as "name:live" sorted, with the album of each live file. */

@@ -1,4 +1,4 @@
-// The photo downloads' own retry loop follows the HTTP layer's policy: a busy server's
+// Photo downloads go through the HTTP layer's one retry loop and its policy: a busy server's
 // Retry-After is waited out, a longer one ends the download with the time to come back.
 import { describe, expect, it } from 'vitest';
 import { busyAnswer, waitBeforeRetry, RateLimitError } from '../../src/http/transient-errors';

@@ -42,24 +42,24 @@ describe('checkDownload', () => {
     ];
     const digests = await hashBlob(BYTES, digestsToCheck(stated).map((d) => d.algorithm));
     expect(digests.md5).toBeUndefined();
-    await expect(checkDownload(freshDb(), 'p', PHOTO, BYTES.length, digests, stated)).resolves.toBe(hex('sha256'));
+    await expect(checkDownload({ db: freshDb(), id: 'p', photo: PHOTO, size: BYTES.length, digests, stated })).resolves.toBe(hex('sha256'));
   });
 
   it('refuses a file whose strongest stated digest differs, and one of the wrong size', async () => {
     const damaged = BYTES.map((b, i) => (i === 3 ? b ^ 1 : b));
     const stated: ServerDigest[] = [{ algorithm: 'sha-1', hex: hex('sha1'), origin: 'oc:checksums' }];
     const digests = await hashBlob(damaged, ['sha-1']);
-    await expect(checkDownload(freshDb(), 'p', PHOTO, BYTES.length, digests, stated)).rejects.toThrow(DamagedDownloadError);
-    await expect(checkDownload(freshDb(), 'p', PHOTO, BYTES.length - 1, await hashBlob(BYTES), [])).rejects.toThrow(/size the server listed/);
+    await expect(checkDownload({ db: freshDb(), id: 'p', photo: PHOTO, size: BYTES.length, digests, stated })).rejects.toThrow(DamagedDownloadError);
+    await expect(checkDownload({ db: freshDb(), id: 'p', photo: PHOTO, size: BYTES.length - 1, digests: await hashBlob(BYTES), stated: [] })).rejects.toThrow(/size the server listed/);
   });
 
   it('checks a QuickXorHash and, when it differs, names it and drops the stored parts', async () => {
     const stated: ServerDigest[] = [{ algorithm: 'quickxor', hex: quickXorHex(), origin: 'OneDrive quickXorHash' }];
-    await expect(checkDownload(freshDb(), 'p', PHOTO, BYTES.length, await hashBlob(BYTES, ['quickxor']), stated)).resolves.toBe(hex('sha256'));
+    await expect(checkDownload({ db: freshDb(), id: 'p', photo: PHOTO, size: BYTES.length, digests: await hashBlob(BYTES, ['quickxor']), stated })).resolves.toBe(hex('sha256'));
     const db = freshDb();
     await db.photoParts.put({ photoId: 'p', offset: 0, etag: '"1"', data: new Blob([BYTES.subarray(0, 8)]) });
     const damaged = BYTES.map((b, i) => (i === 12 ? b ^ 1 : b));
-    const error = await checkDownload(db, 'p', PHOTO, BYTES.length, await hashBlob(damaged, ['quickxor']), stated).catch((e: unknown) => e);
+    const error = await checkDownload({ db, id: 'p', photo: PHOTO, size: BYTES.length, digests: await hashBlob(damaged, ['quickxor']), stated }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DamagedDownloadError);
     expect((error as DamagedDownloadError).code).toBe('damaged');
     expect((error as Error).message).toBe(

@@ -50,7 +50,13 @@ async function library(db: LifeboatDb) {
   return account;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Until the stopped walk has counted `deleted` files (or a while has passed: then the test fails below). */
+async function countedUpTo(db: LifeboatDb, deleted: number): Promise<void> {
+  for (let tries = 0; tries < 400; tries++) {
+    if ((await db.wipeMarks.get('nas|photos'))?.run?.deleted === deleted) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 describe('a photo walk stopped between folders', () => {
   it('keeps the counts of the folders it finished, and the resumed run raises the alarm the whole run deserves', async () => {
@@ -58,19 +64,19 @@ describe('a photo walk stopped between folders', () => {
     const account = await library(db);
     let clock = Date.UTC(2026, 10, 1);
     const now = () => ++clock;
-    expect(await syncPhotoFolder({ db, source: walkSource(new Set()), now }, account)).toMatchObject({ outcome: 'ok', unchanged: 100 });
+    expect(await syncPhotoFolder({ db, source: walkSource(new Set()), now, account })).toMatchObject({ outcome: 'ok', unchanged: 100 });
 
     const deleted = new Set([...Array.from({ length: 10 }, (_, n) => `${FOLDERS[0]}p${n}.jpg`), `${FOLDERS[1]}p0.jpg`]);
     for (let n = 0; n < 10; n++) deleted.add(`${FOLDERS[5]}p${n}.jpg`);
     deleted.add(`${FOLDERS[6]}p0.jpg`);
     // Stopped once the top and the first four folders are listed (f0 and f1 marked, 11 files).
-    void syncPhotoFolder({ db, source: walkSource(deleted, 5), now }, account);
-    await settle();
+    void syncPhotoFolder({ db, source: walkSource(deleted, 5), now, account });
+    await countedUpTo(db, 11);
     const mark = await db.wipeMarks.get('nas|photos');
     expect(mark?.run).toMatchObject({ liveBefore: 100, deleted: 11 });
     expect(await db.alarms.count()).toBe(0);
 
-    const resumed = await syncPhotoFolder({ db, source: walkSource(deleted), now }, account);
+    const resumed = await syncPhotoFolder({ db, source: walkSource(deleted), now, account });
     expect(resumed.deletedUpstream).toBe(11);
     expect(resumed.alarms).toHaveLength(1);
     expect(resumed.alarms[0]).toMatchObject({ kind: 'mass-change', liveBefore: 100, deleted: 22, collectionId: 'nas|photos' });
@@ -100,7 +106,7 @@ describe('a photo library whose server re-stamps every ETag', () => {
     const account = await insertAccount(db, { id: 'nas', kind: 'webdav-photos', label: 'NAS', serverUrl: ROOT, calendarServerUrl: null, services: [], username: 'u' }, 1);
     const files = new Map(Array.from({ length: 20 }, (_, n) => [`p${n}.jpg`, { etag: `"a${n}"`, seed: n }]));
     let clock = Date.UTC(2026, 10, 1);
-    const sync = () => syncPhotoFolder({ db, source: servingSource(files), now: () => ++clock }, account);
+    const sync = () => syncPhotoFolder({ db, source: servingSource(files), now: () => ++clock, account });
     expect(await sync()).toMatchObject({ outcome: 'ok', added: 20 });
 
     for (const [name, file] of files) files.set(name, { ...file, etag: `"b${file.seed}"` });

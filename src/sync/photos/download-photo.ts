@@ -7,7 +7,8 @@
 import type { LifeboatDb } from '../../db/schema';
 import { clearParts, HOLD_WHOLE_BYTES, PART_BYTES, partsSize, readParts } from '../../db/photos/photo-parts';
 import { RangeRefusedError } from '../../providers/webdav-photos/photo-get';
-import { waitBeforeRetry } from '../../http/transient-errors';
+import { withRetries } from '../../http/retry-loop';
+import { t } from '../../http/catalog-text';
 import type { RetryPolicy } from '../../http/retry-policy';
 import type { PhotoSource, RemotePhoto, ServerDigest } from '../../model/photo-source';
 import { FileReceiver, type ReceivedFile } from '../../photos/file-receiver';
@@ -36,8 +37,14 @@ async function alreadyStored(parts: PhotoPartRecord[], photo: RemotePhoto, state
   return { data, digests: await hashBlob(data, digestsToCheck(stated).map((d) => d.algorithm)) };
 }
 
+/** What one attempt needs: the download's params, and the digests stated so far (answers add theirs). */
+interface Attempt extends Required<DownloadParams> {
+  stated: ServerDigest[];
+}
+
 /** One attempt: from the stored offset to the end of the file (or to where the body broke). */
-async function fetchRest(db: LifeboatDb, source: PhotoSource, id: string, photo: RemotePhoto, stated: ServerDigest[], mayHaveParts: boolean): Promise<ReceivedFile> {
+async function fetchRest(attempt: Attempt): Promise<ReceivedFile> {
+  const { db, source, id, photo, stated, mayHaveParts } = attempt;
   let parts = mayHaveParts ? await usableParts(db, id, photo) : [];
   const offset = partsSize(parts);
   if (photo.size !== null && photo.size > 0 && offset === photo.size) return alreadyStored(parts, photo, stated);
@@ -57,34 +64,36 @@ async function fetchRest(db: LifeboatDb, source: PhotoSource, id: string, photo:
   } catch (error) {
     if (!(error instanceof RangeRefusedError)) throw error;
     await clearParts(db, id);
-    return fetchRest(db, source, id, photo, stated, false);
+    return fetchRest({ ...attempt, mayHaveParts: false });
   }
-  if (!received) throw new Error(`${photo.name}: the download ended without a body`);
+  if (!received) throw new Error(t('photoDownloadNoBody', photo.name));
   return received;
 }
 
+export interface DownloadParams {
+  db: LifeboatDb;
+  source: PhotoSource;
+  /** The photo's key in the mirror (its parts are kept under it). */
+  id: string;
+  photo: RemotePhoto;
+  retry: RetryPolicy;
+  /**
+   * Whether an earlier run may have left bytes of this file: false skips looking them up,
+   * which for a library of small photos is a read per file saved.
+   */
+  mayHaveParts?: boolean;
+}
+
 /**
- * `mayHaveParts` says an earlier run may have left bytes of this file: false skips looking
- * them up, which for a library of small photos is a read per file saved.
+ * Through the HTTP layer's one retry loop (http/retry-loop.ts): a busy server's Retry-After is
+ * waited out and a broken connection backed off, as for every request; each new attempt
+ * resumes from the bytes the last one stored.
  */
-export async function downloadPhoto(
-  db: LifeboatDb,
-  source: PhotoSource,
-  id: string,
-  photo: RemotePhoto,
-  retry: RetryPolicy,
-  mayHaveParts = true,
-): Promise<Downloaded> {
+export function downloadPhoto(params: DownloadParams): Promise<Downloaded> {
+  const { db, id, photo, retry, mayHaveParts = true } = params;
   const stated: ServerDigest[] = [...photo.digests];
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { data, digests } = await fetchRest(db, source, id, photo, stated, mayHaveParts || attempt > 1);
-      return { data, sha256: await checkDownload(db, id, photo, byteSize(data), digests, stated) };
-    } catch (error) {
-      // The HTTP layer's policy: a busy server's Retry-After is waited out, as for every request.
-      const wait = waitBeforeRetry({ error, attempt, policy: retry });
-      if (wait === null) throw error;
-      await retry.sleep(wait);
-    }
-  }
+  return withRetries(retry, async (attempt) => {
+    const { data, digests } = await fetchRest({ ...params, stated, mayHaveParts: mayHaveParts || attempt > 1 });
+    return { data, sha256: await checkDownload({ db, id, photo, size: byteSize(data), digests, stated }) };
+  });
 }

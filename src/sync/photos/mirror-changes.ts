@@ -3,29 +3,21 @@
 // small after the first run), vanished files marked, changed and new ones downloaded. The
 // cursor is saved only after a run that stored every change: a file that failed is not named
 // by the next delta, so the next run asks from the old cursor.
-import type { RunError } from '../../model/run';
-import type { AccountRecord } from '../../model/account';
 import { getAccount, updateAccount } from '../../db/accounts';
 import { markPhotosDeleted, mirroredPhotos } from '../../db/photos/photo-writes';
 import type { ChangeFeedSource } from '../../model/photo-source';
-import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
-import type { RunCounts } from '../finish-run';
 import { addToWipeCount } from '../../db/wipe-marks';
 import { photoCollectionId } from '../../model/wipe-mark';
 import { listedPhotos, planPhotoChanges } from './photo-folder-plan';
 import { mirrorPhotos, queueOf } from './mirror-photos';
-import type { PhotoSyncDeps } from './photo-sync-deps';
+import type { PhotoRunContext } from './photo-sync-deps';
 
-export async function mirrorChanges(
-  deps: PhotoSyncDeps & { source: ChangeFeedSource; retry: RetryPolicy },
-  account: AccountRecord,
-  counts: RunCounts,
-  errors: RunError[],
-): Promise<void> {
-  const { db, now } = deps;
+export async function mirrorChanges(context: PhotoRunContext<ChangeFeedSource>): Promise<void> {
+  const { db, now, run } = context;
+  const { account, counts, errors } = run;
   // Read now, not from the record the run started with: the previous run may have saved one.
-  const listing = await deps.source.listChanges((await getAccount(db, account.id)).photoCursor ?? null);
+  const listing = await context.source.listChanges((await getAccount(db, account.id)).photoCursor ?? null);
   const mirror = await mirroredPhotos(db, account.id);
   const plan = planPhotoChanges(listing, mirror);
   counts.unchanged += plan.unchanged;
@@ -39,6 +31,7 @@ export async function mirrorChanges(
   counts.deletedUpstream += plan.markDeleted.length;
   const byHref = new Map(listedPhotos(listing).map((photo) => [photo.href, photo]));
   const queue = plan.fetch.map((href) => ({ photo: byHref.get(href)!, mirrored: mirror.has(href) }));
-  await mirrorPhotos(deps, account, queueOf(queue), counts, errors);
-  if (listing.cursor !== null && errors.length === 0) await updateAccount(db, account.id, { photoCursor: listing.cursor });
+  await mirrorPhotos({ ...context, queue: queueOf(queue) });
+  const cursor = listing.cursor;
+  if (cursor !== null && errors.length === 0) await run.checkpoint(() => updateAccount(db, account.id, { photoCursor: cursor }));
 }

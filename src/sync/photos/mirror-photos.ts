@@ -5,20 +5,15 @@
 // alone (gone since the listing, damaged on the way) is reported and the others go on; a
 // failure that says the server is unreachable, busy or refusing the password stops every
 // worker and ends the run. What was downloaded before that is still stored.
-import type { RunError } from '../../model/run';
-import type { AccountRecord } from '../../model/account';
-import { updateAccount } from '../../db/accounts';
 import { filesWithParts } from '../../db/photos/photo-parts';
 import type { RemotePhoto } from '../../model/photo-source';
-import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId, photoRecord } from '../../photos/photo-record';
 import { readExif } from '../../photos/read-exif';
 import { byteSize } from '../../db/photos/stored-bytes';
 import { describeError, endsTheRun } from '../describe-error';
-import type { RunCounts } from '../finish-run';
 import { downloadPhoto } from './download-photo';
 import { StoreBatcher } from './store-batcher';
-import type { PhotoSyncDeps } from './photo-sync-deps';
+import type { PhotoRunContext } from './photo-sync-deps';
 
 const PROGRESS_EVERY = 10;
 
@@ -44,26 +39,20 @@ export function queueOf(photos: QueuedPhoto[]): PhotoQueue {
   };
 }
 
-export async function mirrorPhotos(
-  deps: PhotoSyncDeps & { retry: RetryPolicy },
-  account: AccountRecord,
-  queue: PhotoQueue,
-  counts: RunCounts,
-  errors: RunError[],
-): Promise<void> {
-  const { db, now } = deps;
+export async function mirrorPhotos(params: PhotoRunContext & { queue: PhotoQueue }): Promise<void> {
+  const { db, now, run, queue } = params;
+  const { account, counts, errors } = run;
   const batcher = new StoreBatcher(db, now);
   const pull = queue[Symbol.asyncIterator]();
   let done = 0;
   let storing = 0;
   let allStored = (): void => undefined;
-  let progress = Promise.resolve();
   // Set by the worker that met a run-ending failure; the others stop at their next file.
   const stop: { error: Error | null } = { error: null };
   const halt = (error: unknown): void => {
     stop.error ??= error instanceof Error ? error : new Error(describeError(error));
   };
-  await updateAccount(db, account.id, { progress: { done: 0, total: queue.queued } });
+  let progress = run.progress.update({ done: 0, total: queue.queued });
   const interrupted = await filesWithParts(db);
 
   const finished = ({ photo, mirrored }: QueuedPhoto, error: unknown): void => {
@@ -71,16 +60,17 @@ export async function mirrorPhotos(
     else if (mirrored) counts.changed++;
     else counts.added++;
     done++;
+    // The run throttles the writes; this only spares it a call per file.
     if (done % PROGRESS_EVERY === 0) {
       const at = { done, total: queue.queued };
-      progress = progress.then(() => updateAccount(db, account.id, { progress: at }));
+      progress = progress.then(() => run.progress.update(at));
     }
   };
 
   /** Downloads and checks one file, and hands it to the batcher. */
   const one = async (photo: RemotePhoto): Promise<{ stored: Promise<void> }> => {
     const id = photoId(account.id, photo.href);
-    const { data, sha256 } = await downloadPhoto(db, deps.source, id, photo, deps.retry, interrupted.has(id));
+    const { data, sha256 } = await downloadPhoto({ db, source: params.source, id, photo, retry: params.retry, mayHaveParts: interrupted.has(id) });
     const facts = await readExif(data);
     const origin = { accountId: account.id, path: photo.href, name: photo.name, etag: photo.etag, mime: photo.mime, albums: photo.folder ? [photo.folder] : [] };
     return batcher.add({ record: photoRecord(origin, { size: byteSize(data), sha256 }, facts, now()), data });
@@ -118,7 +108,7 @@ export async function mirrorPhotos(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, params.concurrency) }, worker));
   // Every file handed to the batcher settles once written, so this also waits for the writes.
   if (storing > 0) await new Promise<void>((resolve) => (allStored = resolve));
   await progress;

@@ -7,33 +7,25 @@
 // marked files keep their bytes, replaced ones keep their earlier version). Each folder's
 // counts are saved with its marks, in one transaction: a walk stopped part way leaves them
 // in the database, and the run that resumes it judges the whole walk (db/wipe-marks.ts).
-import type { RunError } from '../../model/run';
-import type { AccountRecord } from '../../model/account';
 import { markPhotosDeleted } from '../../db/photos/photo-writes';
 import { folderMirror } from '../../db/photos/folder-photos';
 import type { FolderWalkSource } from '../../model/photo-source';
-import type { RetryPolicy } from '../../http/retry-policy';
 import { photoId } from '../../photos/photo-record';
 import { planCollection } from '../plan-collection';
-import type { RunCounts } from '../finish-run';
 import { addToWipeCount } from '../../db/wipe-marks';
 import { photoCollectionId } from '../../model/wipe-mark';
 import { refs } from './photo-folder-plan';
 import { mirrorPhotos, type PhotoQueue, type QueuedPhoto } from './mirror-photos';
-import type { PhotoSyncDeps } from './photo-sync-deps';
+import type { PhotoRunContext } from './photo-sync-deps';
 
-export async function mirrorWalk(
-  deps: PhotoSyncDeps & { source: FolderWalkSource; retry: RetryPolicy },
-  account: AccountRecord,
-  counts: RunCounts,
-  errors: RunError[],
-): Promise<void> {
-  const { db, now } = deps;
+export async function mirrorWalk(context: PhotoRunContext<FolderWalkSource>): Promise<void> {
+  const { db, now, run } = context;
+  const { account, counts } = run;
   const counted = photoCollectionId(account.id);
   let listed = 0;
   let queued = 0;
   async function* toFetch(): AsyncGenerator<QueuedPhoto> {
-    for await (const folder of deps.source.listFolders()) {
+    for await (const folder of context.source.listFolders()) {
       const mirror = await folderMirror(db, account.id, folder.url, folder.folders);
       const plan = planCollection({ mode: 'full', items: refs(folder.photos), cursor: {} }, mirror.files);
       const gone = [...plan.markDeleted.map((path) => photoId(account.id, path)), ...mirror.inVanishedFolders];
@@ -58,5 +50,5 @@ export async function mirrorWalk(
     },
     [Symbol.asyncIterator]: toFetch,
   };
-  await mirrorPhotos(deps, account, queue, counts, errors);
+  await mirrorPhotos({ ...context, queue });
 }

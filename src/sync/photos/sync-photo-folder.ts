@@ -4,55 +4,51 @@
 // downloaded a few at a time, each stored as soon as it is verified, and a run that marked or
 // replaced much of the library raises the wipe alarm. A stopped worker loses nothing: stored
 // files are not fetched again (their ETag matches), and a file cut off mid-way resumes from
-// its stored bytes.
-import type { AlarmRecord } from '../../model/alarm';
-import type { RunError } from '../../model/run';
-import type { AccountRecord } from '../../model/account';
-import { updateAccount } from '../../db/accounts';
-import { startRun } from '../../db/runs';
+// its stored bytes. The run's start, progress, checkpoint, alarm and end are the AccountRun's
+// (sync/run/), as for contacts and calendars.
 import { beginWipeCount, judgeWipe } from '../../db/wipe-marks';
 import { photoCollectionId } from '../../model/wipe-mark';
 import { countLivePhotos } from '../../db/photos/photo-writes';
 import { DEFAULT_SETTINGS } from '../../db/settings';
 import { retryPolicy } from '../../http/retry-policy';
-import { describeError } from '../describe-error';
-import { finishAccountRun, type RunCounts } from '../finish-run';
 import type { RunSummary } from '../../model/run-summary';
-import type { PhotoSyncDeps } from './photo-sync-deps';
+import { beginRun } from '../run/account-run';
+import type { PhotoRunContext, PhotoSyncParams } from './photo-sync-deps';
 import { mirrorChanges } from './mirror-changes';
 import { mirrorWalk } from './mirror-walk';
 
-export async function syncPhotoFolder(deps: PhotoSyncDeps, account: AccountRecord): Promise<RunSummary> {
-  const { db, now, source } = deps;
-  const startedAt = now();
-  const runId = await startRun(db, account.id, startedAt);
-  await updateAccount(db, account.id, { status: 'syncing', progress: { done: 0, total: 0 } });
-  const counts: RunCounts = { added: 0, changed: 0, deletedUpstream: 0, unchanged: 0 };
-  const errors: RunError[] = [];
+/**
+ * Download workers unless the caller says otherwise: twice the host's request slots
+ * (http/host-limiter.ts), which still bound what the server sees. A worker gives its slot back
+ * once the body is read, then checks the digest, reads EXIF and hands the file to storage; with
+ * one worker per slot, a slot sits idle for all of that on every file.
+ */
+const DOWNLOADS_AT_ONCE = 8;
+
+export async function syncPhotoFolder(params: PhotoSyncParams): Promise<RunSummary> {
+  const { db, account, now, source } = params;
+  const run = await beginRun(params);
   const collectionId = photoCollectionId(account.id);
-  let accountError: unknown = null;
+  const context = { db, now, run, retry: params.retry ?? retryPolicy(), concurrency: params.concurrency ?? DOWNLOADS_AT_ONCE };
+  let failure: unknown = null;
   try {
-    await beginWipeCount(db, { collectionId, accountId: account.id, liveBefore: await countLivePhotos(db, account.id), startedAt });
-    const retry = deps.retry ?? retryPolicy();
-    if ('listChanges' in source) await mirrorChanges({ ...deps, source, retry }, account, counts, errors);
-    else await mirrorWalk({ ...deps, source, retry }, account, counts, errors);
+    await beginWipeCount(db, { collectionId, accountId: account.id, liveBefore: await countLivePhotos(db, account.id), startedAt: run.startedAt });
+    if ('listChanges' in source) await mirrorChanges({ ...context, source } satisfies PhotoRunContext);
+    else await mirrorWalk({ ...context, source } satisfies PhotoRunContext);
   } catch (error) {
-    accountError = error;
-    errors.push({ href: null, message: describeError(error) });
+    failure = error;
   }
   // Judged on everything the run did (and a stopped run before it), also when it stopped part way.
-  const alarms: AlarmRecord[] = [];
   const alarm = await db.transaction('rw', [db.photos, db.wipeMarks, db.alarms], () =>
     judgeWipe(db, {
       collectionId,
       accountId: account.id,
       collectionName: account.label,
       now: now(),
-      policy: deps.settings ?? DEFAULT_SETTINGS,
+      policy: params.settings ?? DEFAULT_SETTINGS,
       countLive: () => countLivePhotos(db, account.id),
     }),
   );
-  if (alarm) alarms.push(alarm);
-  const summary = await finishAccountRun(db, account, runId, counts, errors, accountError, now(), deps.credentialsRejected);
-  return { ...summary, alarms };
+  run.alarm(alarm);
+  return failure === null ? run.finish() : run.fail(failure);
 }

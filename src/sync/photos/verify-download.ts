@@ -38,8 +38,22 @@ function damage(photo: RemotePhoto, size: number, digests: Digests, stated: Serv
   return wrong ? new DamagedDownloadError(photo, `the ${NAMES[wrong.algorithm]} the server states (${wrong.origin})`) : null;
 }
 
+export interface DownloadToCheck {
+  db: LifeboatDb;
+  /** The photo's key in the mirror, whose stored parts go when the file is damaged. */
+  id: string;
+  photo: RemotePhoto;
+  /** Bytes received, stored parts included. */
+  size: number;
+  /** What the bytes hashed to on the way. */
+  digests: Digests;
+  /** What the listing and the answers stated. */
+  stated: ServerDigest[];
+}
+
 /** The file's SHA-256 when it is whole and matches; otherwise its bytes are dropped and it throws. */
-export async function checkDownload(db: LifeboatDb, id: string, photo: RemotePhoto, size: number, digests: Digests, stated: ServerDigest[]): Promise<string> {
+export async function checkDownload(check: DownloadToCheck): Promise<string> {
+  const { db, id, photo, size, digests, stated } = check;
   const error = damage(photo, size, digests, stated);
   if (!error) return digests['sha-256'];
   // Damaged bytes are no base to resume from.
