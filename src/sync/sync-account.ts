@@ -16,6 +16,7 @@ import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';
 import { progressReporter, type ProgressReporter } from './progress-reporter';
 import type { SyncDeps } from './sync-deps';
+import { runBounded } from './run-bounded';
 import type { RunSummary } from '../model/run-summary';
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
@@ -43,10 +44,18 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
       write: (p) => updateAccount(db, account.id, { progress: p }),
       ...(deps.progressIntervalMs !== undefined ? { minIntervalMs: deps.progressIntervalMs } : {}),
     });
-    for (const [index, { collection, remote }] of enabled.entries()) {
-      const step = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-      await syncOneCollection(deps, account, collection, remote, startedAt, tally, { errors, unreadable, limited, alarms, progress, step });
-    }
+    let latestStep: ProgressStep;
+    await runBounded(
+      enabled,
+      deps.collectionsAtOnce ?? COLLECTIONS_AT_ONCE,
+      async ({ collection, remote }, index) => {
+        // The progress line names the latest collection started: with collections side by
+        // side, each naming its own would flip the phase back and forth on every write.
+        latestStep = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
+        await syncOneCollection(deps, account, collection, remote, startedAt, tally, { errors, unreadable, limited, alarms, progress, step: () => latestStep });
+      },
+      endsTheRun,
+    );
   } catch (error) {
     accountError = error;
     errors.push({ href: null, message: describeError(error) });
@@ -56,7 +65,20 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
   return { ...summary, alarms };
 }
 
+/**
+ * Collections mirrored side by side. With fetch-ahead.ts's two batches each, three collections
+ * can keep the per-host limit of 4 requests (http/host-limiter.ts) busy.
+ */
+const COLLECTIONS_AT_ONCE = 3;
+
 const PHASE_ORDER: Record<CollectionRecord['kind'], number> = { addressbook: 0, calendar: 1 };
+
+/** Which collection the progress line names. */
+interface ProgressStep {
+  phase: CollectionRecord['kind'];
+  collectionsListed: number;
+  collections: number;
+}
 
 /** Where a collection's run reports: the run's lists, and the account's progress line. */
 interface CollectionReport {
@@ -65,7 +87,7 @@ interface CollectionReport {
   limited: UnreadableItemRef[];
   alarms: AlarmRecord[];
   progress: ProgressReporter;
-  step: { phase: CollectionRecord['kind']; collectionsListed: number; collections: number };
+  step: () => ProgressStep;
 }
 
 /** A failure in one collection is recorded and the others still sync. */
@@ -87,7 +109,7 @@ async function syncOneCollection(
       deps.settings ?? DEFAULT_SETTINGS,
       tally,
       errors,
-      (counts) => progress.update({ ...counts, ...step }),
+      (counts) => progress.update({ ...counts, ...step() }),
       startedAt,
       unreadable,
       limited,

@@ -17,6 +17,14 @@ import { addressDataElement, type VcardVersion } from './address-data';
 
 export const DEFAULT_MULTIGET_BATCH = 100;
 
+/**
+ * The most hrefs one REPORT carries when the engine sizes its batches by bytes
+ * (sync/batch-sizer.ts): the engine's batch is then one request. Radicale answers one multiget
+ * of 10,000 hrefs as fast as 100 of 100, but a request body of 1,000 hrefs (about 80 KB) is
+ * within what every server here accepts.
+ */
+export const MAX_MULTIGET_HREFS = 1000;
+
 /** What one multiget REPORT asks for. */
 export interface MultigetOptions {
   /** Address books: the vCard version to ask for (see address-data.ts); unset, the default. */
