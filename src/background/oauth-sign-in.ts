@@ -14,6 +14,7 @@ import { saveTokens } from '../auth/token-store';
 import type { FoundCollection } from '../shared/rpc-contract';
 import type { BearerAuth } from '../http/http-context';
 import type { CollectionKind, RemoteCollection } from '../model/source';
+import type { Discovery } from '../model/discovery';
 import { graphSource } from '../providers/microsoft/graph-source';
 import { discoverServices } from './discover-services';
 import { providerFor, signInDeps, type SignInKind } from './oauth-bearer';
@@ -38,6 +39,8 @@ interface Found {
   calendarServerUrl: string | null;
   services: CollectionKind[];
   collections: RemoteCollection[];
+  /** DAV: where the collections were found, saved so the first run does not look again. */
+  discovery?: Partial<Record<CollectionKind, Discovery>>;
 }
 
 async function discover(id: ProviderId, endpoints: Record<string, string>, bearer: BearerAuth): Promise<Found> {
@@ -54,10 +57,11 @@ async function discover(id: ProviderId, endpoints: Record<string, string>, beare
 
 export async function signInWith(id: ProviderId): Promise<{ accountId: string; collections: FoundCollection[] }> {
   const { provider, tokens, bearer } = await tokensFor(id);
-  const { serverUrl, calendarServerUrl, services, collections } = await discover(id, provider.endpoints, bearer);
+  const { serverUrl, calendarServerUrl, services, collections, discovery } = await discover(id, provider.endpoints, bearer);
   const accountId = crypto.randomUUID();
   await saveTokens(accountId, tokens);
   await insertAccount(openDb(), { id: accountId, kind: id, label: LABELS[id], serverUrl, calendarServerUrl, services, username: '' }, Date.now());
+  if (discovery !== undefined) await updateAccount(openDb(), accountId, { discovery });
   void syncOne(accountId);
   return { accountId, collections: collections.map((c) => ({ name: c.displayName, kind: c.kind })) };
 }
