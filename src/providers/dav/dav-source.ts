@@ -3,6 +3,7 @@ import type { ChangeListing, CollectionKind, RemoteCollection, Source, SyncCurso
 import { createAccountContext, type AccountConnection, type HttpContextOptions } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { NotDavError } from './dav-errors';
+import { EndlessListingError } from '../../http/policy-errors';
 import type { HostLimiter } from '../../http/host-limiter';
 import { davKind } from './dav-kind';
 import { discover } from './discover';
@@ -56,12 +57,13 @@ function fallsBackToListing(error: unknown): boolean {
 }
 
 /**
- * A refusal of the report itself (405/501, or 403 that is not about the token), remembered so
- * the source does not ask again. Not a 500: Xandikos answers an unknown token that way, and the
- * next token may work.
+ * A refusal of the report itself (405/501, or 403 that is not about the token), or a report
+ * that never ended (the same token handed out with "more to come"), remembered so the source
+ * does not ask again, not even for the initial listing. Not a 500: Xandikos answers an unknown
+ * token that way, and the next token may work.
  */
 function refusesReport(error: unknown): boolean {
-  return error instanceof NotDavError || (error instanceof AuthError && error.status === 403);
+  return error instanceof NotDavError || error instanceof EndlessListingError || (error instanceof AuthError && error.status === 403);
 }
 
 function cursorOf(syncToken: string | undefined, ctag: string | undefined): SyncCursor {
