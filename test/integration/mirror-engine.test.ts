@@ -5,30 +5,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readers } from '../../src/sync/readers/index';
 import { addTestAccount, freshDb } from '../support/test-db';
+import { expectConverged as expectMirrorOf } from '../support/expect-converged';
 import type { DavTestServer } from '../harness/dav-test-server';
-import { deleteItem, putItem, putItems } from '../harness/dav-items';
+import { deleteItem, putItem } from '../harness/dav-items';
 import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
-import { entries, itemPath, mirrorTexts, serverTexts } from '../harness/mirror-check';
+import { itemPath, mirrorTexts } from '../harness/mirror-check';
 import { countingFetch, mirrorSource, runMirror, type MirrorSetup } from '../harness/mirror-run';
-import { startRadicale } from '../harness/radicale';
 import { makeCard, makeCards } from '../harness/sample-items';
 import { makeEvent, makeEvents } from '../harness/sample-events';
-import { startXandikos } from '../harness/xandikos';
+import { seededDavServers } from '../harness/seeded-dav-servers';
 
 const CARDS = makeCards(40);
 const EVENTS = makeEvents(4);
 
-const servers: Array<[string, () => Promise<DavTestServer>]> = [
-  ['Radicale', () => startRadicale({ seed: [
-    { name: 'contacts', kind: 'addressbook', displayName: 'Contacts', items: CARDS },
-    { name: 'calendar', kind: 'calendar', displayName: 'Calendar', items: EVENTS },
-  ] })],
-  ['Xandikos', async () => {
-    const server = await startXandikos();
-    await Promise.all([putItems(server.addressBookUrl, CARDS), putItems(server.calendarUrl, EVENTS)]);
-    return server;
-  }],
-];
+const servers = seededDavServers(CARDS, EVENTS);
 
 describe.each(servers)('the mirror of a %s account', (_name, start) => {
   let server: DavTestServer;
@@ -41,12 +31,7 @@ describe.each(servers)('the mirror of a %s account', (_name, start) => {
   const cardUrl = (n: number) => new URL(makeCard(n).name, server.addressBookUrl).href;
   const collectionPaths = () => [itemPath(server.addressBookUrl), itemPath(server.calendarUrl)];
 
-  async function expectConverged(setup: MirrorSetup): Promise<void> {
-    for (const url of [server.addressBookUrl, server.calendarUrl]) {
-      const mirror = await mirrorTexts(setup.db, setup.account.id, itemPath(url));
-      expect(entries(mirror.live)).toEqual(entries(await serverTexts(url, auth())));
-    }
-  }
+  const expectConverged = (setup: MirrorSetup): Promise<void> => expectMirrorOf(setup, [server.addressBookUrl, server.calendarUrl], auth());
 
   beforeAll(async () => {
     server = await start();
