@@ -45,17 +45,29 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
       ...(deps.progressIntervalMs !== undefined ? { minIntervalMs: deps.progressIntervalMs } : {}),
     });
     let latestStep: ProgressStep;
-    await runBounded(
-      enabled,
-      deps.collectionsAtOnce ?? COLLECTIONS_AT_ONCE,
-      async ({ collection, remote }, index) => {
-        // The progress line names the latest collection started: with collections side by
-        // side, each naming its own would flip the phase back and forth on every write.
-        latestStep = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-        await syncOneCollection(deps, account, collection, remote, startedAt, tally, { errors, unreadable, limited, alarms, progress, step: () => latestStep });
-      },
-      endsTheRun,
-    );
+    // Each collection reports into its own lists, joined in collection order afterwards: the
+    // run log reads the same whichever collection finished first.
+    const reports = enabled.map(() => ({ errors: [] as RunError[], unreadable: [] as UnreadableItemRef[], limited: [] as UnreadableItemRef[], alarms: [] as AlarmRecord[] }));
+    try {
+      await runBounded(
+        enabled,
+        deps.collectionsAtOnce ?? COLLECTIONS_AT_ONCE,
+        async ({ collection, remote }, index) => {
+          // The progress line names the latest collection started: with collections side by
+          // side, each naming its own would flip the phase back and forth on every write.
+          latestStep = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
+          await syncOneCollection(deps, account, collection, remote, startedAt, tally, { ...reports[index]!, progress, step: () => latestStep });
+        },
+        endsTheRun,
+      );
+    } finally {
+      for (const report of reports) {
+        errors.push(...report.errors);
+        unreadable.push(...report.unreadable);
+        limited.push(...report.limited);
+        alarms.push(...report.alarms);
+      }
+    }
   } catch (error) {
     accountError = error;
     errors.push({ href: null, message: describeError(error) });
