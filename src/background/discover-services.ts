@@ -6,12 +6,18 @@ import type { NewDavAccount } from '../shared/rpc-contract';
 import type { CollectionKind, RemoteCollection } from '../model/source';
 import { createDavSource } from '../providers/dav/dav-source';
 import type { BearerAuth } from '../http/http-context';
+import type { Discovery } from '../model/discovery';
 import { isCredentialsRejected } from '../sync/describe-error';
 import { isPolicyRefusal } from '../http/policy-errors';
 
 export interface Discovered {
   services: CollectionKind[];
   collections: RemoteCollection[];
+  /**
+   * Where each service's collections were found, to be saved with the account: its first run
+   * then starts from these homes instead of discovering them again (2–4 requests per kind).
+   */
+  discovery: Partial<Record<CollectionKind, Discovery>>;
 }
 
 const KINDS: CollectionKind[] = ['addressbook', 'calendar'];
@@ -19,13 +25,17 @@ const INTERACTIVE = { retry: { maxAttempts: 2 } };
 
 /** `bearer`: a signed-in account (Google), whose requests carry its OAuth token. */
 export async function discoverServices(account: NewDavAccount, bearer?: BearerAuth): Promise<Discovered> {
+  const discovery: Discovered['discovery'] = {};
   const attempts = await Promise.allSettled(
-    KINDS.map((kind) => {
+    KINDS.map(async (kind) => {
       const serverUrl = kind === 'calendar' ? account.calendarServerUrl || account.serverUrl : account.serverUrl;
       // A person is waiting on the form: two tries, not the scheduled runs' patient five.
       // A password goes over plain http beyond loopback only once the person ticked the warning.
       const connection = { serverUrl, username: account.username, password: account.password, allowPlainHttp: account.plainHttpConfirmed === true };
-      return createDavSource({ ...connection, ...(bearer ? { bearer } : {}) }, kind, INTERACTIVE).listCollections();
+      const source = createDavSource({ ...connection, ...(bearer ? { bearer } : {}) }, kind, INTERACTIVE);
+      const collections = await source.listCollections();
+      if (source.discovery !== undefined && collections.length > 0) discovery[kind] = source.discovery;
+      return collections;
     }),
   );
   const refused = attempts.find((a) => a.status === 'rejected' && isCredentialsRejected(a.reason));
@@ -43,7 +53,7 @@ export async function discoverServices(account: NewDavAccount, bearer?: BearerAu
       collections.push(...attempt.value);
     }
   });
-  if (services.length > 0) return { services, collections };
+  if (services.length > 0) return { services, collections, discovery };
   const first = attempts[0];
   if (first?.status === 'rejected') throw first.reason;
   throw new Error('The server answered, but it has no address book or calendar for this user.');

@@ -43,7 +43,7 @@ export const handlers: Handlers = {
 
   async addAccount(account: NewDavAccount) {
     plainHttpChecked(account);
-    const { services, collections } = await discoverServices(account);
+    const { services, collections, discovery } = await discoverServices(account);
     const id = crypto.randomUUID();
     await savePassword(id, account.password);
     await insertAccount(
@@ -60,6 +60,8 @@ export const handlers: Handlers = {
       },
       Date.now(),
     );
+    // What the form's check found is not looked for again by the first run.
+    await updateAccount(openDb(), id, { discovery });
     // The first mirror runs on its own; its progress reaches the pages through the database.
     void syncOne(id);
     return { accountId: id, collections: found(collections) };

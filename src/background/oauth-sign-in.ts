@@ -16,6 +16,7 @@ import { t } from '../http/catalog-text';
 import type { AccountKind } from '../model/account';
 import type { CollectionKind, RemoteCollection } from '../model/source';
 import { providerOf } from '../providers/registry';
+import type { Discovery } from '../model/discovery';
 import { discoverServices } from './discover-services';
 import { providerFor, signInDeps } from './oauth-bearer';
 import { syncOne } from './sync-runner';
@@ -36,6 +37,8 @@ interface Found {
   calendarServerUrl: string | null;
   services: CollectionKind[];
   collections: RemoteCollection[];
+  /** DAV: where the collections were found, saved so the first run does not look again. */
+  discovery?: Partial<Record<CollectionKind, Discovery>>;
 }
 
 async function discover(kind: AccountKind, endpoints: Record<string, string>, bearer: BearerAuth): Promise<Found> {
@@ -49,11 +52,12 @@ async function discover(kind: AccountKind, endpoints: Record<string, string>, be
 
 export async function signInWith(kind: AccountKind): Promise<{ accountId: string; collections: FoundCollection[] }> {
   const { provider, tokens, bearer } = await tokensFor(kind);
-  const { serverUrl, calendarServerUrl, services, collections } = await discover(kind, provider.endpoints, bearer);
+  const { serverUrl, calendarServerUrl, services, collections, discovery } = await discover(kind, provider.endpoints, bearer);
   const accountId = crypto.randomUUID();
   await saveTokens(accountId, tokens);
   const label = providerOf(kind).setup.signIn?.name ?? kind;
   await insertAccount(openDb(), { id: accountId, kind, label, serverUrl, calendarServerUrl, services, username: '' }, Date.now());
+  if (discovery !== undefined) await updateAccount(openDb(), accountId, { discovery });
   void syncOne(accountId);
   return { accountId, collections: collections.map((c) => ({ name: c.displayName, kind: c.kind })) };
 }

@@ -2,6 +2,7 @@
 // or not; only an item the server did not send (a failed request, or an href it listed but left
 // out of its answer) is left to be fetched again. An item the reader refuses keeps its reason
 // and leniently read display fields, and is not fetched again until its ETag changes.
+import { t } from '../http/catalog-text';
 import type { FetchedItem } from '../db/mirror-writes';
 import { isFailure, type CollectionKind, type RemoteItem, type RemoteItemFailure } from '../model/source';
 import type { ItemReader } from '../model/item-reader';
@@ -21,7 +22,7 @@ export interface ReadBatch {
   missing: Array<{ href: string; reason: string }>;
 }
 
-export const NOT_SENT = 'The server listed this item but did not send it.';
+export const NOT_SENT = t('syncItemNotSent');
 
 export function readBatch({ requested, results, reader, collectionKind }: ReadBatchParams): ReadBatch {
   const store: FetchedItem[] = [];
@@ -47,6 +48,6 @@ function safeRead(reader: ItemReader, raw: string): ReturnType<ItemReader['read'
   try {
     return reader.read(raw);
   } catch (error) {
-    return { ok: false, reason: error instanceof Error && error.message ? error.message : 'The item could not be read.' };
+    return { ok: false, reason: error instanceof Error && error.message ? error.message : t('syncItemUnreadable') };
   }
 }

@@ -14,6 +14,7 @@ import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';
 import type { ProgressReporter } from './progress-reporter';
 import type { SyncDeps } from './sync-deps';
+import { runBounded } from './run-bounded';
 import type { RunSummary } from '../model/run-summary';
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
@@ -32,9 +33,29 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     const enabled = current.map((collection, index) => ({ collection, remote: remotes[index]! })).filter(({ collection }) => collection.enabled);
     enabled.sort((a, b) => PHASE_ORDER[a.collection.kind] - PHASE_ORDER[b.collection.kind]);
     const progress = run.progress;
-    for (const [index, { collection, remote }] of enabled.entries()) {
-      const step = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-      await syncOneCollection(deps, account, collection, remote, startedAt, tally, { errors, unreadable, limited, alarms, progress, step });
+    let latestStep: ProgressStep;
+    // Each collection reports into its own lists, joined in collection order afterwards: the
+    // run log reads the same whichever collection finished first.
+    const reports = enabled.map(() => ({ errors: [] as RunError[], unreadable: [] as UnreadableItemRef[], limited: [] as UnreadableItemRef[], alarms: [] as AlarmRecord[] }));
+    try {
+      await runBounded(
+        enabled,
+        deps.collectionsAtOnce ?? COLLECTIONS_AT_ONCE,
+        async ({ collection, remote }, index) => {
+          // The progress line names the latest collection started: with collections side by
+          // side, each naming its own would flip the phase back and forth on every write.
+          latestStep = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
+          await syncOneCollection(deps, account, collection, remote, startedAt, tally, { ...reports[index]!, progress, step: () => latestStep });
+        },
+        endsTheRun,
+      );
+    } finally {
+      for (const report of reports) {
+        errors.push(...report.errors);
+        unreadable.push(...report.unreadable);
+        limited.push(...report.limited);
+        alarms.push(...report.alarms);
+      }
     }
   } catch (error) {
     return run.fail(error);
@@ -42,7 +63,20 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
   return run.finish();
 }
 
+/**
+ * Collections mirrored side by side. With fetch-ahead.ts's two batches each, three collections
+ * can keep the per-host limit of 4 requests (http/host-limiter.ts) busy.
+ */
+const COLLECTIONS_AT_ONCE = 3;
+
 const PHASE_ORDER: Record<CollectionRecord['kind'], number> = { addressbook: 0, calendar: 1 };
+
+/** Which collection the progress line names. */
+interface ProgressStep {
+  phase: CollectionRecord['kind'];
+  collectionsListed: number;
+  collections: number;
+}
 
 /** Where a collection's run reports: the run's lists, and the account's progress line. */
 interface CollectionReport {
@@ -51,7 +85,7 @@ interface CollectionReport {
   limited: UnreadableItemRef[];
   alarms: AlarmRecord[];
   progress: ProgressReporter;
-  step: { phase: CollectionRecord['kind']; collectionsListed: number; collections: number };
+  step: () => ProgressStep;
 }
 
 /** A failure in one collection is recorded and the others still sync. */
@@ -73,7 +107,7 @@ async function syncOneCollection(
       deps.settings ?? DEFAULT_SETTINGS,
       tally,
       errors,
-      (counts) => progress.update({ ...counts, ...step }),
+      (counts) => progress.update({ ...counts, ...step() }),
       startedAt,
       unreadable,
       limited,

@@ -13,6 +13,8 @@ import { rereadUnreadable } from './reread-unreadable';
 import { planCollection } from './plan-collection';
 import type { WipePolicy } from '../model/wipe-guard';
 import type { SyncDeps } from './sync-deps';
+import { batchSizer, fixedBatchSizer } from './batch-sizer';
+import { DEFAULT_FETCH_DEPTH, fetchAhead } from './fetch-ahead';
 
 export interface CollectionTally {
   added: number;
@@ -22,8 +24,6 @@ export interface CollectionTally {
   fetched: number;
   toFetch: number;
 }
-
-const DEFAULT_BATCH = 100;
 
 export async function syncCollection(
   deps: SyncDeps,
@@ -58,10 +58,9 @@ export async function syncCollection(
 
   const failed: string[] = [];
   let held = await rereadUnreadable({ db, collection, reader, now: now() });
-  const batchSize = deps.batchSize ?? DEFAULT_BATCH;
-  for (let start = 0; start < plan.fetch.length; start += batchSize) {
-    const requested = plan.fetch.slice(start, start + batchSize);
-    const results = await source.fetchItems(remote, requested);
+  const sizer = deps.batchSize !== undefined ? fixedBatchSizer(deps.batchSize) : batchSizer();
+  const batches = fetchAhead(plan.fetch, (hrefs) => source.fetchItems(remote, hrefs), { sizer, depth: deps.fetchDepth ?? DEFAULT_FETCH_DEPTH });
+  for await (const { requested, results } of batches) {
     // Every item the server sent is stored as served, read or not (never lost, never silent);
     // only what it did not send is fetched again next run.
     const { store, missing } = readBatch({ requested, results, reader, collectionKind: collection.kind });

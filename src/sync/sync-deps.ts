@@ -12,7 +12,12 @@ export interface SyncDeps {
   readers: Readers;
   now: () => number;
   settings?: Settings;
+  /** A fixed number of items per fetch; unset, batches are sized by bytes (batch-sizer.ts). */
   batchSize?: number;
+  /** Batches of one collection fetched at once (fetch-ahead.ts). */
+  fetchDepth?: number;
+  /** Collections of one account mirrored at once (sync-account.ts). */
+  collectionsAtOnce?: number;
   /** Least time between two progress writes (tests set 0 to see every one). */
   progressIntervalMs?: number;
   /** What refused credentials make of the account: a new password, or signing in again. */

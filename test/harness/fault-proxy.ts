@@ -28,6 +28,8 @@ export interface FaultProxy {
   port: number;
   /** Every request, in arrival order. */
   log: ProxyLogEntry[];
+  /** Requests received and not yet answered, now and at most so far (the client's concurrency). */
+  inFlight: { now: number; most: number };
   /**
    * Refuse REPORTs whose body asks for sync-collection, forcing the ETag-listing path: `true` or
    * 403 answers as RFC 3253 §3.6 says for an unsupported report (403 with DAV:supported-report),
@@ -77,7 +79,12 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     send(res, up);
   };
 
+  const inFlight = { now: 0, most: 0 };
   const server = createServer((req, res) => {
+    inFlight.now++;
+    inFlight.most = Math.max(inFlight.most, inFlight.now);
+    // 'close' comes once whatever ends the exchange: an answer sent, a reset, the client leaving.
+    res.on('close', () => void inFlight.now--);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -93,6 +100,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     url: `http://${LOOPBACK}:${port}/`,
     port,
     log,
+    inFlight,
     refuseSyncCollection: false,
     add: (rule) => void rules.push({ ...rule }),
     failNext: (count, fault, match = {}) => {

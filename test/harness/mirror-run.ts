@@ -51,6 +51,8 @@ export interface MirrorSetup {
   kinds?: CollectionKind[];
   options?: DavSourceOptions;
   batchSize?: number;
+  /** Batches of one collection fetched at once (the engine's default when unset). */
+  fetchDepth?: number;
 }
 
 export interface MirrorSource {
@@ -87,6 +89,7 @@ export async function runMirror(setup: MirrorSetup, source?: Source, counter = c
     readers: setup.readers,
     now: Date.now,
     ...(setup.batchSize === undefined ? {} : { batchSize: setup.batchSize }),
+    ...(setup.fetchDepth === undefined ? {} : { fetchDepth: setup.fetchDepth }),
   };
   const summary = await syncAccount(deps, setup.account);
   return { summary, requests: counter.requests };

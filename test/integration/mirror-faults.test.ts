@@ -89,17 +89,41 @@ describe.each(servers)('the mirror of a %s account through faults', (name, start
   it('asks again for a listing that was cut short instead of reading the missing items as deleted', async () => {
     await putItem(cardUrl(61), makeCard(61).data, auth());
     await deleteItem(cardUrl(9), auth());
-    // A forgotten token makes the run list every ETag; that listing arrives short, then cut.
+    // A forgotten token makes the run list every ETag (by PROPFIND: the proxy refuses the
+    // report); that listing arrives short, then cut.
     for (const c of await setup.db.collections.toArray()) await setup.db.collections.update(c.id, { syncToken: 'garbage', ctag: null });
     const book = itemPath(server.addressBookUrl);
+    proxy.refuseSyncCollection = true;
     proxy.add({ method: 'PROPFIND', path: book, times: 1, fault: { kind: 'truncate', framing: 'short', keep: 0.5 } });
     proxy.add({ method: 'PROPFIND', path: book, times: 1, fault: { kind: 'truncate', framing: 'cut', keep: 0.3 } });
+
+    try {
+      const { summary } = await runMirror(setup);
+      expect(summary).toMatchObject({ outcome: 'ok', added: 1, deletedUpstream: 1, errors: [] });
+    } finally {
+      proxy.refuseSyncCollection = false;
+    }
+    await expectConverged();
+    expect([...(await mirrorTexts(setup.db, setup.account.id)).deleted.keys()]).toEqual([itemPath(cardUrl(9))]);
+    expect(proxy.log.filter((e) => e.method === 'PROPFIND' && e.path === book && e.fault === 'truncate')).toHaveLength(2);
+  });
+
+  it('asks again for an initial sync-collection listing that was cut short', async () => {
+    await putItem(cardUrl(64), makeCard(64).data, auth());
+    await deleteItem(cardUrl(10), auth());
+    // No cursor: the listing is the report with the empty token (RFC 6578 §3.8), cut twice.
+    for (const c of await setup.db.collections.toArray()) await setup.db.collections.update(c.id, { syncToken: null, ctag: null });
+    const book = itemPath(server.addressBookUrl);
+    const initial = '<D:sync-token></D:sync-token>';
+    const logBefore = proxy.log.length;
+    proxy.add({ method: 'REPORT', path: book, body: initial, times: 1, fault: { kind: 'truncate', framing: 'short', keep: 0.5 } });
+    proxy.add({ method: 'REPORT', path: book, body: initial, times: 1, fault: { kind: 'truncate', framing: 'cut', keep: 0.3 } });
 
     const { summary } = await runMirror(setup);
     expect(summary).toMatchObject({ outcome: 'ok', added: 1, deletedUpstream: 1, errors: [] });
     await expectConverged();
-    expect([...(await mirrorTexts(setup.db, setup.account.id)).deleted.keys()]).toEqual([itemPath(cardUrl(9))]);
-    expect(proxy.log.filter((e) => e.method === 'PROPFIND' && e.path === book && e.fault === 'truncate')).toHaveLength(2);
+    expect([...(await mirrorTexts(setup.db, setup.account.id)).deleted.keys()].sort()).toEqual([itemPath(cardUrl(10)), itemPath(cardUrl(9))].sort());
+    expect(proxy.log.slice(logBefore).filter((e) => e.method === 'REPORT' && e.path === book && e.fault === 'truncate')).toHaveLength(2);
   });
 
   it('stops at once when the server asks for a longer wait than the cap, and says when to come back', async () => {

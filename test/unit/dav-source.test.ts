@@ -50,16 +50,32 @@ describe('DavSource.listChanges', () => {
     });
   });
 
+  // A rejected token is followed by the initial listing (RFC 6578 §3.8: the empty token); a
+  // server that refuses the report itself is not asked for it again.
   it.each([
-    ['the DAV:valid-sync-token precondition', { status: 403, body: davFixture('radicale-invalid-sync-token.xml') }],
-    ['a 500 (Xandikos 0.2.8 for an unknown token)', { status: 500, body: 'Server got itself in trouble' }],
-    ['a 501 from a server that advertised the report anyway', { status: 501 }],
-    ['a 403 DAV:supported-report (RFC 3253 §3.6: the report is refused)', { status: 403, body: '<D:error xmlns:D="DAV:"><D:supported-report/></D:error>' }],
-  ])('falls back to a full listing on %s', async (_what, reply) => {
+    ['the DAV:valid-sync-token precondition', { status: 403, body: davFixture('radicale-invalid-sync-token.xml') }, ['REPORT', 'REPORT', 'PROPFIND']],
+    ['a 500 (Xandikos 0.2.8 for an unknown token)', { status: 500, body: 'Server got itself in trouble' }, ['REPORT', 'REPORT', 'PROPFIND']],
+    ['a 501 from a server that advertised the report anyway', { status: 501 }, ['REPORT', 'PROPFIND']],
+    ['a 403 DAV:supported-report (RFC 3253 §3.6: the report is refused)', { status: 403, body: '<D:error xmlns:D="DAV:"><D:supported-report/></D:error>' }, ['REPORT', 'PROPFIND']],
+  ])('falls back to a full listing on %s', async (_what, reply, methods) => {
     const { fake, source: s } = source(server(reply));
     const listing = await s.listChanges(BOOK, { syncToken: 'token-old' });
     expect(listing).toEqual({ mode: 'full', items: FULL_ITEMS, cursor: { syncToken: 'token-new', ctag: '"ctag-new"' } });
-    expect(fake.calls.map((c) => c.method)).toEqual(['REPORT', 'PROPFIND']);
+    expect(fake.calls.map((c) => c.method)).toEqual(methods);
+  });
+
+  it('lists everything with one sync-collection of the empty token when no token is held', async () => {
+    const answer = davFixture('radicale-sync-collection.xml');
+    const { fake, source: s } = source(server({ body: answer }));
+    const listing = await s.listChanges(BOOK, {});
+    // The listing's own token: it stands for exactly what was listed.
+    expect(listing).toEqual({
+      mode: 'full',
+      items: [{ href: `${BOOK.href}c3.vcf`, etag: '"255040c4947a00f0b868e202be59cff7d44e2575605d2666fca48f42163fce62"' }],
+      cursor: { syncToken: 'http://radicale.org/ns/sync/b1ef90e421f5b88e2cc2e5c7e727ad80ec65d4ca3404389dcb5f38aa9dea3339', ctag: '"ctag-new"' },
+    });
+    expect(fake.calls.map((c) => `${c.method} ${c.headers.get('Depth')}`)).toEqual(['REPORT 0']);
+    expect(fake.calls[0]!.body).toContain('<D:sync-token></D:sync-token>');
   });
 
   it('lists everything (skipping the collection itself) when there is no token or no sync support', async () => {
@@ -69,7 +85,8 @@ describe('DavSource.listChanges', () => {
     const listing = await s.listChanges(noSync, { syncToken: 'x', ctag: 'old' });
     // The cursor comes from the collection's own entry in the listing when the caller had none.
     expect(listing).toMatchObject({ mode: 'full', cursor: { ctag: '"6a04ed3c7a4bc3bb80c423e46b286e46c33faafd9e128fbe5d919eaf5999c332"' } });
-    expect(fake.calls.map((c) => `${c.method} ${c.headers.get('Depth')}`)).toEqual(['PROPFIND 1', 'PROPFIND 1']);
+    // The initial sync-collection failed (500), so PROPFIND; without sync support, PROPFIND only.
+    expect(fake.calls.map((c) => `${c.method} ${c.headers.get('Depth')}`)).toEqual(['REPORT 0', 'PROPFIND 1', 'PROPFIND 1']);
   });
 
   it('passes bad credentials on instead of hiding them behind a full listing', async () => {
@@ -81,6 +98,7 @@ describe('DavSource.listChanges', () => {
     const { fake, source: s } = source(server({ status: 501 }));
     await s.listChanges(BOOK, { syncToken: 'token-old' });
     await s.listChanges({ ...BOOK, syncToken: 'token-newer' }, { syncToken: 'token-old' });
+    // Refused once (501): neither the token nor the initial listing is asked by report again.
     expect(fake.calls.map((c) => c.method)).toEqual(['REPORT', 'PROPFIND', 'PROPFIND']);
   });
 

@@ -90,6 +90,21 @@ describe('multistatus parsing', () => {
     expect(textOf(child(child(doc, 'x'), 'a'))).toBe('&lt; 😀 é &boom;');
   });
 
+  // address-data and calendar-data are skipped by the parser and decoded afterwards
+  // (raw-element-text.ts): the same text must come out as if the parser had read them.
+  it('decodes item text the parser skipped as it would have: entities, CDATA, CRs, markup-like text', () => {
+    const body =
+      '<d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:response><d:href>/c/1.ics</d:href>' +
+      '<d:propstat><d:prop><c:calendar-data>BEGIN:VCALENDAR\r\nX-A:&lt;b&gt;bold&lt;/b&gt; &amp;amp;&#13;\n' +
+      '<![CDATA[X-B:<i> & </i>\r\n]]>X-C:&#x1F600;\r\nEND:VCALENDAR\r\n</c:calendar-data></d:prop>' +
+      '<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>';
+    const entry = parseMultistatus(body, 'http://h/c/')?.entries[0];
+    expect(textOf(entry?.props['calendar-data'] as string)).toBe('BEGIN:VCALENDAR\r\nX-A:<b>bold</b> &amp;\r\nX-B:<i> & </i>\r\nX-C:😀\r\nEND:VCALENDAR\r\n');
+    // An empty element and a self-closing one are empty text, not a missing property.
+    const empty = parseMultistatus(body.replace(/<c:calendar-data>[^]*<\/c:calendar-data>/, '<c:calendar-data/>'), 'http://h/c/')?.entries[0];
+    expect(empty?.props['calendar-data']).toBe('');
+  });
+
   it('leaves entity-like text inside CDATA alone', () => {
     const doc = parseXml('<x><a><![CDATA[NOTE:Tom &amp; Jerry\r\n]]></a></x>');
     expect(textOf(child(child(doc, 'x'), 'a'))).toBe('NOTE:Tom &amp; Jerry\r\n');

@@ -33,7 +33,8 @@ async function recordRun({ intervalMs }: { intervalMs: number }) {
     const parts: Partial<RunProgress> = Object.fromEntries(paths.filter(([path]) => path.includes('.')).map(([path, value]) => [path.slice('progress.'.length), value]));
     writes.push({ ...(whole ?? before.progress ?? { done: 0, total: 0 }), ...parts });
   });
-  await syncAccount({ db, source, readers: envelopeReaders, now: () => 1000, batchSize: 2, progressIntervalMs: intervalMs }, account);
+  // One collection at a time: the line's steps in order (side by side, it names the latest started).
+  await syncAccount({ db, source, readers: envelopeReaders, now: () => 1000, batchSize: 2, progressIntervalMs: intervalMs, collectionsAtOnce: 1 }, account);
   return writes;
 }
 

@@ -1,6 +1,7 @@
 // The failures only a DAV server can have: an address that does not answer as CardDAV or
 // CalDAV, and a sync token the server forgot. The generic ones (refused credentials, no answer,
 // an unexpected status) live with the HTTP layer in http/http-errors.ts.
+import { t } from '../../http/catalog-text';
 import { RequestError, hostOf } from '../../http/http-errors';
 
 /** The URL answers, but not as a CardDAV/CalDAV server would (HTML page, 405 on PROPFIND…). */
@@ -8,7 +9,7 @@ export class NotDavError extends RequestError {
   readonly code = 'not-dav';
 
   constructor(url: string, detail: string) {
-    super(`${hostOf(url)} does not look like a CardDAV or CalDAV server: ${detail}`, url);
+    super(t('davNotDav', hostOf(url), detail), url);
   }
 }
 
@@ -22,7 +23,7 @@ export class InvalidSyncTokenError extends RequestError {
   readonly status: number;
 
   constructor(url: string, status: number) {
-    super('The server no longer accepts the saved sync token; a full listing is needed', url);
+    super(t('davSyncTokenExpired'), url);
     this.status = status;
   }
 }

@@ -1,6 +1,7 @@
 // PROPFIND (RFC 4918 §9.1) and the judgement every multistatus request shares: a 207 that parses
 // is an answer; one cut off is a BadResponseError (httpRequest asks again); HTML, 405 or 501 mean
 // the URL is no DAV server; anything else is an HttpError.
+import { t } from '../../http/catalog-text';
 import type { HttpContext } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { NotDavError } from './dav-errors';
@@ -31,7 +32,7 @@ function readMultistatus(res: HttpResponse): MultistatusAnswer {
   const parsed = parseMultistatus(res.body, res.url);
   if (parsed !== undefined) return { ...parsed, url: res.url };
   if (opens) throw new BadResponseError(res.url, false);
-  throw new NotDavError(res.url, 'its answer is not WebDAV XML');
+  throw new NotDavError(res.url, t('davNotDavXml'));
 }
 
 /** Turns a response into a multistatus, or the error it stands for. */
@@ -39,10 +40,10 @@ export function expectMultistatus(res: HttpResponse): MultistatusAnswer {
   if (res.status === 207) return readMultistatus(res);
   if (res.status === 403) throw new AuthError(res.url, 403);
   if (res.status === 405 || res.status === 501) {
-    throw new NotDavError(res.url, `it does not accept WebDAV requests (${res.status})`);
+    throw new NotDavError(res.url, t('davNotDavStatus', res.status));
   }
   if (res.status >= 200 && res.status < 400) {
-    const what = /html/i.test(res.contentType) ? 'it answers with a web page' : 'it gives no WebDAV answer';
+    const what = /html/i.test(res.contentType) ? t('davNotDavWebPage') : t('davNotDavNoAnswer');
     throw new NotDavError(res.url, what);
   }
   throw new HttpError(res.url, res.status, res.statusText);

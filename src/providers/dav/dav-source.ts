@@ -3,19 +3,20 @@ import type { ChangeListing, CollectionKind, RemoteCollection, Source, SyncCurso
 import { createAccountContext, type AccountConnection, type HttpContextOptions } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { NotDavError } from './dav-errors';
+import { EndlessListingError } from '../../http/policy-errors';
 import type { HostLimiter } from '../../http/host-limiter';
 import { davKind } from './dav-kind';
 import { discover } from './discover';
 import type { Discovery } from '../../model/discovery';
 import { listCollections } from './list-collections';
-import { listEtags } from './list-etags';
-import { DEFAULT_MULTIGET_BATCH, multiget } from './multiget';
+import { listAllMembers } from './initial-listing';
+import { MAX_MULTIGET_HREFS, multiget } from './multiget';
 import type { RetryPolicy } from '../../http/retry-policy';
 import { isTransient } from '../../http/transient-errors';
 import { syncCollection } from './sync-collection';
 
 export interface DavSourceOptions extends HttpContextOptions {
-  /** Hrefs per multiget REPORT. */
+  /** Hrefs per multiget REPORT; unset, the engine's batch (sized by bytes) is one REPORT. */
   batchSize?: number;
   /** Per-request timeout. */
   timeoutMs?: number;
@@ -56,12 +57,13 @@ function fallsBackToListing(error: unknown): boolean {
 }
 
 /**
- * A refusal of the report itself (405/501, or 403 that is not about the token), remembered so
- * the source does not ask again. Not a 500: Xandikos answers an unknown token that way, and the
- * next token may work.
+ * A refusal of the report itself (405/501, or 403 that is not about the token), or a report
+ * that never ended (the same token handed out with "more to come"), remembered so the source
+ * does not ask again, not even for the initial listing. Not a 500: Xandikos answers an unknown
+ * token that way, and the next token may work.
  */
 function refusesReport(error: unknown): boolean {
-  return error instanceof NotDavError || (error instanceof AuthError && error.status === 403);
+  return error instanceof NotDavError || error instanceof EndlessListingError || (error instanceof AuthError && error.status === 403);
 }
 
 function cursorOf(syncToken: string | undefined, ctag: string | undefined): SyncCursor {
@@ -104,8 +106,11 @@ export function createDavSource(conn: AccountConnection, kind: CollectionKind, o
     async listChanges(collection: RemoteCollection, cursor: SyncCursor): Promise<ChangeListing> {
       if (cursor.syncToken !== undefined && collection.syncToken === cursor.syncToken) return { mode: 'unchanged' };
       if (cursor.ctag !== undefined && collection.ctag === cursor.ctag) return { mode: 'unchanged' };
-      const syncCollectionWorks = collection.supportsSyncCollection && !refusesSyncCollection.has(collection.href);
-      if (syncCollectionWorks && cursor.syncToken !== undefined) {
+      const syncCollectionWorks = () => collection.supportsSyncCollection && !refusesSyncCollection.has(collection.href);
+      const remember = (error: unknown): void => {
+        if (refusesReport(error)) refusesSyncCollection.add(collection.href);
+      };
+      if (syncCollectionWorks() && cursor.syncToken !== undefined) {
         try {
           const delta = await syncCollection(ctx, dav, collection.href, cursor.syncToken);
           return {
@@ -116,22 +121,24 @@ export function createDavSource(conn: AccountConnection, kind: CollectionKind, o
           };
         } catch (error) {
           if (!fallsBackToListing(error)) throw error;
-          if (refusesReport(error)) refusesSyncCollection.add(collection.href);
+          remember(error);
         }
       }
-      const listing = await listEtags(ctx, dav, collection.href);
-      // The collection's token and ctag were read before this listing, so nothing that changes
+      const listing = await listAllMembers(ctx, dav, collection.href, {
+        trySyncCollection: syncCollectionWorks(),
+        fallsBack: fallsBackToListing,
+        onRefused: remember,
+      });
+      // A sync-collection listing's own token stands for exactly what it listed. A PROPFIND's
+      // does not: the collection's token and ctag were read before it, so nothing that changes
       // in between can be skipped next time; the listing's own are used only if it had none.
-      return {
-        mode: 'full',
-        items: listing.items,
-        cursor: cursorOf(collection.syncToken ?? listing.syncToken, collection.ctag ?? listing.ctag),
-      };
+      const syncToken = listing.via === 'sync-collection' ? listing.syncToken : (collection.syncToken ?? listing.syncToken);
+      return { mode: 'full', items: listing.items, cursor: cursorOf(syncToken, collection.ctag ?? listing.ctag) };
     },
 
     async fetchItems(collection, hrefs) {
       const wanted = { vcardVersion: collection.vcardVersion };
-      return multiget(ctx, dav, collection.href, hrefs, options.batchSize ?? DEFAULT_MULTIGET_BATCH, wanted);
+      return multiget(ctx, dav, collection.href, hrefs, options.batchSize ?? MAX_MULTIGET_HREFS, wanted);
     },
   };
 }

@@ -2,6 +2,7 @@
 // itself, then /.well-known/carddav (resp. caldav), for the current-user-principal (RFC 5397);
 // ask the principal for its addressbook-home-set (RFC 6352 §7.1.1) or calendar-home-set
 // (RFC 4791 §6.2.1). A URL that already is a collection or a home set is taken as it is.
+import { noneFound } from './none-found';
 import type { HttpContext } from '../../http/http-context';
 import { AuthError } from '../../http/http-errors';
 import { NotDavError } from './dav-errors';
@@ -72,5 +73,5 @@ export async function discover(ctx: HttpContext, kind: DavKind): Promise<Discove
   // A 403 says more than "not DAV"; a 404 or 500 at both places says the URL is wrong.
   if (firstError instanceof AuthError || firstError instanceof NotDavError) throw firstError;
   if (firstError instanceof Error) throw new NotDavError(ctx.serverUrl, firstError.message);
-  throw new NotDavError(ctx.serverUrl, `no ${kind.noun} found`);
+  throw new NotDavError(ctx.serverUrl, noneFound(kind));
 }

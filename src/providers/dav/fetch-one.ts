@@ -2,6 +2,7 @@
 // §9.4), which answers with the stored bytes themselves rather than text inside XML. It tells a
 // server that broke on this one item (Xandikos answers a whole multiget with 500 when one card
 // is not UTF-8) from an item that is truly gone, and says which it was.
+import { t } from '../../http/catalog-text';
 import type { RemoteItem, RemoteItemFailure } from '../../model/source';
 import type { HttpContext } from '../../http/http-context';
 import type { DavKind } from './dav-kind';
@@ -12,13 +13,13 @@ function toItem(href: string, res: HttpResponse, kind: DavKind): RemoteItem | Re
     const text = res.statusText ? ` ${res.statusText}` : '';
     return { href, error: `The server answered ${res.status}${text} for this ${kind.noun} item` };
   }
-  if (/html/i.test(res.contentType)) return { href, error: 'The server answered with a web page instead of the item' };
+  if (/html/i.test(res.contentType)) return { href, error: t('davItemWebPage') };
   if (res.lossy) {
     // The mirror keeps text exactly as served; replacing bytes would store something the
     // server never held. RFC 6350 §3.1 and RFC 5545 §3.1.4 make UTF-8 the charset.
-    return { href, error: 'Not stored: the item holds bytes that are not valid UTF-8 text' };
+    return { href, error: t('davItemNotUtf8') };
   }
-  if (res.body === '') return { href, error: 'The server sent the item empty' };
+  if (res.body === '') return { href, error: t('davItemEmpty') };
   return { href, etag: res.etag ?? '', data: res.body };
 }
 

@@ -1,5 +1,6 @@
 // The address books (or calendars) in the discovered home sets: PROPFIND Depth 1 with the
 // properties the sync needs to decide whether anything changed.
+import { noneFound } from './none-found';
 import type { RemoteCollection } from '../../model/source';
 import type { HttpContext } from '../../http/http-context';
 import { vcardVersionOf } from './address-data';
@@ -76,7 +77,7 @@ export async function listCollections(
     }
   }
   if (found.size === 0 && discovery.guessed) {
-    throw new NotDavError(discovery.homes[0] ?? ctx.serverUrl, `no ${kind.noun} found`);
+    throw new NotDavError(discovery.homes[0] ?? ctx.serverUrl, noneFound(kind));
   }
   return [...found.values()];
 }

@@ -1,0 +1,50 @@
+// How many items to ask for in the next fetch. A fixed count is wrong both ways: 100 plain
+// contacts are 150 KB (a request's fixed cost dominates), 100 contacts with 50 KB photos are
+// 5 MB. So the first batch is modest, and every later one is sized from the bytes per item seen
+// so far, aiming at a response of a few MB: large enough that the round trip is a small share,
+// small enough that the few batches held at once (fetch-ahead.ts) keep memory bounded.
+import { isFailure, type RemoteItem, type RemoteItemFailure } from '../model/source';
+
+export interface BatchSizerOptions {
+  /** Items in a batch asked before any answer arrived. */
+  first: number;
+  /** Bytes of item text one answer should carry. */
+  targetBytes: number;
+  min: number;
+  max: number;
+}
+
+export const DEFAULT_BATCH_SIZING: BatchSizerOptions = { first: 50, targetBytes: 4 * 1024 * 1024, min: 10, max: 1000 };
+
+export interface BatchSizer {
+  /** The href count for the next batch. */
+  next(): number;
+  /** What a batch brought back, to size the following ones. */
+  saw(results: ReadonlyArray<RemoteItem | RemoteItemFailure>): void;
+}
+
+export function batchSizer(options: BatchSizerOptions = DEFAULT_BATCH_SIZING): BatchSizer {
+  let items = 0;
+  let bytes = 0;
+  return {
+    next() {
+      if (items === 0) return options.first;
+      // UTF-16 length stands in for bytes: close enough for plain-ASCII vCard and iCalendar.
+      const perItem = Math.max(1, bytes / items);
+      return Math.min(options.max, Math.max(options.min, Math.floor(options.targetBytes / perItem)));
+    },
+    saw(results) {
+      for (const result of results) {
+        if (isFailure(result)) continue;
+        items++;
+        bytes += result.data.length;
+      }
+    },
+  };
+}
+
+/** A sizer that always answers `size` (a caller that fixed the batch size). */
+export function fixedBatchSizer(size: number): BatchSizer {
+  const count = Math.max(1, Math.floor(size));
+  return { next: () => count, saw: () => undefined };
+}
