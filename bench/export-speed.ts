@@ -7,30 +7,9 @@
 // figures of one run with each other (before/after on the same machine), not across machines.
 import 'fake-indexeddb/auto';
 import { LifeboatDb } from '../src/db/schema';
-import { storeItems } from '../src/db/mirror-writes';
-import { readers } from '../src/sync/readers';
 import { buildFile } from '../src/archive/build-file';
-import type { CollectionRecord } from '../src/model/collection';
-import type { ItemReader } from '../src/model/item-reader';
-import { benchCollections, dataSize } from './generate-data';
 import { median } from './timing';
-
-async function seed(db: LifeboatDb, contacts: number): Promise<void> {
-  await db.accounts.put({ id: 'bench', kind: 'dav', label: 'Bench', serverUrl: 'https://dav.example.com/', calendarServerUrl: null, services: ['addressbook', 'calendar'], username: 'bench', createdAt: 1, status: 'idle', lastError: null, lastSuccessAt: null, progress: null, detached: false, discovery: {} } as never);
-  for (const seedCollection of benchCollections(dataSize(contacts))) {
-    const collection = { id: `bench|${seedCollection.name}`, accountId: 'bench', kind: seedCollection.kind, href: `/${seedCollection.name}/`, displayName: seedCollection.displayName, enabled: true, pendingHrefs: [] } as unknown as CollectionRecord;
-    await db.collections.put(collection);
-    const reader: ItemReader = seedCollection.kind === 'addressbook' ? readers.addressbook : readers.calendar;
-    for (let at = 0; at < (seedCollection.items ?? []).length; at += 500) {
-      const batch = (seedCollection.items ?? []).slice(at, at + 500).map(({ name, data }) => {
-        const read = reader.read(data);
-        if (!read.ok) throw new Error(`${name}: ${read.reason}`);
-        return { ...read.fields, href: name, etag: '"1"', raw: data };
-      });
-      await storeItems(db, collection, batch, 1);
-    }
-  }
-}
+import { seedExportMirror } from './export-mirror';
 
 /** Index entries an item puts in the items table's indexes (its primary key included). */
 function indexEntries(db: LifeboatDb, item: Record<string, unknown>): number {
@@ -63,7 +42,7 @@ const contacts = Number(process.argv[2] ?? 10_000);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const db = new LifeboatDb(`export-speed-${Date.now()}`);
 const seeding = performance.now();
-await seed(db, contacts);
+await seedExportMirror(db, contacts);
 console.log(`seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
 const entries = new Map<string, number[]>();
 await db.items.each((item) => {
