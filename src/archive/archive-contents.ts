@@ -48,7 +48,7 @@ export async function* archiveContents(db: LifeboatDb, scope: ArchiveScope = {})
       if (items.length === 0) continue;
       const { text, skipped } = format.build(
         items.map((item) => item.raw),
-        { label: collection.displayName, vcardVersion: undefined },
+        { label: collection.displayName, vcardVersion: undefined, readWhole: items.map((item) => item.readWhole) },
       );
       const skippedIndexes = new Set(skipped.map((s) => s.index));
       const account = accounts.get(collection.accountId) ?? '';

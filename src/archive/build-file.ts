@@ -13,8 +13,9 @@ export interface BuiltFile {
 
 export async function buildFile(db: LifeboatDb, request: FileRequest, now: Date): Promise<BuiltFile> {
   if (request.type === 'export') {
-    const { text, mimeType, ...result } = await buildExport(db, request.kind, request.params, now);
-    return { blob: new Blob([text], { type: mimeType }), fileName: result.fileName, result };
+    // The pieces straight into the Blob: the file is never one string in memory.
+    const { parts, mimeType, ...result } = await buildExport(db, request.kind, request.params, now);
+    return { blob: new Blob(parts, { type: mimeType }), fileName: result.fileName, result };
   }
   const { blob, fileName, manifest } = await buildArchive(db, request.params, now, request.generator);
   const result: ArchiveResult = { fileName, bytes: blob.size, files: manifest.files.length, totals: manifest.totals, skipped: manifest.skipped.length };

@@ -68,16 +68,9 @@ export function eventsInMonth(db: LifeboatDb, month: string, options: PageOption
 
 /**
  * Repeating events whose series starts before `to` (`2025-04-01`), for the views to expand
- * into their dates inside a window. No index holds the `recurring` flag (a boolean is no
- * IndexedDB key), so this walks the `[kind+start]` range of events before `to` and keeps the
- * repeating ones: the one read of the browsing views that is not a page of an index range.
+ * into their dates inside a window: a range of `seriesStart`, which only repeating events carry
+ * (derived-fields.ts), so no single event is read.
  */
 export function recurringEventsBefore(db: LifeboatDb, to: string, options: PageOptions): Promise<ItemRecord[]> {
-  const show = visible(options);
-  return db.items
-    .where('[kind+start]')
-    .between(['event', Dexie.minKey], ['event', to])
-    .filter((item) => item.recurring && show(item))
-    .limit(options.limit)
-    .toArray();
+  return db.items.where('seriesStart').below(to).filter(visible(options)).limit(options.limit).toArray();
 }

@@ -13,6 +13,11 @@ export interface SelectedItem {
   collectionId: string;
   /** Why the reader refused this text when it was stored; absent when it was read. */
   unreadable?: string;
+  /**
+   * The reader read this very text whole when it was stored (no refusal, nothing degraded, not
+   * a restored or earlier text): what the exporter need not check again.
+   */
+  readWhole: boolean;
 }
 
 export interface Selection {
@@ -49,6 +54,7 @@ export async function selectForExport(db: LifeboatDb, selection: Selection): Pro
       collectionId: item.collectionId,
       // The reason belongs to the current text; an earlier one (asOf) is left to the builder.
       ...(item.unreadable !== undefined && raw === item.raw ? { unreadable: item.unreadable } : {}),
+      readWhole: raw === item.raw && item.unreadable === undefined && item.degraded === undefined && !item.restoredAt,
     }));
 }
 
@@ -58,6 +64,15 @@ function liveStates(selection: Selection): Array<0 | 1> {
   return selection.includeDeletedUpstream ? [1, 0] : [1];
 }
 
+/**
+ * Each wanted key of an index read as one range with getAll (Dexie's `equals().toArray()`), in
+ * one transaction: `anyOf()` over compound keys walks a cursor record by record, which was 80%
+ * of an export's time with 10,000 contacts.
+ */
+function rangesOf(db: LifeboatDb, index: '[accountId+kind+live]' | '[collectionId+live]', keys: Array<Array<string | number>>): Promise<ItemRecord[]> {
+  return db.transaction('r', db.items, async () => (await Promise.all(keys.map((key) => db.items.where(index).equals(key).toArray()))).flat());
+}
+
 async function liveItems(db: LifeboatDb, selection: Selection): Promise<ItemRecord[]> {
   const states = liveStates(selection);
   if (selection.itemIds) {
@@ -65,10 +80,14 @@ async function liveItems(db: LifeboatDb, selection: Selection): Promise<ItemReco
     return items.filter((item) => selection.kinds.includes(item.kind) && states.includes(item.live));
   }
   if (selection.collectionId) {
-    const items = await db.items.where('[collectionId+live]').anyOf(states.map((live) => [selection.collectionId!, live])).toArray();
+    const items = await rangesOf(
+      db,
+      '[collectionId+live]',
+      states.map((live) => [selection.collectionId!, live]),
+    );
     return items.filter((item) => selection.kinds.includes(item.kind));
   }
   const accountIds = await db.accounts.toCollection().primaryKeys();
   const keys = accountIds.flatMap((id) => selection.kinds.flatMap((kind) => states.map((live) => [id, kind, live])));
-  return db.items.where('[accountId+kind+live]').anyOf(keys).toArray();
+  return rangesOf(db, '[accountId+kind+live]', keys);
 }

@@ -2,7 +2,11 @@
 // `version(n)` with its own upgrade, never an edit of an old one (Dexie versioning:
 // https://dexie.org/docs/Tutorial/Design#database-versioning).
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import { searchWordsMiddleware, searchWordsOf } from './search-words';
+import { searchWordsOf } from './search-words';
+import { derivedFieldsMiddleware, withDerivedFields } from './derived-fields';
+import { countersMiddleware } from './counters-middleware';
+import { seedCounters } from './counter-buckets';
+import type { CounterRecord } from '../model/counter';
 import type { SnapshotRecord } from '../model/snapshot';
 import type { Settings } from '../model/settings';
 import type { AlarmRecord } from '../model/alarm';
@@ -31,6 +35,7 @@ export class LifeboatDb extends Dexie {
   photoParts!: Table<PhotoPartRecord, [string, number]>;
   photoVersions!: EntityTable<PhotoVersionRecord, 'id'>;
   wipeMarks!: EntityTable<WipeMarkRecord, 'collectionId'>;
+  counters!: EntityTable<CounterRecord, 'accountId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -105,7 +110,27 @@ export class LifeboatDb extends Dexie {
     this.version(6)
       .stores({ wipeMarks: 'collectionId, accountId' })
       .upgrade((tx) => seedWipeMarks(tx, Date.now()));
-    this.use(searchWordsMiddleware);
+    // v7: fewer index entries per item, and counts kept rather than counted. `collectionId` alone
+    // is served by `[collectionId+live]`, which it begins, and a photo's `accountId` by
+    // `[accountId+live]` (Dexie reads the prefix of a compound index as a virtual index), search words are kept for contacts only (the one kind a
+    // search looks for), and repeating events carry `seriesStart`, a sparse index the agenda reads
+    // instead of walking every event before its window. `counters`: one record per account,
+    // kept by counters-middleware.ts in the transaction of every write, started here from the
+    // records.
+    this.version(7)
+      .stores({
+        items: 'id, accountId, [accountId+kind+live], [collectionId+live], uid, [kind+title], [kind+start], *searchWords, seriesStart',
+        photos: 'id, [accountId+live], [sortAt+id], thumb, checkedAt, sha256',
+        counters: 'accountId',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('items').toCollection().modify((item: ItemRecord, ref: { value: ItemRecord }) => {
+          ref.value = withDerivedFields(item);
+        });
+        await seedCounters(tx);
+      });
+    this.use(derivedFieldsMiddleware);
+    this.use(countersMiddleware);
   }
 }
 

@@ -1,8 +1,7 @@
 // The words an item is found by: its name, each email (whole, and its domain) and each phone
 // number as digits (whole, and each tail a person might type: "555 0100" finds "+1 555 0100").
-// Stored on the item as a multi-entry index, so a search reads only the matching index range
-// instead of 20,000 records.
-import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+// Stored on contacts as a multi-entry index (derived-fields.ts), so a search reads only the
+// matching index range instead of 20,000 records.
 import type { ItemRecord } from '../model/item';
 
 /** Lower case without accents: "Zoë" and "zoe" are the same word to a person searching. */
@@ -34,33 +33,3 @@ export function queryWords(query: string): string[] {
   if (/^[+\d\s().-]+$/.test(folded) && /\d/.test(folded)) return [folded.replace(/\D/g, '')];
   return folded.split(/\s+/).filter((w) => w !== '');
 }
-
-function withWords(value: unknown): unknown {
-  const item = value as ItemRecord;
-  return { ...item, searchWords: searchWordsOf(item) };
-}
-
-/**
- * Derives `searchWords` on every write of an item, whichever module writes it (the sync engine,
- * a restored version, an import), so the index can never disagree with the fields.
- */
-export const searchWordsMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'search-words',
-  create(down) {
-    return {
-      ...down,
-      table(name) {
-        const table = down.table(name);
-        if (name !== 'items') return table;
-        return {
-          ...table,
-          mutate(request: DBCoreMutateRequest) {
-            if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
-            return table.mutate({ ...request, values: request.values.map(withWords) });
-          },
-        };
-      },
-    };
-  },
-};

@@ -1,4 +1,4 @@
-// Builds an export file's text from the mirror. Runs wherever blob URLs can be made: the
+// Builds an export file's pieces from the mirror (a Blob is made of them, never one string). Runs wherever blob URLs can be made: the
 // offscreen document in Chrome (a service worker has no URL.createObjectURL), the event page
 // itself in Firefox. Both read the same database, so no large text crosses a message.
 import type { LifeboatDb } from '../db/schema';
@@ -9,13 +9,19 @@ import { exportVcf } from './vcard-export';
 import { exportIcs } from './ical-export';
 import { exportFileName } from './file-names';
 import { convertedCards, keepRefused, servedTexts, sortForExport } from './export-tally';
+import { withText, type WithText } from './text-parts';
 
-export interface BuiltExport extends ExportResult {
-  text: string;
+export interface BuiltExportParts extends ExportResult {
+  /** The file's pieces in order, for a Blob made of parts (text-parts.ts); `text` joins them. */
+  parts: string[];
   mimeType: string;
 }
 
+export type BuiltExport = WithText<BuiltExportParts>;
+
 interface BuildOptions {
+  /** Per text, whether the reader read it whole when it was stored (export-selection.ts). */
+  readWhole: boolean[];
   /** The collection's name when one is exported: it names the calendar and the file. */
   label: string | undefined;
   vcardVersion: '3.0' | '4.0' | undefined;
@@ -25,7 +31,7 @@ interface Format {
   kinds: ItemKind[];
   ext: string;
   mimeType: string;
-  build(texts: string[], options: BuildOptions): { text: string; skipped: Array<{ index: number; reason: string }>; cardsWithExtensions?: number };
+  build(texts: string[], options: BuildOptions): WithText<{ parts: string[]; skipped: Array<{ index: number; reason: string }>; cardsWithExtensions?: number }>;
 }
 
 export const EXPORT_FORMATS: Record<ExportKind, Format> = {
@@ -39,7 +45,7 @@ export const EXPORT_FORMATS: Record<ExportKind, Format> = {
     kinds: ['event', 'task', 'journal'],
     ext: 'ics',
     mimeType: 'text/calendar;charset=utf-8',
-    build: (texts, { label }) => exportIcs(texts, { calendarName: label ?? 'Lifeboat' }),
+    build: (texts, { label, readWhole }) => exportIcs(texts, { calendarName: label ?? 'Lifeboat', parsedWhenStored: readWhole }),
   },
 };
 
@@ -52,7 +58,7 @@ export async function buildExport(db: LifeboatDb, kind: ExportKind, params: Expo
   const tally = sortForExport(items);
   const built = format.build(
     tally.toBuild.map((index) => items[index]!.raw),
-    { label, vcardVersion: params.vcardVersion },
+    { label, vcardVersion: params.vcardVersion, readWhole: tally.toBuild.map((index) => items[index]!.readWhole) },
   );
   keepRefused(tally, items, built.skipped);
   const refused = new Set(built.skipped.map(({ index }) => tally.toBuild[index]));
@@ -61,8 +67,8 @@ export async function buildExport(db: LifeboatDb, kind: ExportKind, params: Expo
   // A selection says so in its name, so it never passes for the whole address book.
   const fileLabel = params.itemIds ? 'selection' : label;
   const version = kind === 'contacts' ? (params.vcardVersion ?? '3.0') : undefined;
-  return {
-    text: built.text + servedTexts(items, tally.keptAsServed),
+  return withText({
+    parts: [...built.parts, servedTexts(items, tally.keptAsServed)],
     mimeType: format.mimeType,
     fileName: exportFileName(kind, asOf ? new Date(params.asOf!) : now, format.ext, { asOf, ...(fileLabel ? { label: fileLabel } : {}) }),
     kind,
@@ -71,5 +77,5 @@ export async function buildExport(db: LifeboatDb, kind: ExportKind, params: Expo
     keptAsServed: tally.keptAsServed.length,
     ...(built.cardsWithExtensions ? { keptAsExtension: built.cardsWithExtensions } : {}),
     skipped: tally.skipped.map(({ index, reason }) => ({ title: items[index]?.title ?? '', reason })),
-  };
+  }, 'parts');
 }

@@ -22,10 +22,17 @@ import { TimezoneTable } from './ical-timezones';
 import { zonedYears } from './ical-years';
 import { definedTzids, resolveUndefinedZones } from './ical-undefined-zones';
 import { foldLine } from './fold-line';
+import { crlfAfterEach, withText, type WithText } from './text-parts';
 
 export interface IcsExportOptions {
   /** Written as X-WR-CALNAME, the name Google, Apple and Outlook give the imported calendar. */
   calendarName?: string;
+  /**
+   * For each object, true when ical.js already read this very text whole when it was stored
+   * (the calendar reader parses it: calendars/check-calendar-object.ts): the export's own
+   * ical.js check, which doubled an export's time, is then skipped for it.
+   */
+  parsedWhenStored?: readonly boolean[];
 }
 
 export interface SkippedObject {
@@ -35,13 +42,15 @@ export interface SkippedObject {
   reason: string;
 }
 
-export interface IcsExport {
-  /** The whole .ics: CRLF line endings, ending with a CRLF. */
-  text: string;
+export interface IcsParts {
+  /** The whole .ics in order (`text` joins them): CRLF line endings, ending with a CRLF. */
+  parts: string[];
   /** Objects written. */
   count: number;
   skipped: SkippedObject[];
 }
+
+export type IcsExport = WithText<IcsParts>;
 
 export const PRODID = '-//Lifeboat//Lifeboat//EN';
 
@@ -90,7 +99,7 @@ function parserComplaint(object: CalendarObject): string | null {
 /** Builds one .ics from the objects' original texts. Never throws. */
 export function exportIcs(objects: readonly string[], options: IcsExportOptions = {}): IcsExport {
   const table = new TimezoneTable();
-  // Lines, not texts: one join at the end copies the 10 MB once.
+  // Lines, not texts: the file is a Blob of them, never one 10 MB string.
   const timezones: string[] = [];
   const components: string[] = [];
   const skipped: SkippedObject[] = [];
@@ -107,7 +116,7 @@ export function exportIcs(objects: readonly string[], options: IcsExportOptions 
     if (!object.parts.some((p) => p.name !== 'VTIMEZONE')) {
       return skipped.push({ index, reason: 'The calendar item holds nothing but time zones.' });
     }
-    const refused = parserComplaint(object);
+    const refused = options.parsedWhenStored?.[index] ? null : parserComplaint(object);
     if (refused !== null) return skipped.push({ index, reason: refused });
     const renames = addTimezones(object, table, timezones);
     const others = object.parts.filter((p) => p.name !== 'VTIMEZONE');
@@ -117,6 +126,6 @@ export function exportIcs(objects: readonly string[], options: IcsExportOptions 
   const header = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN'];
   if (options.calendarName !== undefined) header.push(foldLine(`X-WR-CALNAME:${escapeIcalText(options.calendarName)}`));
   // VTIMEZONEs before the components that use them: Outlook reads them in that order.
-  const text = `${[...header, ...timezones].join('\r\n')}\r\n${components.join('\r\n')}${components.length > 0 ? '\r\n' : ''}END:VCALENDAR\r\n`;
-  return { text, count: objects.length - skipped.length, skipped };
+  const parts = [...crlfAfterEach([...header, ...timezones]), ...crlfAfterEach(components), 'END:VCALENDAR\r\n'];
+  return withText({ parts, count: objects.length - skipped.length, skipped });
 }

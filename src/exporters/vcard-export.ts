@@ -18,6 +18,7 @@
 // with ical.js, which would cost ~13 µs a card; a card that fails is left out and reported in
 // `skipped`. The stored text of a card is never changed by any of this.
 import { convertCard, type VcfVersion } from './vcard-convert';
+import { crlfAfterEach, withText, type WithText } from './text-parts';
 
 export type { VcfVersion } from './vcard-convert';
 
@@ -33,9 +34,9 @@ export interface SkippedCard {
   reason: string;
 }
 
-export interface VcfExport {
-  /** The whole .vcf: CRLF line endings, ends with a CRLF (empty when no card was written). */
-  text: string;
+export interface VcfParts {
+  /** The whole .vcf in order (`text` joins them): CRLF line endings, ends with a CRLF (none when no card was written). */
+  parts: string[];
   /** Cards written. */
   count: number;
   /** Cards written whose text differs from the stored text (beyond line endings and folding). */
@@ -46,6 +47,8 @@ export interface VcfExport {
   cardsWithExtensions: number;
   skipped: SkippedCard[];
 }
+
+export type VcfExport = WithText<VcfParts>;
 
 /** Builds one .vcf from the cards' original texts. Never throws. */
 export function exportVcf(cards: readonly string[], options: VcfExportOptions = {}): VcfExport {
@@ -61,13 +64,12 @@ export function exportVcf(cards: readonly string[], options: VcfExportOptions = 
       skipped.push({ index, reason: card.reason });
       return;
     }
-    // One string per card: the per-line strings then die young instead of filling `out`.
+    // One string per card: the per-line strings then die young instead of filling `out`, and
+    // the file is a Blob of these parts, never one string.
     out.push(card.text);
     if (card.converted) converted++;
     for (const name of card.keptAsExtension) keptAsExtension[name] = (keptAsExtension[name] ?? 0) + 1;
     if (card.keptAsExtension.length > 0) cardsWithExtensions++;
   });
-  // One join, ending in CRLF: concatenating afterwards would copy the whole text once more.
-  if (out.length > 0) out.push('');
-  return { text: out.join('\r\n'), count: cards.length - skipped.length, converted, keptAsExtension, cardsWithExtensions, skipped };
+  return withText({ parts: crlfAfterEach(out), count: cards.length - skipped.length, converted, keptAsExtension, cardsWithExtensions, skipped });
 }

@@ -30,8 +30,10 @@ export interface ItemRecord {
   deletedUpstreamAt: number | null;
   /** 1 while live, 0 once deleted upstream: an indexable flag for counts. */
   live: 0 | 1;
-  /** Derived on every write (db/search-words.ts): what a search finds the item by. */
+  /** Contacts: derived on every write (db/derived-fields.ts), what a search finds the item by. */
   searchWords?: string[];
+  /** Repeating events: their start, derived on every write (db/derived-fields.ts) for the agenda's index of series. */
+  seriesStart?: string;
   /** When the person restored an earlier text into the mirror; cleared when the server's text comes in again. */
   restoredAt?: number | null;
   /**

@@ -1,16 +1,15 @@
-// What the pages show of each account, read with index-only counts so that opening the
-// popup costs the same with 20 items or 20,000.
+// What the pages show of each account, from its counters record (one small read, kept in the
+// transaction of every write), so that opening the popup costs the same with 20 items or 20,000.
 import type { LifeboatDb } from '../db/schema';
 import type { AlarmRecord } from '../model/alarm';
 import type { CollectionRecord } from '../model/collection';
 import type { AccountRecord } from '../model/account';
 import { listAccounts } from '../db/accounts';
-import { countLiveItems, countDeletedUpstream } from '../db/queries';
+import { countOf, readCounters } from '../db/counters';
 import { openAlarms } from '../db/alarms';
 import { collectionsOf } from '../db/collections';
 import { recentRuns } from '../db/runs';
 import { photoCollectionId } from '../model/wipe-mark';
-import { countDeletedPhotos, countLivePhotos } from '../db/photos/photo-writes';
 
 export interface AlarmView extends AlarmRecord {
   /** What the alarm is about: an address book, a calendar, or a photo folder (which has no collection record). */
@@ -37,17 +36,17 @@ export interface AccountSummary {
 
 export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]> {
   const [accounts, alarms] = await Promise.all([listAccounts(db), openAlarms(db)]);
-  const kinds = new Map((await db.collections.bulkGet(alarms.map((a) => a.collectionId))).map((c) => [c?.id, c?.kind]));
+  const [kinds, counters] = await Promise.all([
+    db.collections.bulkGet(alarms.map((a) => a.collectionId)).then((found) => new Map(found.map((c) => [c?.id, c?.kind]))),
+    readCounters(
+      db,
+      accounts.map((a) => a.id),
+    ),
+  ]);
   return Promise.all(
-    accounts.map(async (account) => {
-      const [contacts, events, tasks, deletedContacts, deletedEvents, photos, deletedPhotos, collections, [lastRun]] = await Promise.all([
-        countLiveItems(db, account.id, 'contact'),
-        countLiveItems(db, account.id, 'event'),
-        countLiveItems(db, account.id, 'task'),
-        countDeletedUpstream(db, account.id, 'contact'),
-        countDeletedUpstream(db, account.id, 'event'),
-        countLivePhotos(db, account.id),
-        countDeletedPhotos(db, account.id),
+    accounts.map(async (account, index) => {
+      const counts = counters[index] ?? {};
+      const [collections, [lastRun]] = await Promise.all([
         // A handful of records per account: what it lacks and what it keeps unread, without scanning items.
         collectionsOf(db, account.id),
         recentRuns(db, account.id, 1),
@@ -56,11 +55,11 @@ export async function accountSummaries(db: LifeboatDb): Promise<AccountSummary[]
       const missedErrors = (lastRun?.errors ?? []).filter((e) => e.href !== null && hrefs.has(e.href));
       return {
         account,
-        contacts,
-        events,
-        tasks,
-        photos,
-        deletedUpstream: deletedContacts + deletedEvents + deletedPhotos,
+        contacts: countOf(counts, 'contact:live'),
+        events: countOf(counts, 'event:live'),
+        tasks: countOf(counts, 'task:live'),
+        photos: countOf(counts, 'photo:live'),
+        deletedUpstream: countOf(counts, 'contact:deleted', 'event:deleted', 'photo:deleted'),
         missing: collections.reduce((sum, c) => sum + (c.enabled ? c.pendingHrefs.length : 0), 0),
         unreadable: collections.reduce((sum, c) => sum + (c.unreadableHrefs?.length ?? 0), 0),
         // A collection's failure is logged under its own href (sync/sync-account.ts).

@@ -18,7 +18,7 @@ export function seedLargeMirror(page: Page, accountId: string, counts: SeedCount
         const open = indexedDB.open('lifeboat');
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
-          const tx = open.result.transaction(['accounts', 'collections', 'items'], 'readwrite');
+          const tx = open.result.transaction(['accounts', 'collections', 'items', 'counters'], 'readwrite');
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(new Error(String(tx.error)));
           const now = Date.now();
@@ -35,8 +35,8 @@ export function seedLargeMirror(page: Page, accountId: string, counts: SeedCount
                 id: `${accountId}|${collection}|${n}`, accountId, collectionId: `${accountId}|${collection}`, kind, href: `${n}`, etag: '1',
                 raw: '', uid: null, title: `Item ${n}`, emails: [], phones: [], start: kind === 'event' ? '2025-03-01' : null, end: null,
                 allDay: false, recurring: false, firstSeenAt: now, updatedAt: now, deletedUpstreamAt: live ? null : now, live,
-                // What db/search-words.ts derives on every write the extension makes.
-                searchWords: ['item', String(n)],
+                // What db/derived-fields.ts derives on every write the extension makes.
+                ...(kind === 'contact' ? { searchWords: ['item', String(n)] } : {}),
               });
             }
           };
@@ -44,6 +44,11 @@ export function seedLargeMirror(page: Page, accountId: string, counts: SeedCount
           add('contact', 'book', counts.deletedContacts, 0);
           add('event', 'cal', counts.events, 1);
           add('task', 'cal', counts.tasks, 1);
+          // What db/counters-middleware.ts keeps in the same transaction as the extension's writes.
+          tx.objectStore('counters').put({
+            accountId,
+            counts: { 'contact:live': counts.contacts, 'contact:deleted': counts.deletedContacts, 'event:live': counts.events, 'task:live': counts.tasks },
+          });
         };
       }),
     { accountId, counts },

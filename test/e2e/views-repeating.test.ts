@@ -58,7 +58,9 @@ async function seed(options: Page): Promise<void> {
   const item = {
     id: 'views|cal|1', accountId: 'views', collectionId: 'views|cal', kind: 'event', href: '1.ics', etag: '1', raw: RAW,
     uid: 'weekly-review@lifeboat.test', title: 'Weekly review', emails: [], phones: [], start: iso(first, '10:00:00'), end: iso(first, '11:00:00'),
-    allDay: false, recurring: true, firstSeenAt: Date.now(), updatedAt: Date.now(), deletedUpstreamAt: null, live: 1, searchWords: ['weekly', 'review'],
+    allDay: false, recurring: true, firstSeenAt: Date.now(), updatedAt: Date.now(), deletedUpstreamAt: null, live: 1,
+    // What db/derived-fields.ts derives on every write the extension makes: the agenda's index of series.
+    seriesStart: iso(first, '10:00:00'),
   };
   await options.evaluate(
     (item) =>

@@ -65,7 +65,3 @@ export async function markPhotosDeleted(db: LifeboatDb, ids: string[], now: numb
 export function countLivePhotos(db: LifeboatDb, accountId: string): Promise<number> {
   return db.photos.where('[accountId+live]').equals([accountId, 1]).count();
 }
-
-export function countDeletedPhotos(db: LifeboatDb, accountId: string): Promise<number> {
-  return db.photos.where('[accountId+live]').equals([accountId, 0]).count();
-}

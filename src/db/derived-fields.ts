@@ -1,0 +1,36 @@
+// Fields derived from an item on every write, whichever module writes it (the sync engine, a
+// restored version, an import), so the indexes can never disagree with the fields:
+// `searchWords` for contacts (the one kind a search looks for: search-words.ts), and
+// `seriesStart` for repeating events (the agenda's sparse index of series, browse-items.ts).
+// A field left absent puts no entry in its index.
+import type { DBCore, Middleware } from 'dexie';
+import { tablesWithMutate } from './mutate-wrapper';
+import type { ItemRecord } from '../model/item';
+import { searchWordsOf } from './search-words';
+
+export function withDerivedFields(item: ItemRecord): ItemRecord {
+  const { searchWords: _words, seriesStart: _series, ...rest } = item;
+  return {
+    ...rest,
+    ...(item.kind === 'contact' ? { searchWords: searchWordsOf(item) } : {}),
+    ...(item.kind === 'event' && item.recurring && item.start !== null ? { seriesStart: item.start } : {}),
+  };
+}
+
+export const derivedFieldsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'derived-fields',
+  create(down) {
+    return {
+      ...down,
+      table: tablesWithMutate(
+        down,
+        (name) => name === 'items',
+        (request, table) => {
+          if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
+          return table.mutate({ ...request, values: request.values.map((value: ItemRecord) => withDerivedFields(value)) });
+        },
+      ),
+    };
+  },
+};

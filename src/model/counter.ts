@@ -1,0 +1,12 @@
+// What the mirror holds per account, kept as running counts (the `counters` table) so a page
+// reads one small record per account instead of counting index ranges.
+import type { ItemKind } from './item';
+
+/** A bucket: items of a kind, or photos, live or kept as deleted upstream. */
+export type CounterName = `${ItemKind | 'photo'}:${'live' | 'deleted'}`;
+
+export interface CounterRecord {
+  accountId: string;
+  /** Absent buckets are 0. A record whose buckets are all 0 is removed. */
+  counts: Partial<Record<CounterName, number>>;
+}
