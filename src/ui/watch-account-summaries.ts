@@ -2,9 +2,9 @@
 // batch a running mirror writes. A live query around accountSummaries() would do exactly that:
 // it reads the items' count index, so each item written re-runs every count. Instead the live
 // query watches the small rows a run changes as it goes (the account: its status and progress,
-// written at most four times a second; its collections; the open alarms; the latest run), and
-// the summaries are read once at the start and again when those change, at most once per
-// interval (coalesced-read.ts).
+// written at most four times a second; the per-account counters, one row moved by each batch;
+// its collections; the open alarms; the latest run), and the summaries are read once at the
+// start and again when those change, at most once per interval (coalesced-read.ts).
 import { liveQuery } from 'dexie';
 import type { LifeboatDb } from '../db/schema';
 import { accountSummaries, type AccountSummary } from './account-summaries';
@@ -46,5 +46,5 @@ export function watchAccountSummaries(db: LifeboatDb, show: (summaries: AccountS
 
 /** The small rows whose change means the counts may have changed: none of them is an item. */
 function accountRows(db: LifeboatDb): Promise<unknown> {
-  return Promise.all([db.accounts.toArray(), db.collections.toArray(), db.alarms.where('open').equals(1).toArray(), db.runs.orderBy(':id').last()]);
+  return Promise.all([db.accounts.toArray(), db.counters.toArray(), db.collections.toArray(), db.alarms.where('open').equals(1).toArray(), db.runs.orderBy(':id').last()]);
 }
