@@ -7,13 +7,14 @@ import { ItemCounts } from '../ui/item-counts';
 import { UnreadableLine } from '../ui/unreadable-line';
 import { RUN_LOG_ANCHOR } from '../ui/open-run-log';
 import { t } from '../shared/i18n';
-import { callThroughDb } from '../ui/call-through-db';
+import { useConnector } from '../ui/connect/use-connector';
 import { CollectionChoice } from './collection-choice';
 import { PasswordForm } from './password-form';
 import { RemoveAccount } from './remove-account';
 import { RenameAccount } from './rename-account';
 
 export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; now: number }) {
+  const { callThroughDb } = useConnector();
   if (summaries.length === 0) return <p>{t('optionsNoAccounts')}</p>;
   return (
     <ul class="accounts">

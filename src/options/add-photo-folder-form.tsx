@@ -5,9 +5,9 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import { t } from '../shared/i18n';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 import type { NewPhotoFolder } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
 import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
@@ -17,6 +17,7 @@ type Fields = Required<Omit<NewPhotoFolder, 'plainHttpConfirmed'>>;
 const EMPTY: Fields = { label: '', folderUrl: '', username: '', password: '' };
 
 export function AddPhotoFolderForm() {
+  const { call } = useConnector();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [plainHttpConfirmed, setPlainHttpConfirmed] = useState(false);
   const plainHosts = plainHttpTargets([fields.folderUrl]);
@@ -81,7 +82,7 @@ export function AddPhotoFolderForm() {
           {t('photoFolderSubmit')}
         </button>
       </div>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </form>
   );
 }

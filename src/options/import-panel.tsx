@@ -8,7 +8,7 @@ import { readers } from '../sync/readers';
 import { readFileToImport } from '../restore/import-file';
 import { importIntoMirror, type ImportReport } from '../restore/import-into-mirror';
 import type { SkippedEntry } from '../archive/entry-caps';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 import { ProblemList } from './problem-list';
 
 export function ImportPanel() {
@@ -42,7 +42,7 @@ export function ImportPanel() {
         <input type="file" accept=".zip,.vcf,.ics,application/zip,text/vcard,text/calendar" disabled={busy} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
       </label>
       {busy && <p role="status">{t('restoreBusy')}</p>}
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
       {report && report.differed > 0 && <p>{t('restoreImportDiffered', report.differed)}</p>}
       {skipped.length > 0 && (
         <ProblemList heading={t('restoreImportSkipped', skipped.length)} problems={skipped.map((entry) => `${entry.name}: ${t(`restoreSkipped_${entry.reason}`)}`)} />

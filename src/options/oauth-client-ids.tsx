@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { ProviderId } from '../auth/oauth-providers';
 import { readProviderSettings, writeProviderSettings } from '../auth/provider-settings';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 
 const PROVIDERS: Array<{ id: ProviderId; label: 'clientIdGoogle' | 'clientIdMicrosoft' }> = [
   { id: 'google', label: 'clientIdGoogle' },
@@ -40,7 +40,7 @@ export function OAuthClientIds() {
           </label>
         ))}
         <button type="submit">{t('clientIdsSave')}</button>
-        <StatusMessage message={message} />
+        <StatusLine message={message} />
       </form>
     </details>
   );

@@ -7,7 +7,7 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { useNow } from '../ui/use-now';
 import { accountSummaries } from '../ui/account-summaries';
 import { alarmSentence } from '../shared/alarm-sentence';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import { AddAccountForm } from './add-account-form';
 import { AddPhotoFolderForm } from './add-photo-folder-form';
 import { AddOneDriveForm } from './add-onedrive-form';
@@ -28,6 +28,7 @@ import { StorageUse } from './storage-use';
 import type { SectionId } from './sections';
 
 export function OptionsPage({ section }: { section: SectionId }) {
+  const { call } = useConnector();
   const summaries = useLiveQuery(() => accountSummaries(openDb()));
   const now = useNow();
   const alarms = summaries?.flatMap((s) => s.alarms) ?? [];

@@ -4,9 +4,9 @@
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import type { PushReport } from '../model/push';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 import { useLiveQuery } from '../ui/use-live-query';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
@@ -15,6 +15,7 @@ import { keepsContactLabels } from '../model/keeps-labels';
 import type { AccountKind } from '../model/account';
 
 export function PushPanel() {
+  const { call } = useConnector();
   const db = openDb();
   const choices = useLiveQuery(() => collectionChoices(db));
   const servers = useLiveQuery(async () => new Map<string, AccountKind>((await db.accounts.toArray()).filter((a) => a.kind === 'dav' || a.kind === 'google').map((a) => [a.id, a.kind])));
@@ -70,7 +71,7 @@ export function PushPanel() {
         </button>
       </div>
       {busy && <p role="status">{t('restoreBusy')}</p>}
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
       {report && report.labelsNotKept > 0 && <p role="status">{t(report.dryRun ? 'restoreLabelsWouldBeLost' : 'restoreLabelsLost', report.labelsNotKept)}</p>}
       {report && report.titles.length > 0 && <ProblemList heading="" problems={report.titles} />}
       {report && report.failed.length > 0 && (

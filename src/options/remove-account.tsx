@@ -2,9 +2,10 @@
 import { useState } from 'preact/hooks';
 import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 
 export function RemoveAccount({ account }: { account: AccountRecord }) {
+  const { call } = useConnector();
   const [asking, setAsking] = useState(false);
   const [keepData, setKeepData] = useState(true);
   if (!asking) {

@@ -2,10 +2,11 @@
 import { useState } from 'preact/hooks';
 import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
-import { call } from '../shared/rpc-client';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { useConnector } from '../ui/connect/use-connector';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 
 export function RenameAccount({ account }: { account: AccountRecord }) {
+  const { call } = useConnector();
   const [editing, setEditing] = useState(false);
   const [label, setLabel] = useState(account.label);
   const [message, setMessage] = useState<Message>(null);
@@ -37,7 +38,7 @@ export function RenameAccount({ account }: { account: AccountRecord }) {
       <button type="button" onClick={() => setEditing(false)}>
         {t('optionsRemoveCancel')}
       </button>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { importTakeout } from '../photos/takeout/import-takeout';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 
 export function TakeoutPanel() {
   const [progress, setProgress] = useState<string | null>(null);
@@ -33,7 +33,7 @@ export function TakeoutPanel() {
         <input type="file" accept=".zip,application/zip" multiple disabled={progress !== null} onChange={(e) => void importFiles(e.currentTarget.files)} />
       </label>
       {progress && <p role="status">{progress}</p>}
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { openDb } from '../db/schema';
 import { browser } from '../shared/browser';
 import { callThroughDb } from '../ui/call-through-db';
 import { t } from '../shared/i18n';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 import { useLiveQuery } from '../ui/use-live-query';
 import { useNow } from '../ui/use-now';
 import { useAction } from '../ui/use-action';
@@ -70,7 +70,7 @@ export function Popup() {
           </div>
         </>
       )}
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
       <footer>
         {/* Nothing to browse before the first account: the invitation stays the one thing to do. */}
         {summaries.length > 0 && (
