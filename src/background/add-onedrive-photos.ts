@@ -10,6 +10,7 @@ import type { NewOneDrivePhotos } from '../shared/rpc-contract';
 import { findDriveFolder } from '../providers/onedrive-photos/find-drive-folder';
 import { tokensFor } from './oauth-sign-in';
 import { syncOne } from './sync-runner';
+import { t } from '../model/catalog-text';
 
 const KINDS = { personal: 'a personal OneDrive (Outlook.com)', business: 'a work or school OneDrive (Microsoft 365)' };
 
@@ -19,7 +20,7 @@ export async function addOneDrivePhotos(request: NewOneDrivePhotos): Promise<{ a
   const folder = await findDriveFolder({ graphUrl, bearer }, request.folder, { retry: { maxAttempts: 2 } });
   if (folder.drive !== request.drive) {
     // The other kind downloads from other hosts than the person allowed in the click.
-    throw new Error(`This is ${KINDS[folder.drive]}: choose that kind of account and add it again.`);
+    throw new Error(t('errorOneDriveKind', KINDS[folder.drive]));
   }
   const id = crypto.randomUUID();
   await saveTokens(id, tokens);

@@ -8,6 +8,7 @@ import { createDavSource } from '../providers/dav/dav-source';
 import type { BearerAuth } from '../http/http-context';
 import { isCredentialsRejected } from '../sync/describe-error';
 import { isPolicyRefusal } from '../http/policy-errors';
+import { t } from '../model/catalog-text';
 
 export interface Discovered {
   services: CollectionKind[];
@@ -46,5 +47,5 @@ export async function discoverServices(account: NewDavAccount, bearer?: BearerAu
   if (services.length > 0) return { services, collections };
   const first = attempts[0];
   if (first?.status === 'rejected') throw first.reason;
-  throw new Error('The server answered, but it has no address book or calendar for this user.');
+  throw new Error(t('errorNoCollections'));
 }

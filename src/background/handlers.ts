@@ -27,6 +27,7 @@ import { recheckDuePhotos } from './photo-recheck';
 import { lockHandlers } from './lock-handlers';
 import { requirePlainHttpConfirmed } from '../model/plain-http';
 import { requiredArchivePassphrase } from '../secrets/archive-passphrase';
+import { t } from '../model/catalog-text';
 
 const plainHttpChecked = (account: NewDavAccount): void =>
   requirePlainHttpConfirmed({ urls: [account.serverUrl, account.calendarServerUrl], confirmed: account.plainHttpConfirmed });
@@ -92,7 +93,7 @@ export const handlers: Handlers = {
 
   async renameAccount({ accountId, label }) {
     const name = label.trim();
-    if (!name) throw new Error('An account needs a name');
+    if (!name) throw new Error(t('errorAccountNeedsName'));
     await updateAccount(openDb(), accountId, { label: name });
     return { ok: true };
   },

@@ -20,6 +20,7 @@ import { providerFor, signInDeps, type SignInKind } from './oauth-bearer';
 import { syncOne } from './sync-runner';
 import { refreshBadge } from './attention';
 import { signsIn } from './account-secret';
+import { t } from '../model/catalog-text';
 
 const LABELS: Record<ProviderId, string> = { google: 'Google', microsoft: 'Microsoft' };
 
@@ -65,7 +66,7 @@ export async function signInWith(id: ProviderId): Promise<{ accountId: string; c
 export async function signInAgain(accountId: string): Promise<{ ok: true }> {
   const db = openDb();
   const account = await getAccount(db, accountId);
-  if (!signsIn(account)) throw new Error('This account does not sign in.');
+  if (!signsIn(account)) throw new Error(t('errorAccountDoesNotSignIn'));
   const { tokens } = await tokensFor(account.kind);
   await saveTokens(accountId, tokens);
   await updateAccount(db, accountId, { status: 'idle', lastError: null });

@@ -12,13 +12,14 @@ import type { RunSummary } from '../model/run-summary';
 import { loadPassword } from './credentials';
 import { accountSecret, signsIn } from './account-secret';
 import { announceAlarms, refreshBadge } from './attention';
+import { t } from '../model/catalog-text';
 
 /** The account's source, or null when it waits for a new sign-in. */
 async function photoSourceFor(db: LifeboatDb, account: AccountRecord): Promise<PhotoSource | null> {
   if (account.kind !== 'onedrive-photos') {
     return createPhotoFolderSource({ serverUrl: account.serverUrl, username: account.username, password: await loadPassword(account.id), allowPlainHttp: account.plainHttpConfirmed === true });
   }
-  if (!account.driveFolder) throw new Error('This OneDrive account names no folder: remove it and add it again.');
+  if (!account.driveFolder) throw new Error(t('errorOneDriveNoFolder'));
   const bearer = await accountSecret(db, account);
   if (bearer === null || typeof bearer === 'string') return null;
   return createOneDrivePhotoSource({ graphUrl: account.serverUrl, bearer, folder: account.driveFolder });

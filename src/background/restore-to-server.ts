@@ -13,6 +13,7 @@ import type { PushReport } from '../model/push';
 import { readers } from '../sync/readers';
 import type { RestoreParams } from '../shared/rpc-contract';
 import { accountSecret } from './account-secret';
+import { t } from '../model/catalog-text';
 
 /** Account kinds whose collections a restore can write into. */
 export const RESTORABLE_KINDS = new Set(['dav', 'google']);
@@ -20,9 +21,9 @@ export const RESTORABLE_KINDS = new Set(['dav', 'google']);
 export async function restoreToServer({ targetAccountId, ...params }: RestoreParams): Promise<PushReport> {
   const db = openDb();
   const account = await getAccount(db, targetAccountId);
-  if (!RESTORABLE_KINDS.has(account.kind)) throw new Error('Choose an address book or calendar on a CardDAV or CalDAV server to restore into');
+  if (!RESTORABLE_KINDS.has(account.kind)) throw new Error(t('errorRestoreTargetKind'));
   const secret = await accountSecret(db, account);
-  if (secret === null) throw new Error('Sign in to this account again first');
+  if (secret === null) throw new Error(t('errorSignInAgainFirst'));
   const { source } = sourceForAccount(account, secret);
   const connection = typeof secret === 'string' ? { password: secret } : { password: '', bearer: secret };
   // One context per server the account names (Google's calendars live on another host than its

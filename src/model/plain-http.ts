@@ -4,6 +4,7 @@
 // (RFC 6761 §6.3; https://fetch.spec.whatwg.org/#potentially-trustworthy-origin counts it trustworthy).
 // Anything else over http needs the person's explicit confirmation, kept on the account as
 // `plainHttpConfirmed`; the HTTP layer's credential policy refuses Basic over it without the flag.
+import { t } from './catalog-text';
 
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
@@ -32,6 +33,6 @@ export function plainHttpHosts(urls: Array<string | null | undefined>): string[]
 export function requirePlainHttpConfirmed(params: { urls: Array<string | null | undefined>; confirmed: boolean | undefined }): void {
   const hosts = plainHttpHosts(params.urls);
   if (hosts.length > 0 && params.confirmed !== true) {
-    throw new Error(`Your password would cross the network unencrypted to ${hosts.join(', ')}. Confirm it in the form, or use an https:// address.`);
+    throw new Error(t('errorPlainHttpUnconfirmed', hosts.join(', ')));
   }
 }
