@@ -4,6 +4,7 @@ import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
 import { useConnector } from '../ui/connect/use-connector';
 import { StatusLine, type Message } from '../ui/controls/status-line';
+import { Field } from '../ui/controls/field';
 
 export function RenameAccount({ account }: { account: AccountRecord }) {
   const { call } = useConnector();
@@ -28,10 +29,7 @@ export function RenameAccount({ account }: { account: AccountRecord }) {
         );
       }}
     >
-      <label>
-        {t('optionsRenameLabel')}
-        <input type="text" required value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
-      </label>
+      <Field label={t('optionsRenameLabel')}>{(control) => <input {...control} type="text" required value={label} onInput={(e) => setLabel(e.currentTarget.value)} />}</Field>
       <button type="submit" class="primary">
         {t('optionsRenameSave')}
       </button>
