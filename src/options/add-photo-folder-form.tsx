@@ -11,6 +11,7 @@ import { StatusLine, type Message } from '../ui/controls/status-line';
 import type { NewPhotoFolder } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
 import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
+import { formatCount } from '../ui/format-count';
 
 type Fields = Required<Omit<NewPhotoFolder, 'plainHttpConfirmed'>>;
 
@@ -48,7 +49,7 @@ export function AddPhotoFolderForm() {
     setMessage({ text: t('addAccountChecking'), error: false });
     try {
       const found = await call('addPhotoFolder', { ...fields, folderUrl: folder.href, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed });
-      setMessage({ text: t('photoFolderAdded', found.photos, found.folders), error: false });
+      setMessage({ text: t('photoFolderAdded', formatCount(found.photos), formatCount(found.folders)), error: false });
       setFields(EMPTY);
     } catch (error) {
       setMessage({ text: (error as Error).message, error: true });

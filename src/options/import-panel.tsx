@@ -10,6 +10,7 @@ import { importIntoMirror, type ImportReport } from '../restore/import-into-mirr
 import type { SkippedEntry } from '../archive/entry-caps';
 import { StatusLine, type Message } from '../ui/controls/status-line';
 import { ProblemList } from './problem-list';
+import { formatCount } from '../ui/format-count';
 
 export function ImportPanel() {
   const [busy, setBusy] = useState(false);
@@ -45,10 +46,10 @@ export function ImportPanel() {
       <StatusLine message={message} />
       {report && report.differed > 0 && <p>{t('restoreImportDiffered', report.differed)}</p>}
       {skipped.length > 0 && (
-        <ProblemList heading={t('restoreImportSkipped', skipped.length)} problems={skipped.map((entry) => `${entry.name}: ${t(`restoreSkipped_${entry.reason}`)}`)} />
+        <ProblemList heading={t('restoreImportSkipped', formatCount(skipped.length))} problems={skipped.map((entry) => `${entry.name}: ${t(`restoreSkipped_${entry.reason}`)}`)} />
       )}
       {report && report.failed.length > 0 && (
-        <ProblemList heading={t('restoreImportFailed', report.failed.length)} problems={report.failed.map((f) => `${f.source}: ${f.reason}`)} />
+        <ProblemList heading={t('restoreImportFailed', formatCount(report.failed.length))} problems={report.failed.map((f) => `${f.source}: ${f.reason}`)} />
       )}
     </div>
   );

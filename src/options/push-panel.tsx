@@ -13,6 +13,7 @@ import { CollectionSelect } from './collection-select';
 import { ProblemList } from './problem-list';
 import { keepsContactLabels } from '../model/keeps-labels';
 import type { AccountKind } from '../model/account';
+import { formatCount } from '../ui/format-count';
 
 export function PushPanel() {
   const { call } = useConnector();
@@ -75,7 +76,7 @@ export function PushPanel() {
       {report && report.labelsNotKept > 0 && <p role="status">{t(report.dryRun ? 'restoreLabelsWouldBeLost' : 'restoreLabelsLost', report.labelsNotKept)}</p>}
       {report && report.titles.length > 0 && <ProblemList heading="" problems={report.titles} />}
       {report && report.failed.length > 0 && (
-        <ProblemList heading={t('restoreFailedItems', report.failed.length)} problems={report.failed.map((f) => `${f.title}: ${f.reason}`)} />
+        <ProblemList heading={t('restoreFailedItems', formatCount(report.failed.length))} problems={report.failed.map((f) => `${f.title}: ${f.reason}`)} />
       )}
     </div>
   );

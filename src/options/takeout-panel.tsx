@@ -6,6 +6,7 @@ import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { importTakeout } from '../photos/takeout/import-takeout';
 import { StatusLine, type Message } from '../ui/controls/status-line';
+import { formatCount } from '../ui/format-count';
 
 export function TakeoutPanel() {
   const [progress, setProgress] = useState<string | null>(null);
@@ -16,7 +17,7 @@ export function TakeoutPanel() {
     setMessage(null);
     setProgress(t('takeoutReading'));
     try {
-      const report = await importTakeout(openDb(), [...files], Date.now(), (done, total) => setProgress(t('takeoutProgress', done, total)));
+      const report = await importTakeout(openDb(), [...files], Date.now(), (done, total) => setProgress(t('takeoutProgress', formatCount(done), formatCount(total))));
       setMessage({ text: t('takeoutImported', report.added, report.duplicates, report.withoutSidecar), error: false });
     } catch (error) {
       setMessage({ text: (error as Error).message, error: true });

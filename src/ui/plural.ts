@@ -1,7 +1,8 @@
 // A count in a sentence, in the form the language wants for it: "1 item", "2 items". The
 // catalog holds one message per plural category (`…_one`, `…_other`, the categories of
 // Intl.PluralRules, https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Intl/PluralRules),
-// and the count is always the first substitution ($1), written in the person's numbers. A language with more categories
+// and the count is always the first substitution ($1), written in the person's numbers
+// (format-count.ts). A language with more categories
 // (few, many) falls back to `other` until its catalog has them.
 import { t, type MessageKey } from '../shared/i18n';
 import { formatCount } from './format-count';
