@@ -49,6 +49,16 @@ module.exports = {
       to: { pathNot: '^src/model/' },
     },
     {
+      name: 'catalog-imports-only-the-catalog',
+      comment:
+        'catalog/ reads the English message catalog so that the refusals of every layer (http/ ' +
+        'included) are catalog sentences outside the pages too; every layer may import it, so it ' +
+        'imports nothing but that file.',
+      severity: 'error',
+      from: { path: '^src/catalog/' },
+      to: { pathNot: ['^src/catalog/', '^public/_locales/en/messages\\.json$'] },
+    },
+    {
       name: 'http-only-model',
       comment:
         'http/ is the one door to the network: credentials, redirects, retries, caps. It knows ' +
@@ -57,7 +67,7 @@ module.exports = {
       from: { path: '^src/http/' },
       // The one unfolder, which imports nothing, repairs a fold inside a UTF-8 character before
       // the body is decoded (decode-body.ts): text rules, not knowledge of contacts or calendars.
-      to: { path: '^src/', pathNot: '^src/(http|model)/|^src/shared/unfold-content-lines\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/(http|model|catalog)/|^src/shared/unfold-content-lines\\.ts$' },
     },
     {
       name: 'providers-not-downstream',

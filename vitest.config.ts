@@ -1,4 +1,5 @@
-// Three layers, run separately by `npm test`: unit (pure code and fake-indexeddb),
+// Four layers, run separately by `npm test`: unit (pure code and fake-indexeddb), component
+// (the pages' controls and panels rendered in happy-dom against a stand-in worker),
 // integration (real DAV servers on loopback), e2e (the built extension in real Chromium).
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -15,6 +16,14 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', MEMORY_CONTRACT],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['test/unit/setup.ts', 'test/component/setup.ts'],
         },
       },
       {

@@ -1,5 +1,5 @@
-// One closing line for the three test layers together, read from Vitest's JSON reports:
-// "unit 15, integration 12, e2e 3 — tests: 30 passed, 0 failed".
+// One closing line for the four test layers together, read from Vitest's JSON reports:
+// "unit 15, component 9, integration 12, e2e 3 — tests: 30 passed, 0 failed".
 import { existsSync, readFileSync } from 'node:fs';
 
 interface Report {
@@ -8,7 +8,7 @@ interface Report {
   numPendingTests: number;
 }
 
-const layers = ['unit', 'integration', 'e2e'];
+const layers = ['unit', 'component', 'integration', 'e2e'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

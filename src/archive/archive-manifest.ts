@@ -3,6 +3,7 @@
 // nothing but `sha256sum` (README.txt says how) or Lifeboat's own verify.
 
 import type { ArchiveCounts } from '../model/export';
+import { t } from '../catalog/catalog-text';
 
 export const ARCHIVE_FORMAT = 'lifeboat-backup';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -65,14 +66,14 @@ export function parseManifest(text: string): ArchiveManifest {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new Error('manifest.json is not valid JSON');
+    throw new Error(t('errorManifestNotJson'));
   }
   const manifest = value as Partial<ArchiveManifest> | null;
   if (manifest?.format !== ARCHIVE_FORMAT || !Array.isArray(manifest.files)) {
-    throw new Error('manifest.json does not describe a Lifeboat backup');
+    throw new Error(t('errorManifestNotLifeboat'));
   }
   if ((manifest.formatVersion ?? 0) > ARCHIVE_FORMAT_VERSION) {
-    throw new Error(`This backup was written by a newer Lifeboat (format ${manifest.formatVersion}); update Lifeboat to read it`);
+    throw new Error(t('errorManifestNewer', String(manifest.formatVersion)));
   }
   return manifest as ArchiveManifest;
 }

@@ -8,6 +8,7 @@ import { readBudget, readEntryText } from './entry-caps';
 
 export type { SkippedEntry } from './entry-caps';
 import { MANIFEST_PATH, parseManifest, type ArchiveManifest } from './archive-manifest';
+import { t } from '../catalog/catalog-text';
 
 export interface OpenedArchive {
   entries: Map<string, FileEntry>;
@@ -52,7 +53,7 @@ export async function openArchive(source: ArchiveSource, options: { password?: s
     all = await reader.getEntries();
   } catch {
     await reader.close().catch(() => undefined);
-    throw new Error('This file is not a zip archive, or it is damaged beyond reading');
+    throw new Error(t('errorNotAZip'));
   }
   const entries = new Map(all.filter(isFile).map((entry) => [entry.filename, entry]));
   let manifest: ArchiveManifest | null = null;
@@ -66,7 +67,7 @@ export async function openArchive(source: ArchiveSource, options: { password?: s
     try {
       // A manifest lists one line per file: 64 MB is far beyond any real one.
       const text = await readEntryText(manifestEntry, readBudget());
-      if (typeof text !== 'string') throw new Error(`manifest.json refused (${text.reason})`);
+      if (typeof text !== 'string') throw new Error(t('errorManifestRefused', text.reason));
       manifest = parseManifest(text);
     } catch (error) {
       const locked = passphraseError(error, password);

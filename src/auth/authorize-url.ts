@@ -1,6 +1,7 @@
 // The authorization request of the code flow (RFC 6749 §4.1.1) with its PKCE challenge
 // (RFC 7636 §4.3) and a `state` that ties the answer to this request (RFC 6749 §10.12).
 import type { OAuthProvider } from './oauth-providers';
+import { t } from '../catalog/catalog-text';
 
 export interface AuthorizeRequest {
   redirectUri: string;
@@ -34,11 +35,11 @@ export function codeFromRedirect(redirect: string, state: string): string {
   const url = new URL(redirect);
   // Some services answer in the fragment; the code flow answers in the query (RFC 6749 §4.1.2).
   const params = url.searchParams.has('state') ? url.searchParams : new URLSearchParams(url.hash.slice(1));
-  if (params.get('state') !== state) throw new Error('The sign-in answer did not match the request; try again.');
+  if (params.get('state') !== state) throw new Error(t('errorSignInStateMismatch'));
   const error = params.get('error');
   if (error) throw new SignInRefusedError(error, params.get('error_description'));
   const code = params.get('code');
-  if (!code) throw new Error('The sign-in answer carried no authorization code.');
+  if (!code) throw new Error(t('errorSignInNoCode'));
   return code;
 }
 

@@ -7,6 +7,7 @@
 // When that fails too, the person must sign in again: a GrantRejectedError, as for the web flow.
 import type { OAuthProvider } from './oauth-providers';
 import { GrantRejectedError, type TokenSet } from './token-endpoint';
+import { t } from '../catalog/catalog-text';
 
 /** The two calls of chrome.identity Lifeboat uses (Chrome answers them with promises since 105). */
 export interface IdentityApi {
@@ -26,7 +27,7 @@ export async function identityToken(api: IdentityApi, provider: OAuthProvider, i
     if (!interactive) throw new GrantRejectedError((error as Error).message || 'Chrome gave no token');
     throw error;
   }
-  if (!answer.token) throw interactive ? new Error('Chrome gave no Google token.') : new GrantRejectedError('Chrome gave no token');
+  if (!answer.token) throw interactive ? new Error(t('errorChromeNoGoogleToken')) : new GrantRejectedError('Chrome gave no token');
   return { accessToken: answer.token, expiresAt: now + ASSUMED_LIFETIME_MS, refreshToken: null, scope: (answer.grantedScopes ?? provider.scopes).join(' '), via: 'chrome-identity' };
 }
 

@@ -7,6 +7,7 @@ import { identityToken, type IdentityApi } from './identity-token';
 import type { OAuthProvider } from './oauth-providers';
 import { pkcePair, randomToken } from './pkce';
 import { redeemCode, type TokenSet } from './token-endpoint';
+import { t } from '../catalog/catalog-text';
 
 /** The browser's part: identity.launchWebAuthFlow in the extension (browser-auth-flow.ts). */
 export interface WebAuthFlow {
@@ -28,7 +29,7 @@ export interface SignInDeps {
 }
 
 export async function signIn(provider: OAuthProvider, deps: SignInDeps, interactive: boolean, loginHint?: string): Promise<TokenSet> {
-  if (!provider.clientId) throw new Error(`No OAuth client ID is set for ${provider.id}: see Options → Advanced, and docs/ACCOUNTS.md.`);
+  if (!provider.clientId) throw new Error(t('errorNoClientId', provider.id));
   const { verifier, challenge } = await pkcePair();
   const state = randomToken(16);
   const url = authorizeUrl(provider, { redirectUri: deps.flow.redirectUri, state, challenge, ...(interactive ? {} : { prompt: 'none' }), ...(loginHint ? { loginHint } : {}) });

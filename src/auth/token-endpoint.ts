@@ -3,6 +3,7 @@
 import { exchange } from '../http/exchange';
 import { createHttpContext } from '../http/http-context';
 import type { OAuthProvider } from './oauth-providers';
+import { t } from '../catalog/catalog-text';
 
 export interface TokenSet {
   accessToken: string;
@@ -50,7 +51,7 @@ async function post(provider: OAuthProvider, form: Record<string, string>, fetch
   const text = (name: string): string => (typeof body[name] === 'string' ? body[name] : '');
   // RFC 6749 §5.2: invalid_grant is a dead code or refresh token; other errors are ours or the service's.
   if (response.status === 400 && body.error === 'invalid_grant') throw new GrantRejectedError(text('error_description') || 'invalid_grant');
-  if (response.status < 200 || response.status > 299 || typeof body.access_token !== 'string') throw new Error(`The sign-in service answered ${response.status} ${text('error')}`.trim());
+  if (response.status < 200 || response.status > 299 || typeof body.access_token !== 'string') throw new Error(t('errorSignInServiceAnswered', response.status, text('error')).trim());
   return {
     accessToken: body.access_token,
     expiresAt: now + Number(body.expires_in ?? 3600) * 1000,

@@ -8,12 +8,13 @@ import { feedBase, feedHttpUrl } from '../model/feed-url';
 import { icsFeedSetup } from '../providers/ics-feed/setup';
 import { savePassword } from './credentials';
 import { syncOne } from './sync-runner';
+import { t } from '../catalog/catalog-text';
 
 const INTERACTIVE = { retry: { maxAttempts: 2 } };
 
 export async function addFeed(feed: NewFeed): Promise<{ accountId: string; events: number }> {
   const url = feedHttpUrl(feed.url);
-  if (url === null) throw new Error('This is not the web address of a calendar feed (https:// or webcal://).');
+  if (url === null) throw new Error(t('errorNotAFeed'));
   const label = feed.label.trim() || new URL(url).hostname;
   const source = createFeedSource({ url, label }, INTERACTIVE);
   const [collection] = await source.listCollections();

@@ -9,7 +9,7 @@ import { saveTokens } from '../auth/token-store';
 import type { NewOneDrivePhotos } from '../shared/rpc-contract';
 import { findDriveFolder } from '../providers/onedrive-photos/find-drive-folder';
 import { oneDrivePhotosSetup } from '../providers/onedrive-photos/setup';
-import { t } from '../http/catalog-text';
+import { t } from '../catalog/catalog-text';
 import { tokensFor } from './oauth-sign-in';
 import { syncOne } from './sync-runner';
 

@@ -9,7 +9,7 @@ import { asCollectionUrl } from '../providers/dav/dav-href';
 import { webdavPhotosSetup } from '../providers/webdav-photos/setup';
 import { savePassword } from './credentials';
 import { syncOne } from './sync-runner';
-import { requirePlainHttpConfirmed } from '../model/plain-http';
+import { requirePlainHttpConfirmed } from './require-plain-http-confirmed';
 
 export async function addPhotoFolder(folder: NewPhotoFolder): Promise<{ accountId: string; photos: number; folders: number }> {
   requirePlainHttpConfirmed({ urls: [folder.folderUrl], confirmed: folder.plainHttpConfirmed });

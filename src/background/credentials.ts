@@ -3,6 +3,7 @@
 // lock on they are stored sealed (secrets/secret-store.ts); while locked, reading one throws a
 // LockedError and the run leaves the account alone.
 import { readSecret, removeSecret, writeSecret } from '../secrets/secret-store';
+import { t } from '../catalog/catalog-text';
 
 const key = (accountId: string): string => `credentials:${accountId}`;
 
@@ -12,7 +13,7 @@ export async function savePassword(accountId: string, password: string): Promise
 
 export async function loadPassword(accountId: string): Promise<string> {
   const password = await readSecret<unknown>(key(accountId));
-  if (typeof password !== 'string') throw new Error('The password for this account is missing. Enter it again in Options.');
+  if (typeof password !== 'string') throw new Error(t('errorPasswordMissing'));
   return password;
 }
 

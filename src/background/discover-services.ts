@@ -9,6 +9,7 @@ import type { BearerAuth } from '../http/http-context';
 import type { Discovery } from '../model/discovery';
 import { isCredentialsRejected } from '../sync/describe-error';
 import { isPolicyRefusal } from '../http/policy-errors';
+import { t } from '../catalog/catalog-text';
 
 export interface Discovered {
   services: CollectionKind[];
@@ -56,5 +57,5 @@ export async function discoverServices(account: NewDavAccount, bearer?: BearerAu
   if (services.length > 0) return { services, collections, discovery };
   const first = attempts[0];
   if (first?.status === 'rejected') throw first.reason;
-  throw new Error('The server answered, but it has no address book or calendar for this user.');
+  throw new Error(t('errorNoCollections'));
 }

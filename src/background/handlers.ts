@@ -25,9 +25,10 @@ import { addPhotoFolder } from './add-photo-folder';
 import { addOneDrivePhotos } from './add-onedrive-photos';
 import { recheckDuePhotos } from './photo-recheck';
 import { lockHandlers } from './lock-handlers';
-import { requirePlainHttpConfirmed } from '../model/plain-http';
+import { requirePlainHttpConfirmed } from './require-plain-http-confirmed';
 import { davSetup } from '../providers/dav/setup';
 import { requiredArchivePassphrase } from '../secrets/archive-passphrase';
+import { t } from '../catalog/catalog-text';
 
 const plainHttpChecked = (account: NewDavAccount): void =>
   requirePlainHttpConfirmed({ urls: [account.serverUrl, account.calendarServerUrl], confirmed: account.plainHttpConfirmed });
@@ -95,7 +96,7 @@ export const handlers: Handlers = {
 
   async renameAccount({ accountId, label }) {
     const name = label.trim();
-    if (!name) throw new Error('An account needs a name');
+    if (!name) throw new Error(t('errorAccountNeedsName'));
     await updateAccount(openDb(), accountId, { label: name });
     return { ok: true };
   },

@@ -11,7 +11,7 @@ import { loadTokens, saveTokens } from '../auth/token-store';
 import type { BearerAuth } from '../http/http-context';
 import type { AccountKind } from '../model/account';
 import { providerOf } from '../providers/registry';
-import { t } from '../http/catalog-text';
+import { t } from '../catalog/catalog-text';
 
 export function signInDeps(): SignInDeps {
   // Chrome's identity API, where it exists, renews the tokens it gave (auth/access-token.ts).

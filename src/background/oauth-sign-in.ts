@@ -12,7 +12,7 @@ import { tokenPath } from '../auth/token-path';
 import { saveTokens } from '../auth/token-store';
 import type { FoundCollection } from '../shared/rpc-contract';
 import type { BearerAuth } from '../http/http-context';
-import { t } from '../http/catalog-text';
+import { t } from '../catalog/catalog-text';
 import type { AccountKind } from '../model/account';
 import type { CollectionKind, RemoteCollection } from '../model/source';
 import { providerOf } from '../providers/registry';

@@ -6,7 +6,7 @@ import type { Settings } from '../model/settings';
 import type { AccountRecord } from '../model/account';
 import type { PhotoSource } from '../model/photo-source';
 import { providerOf } from '../providers/registry';
-import { t } from '../http/catalog-text';
+import { t } from '../catalog/catalog-text';
 import { syncPhotoFolder } from '../sync/photos/sync-photo-folder';
 import type { RunSummary } from '../model/run-summary';
 import { accountSecret, signsIn } from './account-secret';

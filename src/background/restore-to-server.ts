@@ -8,7 +8,7 @@ import { createAccountContext } from '../http/http-context';
 import { putNewItem } from '../providers/dav/put-new-item';
 import { sourceForAccount } from '../providers/source-for-account';
 import { providerOf } from '../providers/registry';
-import { t } from '../http/catalog-text';
+import { t } from '../catalog/catalog-text';
 import { pushToCollection } from '../restore/push-to-collection';
 import type { PushReport } from '../model/push';
 import { readers } from '../sync/readers';

@@ -18,6 +18,7 @@ import type { ArchiveResult } from '../model/export';
 import { downloadFinished, saveArchive, savedFileName, type SavedFile } from './save-download';
 import { archivePassphrase } from '../secrets/archive-passphrase';
 import { lockStatus } from '../secrets/lock-state';
+import { t } from '../catalog/catalog-text';
 
 export const SNAPSHOT_ALARM = 'lifeboat-snapshot-check';
 export const SNAPSHOT_FOLDER = 'Lifeboat backups';
@@ -54,7 +55,7 @@ async function writeSnapshot(): Promise<ArchiveResult> {
     const password = await archivePassphrase();
     saved = await saveArchive(password ? { password } : {}, { folder: SNAPSHOT_FOLDER });
     const finished = await downloadFinished(saved.downloadId);
-    if (!finished.complete) throw new Error(`The browser could not save the file (${finished.error})`);
+    if (!finished.complete) throw new Error(t('errorDownloadNotSaved', finished.error ?? ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await recordSnapshot(db, { createdAt, fileName: '', downloadId: saved?.downloadId ?? null, bytes: 0, items: 0, outcome: 'failed', error: message, removedAt: null });

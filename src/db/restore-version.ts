@@ -7,13 +7,14 @@ import type { LifeboatDb } from './schema';
 import type { ItemRecord } from '../model/item';
 import type { Readers } from '../model/item-reader';
 import { listingFields } from './listing-fields';
+import { t } from '../catalog/catalog-text';
 
 export async function restoreVersion(db: LifeboatDb, versionId: number, readers: Readers, now: number): Promise<ItemRecord> {
   return db.transaction('rw', db.items, db.versions, async () => {
     const version = await db.versions.get(versionId);
-    if (!version) throw new Error('This version is no longer kept.');
+    if (!version) throw new Error(t('errorVersionGone'));
     const item = await db.items.get(version.itemId);
-    if (!item) throw new Error('The item of this version is no longer in the mirror.');
+    if (!item) throw new Error(t('errorVersionItemGone'));
     const reading = (item.kind === 'contact' ? readers.addressbook : readers.calendar).read(version.raw);
     // A kept text the reader refuses is still restored; only its listing fields stay as they were.
     const fields = reading.ok ? reading.fields : null;

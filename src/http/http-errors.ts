@@ -2,7 +2,7 @@
 // the host (never the full URL with its query) and never the password: connections keep
 // credentials out of URLs, and no error is built from a request's headers or body. The sentences
 // come from the message catalog (catalog-text.ts).
-import { t } from './catalog-text';
+import { t } from '../catalog/catalog-text';
 
 /** Host and path of a URL, for messages. Userinfo is dropped even if someone typed it. */
 export function describeUrl(url: string): string {

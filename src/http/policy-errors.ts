@@ -1,8 +1,8 @@
 // The HTTP layer's refusals: a host the account is not bound to, an https answer that came back
 // over plain http, a body or a listing bigger than any real one, a run that would send more
 // requests than any real account needs. Each names the host, never the URL's path or query (a
-// feed's path is its secret), and reads from the catalog (catalog-text.ts).
-import { t } from './catalog-text';
+// feed's path is its secret), and reads from the catalog (model/catalog-text.ts).
+import { t } from '../catalog/catalog-text';
 import { RequestError, hostOf } from './http-errors';
 
 /** A redirect, an href, a principal or a home set pointed at a host the account is not bound to. */

@@ -4,7 +4,7 @@
 // reason to try another URL or a bigger request), and the next run tries again.
 import { RequestError, HttpError, NetworkError, hostOf } from './http-errors';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy';
-import { t } from './catalog-text';
+import { t } from '../catalog/catalog-text';
 
 /** "2 h 5 min", "45 s": how long a wait is, for messages. */
 function describeWait(ms: number): string {

@@ -4,7 +4,6 @@
 // (RFC 6761 §6.3; https://fetch.spec.whatwg.org/#potentially-trustworthy-origin counts it trustworthy).
 // Anything else over http needs the person's explicit confirmation, kept on the account as
 // `plainHttpConfirmed`; the HTTP layer's credential policy refuses Basic over it without the flag.
-
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
@@ -26,12 +25,4 @@ export function plainHttpHosts(urls: Array<string | null | undefined>): string[]
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) hosts.add(url.host);
   }
   return [...hosts];
-}
-
-/** The worker's check before a password is sent or saved: no confirmation, no request. */
-export function requirePlainHttpConfirmed(params: { urls: Array<string | null | undefined>; confirmed: boolean | undefined }): void {
-  const hosts = plainHttpHosts(params.urls);
-  if (hosts.length > 0 && params.confirmed !== true) {
-    throw new Error(`Your password would cross the network unencrypted to ${hosts.join(', ')}. Confirm it in the form, or use an https:// address.`);
-  }
 }

@@ -8,11 +8,11 @@ import { ItemCounts } from '../ui/item-counts';
 import { UnreadableLine } from '../ui/unreadable-line';
 import { RUN_LOG_ANCHOR } from '../ui/open-run-log';
 import { t } from '../shared/i18n';
-import { callThroughDb } from '../ui/call-through-db';
 import { CollectionChoice } from './collection-choice';
 import { PasswordForm } from './password-form';
 import { RemoveAccount } from './remove-account';
 import { RenameAccount } from './rename-account';
+import { SyncNowButton } from './sync-now-button';
 
 export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; now: number }) {
   if (summaries.length === 0) return <p>{t('optionsNoAccounts')}</p>;
@@ -34,14 +34,12 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
             {account.driveFolder && <p class="muted">{t('accountOneDriveFolder', account.driveFolder.name)}</p>}
             <ItemCounts summary={summary} />
             <AccountStatus account={account} now={now} missing={summary.missing} collectionsMissed={summary.collectionsMissed} />
-            <UnreadableLine count={summary.unreadable} onShow={() => document.getElementById(RUN_LOG_ANCHOR)?.scrollIntoView()} />
+            <UnreadableLine count={summary.unreadable} onShow={() => (location.hash = RUN_LOG_ANCHOR)} />
             {account.status === 'needs-password' && <PasswordForm account={account} />}
             {setup.choosesCollections && <CollectionChoice accountId={account.id} />}
             <div class="actions">
               {hasServer(setup) && (
-                <button type="button" onClick={() => void callThroughDb('syncNow', { accountId: account.id }).catch(() => undefined)}>
-                  {t('popupSyncNow')}
-                </button>
+                <SyncNowButton account={account} />
               )}
               <RenameAccount account={account} />
               <RemoveAccount account={account} />

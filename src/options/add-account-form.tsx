@@ -6,11 +6,12 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
-import { callThroughDb, keepWorkerAwake } from '../ui/call-through-db';
+import { keepWorkerAwake } from '../ui/call-through-db';
+import { useConnector } from '../ui/connect/use-connector';
 import { openDb } from '../db/schema';
 import { recentRuns } from '../db/runs';
 import { t } from '../shared/i18n';
-import { StatusMessage } from '../ui/status-message';
+import { StatusLine } from '../ui/controls/status-line';
 import { useServerCheck } from '../ui/use-server-check';
 import type { FoundCollection, NewDavAccount } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
@@ -35,6 +36,7 @@ interface Props {
 }
 
 export function AddAccountForm({ presetId, onAdded }: Props = {}) {
+  const { callThroughDb } = useConnector();
   const [fields, setFields] = useState<Fields>(() => emptyFor(presetId));
   const { busy, message, setMessage, check } = useServerCheck();
   const provider = providerById(fields.providerId);
@@ -159,7 +161,7 @@ export function AddAccountForm({ presetId, onAdded }: Props = {}) {
           {t('addAccountSubmit')}
         </button>
       </div>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </form>
   );
 }

@@ -3,14 +3,15 @@
 // for the feed's server is requested first thing in the click, as for an account.
 import { useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import { t } from '../shared/i18n';
-import { StatusMessage } from '../ui/status-message';
+import { StatusLine } from '../ui/controls/status-line';
 import { useServerCheck } from '../ui/use-server-check';
 import { feedHttpUrl } from '../model/feed-url';
 import { hostPermissionFor } from './server-address';
 
 export function AddFeedForm() {
+  const { call } = useConnector();
   const [url, setUrl] = useState('');
   const [label, setLabel] = useState('');
   const { busy, message, setMessage, check } = useServerCheck();
@@ -56,7 +57,7 @@ export function AddFeedForm() {
           {t('feedSubmit')}
         </button>
       </div>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </form>
   );
 }

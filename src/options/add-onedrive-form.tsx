@@ -5,9 +5,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import { t, type MessageKey } from '../shared/i18n';
-import { StatusMessage } from '../ui/status-message';
+import { StatusLine } from '../ui/controls/status-line';
 import { useServerCheck } from '../ui/use-server-check';
 import { providerOrigins, providerWith, type OAuthProvider } from '../auth/oauth-providers';
 import { oneDrivePhotosSetup } from '../providers/onedrive-photos/setup';
@@ -49,6 +49,7 @@ function withSettings(all: AllProviderSettings): OAuthProvider | null {
 }
 
 export function AddOneDriveForm() {
+  const { call } = useConnector();
   const [provider, setProvider] = useState<OAuthProvider | null>(null);
   const [drive, setDrive] = useState<Drive>('personal');
   const [pick, setPick] = useState<FolderPick>('cameraroll');
@@ -89,7 +90,7 @@ export function AddOneDriveForm() {
           {t('oneDriveSubmit')}
         </button>
       </div>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </form>
   );
 }

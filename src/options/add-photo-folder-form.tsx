@@ -5,18 +5,20 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import { t } from '../shared/i18n';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 import type { NewPhotoFolder } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
 import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
+import { formatCount } from '../ui/format-count';
 
 type Fields = Required<Omit<NewPhotoFolder, 'plainHttpConfirmed'>>;
 
 const EMPTY: Fields = { label: '', folderUrl: '', username: '', password: '' };
 
 export function AddPhotoFolderForm() {
+  const { call } = useConnector();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [plainHttpConfirmed, setPlainHttpConfirmed] = useState(false);
   const plainHosts = plainHttpTargets([fields.folderUrl]);
@@ -47,7 +49,7 @@ export function AddPhotoFolderForm() {
     setMessage({ text: t('addAccountChecking'), error: false });
     try {
       const found = await call('addPhotoFolder', { ...fields, folderUrl: folder.href, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed });
-      setMessage({ text: t('photoFolderAdded', found.photos, found.folders), error: false });
+      setMessage({ text: t('photoFolderAdded', formatCount(found.photos), formatCount(found.folders)), error: false });
       setFields(EMPTY);
     } catch (error) {
       setMessage({ text: (error as Error).message, error: true });
@@ -81,7 +83,7 @@ export function AddPhotoFolderForm() {
           {t('photoFolderSubmit')}
         </button>
       </div>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </form>
   );
 }

@@ -2,10 +2,11 @@
 import { openDb } from '../db/schema';
 import { collectionsOf } from '../db/collections';
 import { t } from '../shared/i18n';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import { useLiveQuery } from '../ui/use-live-query';
 
 export function CollectionChoice({ accountId }: { accountId: string }) {
+  const { call } = useConnector();
   const collections = useLiveQuery(() => collectionsOf(openDb(), accountId), [accountId]);
   if (!collections || collections.length === 0) return null;
   return (

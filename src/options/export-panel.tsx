@@ -1,26 +1,39 @@
 // Exports with options: the mirror as it is, with items deleted upstream, or as it was at any
 // past moment (the state before a wipe, for instance); everything or one collection; vCard 3.0
-// or 4.0.
+// or 4.0. While a file is built both buttons wait, with a progress bar; when the export kept
+// items exactly as served or left some out, "See which" lists them.
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
+import { Progress } from '../ui/controls/progress';
+import { useConnector } from '../ui/connect/use-connector';
 import { useLiveQuery } from '../ui/use-live-query';
-import { callThroughDb } from '../ui/call-through-db';
+import { EXPORT_ITEMS_ANCHOR } from '../ui/open-export-items';
 import type { ExportParams, ExportResult } from '../model/export';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
-import { ProblemList } from './problem-list';
+import { ExportItemsList } from './export-items-list';
 import { exportSummarySentence } from '../ui/export-summary-sentence';
 
+/** An export that did not write every item as the others: the sentence says so, the list names them. */
+function leftSomeAside(result: ExportResult): boolean {
+  return result.skipped.length > 0 || (result.keptAsServed ?? 0) > 0;
+}
+
 export function ExportPanel() {
+  const { callThroughDb } = useConnector();
   const choices = useLiveQuery(() => collectionChoices(openDb()));
   const [asOf, setAsOf] = useState('');
   const [includeDeleted, setIncludeDeleted] = useState(false);
   const [collectionId, setCollectionId] = useState('');
   const [vcardVersion, setVcardVersion] = useState<'3.0' | '4.0'>('3.0');
   const [message, setMessage] = useState<Message>(null);
-  const [skipped, setSkipped] = useState<ExportResult['skipped']>([]);
+  const [running, setRunning] = useState(false);
+  const [hasAside, setHasAside] = useState(false);
+  const [showItems, setShowItems] = useState(() => location.hash === `#${EXPORT_ITEMS_ANCHOR}`);
   const chosen = choices?.find((c) => c.id === collectionId);
 
   const params = (): ExportParams => ({
@@ -28,50 +41,60 @@ export function ExportPanel() {
     ...(collectionId ? { collectionId } : {}),
     vcardVersion,
   });
-  const run = (command: 'exportContacts' | 'exportCalendars') =>
-    callThroughDb(command, params()).then(
-      (r: ExportResult) => {
-        setMessage({ text: exportSummarySentence(r), error: false });
-        setSkipped(r.skipped);
-      },
-      (error: Error) => {
-        setMessage({ text: error.message, error: true });
-        setSkipped([]);
-      },
-    );
+  const run = async (command: 'exportContacts' | 'exportCalendars') => {
+    setRunning(true);
+    setMessage(null);
+    try {
+      const result = await callThroughDb(command, params());
+      setMessage({ text: exportSummarySentence(result), error: false, tone: leftSomeAside(result) ? 'warning' : 'success' });
+      setHasAside(leftSomeAside(result));
+    } catch (error) {
+      setMessage({ text: (error as Error).message, error: true });
+      setHasAside(false);
+    } finally {
+      setRunning(false);
+    }
+  };
 
   return (
     <div class="export-panel">
       <CollectionSelect label={t('exportWhich')} emptyLabel={t('exportAllCollections')} choices={choices} value={collectionId} onChange={setCollectionId} />
-      <label>
-        {t('exportVcardVersion')}
-        <select value={vcardVersion} onChange={(e) => setVcardVersion(e.currentTarget.value === '4.0' ? '4.0' : '3.0')}>
-          <option value="3.0">{t('exportVcard30')}</option>
-          <option value="4.0">{t('exportVcard40')}</option>
-        </select>
-      </label>
-      <label>
-        {t('optionsExportAsOf')}
-        <input type="datetime-local" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />
-      </label>
-      <label class="checkbox">
-        <input type="checkbox" checked={includeDeleted} disabled={asOf !== ''} onChange={(e) => setIncludeDeleted(e.currentTarget.checked)} />
-        {t('optionsExportIncludeDeleted')}
-      </label>
+      <Field label={t('exportVcardVersion')}>
+        {(control) => (
+          <select {...control} value={vcardVersion} onChange={(e) => setVcardVersion(e.currentTarget.value === '4.0' ? '4.0' : '3.0')}>
+            <option value="3.0">{t('exportVcard30')}</option>
+            <option value="4.0">{t('exportVcard40')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('optionsExportAsOf')}>{(control) => <input {...control} type="datetime-local" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />}</Field>
+      <Field label={t('optionsExportIncludeDeleted')} checkbox>
+        {(control) => <input {...control} type="checkbox" checked={includeDeleted} disabled={asOf !== ''} onChange={(e) => setIncludeDeleted(e.currentTarget.checked)} />}
+      </Field>
       <div class="actions">
         {chosen?.kind !== 'calendar' && (
-          <button type="button" class="primary" onClick={() => void run('exportContacts')}>
+          <Button primary disabled={running} onAction={() => run('exportContacts')}>
             {t('popupExportContacts')}
-          </button>
+          </Button>
         )}
         {chosen?.kind !== 'addressbook' && (
-          <button type="button" class="primary" onClick={() => void run('exportCalendars')}>
+          <Button primary disabled={running} onAction={() => run('exportCalendars')}>
             {t('popupExportCalendars')}
-          </button>
+          </Button>
         )}
       </div>
-      <StatusMessage message={message} />
-      {skipped.length > 0 && <ProblemList heading="" problems={skipped.map((item) => t('exportSkippedItem', item.title, item.reason))} />}
+      {running && <Progress label={t('exportBuilding')} />}
+      <StatusLine message={message}>
+        {hasAside && !showItems && (
+          <>
+            {' '}
+            <button type="button" class="link" onClick={() => setShowItems(true)}>
+              {t('exportItemsShow')}
+            </button>
+          </>
+        )}
+      </StatusLine>
+      {showItems && <ExportItemsList />}
     </div>
   );
 }

@@ -8,8 +8,9 @@ import { readers } from '../sync/readers';
 import { readFileToImport } from '../restore/import-file';
 import { importIntoMirror, type ImportReport } from '../restore/import-into-mirror';
 import type { SkippedEntry } from '../archive/entry-caps';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 import { ProblemList } from './problem-list';
+import { formatCount } from '../ui/format-count';
 
 export function ImportPanel() {
   const [busy, setBusy] = useState(false);
@@ -42,13 +43,13 @@ export function ImportPanel() {
         <input type="file" accept=".zip,.vcf,.ics,application/zip,text/vcard,text/calendar" disabled={busy} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
       </label>
       {busy && <p role="status">{t('restoreBusy')}</p>}
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
       {report && report.differed > 0 && <p>{t('restoreImportDiffered', report.differed)}</p>}
       {skipped.length > 0 && (
-        <ProblemList heading={t('restoreImportSkipped', skipped.length)} problems={skipped.map((entry) => `${entry.name}: ${t(`restoreSkipped_${entry.reason}`)}`)} />
+        <ProblemList heading={t('restoreImportSkipped', formatCount(skipped.length))} problems={skipped.map((entry) => `${entry.name}: ${t(`restoreSkipped_${entry.reason}`)}`)} />
       )}
       {report && report.failed.length > 0 && (
-        <ProblemList heading={t('restoreImportFailed', report.failed.length)} problems={report.failed.map((f) => `${f.source}: ${f.reason}`)} />
+        <ProblemList heading={t('restoreImportFailed', formatCount(report.failed.length))} problems={report.failed.map((f) => `${f.source}: ${f.reason}`)} />
       )}
     </div>
   );

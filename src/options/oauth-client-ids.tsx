@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { ProviderId } from '../auth/oauth-providers';
 import { readProviderSettings, writeProviderSettings } from '../auth/provider-settings';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 import { signInSetups } from '../providers/setup-registry';
 
 /** One field per identity service a provider declares a client ID field for (providers/<kind>/setup.ts). */
@@ -39,7 +39,7 @@ export function OAuthClientIds() {
           </label>
         ))}
         <button type="submit">{t('clientIdsSave')}</button>
-        <StatusMessage message={message} />
+        <StatusLine message={message} />
       </form>
     </details>
   );

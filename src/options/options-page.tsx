@@ -2,10 +2,12 @@
 // restore, schedule and safety, the log of sync runs. Only the chosen section is shown, so each
 // page stays short; wipe alarms are shown above whichever it is.
 import { t } from '../shared/i18n';
+import { Section } from '../ui/controls/section';
+import { Button } from '../ui/controls/button';
 import { useNow } from '../ui/use-now';
 import { useAccountSummaries } from '../ui/use-account-summaries';
 import { alarmSentence } from '../shared/alarm-sentence';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import { AddAccountForm } from './add-account-form';
 import { AddPhotoFolderForm } from './add-photo-folder-form';
 import { AddOneDriveForm } from './add-onedrive-form';
@@ -26,6 +28,7 @@ import { StorageUse } from './storage-use';
 import type { SectionId } from './sections';
 
 export function OptionsPage({ section }: { section: SectionId }) {
+  const { call } = useConnector();
   const summaries = useAccountSummaries();
   const now = useNow();
   const alarms = summaries?.flatMap((s) => s.alarms) ?? [];
@@ -36,92 +39,77 @@ export function OptionsPage({ section }: { section: SectionId }) {
         <OptionsNav current={section} />
       </header>
       {alarms.length > 0 && (
-        <section aria-labelledby="alarms-heading" class="alarms">
-          <h2 id="alarms-heading">{t('optionsAlarms')}</h2>
+        <Section id="alarms" title={t('optionsAlarms')} class="alarms">
           <ul>
             {alarms.map((alarm) => (
               <li key={alarm.id} role="alert">
                 {alarmSentence(alarm)}{' '}
-                <button type="button" onClick={() => void call('acknowledgeAlarm', { alarmId: alarm.id! })}>
-                  {t('alarmAcknowledge')}
-                </button>
+                <Button onAction={() => call('acknowledgeAlarm', { alarmId: alarm.id! })}>{t('alarmAcknowledge')}</Button>
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
       {section === 'accounts' && (
         <>
-          <section aria-labelledby="accounts-heading">
-            <h2 id="accounts-heading">{t('optionsAccounts')}</h2>
+          <Section id="accounts" title={t('optionsAccounts')}>
             {summaries && <AccountsList summaries={summaries} now={now} />}
             <p>
               <a href="#setup">{t('setupLink')}</a>
             </p>
-          </section>
-          <section aria-labelledby="add-heading">
-            <h2 id="add-heading">{t('optionsAddAccount')}</h2>
+          </Section>
+          <Section id="add" title={t('optionsAddAccount')}>
             <AddAccountForm />
-          </section>
-          <section aria-labelledby="sign-in-heading">
-            <h2 id="sign-in-heading">{t('optionsSignIn')}</h2>
+          </Section>
+          <Section id="sign-in" title={t('optionsSignIn')}>
             <SignInPanel />
             <OAuthClientIds />
-          </section>
-          <section aria-labelledby="add-feed-heading">
-            <h2 id="add-feed-heading">{t('optionsAddFeed')}</h2>
+          </Section>
+          <Section id="add-feed" title={t('optionsAddFeed')}>
             <AddFeedForm />
-          </section>
+          </Section>
         </>
       )}
       {section === 'photos' && (
-        <section aria-labelledby="photos-heading">
-          <h2 id="photos-heading">{t('optionsPhotos')}</h2>
+        <Section id="photos" title={t('optionsPhotos')}>
           <AddPhotoFolderForm />
           <AddOneDriveForm />
           <TakeoutPanel />
-        </section>
+        </Section>
       )}
       {section === 'backups' && (
         <>
-          <section aria-labelledby="export-heading">
-            <h2 id="export-heading">{t('optionsExport')}</h2>
+          <Section id="export" title={t('optionsExport')}>
             <ExportPanel />
-          </section>
-          <section aria-labelledby="backup-heading">
-            <h2 id="backup-heading">{t('optionsBackup')}</h2>
+          </Section>
+          <Section id="backup" title={t('optionsBackup')}>
             <BackupPanel />
-          </section>
+          </Section>
         </>
       )}
       {section === 'restore' && (
-        <section aria-labelledby="restore-heading">
-          <h2 id="restore-heading">{t('optionsRestore')}</h2>
+        <Section id="restore" title={t('optionsRestore')}>
           <ImportPanel />
           <PushPanel />
-        </section>
+        </Section>
       )}
       {section === 'safety' && (
         <>
-          <section aria-labelledby="settings-heading">
-            <h2 id="settings-heading">{t('optionsSettings')}</h2>
+          <Section id="settings" title={t('optionsSettings')}>
             <SettingsForm />
-          </section>
-          <section aria-labelledby="lock-heading">
-            <h2 id="lock-heading">{t('lockHeading')}</h2>
+          </Section>
+          <Section id="lock" title={t('lockHeading')}>
             <PassphraseLock />
-          </section>
-          <section aria-labelledby="storage-heading">
-            <h2 id="storage-heading">{t('storageHeading')}</h2>
+          </Section>
+          <Section id="storage" title={t('storageHeading')}>
             <StorageUse />
-          </section>
+          </Section>
         </>
       )}
       {section === 'activity' && (
-        <section aria-labelledby="log-heading">
-          <h2 id="log-heading">{t('optionsRunLog')}</h2>
+        <Section id="log" title={t('optionsRunLog')}>
           {summaries && <RunLog accounts={summaries.map((s) => s.account)} />}
-        </section>
+        </Section>
       )}
     </main>
   );

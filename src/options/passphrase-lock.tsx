@@ -3,9 +3,9 @@
 // what it does not is in docs/SECURITY.md; the page says the short version.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import { t, type MessageKey } from '../shared/i18n';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 import { UnlockForm } from '../ui/unlock-form';
 import { useLockStatus } from '../ui/use-lock-status';
 
@@ -51,6 +51,7 @@ function useLockForm(done: MessageKey, after: Done) {
 }
 
 function EnableForm({ after }: { after: Done }) {
+  const { call } = useConnector();
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const form = useLockForm('lockEnabled', after);
@@ -67,12 +68,13 @@ function EnableForm({ after }: { after: Done }) {
       <button type="submit" class="primary" disabled={form.busy}>
         {t('lockEnable')}
       </button>
-      <StatusMessage message={form.message} />
+      <StatusLine message={form.message} />
     </form>
   );
 }
 
 function ChangeForm({ after }: { after: Done }) {
+  const { call } = useConnector();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const form = useLockForm('lockChanged', after);
@@ -83,12 +85,13 @@ function ChangeForm({ after }: { after: Done }) {
       <button type="submit" disabled={form.busy}>
         {t('lockChange')}
       </button>
-      <StatusMessage message={form.message} />
+      <StatusLine message={form.message} />
     </form>
   );
 }
 
 function DisableForm({ after }: { after: Done }) {
+  const { call } = useConnector();
   const [passphrase, setPassphrase] = useState('');
   const form = useLockForm('lockDisabled', after);
   return (
@@ -97,12 +100,13 @@ function DisableForm({ after }: { after: Done }) {
       <button type="submit" disabled={form.busy}>
         {t('lockDisable')}
       </button>
-      <StatusMessage message={form.message} />
+      <StatusLine message={form.message} />
     </form>
   );
 }
 
 export function PassphraseLock() {
+  const { call } = useConnector();
   const { status, refresh } = useLockStatus();
   const [outcome, setOutcome] = useState<Message>(null);
   const after: Done = (text) => {
@@ -113,7 +117,7 @@ export function PassphraseLock() {
   return (
     <div class="passphrase-lock">
       <p>{t('lockIntro')}</p>
-      <StatusMessage message={outcome} />
+      <StatusLine message={outcome} />
       {status === 'off' && <EnableForm after={after} />}
       {status === 'locked' && <UnlockForm idPrefix="options" onUnlocked={refresh} />}
       {status === 'unlocked' && (

@@ -4,11 +4,12 @@
 import { useState } from 'preact/hooks';
 import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
-import { StatusMessage, type Message } from '../ui/status-message';
-import { call } from '../shared/rpc-client';
+import { StatusLine, type Message } from '../ui/controls/status-line';
+import { useConnector } from '../ui/connect/use-connector';
 import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
 
 export function PasswordForm({ account }: { account: AccountRecord }) {
+  const { call } = useConnector();
   const [password, setPassword] = useState('');
   const [plainHttpConfirmed, setPlainHttpConfirmed] = useState(false);
   const [message, setMessage] = useState<Message>(null);
@@ -35,7 +36,7 @@ export function PasswordForm({ account }: { account: AccountRecord }) {
       <button type="submit" class="primary">
         {t('optionsSavePassword')}
       </button>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </form>
   );
 }

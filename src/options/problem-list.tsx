@@ -1,4 +1,6 @@
 // A short list of what went wrong, item by item; long lists are cut with a count of the rest.
+import { formatCount } from '../ui/format-count';
+
 const SHOWN = 20;
 
 export function ProblemList({ heading, problems }: { heading: string; problems: string[] }) {
@@ -9,7 +11,7 @@ export function ProblemList({ heading, problems }: { heading: string; problems: 
         {problems.slice(0, SHOWN).map((problem, index) => (
           <li key={index}>{problem}</li>
         ))}
-        {problems.length > SHOWN && <li>… +{problems.length - SHOWN}</li>}
+        {problems.length > SHOWN && <li>… +{formatCount(problems.length - SHOWN)}</li>}
       </ul>
     </div>
   );

@@ -4,17 +4,19 @@
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import type { PushReport } from '../model/push';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 import { useLiveQuery } from '../ui/use-live-query';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
 import { ProblemList } from './problem-list';
 import type { ProviderSetup } from '../model/provider-setup';
 import { setupOf } from '../providers/setup-registry';
+import { formatCount } from '../ui/format-count';
 
 export function PushPanel() {
+  const { call } = useConnector();
   const db = openDb();
   const choices = useLiveQuery(() => collectionChoices(db));
   const servers = useLiveQuery(async () => new Map<string, ProviderSetup>((await db.accounts.toArray()).map((a) => [a.id, setupOf(a.kind)] as const).filter(([, setup]) => setup.canRestoreTo)));
@@ -70,11 +72,11 @@ export function PushPanel() {
         </button>
       </div>
       {busy && <p role="status">{t('restoreBusy')}</p>}
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
       {report && report.labelsNotKept > 0 && <p role="status">{t(report.dryRun ? 'restoreLabelsWouldBeLost' : 'restoreLabelsLost', report.labelsNotKept)}</p>}
       {report && report.titles.length > 0 && <ProblemList heading="" problems={report.titles} />}
       {report && report.failed.length > 0 && (
-        <ProblemList heading={t('restoreFailedItems', report.failed.length)} problems={report.failed.map((f) => `${f.title}: ${f.reason}`)} />
+        <ProblemList heading={t('restoreFailedItems', formatCount(report.failed.length))} problems={report.failed.map((f) => `${f.title}: ${f.reason}`)} />
       )}
     </div>
   );

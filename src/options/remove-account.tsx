@@ -2,9 +2,12 @@
 import { useState } from 'preact/hooks';
 import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
 
 export function RemoveAccount({ account }: { account: AccountRecord }) {
+  const { call } = useConnector();
   const [asking, setAsking] = useState(false);
   const [keepData, setKeepData] = useState(true);
   if (!asking) {
@@ -16,13 +19,12 @@ export function RemoveAccount({ account }: { account: AccountRecord }) {
   }
   return (
     <div class="confirm" role="group" aria-label={t('optionsRemoveAccount')}>
-      <label class="checkbox">
-        <input type="checkbox" checked={keepData} onChange={(e) => setKeepData(e.currentTarget.checked)} />
-        {t('optionsRemoveKeepData')}
-      </label>
-      <button type="button" class="primary" onClick={() => void call('removeAccount', { accountId: account.id, keepData })}>
+      <Field label={t('optionsRemoveKeepData')} checkbox>
+        {(control) => <input {...control} type="checkbox" checked={keepData} onChange={(e) => setKeepData(e.currentTarget.checked)} />}
+      </Field>
+      <Button primary onAction={() => call('removeAccount', { accountId: account.id, keepData })}>
         {t('optionsRemoveConfirm', account.label)}
-      </button>
+      </Button>
       <button type="button" onClick={() => setAsking(false)}>
         {t('optionsRemoveCancel')}
       </button>

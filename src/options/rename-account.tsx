@@ -2,10 +2,12 @@
 import { useState } from 'preact/hooks';
 import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
-import { call } from '../shared/rpc-client';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { useConnector } from '../ui/connect/use-connector';
+import { StatusLine, type Message } from '../ui/controls/status-line';
+import { Field } from '../ui/controls/field';
 
 export function RenameAccount({ account }: { account: AccountRecord }) {
+  const { call } = useConnector();
   const [editing, setEditing] = useState(false);
   const [label, setLabel] = useState(account.label);
   const [message, setMessage] = useState<Message>(null);
@@ -27,17 +29,14 @@ export function RenameAccount({ account }: { account: AccountRecord }) {
         );
       }}
     >
-      <label>
-        {t('optionsRenameLabel')}
-        <input type="text" required value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
-      </label>
+      <Field label={t('optionsRenameLabel')}>{(control) => <input {...control} type="text" required value={label} onInput={(e) => setLabel(e.currentTarget.value)} />}</Field>
       <button type="submit" class="primary">
         {t('optionsRenameSave')}
       </button>
       <button type="button" onClick={() => setEditing(false)}>
         {t('optionsRemoveCancel')}
       </button>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // a page is short, can be linked to from the popup, and the Back button returns to the last one.
 import type { MessageKey } from '../shared/i18n';
 import { RUN_LOG_ANCHOR } from '../ui/open-run-log';
+import { EXPORT_ITEMS_ANCHOR } from '../ui/open-export-items';
 
 export const SECTIONS = [
   { id: 'accounts', label: 'navAccounts' },
@@ -18,5 +19,7 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 export function sectionOf(route: string): SectionId {
   // The popup's "see the log" link predates the sections and names the log itself.
   if (route === RUN_LOG_ANCHOR) return 'activity';
+  // The popup's line about items an export kept as served or left out names their list.
+  if (route === EXPORT_ITEMS_ANCHOR) return 'backups';
   return SECTIONS.find((s) => s.id === route)?.id ?? 'accounts';
 }

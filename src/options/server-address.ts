@@ -1,5 +1,6 @@
 // What a person types as a server address, made into a URL, and the host permission
 // that lets the extension talk to that server (and nothing else).
+import { t } from '../shared/i18n';
 
 /**
  * Accepts "dav.example.com" as well as a full URL. http is accepted, but beyond loopback only
@@ -8,8 +9,8 @@
  */
 export function normalizeServerUrl(input: string): URL {
   const trimmed = input.trim();
-  if (trimmed === '') throw new Error('Enter the address of your server, for example https://dav.example.com');
-  const notAnAddress = new Error(`“${trimmed}” is not a web address. Enter one like https://dav.example.com`);
+  if (trimmed === '') throw new Error(t('errorServerAddressEmpty'));
+  const notAnAddress = new Error(t('errorServerAddressInvalid', trimmed));
   if (/\s/.test(trimmed)) throw notAnAddress;
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
@@ -21,7 +22,7 @@ export function normalizeServerUrl(input: string): URL {
   // Browsers accept odd hosts ("not%20a%20host"); a server name is letters, digits, dots and dashes.
   if (!/^([\p{L}\p{N}-]+\.)*[\p{L}\p{N}-]+$|^\[[0-9a-f:.]+\]$/iu.test(url.hostname)) throw notAnAddress;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error('The server address must start with https:// (or http:// for a server on your own network).');
+    throw new Error(t('errorServerAddressScheme'));
   }
   return url;
 }

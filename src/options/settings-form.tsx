@@ -5,7 +5,7 @@ import { readSettings } from '../db/settings';
 import type { Settings } from '../model/settings';
 import { t } from '../shared/i18n';
 import type { MessageKey } from '../shared/i18n';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import { useLiveQuery } from '../ui/use-live-query';
 
 type Field = { key: keyof Settings; label: MessageKey; min: number; max: number; percent?: boolean };
@@ -21,6 +21,7 @@ const FIELDS: Field[] = [
 ];
 
 export function SettingsForm() {
+  const { call } = useConnector();
   const stored = useLiveQuery(() => readSettings(openDb()));
   const [draft, setDraft] = useState<Settings | null>(null);
   const [message, setMessage] = useState<string | null>(null);

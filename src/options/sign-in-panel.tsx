@@ -3,9 +3,9 @@
 // and an await before the request loses it), so the provider settings are read beforehand.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
-import { call } from '../shared/rpc-client';
+import { useConnector } from '../ui/connect/use-connector';
 import { t } from '../shared/i18n';
-import { StatusMessage } from '../ui/status-message';
+import { StatusLine } from '../ui/controls/status-line';
 import { useServerCheck } from '../ui/use-server-check';
 import { providerOrigins, providerWith, type OAuthProvider } from '../auth/oauth-providers';
 import { readProviderSettings } from '../auth/provider-settings';
@@ -23,6 +23,7 @@ interface Props {
 }
 
 export function SignInPanel({ only, onAdded }: Props = {}) {
+  const { call } = useConnector();
   const [providers, setProviders] = useState<Partial<Record<AccountKind, OAuthProvider>> | null>(null);
   const { busy, message, setMessage, check } = useServerCheck();
   useEffect(() => void readProviderSettings().then((all) => setProviders(Object.fromEntries(BUTTONS.map(({ id, oauth }) => [id, providerWith(oauth, all[oauth.id])])))), []);
@@ -49,7 +50,7 @@ export function SignInPanel({ only, onAdded }: Props = {}) {
           </button>
         ))}
       </div>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { importTakeout } from '../photos/takeout/import-takeout';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
+import { formatCount } from '../ui/format-count';
 
 export function TakeoutPanel() {
   const [progress, setProgress] = useState<string | null>(null);
@@ -16,7 +17,7 @@ export function TakeoutPanel() {
     setMessage(null);
     setProgress(t('takeoutReading'));
     try {
-      const report = await importTakeout(openDb(), [...files], Date.now(), (done, total) => setProgress(t('takeoutProgress', done, total)));
+      const report = await importTakeout(openDb(), [...files], Date.now(), (done, total) => setProgress(t('takeoutProgress', formatCount(done), formatCount(total))));
       setMessage({ text: t('takeoutImported', report.added, report.duplicates, report.withoutSidecar), error: false });
     } catch (error) {
       setMessage({ text: (error as Error).message, error: true });
@@ -33,7 +34,7 @@ export function TakeoutPanel() {
         <input type="file" accept=".zip,application/zip" multiple disabled={progress !== null} onChange={(e) => void importFiles(e.currentTarget.files)} />
       </label>
       {progress && <p role="status">{progress}</p>}
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </div>
   );
 }

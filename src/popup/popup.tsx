@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { callThroughDb } from '../ui/call-through-db';
 import { t } from '../shared/i18n';
-import { StatusMessage, type Message } from '../ui/status-message';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 import { useNow } from '../ui/use-now';
 import { useAction } from '../ui/use-action';
 import { useAccountSummaries } from '../ui/use-account-summaries';
@@ -72,7 +72,7 @@ export function Popup({ first }: { first?: Promise<AccountSummary[]> }) {
           </div>
         </>
       )}
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
       <PopupFooter>
         {/* Nothing to browse before the first account: the invitation stays the one thing to do. */}
         {summaries.length > 0 && (

@@ -6,7 +6,7 @@ import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { callThroughDb } from '../ui/call-through-db';
 import { t } from '../shared/i18n';
-import { formatBytes } from '../ui/format-bytes';
+import { archiveSavedSentence, itemsSavedSentence } from '../ui/saved-file-sentences';
 import type { AccountSummary, AlarmView } from '../ui/account-summaries';
 import { alarmSentence } from '../shared/alarm-sentence';
 import { usePersistence } from '../ui/use-persistence';
@@ -61,11 +61,11 @@ function AlarmWarning({ alarm, report }: { alarm: AlarmView; report: Props['repo
   const exportBefore = () => {
     if (alarm.collectionKind === 'photos') {
       // The full backup holds every photo the mirror kept, those deleted upstream included.
-      report(callThroughDb('exportArchive', {}).then((r) => t('backupSaved', r.fileName, r.files, formatBytes(r.bytes))));
+      report(callThroughDb('exportArchive', {}).then(archiveSavedSentence));
       return;
     }
     const command = alarm.collectionKind === 'calendar' ? 'exportCalendars' : 'exportContacts';
-    report(callThroughDb(command, { asOf: alarm.before }).then((r) => t('exportSavedItems', r.fileName, r.count)));
+    report(callThroughDb(command, { asOf: alarm.before }).then(itemsSavedSentence));
   };
   return (
     <li class="warning warning-alarm" role="alert">

@@ -1,7 +1,7 @@
 // One account, several services: CardDAV for contacts and CalDAV for calendars, often on
 // different hosts (contacts.icloud.com and caldav.icloud.com). The engine sees one Source.
 import type { CollectionKind, RemoteCollection, Source } from '../model/source';
-import { t } from '../http/catalog-text';
+import { t } from '../catalog/catalog-text';
 
 export function combineSources(byKind: Partial<Record<CollectionKind, Source>>): Source {
   const sourceFor = (collection: RemoteCollection): Source => {

@@ -2,7 +2,7 @@
 // provider adds its line here and in setup-registry.ts (the pages' side). Only the worker and
 // the tests import this file: it carries every source.
 import type { AccountKind } from '../model/account';
-import { t } from '../http/catalog-text';
+import { t } from '../catalog/catalog-text';
 import type { ProviderEngine } from './provider-engine';
 import { davProvider } from './dav/provider';
 import { googleProvider } from './google/provider';

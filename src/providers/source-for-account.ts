@@ -5,7 +5,7 @@ import type { DavSourceOptions } from './dav/dav-source';
 import { requestBudget } from '../http/request-budget';
 import { providerOf } from './registry';
 import type { AccountSecret, AccountSource } from './provider-engine';
-import { t } from '../http/catalog-text';
+import { t } from '../catalog/catalog-text';
 
 export type { AccountSource } from './provider-engine';
 

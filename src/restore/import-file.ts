@@ -6,6 +6,7 @@ import { openArchive, type OpenedArchive } from '../archive/open-archive';
 import { readBudget, readEntryText, TEXT_CAPS, type EntryCaps, type ReadBudget, type SkippedEntry } from '../archive/entry-caps';
 import type { FileEntry } from '../archive/zip';
 import type { ImportPart } from './import-into-mirror';
+import { t } from '../catalog/catalog-text';
 
 export interface FileToImport {
   /** The local account the parts go to. */
@@ -73,7 +74,7 @@ export async function readFileToImport(file: Blob & { name: string }, caps?: Ent
       return { label: `Backup of ${archive.manifest.createdAt.slice(0, 10)}`, parts: reading.parts, skipped: reading.skipped };
     }
     await partsOfZip(archive, reading);
-    if (reading.parts.length === 0 && reading.skipped.length === 0) throw new Error('This zip holds no .vcf or .ics file');
+    if (reading.parts.length === 0 && reading.skipped.length === 0) throw new Error(t('errorZipHoldsNothing'));
     return { label: `Imported ${baseName(file.name)}`, parts: reading.parts, skipped: reading.skipped };
   } finally {
     await archive.close();

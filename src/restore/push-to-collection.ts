@@ -11,6 +11,7 @@ import { isFailure, type RemoteCollection, type Source } from '../model/source';
 import type { PutOutcome } from '../providers/dav/put-new-item';
 import { hasContactLabels } from './contact-labels';
 import { planPush, type ItemToPush } from './push-plan';
+import { t } from '../catalog/catalog-text';
 
 export interface PushTarget {
   source: Source;
@@ -39,9 +40,9 @@ async function uidsIn(target: PushTarget, collection: RemoteCollection, readers:
 
 export async function pushToCollection(db: LifeboatDb, params: PushParams, target: PushTarget, readers: Readers): Promise<PushReport> {
   const from = await db.collections.get(params.sourceCollectionId);
-  if (!from) throw new Error('That address book or calendar is no longer in the mirror');
+  if (!from) throw new Error(t('errorCollectionGoneFromMirror'));
   const into = (await target.source.listCollections()).find((c) => c.href === params.targetCollectionHref);
-  if (!into) throw new Error('The server no longer has that address book or calendar');
+  if (!into) throw new Error(t('errorCollectionGoneFromServer'));
   if (into.kind !== from.kind) throw new Error(from.kind === 'addressbook' ? 'Contacts can only be restored into an address book' : 'Events and tasks can only be restored into a calendar');
 
   const format = EXPORT_FORMATS[from.kind === 'addressbook' ? 'contacts' : 'calendars'];

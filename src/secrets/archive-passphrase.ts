@@ -3,6 +3,7 @@
 import { readParams } from './lock-params';
 import { ARCHIVE_PASSPHRASE } from './reseal-secrets';
 import { readSecret } from './secret-store';
+import { t } from '../catalog/catalog-text';
 
 /** null when the lock is off; LockedError while locked. */
 export async function archivePassphrase(): Promise<string | null> {
@@ -13,6 +14,6 @@ export async function archivePassphrase(): Promise<string | null> {
 /** For a backup the person asked to encrypt: an error that says why it cannot be, rather than a plain archive. */
 export async function requiredArchivePassphrase(): Promise<string> {
   const passphrase = await archivePassphrase();
-  if (!passphrase) throw new Error('Turn the passphrase lock on to encrypt backups.');
+  if (!passphrase) throw new Error(t('errorLockOffForEncryption'));
   return passphrase;
 }

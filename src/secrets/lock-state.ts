@@ -6,6 +6,7 @@ import { ARCHIVE_PASSPHRASE, finishPendingChange } from './reseal-secrets';
 import { keepSessionKeys, readParams, sessionKeys, writeParams, type LockParams } from './lock-params';
 import { KDF_ITERATIONS, WrongKeyError, deriveKeyBits, randomSalt, seal, unseal } from './secret-crypto';
 import { writeSecret } from './secret-store';
+import { t } from '../catalog/catalog-text';
 
 export type LockStatus = 'off' | 'locked' | 'unlocked';
 
@@ -37,7 +38,7 @@ export async function lockStatus(): Promise<LockStatus> {
 }
 
 async function newGeneration(passphrase: string): Promise<{ params: LockParams; rawKey: string }> {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new Error(`A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new Error(t('errorPassphraseTooShort', MIN_PASSPHRASE_LENGTH));
   const salt = randomSalt();
   const kid = crypto.randomUUID();
   const rawKey = await deriveKeyBits({ passphrase, salt, iterations: KDF_ITERATIONS });
@@ -59,13 +60,13 @@ async function checkedKey(params: LockParams, passphrase: string): Promise<strin
 
 async function requireParams(): Promise<LockParams> {
   const params = await readParams();
-  if (!params) throw new Error('The passphrase lock is off.');
+  if (!params) throw new Error(t('errorLockIsOff'));
   return params;
 }
 
 export const enableLock = (passphrase: string): Promise<void> =>
   serially(async () => {
-    if (await readParams()) throw new Error('The passphrase lock is already on.');
+    if (await readParams()) throw new Error(t('errorLockIsOn'));
     const { params, rawKey } = await newGeneration(passphrase);
     await keepSessionKeys({ [params.kid]: rawKey });
     await writeParams({ ...params, pending: 'seal' });

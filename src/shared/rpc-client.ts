@@ -2,6 +2,7 @@
 // handler come back as a rejected promise with the handler's person-readable message.
 import { browser } from './browser';
 import type { CommandName, Params, Result, RpcRequest, RpcResponse } from './rpc-contract';
+import { t } from './i18n';
 
 function isRpcResponse<K extends CommandName>(value: unknown): value is RpcResponse<K> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
@@ -10,7 +11,7 @@ function isRpcResponse<K extends CommandName>(value: unknown): value is RpcRespo
 export async function call<K extends CommandName>(rpc: K, params: Params<K>): Promise<Result<K>> {
   const request: RpcRequest<K> = { rpc, params };
   const response: unknown = await browser.runtime.sendMessage(request);
-  if (!isRpcResponse<K>(response)) throw new Error('Lifeboat’s background worker did not answer. Try again in a moment.');
+  if (!isRpcResponse<K>(response)) throw new Error(t('errorWorkerSilent'));
   if (!response.ok) throw new Error(response.error);
   return response.result;
 }

@@ -2,7 +2,7 @@
 // or not; only an item the server did not send (a failed request, or an href it listed but left
 // out of its answer) is left to be fetched again. An item the reader refuses keeps its reason
 // and leniently read display fields, and is not fetched again until its ETag changes.
-import { t } from '../http/catalog-text';
+import { t } from '../catalog/catalog-text';
 import type { FetchedItem } from '../db/mirror-writes';
 import { isFailure, type CollectionKind, type RemoteItem, type RemoteItemFailure } from '../model/source';
 import type { ItemReader } from '../model/item-reader';

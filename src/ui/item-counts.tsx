@@ -2,6 +2,7 @@
 import type { AccountSummary } from './account-summaries';
 import { t } from '../shared/i18n';
 import { setupOf } from '../providers/setup-registry';
+import { formatCount } from './format-count';
 
 export function ItemCounts({ summary }: { summary: AccountSummary }) {
   const { account, contacts, events, tasks, photos, deletedUpstream } = summary;
@@ -11,18 +12,18 @@ export function ItemCounts({ summary }: { summary: AccountSummary }) {
     <p class="counts">
       {!photosOnly && (
         <span class="count" data-testid="contact-count">
-          {t('countContacts', contacts.toLocaleString())}
+          {t('countContacts', formatCount(contacts))}
         </span>
       )}
       {showCalendars && (
         <>
           {' · '}
           <span class="count" data-testid="event-count">
-            {t('countEvents', events.toLocaleString())}
+            {t('countEvents', formatCount(events))}
           </span>
           {' · '}
           <span class="count" data-testid="task-count">
-            {t('countTasks', tasks.toLocaleString())}
+            {t('countTasks', formatCount(tasks))}
           </span>
         </>
       )}
@@ -30,11 +31,11 @@ export function ItemCounts({ summary }: { summary: AccountSummary }) {
         <>
           {!photosOnly && ' · '}
           <span class="count" data-testid="photo-count">
-            {t('countPhotos', photos.toLocaleString())}
+            {t('countPhotos', formatCount(photos))}
           </span>
         </>
       )}
-      {deletedUpstream > 0 && <span class="muted deleted-count"> · {t('countDeletedUpstreamShort', deletedUpstream.toLocaleString())}</span>}
+      {deletedUpstream > 0 && <span class="muted deleted-count"> · {t('countDeletedUpstreamShort', formatCount(deletedUpstream))}</span>}
     </p>
   );
 }

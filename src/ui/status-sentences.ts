@@ -5,6 +5,7 @@ import type { RunProgress } from '../model/account';
 import { t } from '../shared/i18n';
 import { tPlural } from './plural';
 import { relativeTime } from './relative-time';
+import { formatCount } from './format-count';
 
 export interface UpToDateParams {
   lastSuccessAt: number;
@@ -35,8 +36,8 @@ export function unreadableSentence(count: number): string {
 export function progressSentence({ done, total, phase, collectionsListed, collections }: RunProgress): string {
   if (phase !== undefined && collectionsListed !== undefined && collections !== undefined) {
     const what = phase === 'addressbook' ? t('statusPhaseContacts') : t('statusPhaseCalendars');
-    const items = tPlural(total, { one: 'statusItemsOf_one', other: 'statusItemsOf_other' }, done.toLocaleString());
-    return t('statusSyncingPhase', items, what, collectionsListed.toLocaleString(), collections.toLocaleString());
+    const items = tPlural(total, { one: 'statusItemsOf_one', other: 'statusItemsOf_other' }, formatCount(done));
+    return t('statusSyncingPhase', items, what, formatCount(collectionsListed), formatCount(collections));
   }
-  return total > 0 ? t('statusSyncingProgress', done, total) : t('statusSyncing');
+  return total > 0 ? t('statusSyncingProgress', formatCount(done), formatCount(total)) : t('statusSyncing');
 }

@@ -1,11 +1,12 @@
 // "Locked: unlock to resume backups" with the passphrase field that opens the lock, in the
 // popup and in the options page. The passphrase goes to the worker only (secrets/lock-state.ts).
 import { useState } from 'preact/hooks';
-import { call } from '../shared/rpc-client';
+import { useConnector } from './connect/use-connector';
 import { t } from '../shared/i18n';
-import { StatusMessage, type Message } from './status-message';
+import { StatusLine, type Message } from './controls/status-line';
 
 export function UnlockForm({ idPrefix, onUnlocked }: { idPrefix: string; onUnlocked?: () => void }) {
+  const { call } = useConnector();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
@@ -34,7 +35,7 @@ export function UnlockForm({ idPrefix, onUnlocked }: { idPrefix: string; onUnloc
       <button type="submit" class="primary" disabled={busy}>
         {t('lockUnlock')}
       </button>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </form>
   );
 }

@@ -2,11 +2,12 @@
 // of the lock's records (its parameters on disk, its key in the session) asks again.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
-import { call } from '../shared/rpc-client';
+import { useConnector } from './connect/use-connector';
 
 export type LockState = 'off' | 'locked' | 'unlocked';
 
 export function useLockStatus(): { status: LockState | undefined; refresh: () => void } {
+  const { call } = useConnector();
   const [status, setStatus] = useState<LockState | undefined>(undefined);
   const refresh = () => void call('lockStatus', {}).then((r) => setStatus(r.status), () => undefined);
   useEffect(() => {

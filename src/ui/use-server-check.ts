@@ -2,7 +2,7 @@
 // server…" while it runs, the buttons disabled, then the outcome or the error as the message.
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import type { Message } from './status-message';
+import type { Message } from './controls/status-line';
 
 export interface ServerCheck {
   busy: boolean;

@@ -10,6 +10,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extens
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, showSection, submitAccount, waitForMirror } from '../browser/extension-pages';
 import { waitForFile } from '../browser/wait-for-file';
+import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { exportFileName } from '../../src/exporters/file-names';
 
 const CARDS = makeCards(40);
@@ -127,5 +128,24 @@ describe('walking skeleton in Chromium', () => {
     expect(log.url()).toMatch(/#run-log$/);
     await log.close();
     await popup.close();
+  });
+
+  it('exports from Options with the buttons waiting meanwhile, and names the card kept as served, with its collection and reason', async () => {
+    const options = await openOptions(ext);
+    await showSection(options, 'Export & backups');
+    const panel = options.locator('.export-panel');
+    await panel.getByRole('button', { name: 'Export contacts (.vcf)' }).click();
+    await panel.getByRole('status').filter({ hasText: '1 kept exactly as served' }).waitFor();
+    await expect(panel.getByRole('button', { name: 'Export contacts (.vcf)' }).isEnabled()).resolves.toBe(true);
+    await panel.getByRole('button', { name: 'See which' }).click();
+    const row = panel.getByRole('table', { name: 'Items exports copy exactly as served or leave out' }).getByRole('row').filter({ hasText: 'Nested Calendar' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').count()).toBe(3);
+    expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
+
+    // The address the popup's line opens shows the same list at once.
+    await options.goto(options.url().replace(/#.*$/, '#export-items'));
+    await options.locator('#export-items').getByText('Nested Calendar').first().waitFor();
+    await options.close();
   });
 });

@@ -1,7 +1,8 @@
 // Which addresses make a password cross the network in clear, and the worker's refusal to send
 // one there unconfirmed.
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, plainHttpHosts, requirePlainHttpConfirmed } from '../../src/model/plain-http';
+import { isLoopbackHost, plainHttpHosts } from '../../src/model/plain-http';
+import { requirePlainHttpConfirmed } from '../../src/background/require-plain-http-confirmed';
 
 describe('plain http', () => {
   it('counts 127.0.0.0/8, ::1 and localhost as loopback, and nothing else', () => {

@@ -71,6 +71,7 @@ describe('fetchAhead', () => {
   it('throws the failure of a batch where that batch comes, without an unhandled rejection from the one ahead', async () => {
     let call = 0;
     const fetch = async (batch: string[]): Promise<RemoteItem[]> => {
+      await Promise.resolve();
       call++;
       if (call >= 2) throw new Error(`batch ${call} failed`);
       return batch.map((href) => ({ href, etag: '"e"', data: 'x' }));

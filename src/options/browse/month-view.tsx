@@ -1,4 +1,4 @@
-// The calendar as a month grid, Monday first: each day lists the events that start on it, a
+// The calendar as a month grid, its weeks starting on the locale's first day (week-start.ts): each day lists the events that start on it, a
 // repeating event on each of its dates with a "repeats" mark. Pick a month, or step with the
 // buttons.
 import { useState } from 'preact/hooks';
@@ -10,9 +10,12 @@ import { dayOf } from '../../ui/format-when';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { ItemDetail } from './item-detail';
 import { localMonth, monthGrid } from './local-day';
+import { weekStart } from './week-start';
 import { eventsInWindow, type ShownEvent } from './event-occurrences';
 
-const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Date(2024, 0, 1 + i).toLocaleDateString(undefined, { weekday: 'short' }));
+const FIRST_WEEKDAY = weekStart();
+// 2024-01-07 was a Sunday: the names of the seven days from the first one on.
+const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Date(2024, 0, 7 + FIRST_WEEKDAY + i).toLocaleDateString(undefined, { weekday: 'short' }));
 
 function shift(month: string, by: number): string {
   const [year, number] = month.split('-').map(Number) as [number, number];
@@ -56,7 +59,7 @@ export function MonthView({ showDeleted }: { showDeleted: boolean }) {
           <tr>{WEEKDAYS.map((day) => <th key={day} scope="col">{day}</th>)}</tr>
         </thead>
         <tbody>
-          {weeks(monthGrid(month)).map((week, row) => (
+          {weeks(monthGrid(month, FIRST_WEEKDAY)).map((week, row) => (
             <tr key={row}>
               {week.map((day, column) => (
                 <td key={day ?? `blank-${column}`}>

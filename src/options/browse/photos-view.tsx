@@ -8,6 +8,7 @@ import { useLiveQuery } from '../../ui/use-live-query';
 import { usePaged } from './use-paged';
 import { PhotoTile } from './photo-tile';
 import { useThumbnailMaker } from './use-thumbnail-maker';
+import { formatCount } from '../../ui/format-count';
 
 export function PhotosView() {
   const { limit, more } = usePaged('photos');
@@ -28,7 +29,7 @@ export function PhotosView() {
   return (
     <div class="photos-view">
       <p class="muted" role="status">
-        {t('photosShown', photos.length, total)}
+        {t('photosShown', formatCount(photos.length), formatCount(total))}
       </p>
       <ul class="photo-grid">
         {photos.map((photo) => (

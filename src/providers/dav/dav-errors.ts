@@ -1,7 +1,7 @@
 // The failures only a DAV server can have: an address that does not answer as CardDAV or
 // CalDAV, and a sync token the server forgot. The generic ones (refused credentials, no answer,
 // an unexpected status) live with the HTTP layer in http/http-errors.ts.
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 import { RequestError, hostOf } from '../../http/http-errors';
 
 /** The URL answers, but not as a CardDAV/CalDAV server would (HTML page, 405 on PROPFIND…). */

@@ -1,7 +1,7 @@
 // PROPFIND (RFC 4918 §9.1) and the judgement every multistatus request shares: a 207 that parses
 // is an answer; one cut off is a BadResponseError (httpRequest asks again); HTML, 405 or 501 mean
 // the URL is no DAV server; anything else is an HttpError.
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 import type { HttpContext } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { NotDavError } from './dav-errors';

@@ -2,7 +2,7 @@
 // §9.4), which answers with the stored bytes themselves rather than text inside XML. It tells a
 // server that broke on this one item (Xandikos answers a whole multiget with 500 when one card
 // is not UTF-8) from an item that is truly gone, and says which it was.
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 import type { RemoteItem, RemoteItemFailure } from '../../model/source';
 import type { HttpContext } from '../../http/http-context';
 import type { DavKind } from './dav-kind';

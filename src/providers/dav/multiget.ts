@@ -1,6 +1,6 @@
 // addressbook-multiget (RFC 6352 §8.7) / calendar-multiget (RFC 4791 §7.9): many items' text
 // in one REPORT. The text is kept exactly as served: it is what the mirror stores and exports.
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 import type { RemoteItem, RemoteItemFailure } from '../../model/source';
 import type { HttpContext } from '../../http/http-context';
 import { AuthError } from '../../http/http-errors';

@@ -1,7 +1,7 @@
 // Feed failures, named by host only: a feed's path often is its secret (Google's
 // private-<key>/basic.ics), and these messages reach the run log and the popup.
 import { hostOf } from '../../http/http-errors';
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 
 /** What went wrong, each a sentence of the catalog. */
 const SENTENCES = { gone: 'feedGone', status: 'feedStatus', 'not-calendar': 'feedNotCalendar', 'sign-in': 'feedSignIn', 'cut-off': 'feedCutOff' } as const;

@@ -1,5 +1,5 @@
 // The worker's half of a calendar feed: its secret is the feed's full address.
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 import type { ProviderEngine } from '../provider-engine';
 import { createFeedSource } from './feed-source';
 import { icsFeedSetup } from './setup';

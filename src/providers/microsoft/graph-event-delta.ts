@@ -13,7 +13,7 @@
 import type { HttpContext } from '../../http/http-context';
 import { HttpError } from '../../http/http-errors';
 import { graphPages } from './graph-request';
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 
 export interface EventDeltaRound {
   /** Ids of the series masters and single events added or changed. */

@@ -7,7 +7,7 @@ import { HttpError } from '../../http/http-errors';
 import { PageGuard } from '../../http/page-guard';
 import { httpRequest } from '../../http/request';
 import { BadResponseError } from '../../http/transient-errors';
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 
 /**
  * 410 Gone on a delta link: the service no longer holds that sync state ("resyncRequired",

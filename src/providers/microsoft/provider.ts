@@ -1,6 +1,6 @@
 // The worker's half of a Microsoft account: contacts and calendars through Graph with the
 // sign-in's bearer token; a new sign-in lists both at once (a person is waiting: two tries).
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 import type { CollectionKind } from '../../model/source';
 import type { ProviderEngine } from '../provider-engine';
 import { graphSource } from './graph-source';

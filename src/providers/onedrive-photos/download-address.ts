@@ -10,7 +10,7 @@ import { exchange } from '../../http/exchange';
 import type { HttpContext } from '../../http/http-context';
 import { graphGet } from '../microsoft/graph-request';
 import type { DriveItem } from './drive-item';
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 
 /** Graph named no address to download from (a browser hides a redirect's Location from scripts). */
 export class NoDownloadAddressError extends Error {

@@ -8,7 +8,7 @@ import { graphGet } from '../microsoft/graph-request';
 import type { DriveFolder, DriveFolderChoice } from '../../model/drive-folder';
 import type { DriveItem } from './drive-item';
 import { driveContext, type DriveConnection } from './drive-connection';
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 
 /** "/Photos//2024/" → "Photos/2024". */
 export function cleanPath(path: string): string {

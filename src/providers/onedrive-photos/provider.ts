@@ -1,6 +1,6 @@
 // The worker's half of a OneDrive folder of photos: the folder the account names, through Graph
 // with the sign-in's bearer token.
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 import type { ProviderEngine } from '../provider-engine';
 import { createOneDrivePhotoSource } from './onedrive-photo-source';
 import { oneDrivePhotosSetup } from './setup';

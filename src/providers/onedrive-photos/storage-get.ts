@@ -13,7 +13,7 @@ import { busyAnswer } from '../../http/transient-errors';
 import type { PhotoBody } from '../../model/photo-source';
 import { RangeRefusedError, rangeStart } from '../webdav-photos/photo-get';
 import { watchedBody } from '../webdav-photos/watched-body';
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 
 /** 401, 403, 404 or 410 from the storage host: the short-lived address has expired; ask Graph for another. */
 export class ExpiredAddressError extends HttpError {}

@@ -11,7 +11,7 @@ import { busyAnswer } from '../../http/transient-errors';
 import type { PhotoBody, RemotePhoto } from '../../model/photo-source';
 import { digestsFromHeader } from './server-digests';
 import { watchedBody } from './watched-body';
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 
 /** 416: the stored bytes do not fit the file any more; start over from byte 0. */
 export class RangeRefusedError extends HttpError {}

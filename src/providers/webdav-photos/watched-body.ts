@@ -3,7 +3,7 @@
 // bytes already stored). The timeout is per chunk, not per file: a 2 GB video on a slow line
 // may take an hour, but a silent connection must not hold a service worker forever.
 import { NetworkError } from '../../http/http-errors';
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 
 export function watchedBody(body: ReadableStream<Uint8Array>, url: string, idleMs: number, abort: AbortController): ReadableStream<Uint8Array> {
   const reader = body.getReader();

@@ -8,7 +8,7 @@ import type { LifeboatDb } from '../../db/schema';
 import { clearParts, HOLD_WHOLE_BYTES, PART_BYTES, partsSize, readParts } from '../../db/photos/photo-parts';
 import { RangeRefusedError } from '../../providers/webdav-photos/photo-get';
 import { withRetries } from '../../http/retry-loop';
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 import type { RetryPolicy } from '../../http/retry-policy';
 import type { PhotoSource, RemotePhoto, ServerDigest } from '../../model/photo-source';
 import { FileReceiver, type ReceivedFile } from '../../photos/file-receiver';

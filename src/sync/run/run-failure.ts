@@ -4,7 +4,7 @@
 // layer's and the providers' errors carry catalog sentences), or from the catalog when the
 // thrown value says nothing a person could read.
 import type { AccountStatus } from '../../model/account';
-import { t } from '../../http/catalog-text';
+import { t } from '../../catalog/catalog-text';
 import { isCredentialsRejected } from '../describe-error';
 
 export type CredentialsRejectedStatus = Extract<AccountStatus, 'needs-password' | 'needs-sign-in'>;

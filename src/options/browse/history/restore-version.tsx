@@ -2,11 +2,12 @@
 // history; the server is not changed (sending a copy back to a provider is its own feature).
 import { useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n';
-import { call } from '../../../shared/rpc-client';
-import { StatusMessage, type Message } from '../../../ui/status-message';
+import { useConnector } from '../../../ui/connect/use-connector';
+import { StatusLine, type Message } from '../../../ui/controls/status-line';
 import { useAction } from '../../../ui/use-action';
 
 export function RestoreVersion({ versionId }: { versionId: number }) {
+  const { call } = useConnector();
   const [message, setMessage] = useState<Message>(null);
   const [busy, restore] = useAction(() => call('restoreVersion', { versionId }));
   const onClick = () =>
@@ -23,7 +24,7 @@ export function RestoreVersion({ versionId }: { versionId: number }) {
         {' '}
         {t('restoreHelp')}
       </span>
-      <StatusMessage message={message} />
+      <StatusLine message={message} />
     </div>
   );
 }

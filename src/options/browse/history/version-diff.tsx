@@ -5,16 +5,17 @@ import { t } from '../../../shared/i18n';
 import { diffLines } from '../../../history/line-diff';
 import { unfoldLines } from '../../../shared/unfold-content-lines';
 import { withContext, type ShownLine } from '../../../history/diff-context';
+import { formatCount } from '../../../ui/format-count';
 
 /** A 100 kB PHOTO line is shown by its start and length. */
 const LONG = 160;
 
 function shorten(text: string): string {
-  return text.length <= LONG ? text : `${text.slice(0, 100)}… ${t('diffMoreCharacters', (text.length - 100).toLocaleString())}`;
+  return text.length <= LONG ? text : `${text.slice(0, 100)}… ${t('diffMoreCharacters', formatCount(text.length - 100))}`;
 }
 
 function Line({ line }: { line: ShownLine }) {
-  if (line.change === 'skipped') return <li class="diff-skipped">{t('diffUnchangedLines', line.count)}</li>;
+  if (line.change === 'skipped') return <li class="diff-skipped">{t('diffUnchangedLines', formatCount(line.count))}</li>;
   const sign = line.change === 'added' ? '+' : line.change === 'removed' ? '−' : ' ';
   return (
     <li class={`diff-${line.change}`}>

@@ -1,10 +1,12 @@
-// The person-readable sentences of the HTTP layer's own refusals, from the message catalog.
+// The person-readable sentences of code that runs in the worker as well as in pages (the HTTP
+// layer's refusals, the archive's, the lock's…), from the message catalog.
 // In the extension they come from the browser's i18n API (the person's language); where that
 // API does not exist (the worker's code under Node in tests, a build script) the English
 // catalog itself is read, so a test asserts the very sentence a person sees. The function is
 // named `t` like shared/i18n.ts's, whose catalog test checks the keys of every call of a function so named;
-// shared/i18n.ts itself cannot be imported here, as webextension-polyfill throws outside a
-// browser extension.
+// shared/i18n.ts itself cannot be imported by such code, as webextension-polyfill throws outside a
+// browser extension. Its own folder, which every layer may import (http/ included): it imports
+// only the English catalog.
 import english from '../../public/_locales/en/messages.json';
 
 type Key = keyof typeof english;
