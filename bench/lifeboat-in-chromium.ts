@@ -3,7 +3,6 @@
 import type { ExportKind, ExportResult } from '../src/model/export';
 import type { OffscreenBuilt, OffscreenRequest } from '../src/shared/offscreen-messages';
 import { addAccount, command, countItems, runDuration, runs, startLifeboat, waitForRuns, type LifeboatBrowser } from './lifeboat-browser';
-import { timePopupOpen } from './popup-timing';
 import { medianOf } from './timing';
 import type { DavAccount } from './vdirsyncer-run';
 import { sampleWorkerHeap } from './worker-heap';
@@ -90,8 +89,4 @@ export async function timeExportBuild(lifeboat: LifeboatBrowser, kind: ExportKin
   });
   if (count !== expected) throw new Error(`The ${kind} export held ${count} items, not ${expected}.`);
   return { ms: median, runs: all, count };
-}
-
-export function timePopup(lifeboat: LifeboatBrowser, times: number, contacts: number): Promise<{ median: number; runs: number[] }> {
-  return medianOf(times, () => timePopupOpen(lifeboat, contacts));
 }

@@ -13,6 +13,7 @@ export interface Machine {
   node: string;
   chromium: string;
   radicale: string;
+  cyrus: string;
   vdirsyncer: string;
 }
 
@@ -42,6 +43,7 @@ export function describeMachine(): Machine {
     // Debian's wrapper script may print shell noise before the version line.
     chromium: /Chromium [\d.]+/.exec(output(CHROMIUM, ['--version']))?.[0] ?? 'unknown',
     radicale: `Radicale ${output('/usr/bin/python3', ['-c', 'import radicale; print(radicale.VERSION)'])}`,
+    cyrus: `Cyrus IMAP ${output('/usr/bin/dpkg-query', ['-W', '-f', '${Version}', 'cyrus-imapd'])}`,
     vdirsyncer: output(VDIRSYNCER, ['--version']).replace(/^vdirsyncer, version /, 'vdirsyncer '),
   };
 }
