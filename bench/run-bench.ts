@@ -74,6 +74,16 @@ async function benchPhotos(plan: BenchPlan): Promise<string[]> {
   return verdictLines('', photoTargets(results));
 }
 
+/** The last results at `path`, if they have this version's shape. */
+function keptFrom(path: string): BenchResults | null {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<BenchResults>;
+    return Array.isArray(data.servers) ? (data as BenchResults) : null;
+  } catch {
+    return null;
+  }
+}
+
 const plan = planFromArgs(process.argv.slice(2));
 console.log(`Lifeboat benchmark, plan ${plan.name}`);
 const verdicts: string[] = [];
@@ -87,10 +97,19 @@ if (plan.parts.includes('side')) {
   verdicts.push(...verdictLines('', [checkSideBySide(side)]));
 }
 if (servers.length > 0 || side) {
-  const results: BenchResults = { measuredAt: new Date().toISOString(), plan: plan.name, machine: describeMachine(), servers, sideBySide: side };
+  const path = plan.recorded ? 'bench/results.json' : 'bench/out/results.json';
+  const earlier = keptFrom(path);
+  // A run of one part (--only) keeps the other part's figures from the last run, and says so in `plan`.
+  const results: BenchResults = {
+    measuredAt: new Date().toISOString(),
+    plan: plan.name,
+    machine: describeMachine(),
+    servers: servers.length > 0 ? servers : (earlier?.servers ?? []),
+    sideBySide: side ?? earlier?.sideBySide ?? null,
+  };
   const report = renderReport(results);
   console.log(`\n${report}\n`);
-  save(plan.recorded ? 'bench/results.json' : 'bench/out/results.json', results);
+  save(path, results);
   if (plan.recorded) writeDocsSection('results', report);
 }
 console.log(`\n${verdicts.join('\n')}`);

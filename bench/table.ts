@@ -114,6 +114,8 @@ export function renderReport(results: BenchResults): string {
     `Measured ${results.measuredAt} (plan: ${results.plan}; every figure is the median of its runs) on ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, ${m.os}; ` +
       `${m.chromium}, Node ${m.node}, ${m.radicale}, ${m.cyrus}, ${m.vdirsyncer}.`,
   ];
+  // A busy machine slows the clients and the servers alike, but not by the same factor.
+  if (m.load15 > m.cores) parts.push(`**Development run, not a final figure:** the machine's load average was ${m.load15} on ${m.cores} cores (other work ran at the same time), so every time here is noisy; compare ratios measured side by side, not absolute times.`);
   for (const { server, sizes } of results.servers) {
     const last = sizes.at(-1);
     if (!last) continue;
