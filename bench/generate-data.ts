@@ -99,7 +99,7 @@ function addToFirst(item: SeedItem, end: string, lines: string[]): SeedItem {
 export function benchEvent(index: number, revision = 0): SeedItem {
   const zone = index % 5 === 0 ? undefined : SAMPLE_ZONES[index % SAMPLE_ZONES.length];
   const event = makeEvent(index, { zone, allDay: index % 10 === 4, recurring: index % 10 === 7, revision });
-  return addToFirst(event, 'END:VEVENT', [...(index % 10 < 3 ? attendees(index) : []), ...(index % 5 < 2 ? ALARM : [])]);
+  return addToFirst(event, 'END:VEVENT', [...(index % 10 < 3 ? attendees(index) : []), ...([0, 2, 5, 7].includes(index % 10) ? ALARM : [])]);
 }
 
 export function benchTask(index: number, revision = 0): SeedItem {
