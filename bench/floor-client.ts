@@ -43,6 +43,7 @@ const COLLECTION_PROPS = ['D:resourcetype', 'D:sync-token', 'CS:getctag', 'D:sup
 // An item's text, escaped (Radicale) or in a CDATA section (Cyrus).
 const DATA = /<(?:[\w-]+:)?(?:address|calendar)-data[^>]*>\s*(?:<!\[CDATA\[)?BEGIN:/;
 const NOT_FOUND = /\b404\b/;
+const RESOURCE_TYPE = /<(?:[\w-]+:)?resourcetype>([\s\S]*?)<\/(?:[\w-]+:)?resourcetype>/;
 
 /** One sync's requests, counted by name with their multiget sizes. */
 class Session {
@@ -87,7 +88,7 @@ export class FloorClient {
     const body = await session.send('PROPFIND', 0, 'PROPFIND', home, '1', propfindBody(COLLECTION_PROPS));
     const marker = new RegExp(`<(?:[\\w-]+:)?${kind.resourceType}\\s*/>`);
     return scanResponses(body, home)
-      .filter((r) => marker.test(r.text.split(/supported-report-set/)[0] ?? ''))
+      .filter((r) => marker.test(RESOURCE_TYPE.exec(r.text)?.[1] ?? ''))
       .map((r) => ({ href: r.href, kind, supportsSync: /sync-collection/.test(r.text), syncToken: undefined, ctag: elementText(r.text, 'getctag') }));
   }
 
