@@ -36,17 +36,39 @@ function save(path: string, data: unknown): void {
   console.log(`Wrote ${path}`);
 }
 
+/**
+ * Writes the results file (and the docs' table for a recorded plan). A run of one part (--only)
+ * keeps the other part's figures from the last run; `plan` says which part this run measured.
+ */
+function record(plan: BenchPlan, servers: ServerResults[], side: SideBySideResult | null): string {
+  const path = plan.recorded ? 'bench/results.json' : 'bench/out/results.json';
+  const earlier = keptFrom(path);
+  const results: BenchResults = {
+    measuredAt: new Date().toISOString(),
+    plan: plan.name,
+    machine: describeMachine(),
+    servers: servers.length > 0 ? servers : (earlier?.servers ?? []),
+    sideBySide: side ?? earlier?.sideBySide ?? null,
+  };
+  const report = renderReport(results);
+  save(path, results);
+  if (plan.recorded) writeDocsSection('results', report);
+  return report;
+}
+
 async function benchDav(plan: BenchPlan): Promise<ServerResults[]> {
   const servers: ServerResults[] = [];
   for (const server of plan.servers) {
     console.log(`\n${server}: ${plan.sizes.join(', ')} contacts, each figure ${plan.repeat}×`);
-    const sizes = [];
+    const done: ServerResults = { server, sizes: [] };
+    servers.push(done);
     for (const contacts of plan.sizes) {
       const result = await runSize(plan, server, dataSize(contacts));
-      sizes.push(result);
+      done.sizes.push(result);
       console.log(`  done: ${describeSize(result)}`);
+      // Saved after every size: a long run that is stopped keeps what it measured.
+      record({ ...plan, name: `${plan.name} (partial: saved after ${server} at ${contacts} contacts)` }, servers, null);
     }
-    servers.push({ server, sizes });
   }
   return servers;
 }
@@ -96,21 +118,6 @@ if (plan.parts.includes('side')) {
   side = await sideBySide(plan.sideBySideContacts, plan.repeat);
   verdicts.push(...verdictLines('', [checkSideBySide(side)]));
 }
-if (servers.length > 0 || side) {
-  const path = plan.recorded ? 'bench/results.json' : 'bench/out/results.json';
-  const earlier = keptFrom(path);
-  // A run of one part (--only) keeps the other part's figures from the last run, and says so in `plan`.
-  const results: BenchResults = {
-    measuredAt: new Date().toISOString(),
-    plan: plan.name,
-    machine: describeMachine(),
-    servers: servers.length > 0 ? servers : (earlier?.servers ?? []),
-    sideBySide: side ?? earlier?.sideBySide ?? null,
-  };
-  const report = renderReport(results);
-  console.log(`\n${report}\n`);
-  save(path, results);
-  if (plan.recorded) writeDocsSection('results', report);
-}
+if (servers.length > 0 || side) console.log(`\n${record(plan, servers, side)}\n`);
 console.log(`\n${verdicts.join('\n')}`);
 if (plan.recorded) console.log(`Updated ${DOCS}`);
