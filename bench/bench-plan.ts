@@ -1,18 +1,21 @@
-// What one benchmark run measures: the sizes of the sweep and how often each cheap figure is
-// repeated (the median is reported). `small` keeps CI quick; it proves the benchmark works,
-// its figures mean little.
+// What one benchmark run measures: the servers, the sizes of the sweep, how often each figure
+// is repeated (the median is reported), and which parts run. `small` keeps CI quick: one
+// repetition at a small size proves the benchmark works; its figures mean little.
+import { SERVER_NAMES, type ServerName } from './bench-server';
+
+export type BenchPart = 'dav' | 'photos' | 'side';
+const PARTS: BenchPart[] = ['dav', 'photos', 'side'];
+
 export interface BenchPlan {
   name: string;
   /** Whether the figures mean something: only then do they go into docs/BENCHMARKS.md. */
   recorded: boolean;
   /** Contacts per size; events as many, tasks a tenth (generate-data.ts). */
   sizes: number[];
-  /** Repeats of the floor's first mirror (cheap); Lifeboat's and vdirsyncer's run once per size. */
-  floorFirstRuns: number;
-  noChangeRuns: number;
-  exportRuns: number;
-  popupRuns: number;
-  /** Upstream edits before the "sync of changes" figure. */
+  /** Runs of every figure; the median is reported, every run kept in the results. */
+  repeat: number;
+  servers: ServerName[];
+  /** Upstream edits before each "sync of changes" run. */
   changes: number;
   /** Photo libraries measured (photo-mirror.ts), and the size of each photo. */
   photoCounts: number[];
@@ -22,13 +25,16 @@ export interface BenchPlan {
    * the sweep's small files measure the cost per file, this one the cost per byte.
    */
   phonePhotos: { count: number; bytes: number } | null;
-  /** Which parts run: contacts and calendars (DAV), photos, or both. */
-  only: 'dav' | 'photos' | null;
+  /** Contacts of the side-by-side "as a person sees it" (one Radicale, vdirsyncer vs Lifeboat). */
+  sideBySideContacts: number;
+  /** The parts that run: contacts and calendars (dav), photos, the side-by-side. */
+  parts: BenchPart[];
 }
 
 export const PLANS: Record<string, BenchPlan> = {
-  small: { name: 'small', recorded: false, sizes: [200], floorFirstRuns: 1, noChangeRuns: 3, exportRuns: 2, popupRuns: 3, changes: 100, photoCounts: [100], photoBytes: 128 * 1024, phonePhotos: null, only: null },
-  default: { name: 'default', recorded: true, sizes: [1000, 5000, 10000], floorFirstRuns: 3, noChangeRuns: 5, exportRuns: 3, popupRuns: 5, changes: 100, photoCounts: [1000, 10000], photoBytes: 128 * 1024, phonePhotos: { count: 200, bytes: 5 * 2 ** 20 }, only: null },
+  small: { name: 'small', recorded: false, sizes: [200], repeat: 1, servers: SERVER_NAMES, changes: 100, photoCounts: [100], photoBytes: 128 * 1024, phonePhotos: null, sideBySideContacts: 100, parts: PARTS },
+  // 1,000 and 10,000 contacts: 2,100 and 21,000 items, the ends of the issue's growth exponent.
+  default: { name: 'default', recorded: true, sizes: [1000, 10000], repeat: 3, servers: SERVER_NAMES, changes: 100, photoCounts: [1000, 10000], photoBytes: 128 * 1024, phonePhotos: { count: 200, bytes: 5 * 2 ** 20 }, sideBySideContacts: 3000, parts: PARTS },
 };
 
 function counts(flag: string, text: string, least: number): number[] {
@@ -39,7 +45,9 @@ function counts(flag: string, text: string, least: number): number[] {
 
 /**
  * `--size small|default` picks a plan; `--sizes 1000,5000` overrides its contact sizes,
- * `--photos 1000,10000` its photo libraries; `--only dav|photos` runs one part.
+ * `--with-100k` adds a 100,000-contact point, `--photos 1000,10000` its photo libraries,
+ * `--repeat N` the runs per figure, `--server radicale|cyrus|both` the servers,
+ * `--only dav|photos|side` runs one part.
  */
 export function planFromArgs(args: string[]): BenchPlan {
   const value = (flag: string): string | undefined => {
@@ -49,17 +57,26 @@ export function planFromArgs(args: string[]): BenchPlan {
   const name = value('--size') ?? 'default';
   const plan = PLANS[name];
   if (!plan) throw new Error(`Unknown --size ${name}; use ${Object.keys(PLANS).join(' or ')}.`);
-  const only = value('--only') ?? null;
-  if (only !== null && only !== 'dav' && only !== 'photos') throw new Error(`Unknown --only ${only}; use dav or photos.`);
-  const sizes = value('--sizes');
+  const only = value('--only');
+  if (only !== undefined && !PARTS.includes(only as BenchPart)) throw new Error(`Unknown --only ${only}; use ${PARTS.join(', ')}.`);
+  const server = value('--server');
+  if (server !== undefined && server !== 'both' && !SERVER_NAMES.includes(server as ServerName)) throw new Error(`Unknown --server ${server}; use ${SERVER_NAMES.join(', ')} or both.`);
+  const repeatText = value('--repeat');
+  const sizesText = value('--sizes');
   const photos = value('--photos');
+  const with100k = args.includes('--with-100k');
+  const sizes = [...(sizesText === undefined ? plan.sizes : counts('--sizes', sizesText, 10)), ...(with100k ? [100_000] : [])];
   return {
     ...plan,
-    name: [plan.name, sizes && `sizes ${sizes}`, photos && `photos ${photos}`, only && `only ${only}`].filter(Boolean).join(', '),
-    sizes: sizes === undefined ? plan.sizes : counts('--sizes', sizes, 10),
+    name: [plan.name, sizesText && `sizes ${sizesText}`, with100k && 'with 100k', photos && `photos ${photos}`, server && `server ${server}`, repeatText && `repeat ${repeatText}`, only && `only ${only}`]
+      .filter(Boolean)
+      .join(', '),
+    sizes,
+    repeat: repeatText === undefined ? plan.repeat : counts('--repeat', repeatText, 1)[0]!,
+    servers: server === undefined || server === 'both' ? plan.servers : [server as ServerName],
     photoCounts: photos === undefined ? plan.photoCounts : counts('--photos', photos, 1),
     // Chosen sizes are a sweep of their own: no phone-sized library unless asked for by the plan.
     phonePhotos: photos === undefined ? plan.phonePhotos : null,
-    only,
+    parts: only === undefined ? plan.parts : [only as BenchPart],
   };
 }

@@ -1,129 +1,168 @@
-// The protocol floor: the requests Lifeboat's engine makes, in the same order, batch size and
-// concurrency, made by a plain Node HTTP client that only reads the answers and picks out the
-// hrefs it needs for the next request. It stores nothing, parses no vCard or iCalendar, checks
-// nothing. Per kind (contacts, calendars), as src/providers/dav/ does:
-//   first mirror: PROPFIND the server URL for the principal, PROPFIND the principal for the home
-//     set, PROPFIND Depth 1 the home (both kinds at once, as combined-source.ts does), then per
-//     collection a PROPFIND Depth 1 listing of ETags and multigets of 100, one after another;
-//   no-change sync: PROPFIND Depth 1 of each home, compare tokens, stop;
-//   sync after changes: the same, then sync-collection from the old token and multigets.
-import { DEFAULT_MULTIGET_BATCH } from '../src/providers/dav/multiget';
-import { davKind, XMLNS, type DavKind } from '../src/providers/dav/dav-kind';
+// The protocol floor: the cheapest request pattern the protocol allows for each figure, made by
+// a plain Node HTTP client that reads each answer and picks out only hrefs, ETags, tokens and
+// the item texts' presence (floor-wire.ts). It parses no vCard or iCalendar, checks nothing,
+// stores nothing. It is deliberately not a replay of Lifeboat's requests: a slow pattern would
+// make a slow floor (issue "Performance").
+//   first mirror: discovery (principal, home set) and a PROPFIND Depth 1 of each home, then per
+//     collection an RFC 6578 sync-collection with an empty token (every member with its ETag;
+//     a PROPFIND Depth 1 listing where the collection offers no sync-collection), then a
+//     multiget of every href in the pattern's batching; collections and batches in flight at
+//     once up to the pattern's limit;
+//   no-change sync: one sync-collection per collection with the saved token (a Depth 0 ctag
+//     PROPFIND where there is no token), all at once; a client that saved its state needs no
+//     discovery to learn that nothing changed;
+//   sync after changes: the same sync-collections, then a multiget of the changed hrefs.
+import { davKind, type DavKind } from '../src/providers/dav/dav-kind';
 import type { CollectionKind } from '../src/model/source';
-import { elementText, hrefInside, openWire, propfindBody, scanResponses, send, type Wire } from './floor-wire';
+import { multigetBody, propfindBody, syncCollectionBody } from './floor-bodies';
+import { describeRequests, limiter, type FloorPattern } from './floor-pattern';
+import { elementText, hrefInside, openWire, scanResponses, send, type Wire } from './floor-wire';
 import type { DavAccount } from './vdirsyncer-run';
 
 interface FloorCollection {
   href: string;
   kind: DavKind;
+  supportsSync: boolean;
+  /** The token of the last listing (sync-collection), or the ctag (PROPFIND listing). */
   syncToken: string | undefined;
+  ctag: string | undefined;
 }
 
 export interface FloorRun {
   ms: number;
   requests: number;
   bytes: number;
+  /** Items whose text arrived (first mirror, changes) or changed hrefs seen (no-change). */
   items: number;
+  /** The requests made, e.g. "PROPFIND ×6 + sync-collection ×3 + multiget 3×10000, 3 in flight". */
+  pattern: string;
 }
 
 const KINDS: CollectionKind[] = ['addressbook', 'calendar'];
-const COLLECTION_PROPS = ['D:resourcetype', 'D:displayname', 'D:sync-token', 'CS:getctag', 'D:supported-report-set'];
+const COLLECTION_PROPS = ['D:resourcetype', 'D:sync-token', 'CS:getctag', 'D:supported-report-set'];
+// An item's text, escaped (Radicale) or in a CDATA section (Cyrus).
+const DATA = /<(?:[\w-]+:)?(?:address|calendar)-data[^>]*>\s*(?:<!\[CDATA\[)?BEGIN:/;
+const NOT_FOUND = /\b404\b/;
+const RESOURCE_TYPE = /<(?:[\w-]+:)?resourcetype>([\s\S]*?)<\/(?:[\w-]+:)?resourcetype>/;
 
-function multigetBody(kind: DavKind, hrefs: string[]): string {
-  const tag = `${kind.prefix}:${kind.multiget}`;
-  const list = hrefs.map((h) => `<D:href>${new URL(h).pathname}</D:href>`).join('');
-  return `<?xml version="1.0" encoding="utf-8"?><${tag} ${XMLNS}><D:prop><D:getetag/><${kind.prefix}:${kind.dataProperty}/></D:prop>${list}</${tag}>`;
-}
+/** One sync's requests, counted by name with their multiget sizes. */
+class Session {
+  readonly wire: Wire;
+  readonly counts = new Map<string, number[]>();
+  readonly run: <T>(task: () => Promise<T>) => Promise<T>;
+  readonly start = performance.now();
 
-function syncCollectionBody(token: string): string {
-  return (
-    `<?xml version="1.0" encoding="utf-8"?><D:sync-collection ${XMLNS}><D:sync-token>${token}</D:sync-token>` +
-    '<D:sync-level>1</D:sync-level><D:prop><D:getetag/><D:getcontenttype/></D:prop></D:sync-collection>'
-  );
+  constructor(account: DavAccount, readonly pattern: FloorPattern) {
+    this.wire = openWire(account.username, account.password);
+    this.run = limiter(pattern.inFlight);
+  }
+
+  send(name: string, size: number, method: string, url: string, depth: '0' | '1' | undefined, body: string): Promise<string> {
+    this.counts.set(name, [...(this.counts.get(name) ?? []), size]);
+    return this.run(() => send(this.wire, method, url, depth, body));
+  }
+
+  finish(items: number): FloorRun {
+    return { ms: performance.now() - this.start, requests: this.wire.requests, bytes: this.wire.bytes, items, pattern: describeRequests(this.counts, this.pattern.inFlight) };
+  }
 }
 
 export class FloorClient {
-  private homes = new Map<CollectionKind, string>();
-  private known = new Map<string, FloorCollection>();
+  private known: FloorCollection[] = [];
+  private pattern: FloorPattern = { batch: Infinity, inFlight: 1 };
 
-  constructor(private readonly account: DavAccount) {}
+  constructor(
+    private readonly account: DavAccount,
+    private readonly vcard4: boolean,
+  ) {}
 
-  private async discover(wire: Wire, kind: DavKind): Promise<string> {
-    const properties = ['D:resourcetype', 'D:current-user-principal', `${kind.prefix}:${kind.homeSet}`];
-    const root = await send(wire, 'PROPFIND', this.account.url, '0', propfindBody(properties));
+  private async home(session: Session, kind: DavKind): Promise<string> {
+    const root = await session.send('PROPFIND', 0, 'PROPFIND', this.account.url, '0', propfindBody(['D:current-user-principal']));
     const principal = hrefInside(root, 'current-user-principal', this.account.url) ?? this.account.url;
-    const answer = await send(wire, 'PROPFIND', principal, '0', propfindBody([`${kind.prefix}:${kind.homeSet}`]));
+    const answer = await session.send('PROPFIND', 0, 'PROPFIND', principal, '0', propfindBody([`${kind.prefix}:${kind.homeSet}`]));
     return hrefInside(answer, kind.homeSet, principal) ?? principal;
   }
 
-  private async listHome(wire: Wire, kind: DavKind, home: string): Promise<FloorCollection[]> {
-    const body = await send(wire, 'PROPFIND', home, '1', propfindBody(COLLECTION_PROPS));
+  private async collections(session: Session, kind: DavKind): Promise<FloorCollection[]> {
+    const home = await this.home(session, kind);
+    const body = await session.send('PROPFIND', 0, 'PROPFIND', home, '1', propfindBody(COLLECTION_PROPS));
     const marker = new RegExp(`<(?:[\\w-]+:)?${kind.resourceType}\\s*/>`);
     return scanResponses(body, home)
-      .filter((r) => marker.test(elementText(r.text, 'resourcetype') ?? r.text.split('resourcetype')[1] ?? ''))
-      .map((r) => ({ href: r.href, kind, syncToken: elementText(r.text, 'sync-token') }));
+      .filter((r) => marker.test(RESOURCE_TYPE.exec(r.text)?.[1] ?? ''))
+      .map((r) => ({ href: r.href, kind, supportsSync: /sync-collection/.test(r.text), syncToken: undefined, ctag: elementText(r.text, 'getctag') }));
   }
 
-  /** Each kind's collections, both kinds at once; discovery only on the first run. */
-  private async listCollections(wire: Wire): Promise<FloorCollection[]> {
-    const lists = await Promise.all(
-      KINDS.map(async (name) => {
-        const kind = davKind(name);
-        let home = this.homes.get(name);
-        if (home === undefined) {
-          home = await this.discover(wire, kind);
-          this.homes.set(name, home);
-        }
-        return this.listHome(wire, kind, home);
-      }),
-    );
-    return lists.flat();
+  /** Hrefs of the members (all of them with `token` null, else those changed), and the new token. */
+  private async listChanged(session: Session, collection: FloorCollection, token: string | null): Promise<{ hrefs: string[]; token: string | undefined }> {
+    const body = await session.send('sync-collection', 0, 'REPORT', collection.href, '0', syncCollectionBody(token));
+    const hrefs = scanResponses(body, collection.href)
+      .filter((r) => r.href !== collection.href && !NOT_FOUND.test(elementText(r.text, 'status') ?? ''))
+      .map((r) => r.href);
+    // The multistatus's own token (RFC 6578 §6.2), before or after the responses: the only
+    // sync-token in the answer, since no response is asked for one.
+    return { hrefs, token: elementText(body, 'sync-token') };
   }
 
-  private async multiget(wire: Wire, collection: FloorCollection, hrefs: string[]): Promise<number> {
-    let items = 0;
-    for (let start = 0; start < hrefs.length; start += DEFAULT_MULTIGET_BATCH) {
-      const body = await send(wire, 'REPORT', collection.href, collection.kind.kind === 'addressbook' ? '0' : undefined, multigetBody(collection.kind, hrefs.slice(start, start + DEFAULT_MULTIGET_BATCH)));
-      items += scanResponses(body, collection.href).length;
-    }
-    return items;
-  }
-
-  private async listItems(wire: Wire, collection: FloorCollection): Promise<string[]> {
-    const body = await send(wire, 'PROPFIND', collection.href, '1', propfindBody(['D:resourcetype', 'D:getetag', 'D:getcontenttype', 'D:sync-token', 'CS:getctag']));
+  private async listByPropfind(session: Session, collection: FloorCollection): Promise<string[]> {
+    const body = await session.send('PROPFIND', 0, 'PROPFIND', collection.href, '1', propfindBody(['D:getetag']));
     return scanResponses(body, collection.href)
       .filter((r) => r.href !== collection.href && !r.href.endsWith('/'))
       .map((r) => r.href);
   }
 
-  private async changedSince(wire: Wire, collection: FloorCollection, token: string): Promise<string[]> {
-    const body = await send(wire, 'REPORT', collection.href, '0', syncCollectionBody(token));
-    return scanResponses(body, collection.href)
-      .filter((r) => r.href !== collection.href && !/\b404\b/.test(elementText(r.text, 'status') ?? ''))
-      .map((r) => r.href);
+  private async multiget(session: Session, collection: FloorCollection, hrefs: string[]): Promise<number> {
+    const batch = Math.min(session.pattern.batch, Math.max(hrefs.length, 1));
+    const batches: string[][] = [];
+    for (let start = 0; start < hrefs.length; start += batch) batches.push(hrefs.slice(start, start + batch).map((h) => new URL(h).pathname));
+    const counts = await Promise.all(
+      batches.map(async (paths) => {
+        const body = await session.send('multiget', paths.length, 'REPORT', collection.href, collection.kind.kind === 'addressbook' ? '0' : undefined, multigetBody(collection.kind, paths, this.vcard4));
+        return scanResponses(body, collection.href).filter((r) => DATA.test(r.text)).length;
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
   }
 
-  /**
-   * One sync: a full mirror the first time, then only what changed. Returns its time, requests,
-   * bytes read and items fetched.
-   */
+  /** The first full mirror in `pattern`; saves each collection's token for the later syncs. */
+  async firstMirror(pattern: FloorPattern): Promise<FloorRun> {
+    this.pattern = pattern;
+    const session = new Session(this.account, pattern);
+    const lists = await Promise.all(KINDS.map((kind) => this.collections(session, davKind(kind))));
+    this.known = lists.flat();
+    const counts = await Promise.all(
+      this.known.map(async (collection) => {
+        let hrefs: string[];
+        if (collection.supportsSync) {
+          const listed = await this.listChanged(session, collection, null);
+          hrefs = listed.hrefs;
+          collection.syncToken = listed.token;
+        } else {
+          hrefs = await this.listByPropfind(session, collection);
+        }
+        return this.multiget(session, collection, hrefs);
+      }),
+    );
+    return session.finish(counts.reduce((a, b) => a + b, 0));
+  }
+
+  /** What changed since the last sync, fetched; `items` is how many texts arrived. */
   async sync(): Promise<FloorRun> {
-    const wire = openWire(this.account.username, this.account.password);
-    const start = performance.now();
-    let items = 0;
-    for (const collection of await this.listCollections(wire)) {
-      const before = this.known.get(collection.href);
-      if (before?.syncToken !== undefined && before.syncToken === collection.syncToken) continue;
-      const hrefs = before?.syncToken !== undefined ? await this.changedSince(wire, collection, before.syncToken) : await this.listItems(wire, collection);
-      items += await this.multiget(wire, collection, hrefs);
-      this.known.set(collection.href, collection);
-    }
-    return { ms: performance.now() - start, requests: wire.requests, bytes: wire.bytes, items };
+    const session = new Session(this.account, this.pattern);
+    const counts = await Promise.all(
+      this.known.map(async (collection) => {
+        if (collection.syncToken === undefined) return this.ctagUnchanged(session, collection);
+        const { hrefs, token } = await this.listChanged(session, collection, collection.syncToken);
+        collection.syncToken = token;
+        return hrefs.length === 0 ? 0 : this.multiget(session, collection, hrefs);
+      }),
+    );
+    return session.finish(counts.reduce((a, b) => a + b, 0));
   }
 
-  /** Forget every token: the next sync is a first mirror again (discovery included). */
-  reset(): void {
-    this.homes.clear();
-    this.known.clear();
+  /** Without sync-collection, a ctag tells whether anything changed (CalendarServer's getctag). */
+  private async ctagUnchanged(session: Session, collection: FloorCollection): Promise<number> {
+    const body = await session.send('PROPFIND', 0, 'PROPFIND', collection.href, '0', propfindBody(['CS:getctag']));
+    if (elementText(body, 'getctag') === collection.ctag) return 0;
+    throw new Error(`${collection.href} changed, and without sync-collection the floor would list it again: not measured.`);
   }
 }

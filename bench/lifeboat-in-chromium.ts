@@ -3,7 +3,6 @@
 import type { ExportKind, ExportResult } from '../src/model/export';
 import type { OffscreenBuilt, OffscreenRequest } from '../src/shared/offscreen-messages';
 import { addAccount, command, countItems, runDuration, runs, startLifeboat, waitForRuns, type LifeboatBrowser } from './lifeboat-browser';
-import { timePopupOpen } from './popup-timing';
 import { medianOf } from './timing';
 import type { DavAccount } from './vdirsyncer-run';
 import { sampleWorkerHeap } from './worker-heap';
@@ -32,12 +31,19 @@ export async function firstMirror(account: DavAccount, expectedItems: number, ti
   }
 }
 
-/** "Sync now": the engine's own duration of the run it started, and how many items it changed. */
-export async function syncNowCounted(lifeboat: LifeboatBrowser): Promise<{ ms: number; changed: number }> {
-  await command(lifeboat, 'syncNow', {});
-  const last = (await runs(lifeboat)).at(-1);
-  if (!last) throw new Error('No run was recorded.');
-  return { ms: runDuration(last), changed: last.changed };
+/**
+ * "Sync now": the engine's own duration of the run it started, and how many items it changed.
+ * Waits first for any run still going (a scheduled one that started during a long first mirror,
+ * before pauseSchedule could clear it): "Sync now" starts nothing while one runs, and the figure
+ * must be this command's own run, never an earlier one.
+ */
+export async function syncNowCounted(lifeboat: LifeboatBrowser, timeoutMs = 30 * 60_000): Promise<{ ms: number; changed: number }> {
+  const before = await runs(lifeboat);
+  if (before.some((run) => run.finishedAt === null)) await waitForRuns(lifeboat, before.length, timeoutMs);
+  const { result } = await command(lifeboat, 'syncNow', {});
+  if (result.runs < 1) throw new Error('"Sync now" started no run.');
+  const run = await waitForRuns(lifeboat, before.length + 1, timeoutMs);
+  return { ms: runDuration(run), changed: run.changed };
 }
 
 /** A "Sync now" that must find nothing new. */
@@ -90,8 +96,4 @@ export async function timeExportBuild(lifeboat: LifeboatBrowser, kind: ExportKin
   });
   if (count !== expected) throw new Error(`The ${kind} export held ${count} items, not ${expected}.`);
   return { ms: median, runs: all, count };
-}
-
-export function timePopup(lifeboat: LifeboatBrowser, times: number, contacts: number): Promise<{ median: number; runs: number[] }> {
-  return medianOf(times, () => timePopupOpen(lifeboat, contacts));
 }

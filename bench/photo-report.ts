@@ -3,6 +3,8 @@
 // phone-sized ones, and memory flat as the library grows (the peaks at the largest library of
 // the sweep within a quarter of those at the smallest).
 import { formatCount, formatMb, formatMs, markdownTable } from './format';
+import { targetTable } from './table';
+import type { TargetCheck } from './targets';
 import type { PhotoResult } from './photo-mirror';
 
 export const THROUGHPUT_TARGET = 0.8;
@@ -23,6 +25,23 @@ function flatness(results: PhotoResult[], pick: (r: PhotoResult) => number): { g
   return { growth, met: growth <= FLAT_UP_TO };
 }
 
+/** The photo targets: throughput at every library, memory flat across the sweep. */
+export function photoTargets(results: PhotoResult[]): TargetCheck[] {
+  if (results.length === 0) return [];
+  const worst = results.reduce((low, r) => (r.ratio < low.ratio ? r : low));
+  const best = results.reduce((high, r) => (r.ratio > high.ratio ? r : high));
+  const library = (r: PhotoResult): string => `${formatCount(r.photos)} × ${formatBytes(r.photoBytes)}`;
+  const throughput = worst === best ? `${worst.ratio.toFixed(2)}` : `${worst.ratio.toFixed(2)} (${library(worst)}) to ${best.ratio.toFixed(2)} (${library(best)})`;
+  const heap = flatness(results, (r) => r.workerHeapPeakBytes);
+  const browser = flatness(results, (r) => r.browserMemoryPeakBytes);
+  const growth = (f: typeof heap): string => (f ? `${f.growth.toFixed(2)}× from the smallest to the largest library` : 'one size only');
+  return [
+    { target: `Photos: throughput ≥ ${THROUGHPUT_TARGET} of the floor (list + raw download) at every library`, measured: throughput, met: worst.ratio >= THROUGHPUT_TARGET },
+    { target: `Photos: worker live heap flat (growth ≤ ${FLAT_UP_TO}×)`, measured: growth(heap), met: heap?.met ?? null },
+    { target: `Photos: browser memory flat (growth ≤ ${FLAT_UP_TO}×)`, measured: growth(browser), met: browser?.met ?? null },
+  ];
+}
+
 export function renderPhotoReport(results: PhotoResult[], measuredAt: string): string {
   if (results.length === 0) return 'No photo libraries were measured.';
   const rows = results.map((r) => [
@@ -33,26 +52,11 @@ export function renderPhotoReport(results: PhotoResult[], measuredAt: string): s
     formatMb(r.workerHeapPeakBytes),
     `${formatMb(r.browserMemoryPeakBytes)} (${formatMb(r.browserMemoryAtStartBytes)} before)`,
   ]);
-  const verdict = (met: boolean | null): string => (met === null ? 'needs two library sizes' : met ? 'met' : '**MISSED**');
-  const worst = results.reduce((low, r) => (r.ratio < low.ratio ? r : low));
-  const best = results.reduce((high, r) => (r.ratio > high.ratio ? r : high));
-  const library = (r: PhotoResult): string => `${formatCount(r.photos)} × ${formatBytes(r.photoBytes)}`;
-  const throughput = worst === best ? `${worst.ratio.toFixed(2)}` : `${worst.ratio.toFixed(2)} (${library(worst)}) to ${best.ratio.toFixed(2)} (${library(best)})`;
-  const heap = flatness(results, (r) => r.workerHeapPeakBytes);
-  const browser = flatness(results, (r) => r.browserMemoryPeakBytes);
-  const growth = (f: typeof heap): string => (f ? `${f.growth.toFixed(2)}× from the smallest to the largest library` : 'one size only');
   return [
     `Measured ${measuredAt} in headless Chromium with the built extension; rclone serve webdav on loopback.`,
     '',
     markdownTable(['Library', 'Floor in the worker: list + raw download', 'Lifeboat first mirror', 'Share of raw speed', 'Worker live JS heap peak (after GC)', 'Browser memory peak (PSS, all processes)'], rows),
     '',
-    markdownTable(
-      ['Target', 'Measured', 'Result'],
-      [
-        [`Throughput ≥ ${THROUGHPUT_TARGET} of the floor (list + raw download)`, throughput, verdict(worst.ratio >= THROUGHPUT_TARGET)],
-        [`Worker live heap flat (growth ≤ ${FLAT_UP_TO}×)`, growth(heap), verdict(heap?.met ?? null)],
-        [`Browser memory flat (growth ≤ ${FLAT_UP_TO}×)`, growth(browser), verdict(browser?.met ?? null)],
-      ],
-    ),
+    targetTable(photoTargets(results)),
   ].join('\n');
 }

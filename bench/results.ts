@@ -1,32 +1,56 @@
 // The shape of bench/results.json: every figure in ms (heap in bytes), with the single runs
 // behind each median.
+import type { ServerName } from './bench-server';
 import type { Machine } from './machine';
 import type { DataSize } from './generate-data';
+import { median } from './timing';
 
 export interface Figure {
-  /** The median, or the one run. */
+  /** The median of the runs. */
   value: number;
   runs: number[];
+}
+
+/** One way the floor fetched the first mirror, timed once to pick the cheapest. */
+export interface FloorCandidate {
+  batch: number | 'all';
+  inFlight: number;
+  ms: number;
+  pattern: string;
 }
 
 export interface SizeResult {
   size: DataSize;
   items: number;
-  floor: { first: Figure; noChange: Figure; changes: Figure; firstRequests: number; firstBytes: number };
+  floor: {
+    first: Figure;
+    noChange: Figure;
+    changes: Figure;
+    /** The requests of each figure, e.g. "sync-collection ×3 + multiget 3×10000, 3 in flight". */
+    firstPattern: string;
+    noChangePattern: string;
+    changesPattern: string;
+    /** The batchings tried; the cheapest is the one measured for `first`. */
+    candidates: FloorCandidate[];
+    firstRequests: number;
+    firstBytes: number;
+  };
   lifeboat: {
     first: Figure;
     noChange: Figure;
     changes: Figure;
+    /** Items each sync after the upstream changes changed in the mirror (should be all of them). */
+    changesSeen: number[];
     /** Command to blob ready (the offscreen document's build). */
     exportVcf: Figure;
     exportIcs: Figure;
-    /** The whole click: command to the worker, build, download started. */
+    /** The whole click: command to the worker, build, download started ("click to file"). */
     exportVcfWithDownload: Figure;
     exportIcsWithDownload: Figure;
-    popup: Figure;
-    heapPeakBytes: number;
-    /** Items the sync after the upstream changes changed in the mirror (should be all of them). */
-    changesSeen: number;
+    /** Popup: first paint (null until the popup marks it), and its counts shown. */
+    popupFirstPaint: Figure | null;
+    popupCountsShown: Figure;
+    heapPeakBytes: Figure;
   };
   vdirsyncer: {
     discover: Figure;
@@ -38,12 +62,35 @@ export interface SizeResult {
   };
 }
 
+export interface ServerResults {
+  server: ServerName;
+  sizes: SizeResult[];
+}
+
+/** The issue's "as a person sees it": Add account → popup showing the count, against vdirsyncer. */
+export interface SideBySideResult {
+  server: ServerName;
+  contacts: number;
+  /** From the click on "Add account" in the options page to the popup showing every contact. */
+  lifeboat: Figure;
+  /** `vdirsyncer sync` after `discover` (the ratio's figure), and `discover` apart. */
+  vdirsyncer: Figure;
+  vdirsyncerDiscover: Figure;
+}
+
 export interface BenchResults {
   measuredAt: string;
   plan: string;
   machine: Machine;
-  sizes: SizeResult[];
+  servers: ServerResults[];
+  sideBySide: SideBySideResult | null;
 }
 
-export const once = (value: number): Figure => ({ value, runs: [value] });
-export const fromMedian = (m: { median: number; runs: number[] }): Figure => ({ value: m.median, runs: m.runs });
+export const figure = (runs: number[]): Figure => ({ value: median(runs), runs });
+
+/** Runs `task` `times` times one after another and keeps every result. */
+export async function repeat<T>(times: number, task: (round: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let round = 0; round < times; round++) results.push(await task(round));
+  return results;
+}

@@ -1,19 +1,22 @@
-// `npm run bench [-- --size small|default] [-- --sizes 1000,5000,20000] [-- --photos 1000,10000]
-// [-- --only dav|photos]`: generates the data, measures the protocol floor, Lifeboat in Chromium
-// and vdirsyncer at each size, then the photo mirror against a raw download, prints the
-// reports, and writes bench/results.json, bench/photo-results.json and the tables in
-// docs/BENCHMARKS.md. The small plan (CI) writes to bench/out/ instead and leaves the docs
-// alone: its figures mean little.
+// `npm run bench [-- --size small|default] [-- --server radicale|cyrus|both] [-- --repeat N]
+// [-- --sizes 1000,10000] [-- --with-100k] [-- --photos 1000,10000] [-- --only dav|photos|side]`:
+// per server, generates the data, measures the cheapest-pattern floor, Lifeboat in Chromium and
+// vdirsyncer at each size; then the photo mirror against a raw download; then the side-by-side
+// "as a person sees it". Prints the reports and a MET/MISSED line per target, and writes
+// bench/results.json, bench/photo-results.json and the tables in docs/BENCHMARKS.md. The small
+// plan (CI) writes to bench/out/ instead and leaves the docs alone: its figures mean little.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { planFromArgs, type BenchPlan } from './bench-plan';
 import { dataSize } from './generate-data';
 import { describeMachine } from './machine';
 import { measurePhotoMirror, type PhotoResult } from './photo-mirror';
-import { renderPhotoReport } from './photo-report';
-import type { BenchResults, SizeResult } from './results';
+import { photoTargets, renderPhotoReport } from './photo-report';
+import type { BenchResults, ServerResults, SideBySideResult } from './results';
 import { runSize } from './run-size';
+import { sideBySide } from './side-by-side';
 import { describeSize, renderReport } from './table';
+import { checkSideBySide, checkTargets, verdictLines } from './targets';
 
 const DOCS = 'docs/BENCHMARKS.md';
 const PHOTO_TIMEOUT_MS = 30 * 60_000;
@@ -33,41 +36,88 @@ function save(path: string, data: unknown): void {
   console.log(`Wrote ${path}`);
 }
 
-async function benchDav(plan: BenchPlan): Promise<void> {
-  console.log(`Contacts and calendars: ${plan.sizes.join(', ')} contacts`);
-  const sizes: SizeResult[] = [];
-  for (const contacts of plan.sizes) {
-    const size = dataSize(contacts);
-    console.log(`\n${contacts} contacts:`);
-    const result = await runSize(plan, size);
-    sizes.push(result);
-    console.log(`  done: ${describeSize(result)}`);
-  }
-  const results: BenchResults = { measuredAt: new Date().toISOString(), plan: plan.name, machine: describeMachine(), sizes };
+/**
+ * Writes the results file (and the docs' table for a recorded plan). A run of one part (--only)
+ * keeps the other part's figures from the last run; `plan` says which part this run measured.
+ */
+function record(plan: BenchPlan, servers: ServerResults[], side: SideBySideResult | null): string {
+  const path = plan.recorded ? 'bench/results.json' : 'bench/out/results.json';
+  const earlier = keptFrom(path);
+  const results: BenchResults = {
+    measuredAt: new Date().toISOString(),
+    plan: plan.name,
+    machine: describeMachine(),
+    servers: servers.length > 0 ? servers : (earlier?.servers ?? []),
+    sideBySide: side ?? earlier?.sideBySide ?? null,
+  };
   const report = renderReport(results);
-  console.log(`\n${report}\n`);
-  save(plan.recorded ? 'bench/results.json' : 'bench/out/results.json', results);
+  save(path, results);
   if (plan.recorded) writeDocsSection('results', report);
+  return report;
 }
 
-async function benchPhotos(plan: BenchPlan): Promise<void> {
-  console.log(`\nPhotos: libraries of ${plan.photoCounts.join(', ')} photos of ${plan.photoBytes / 1024} KB`);
-  const results: PhotoResult[] = [];
+async function benchDav(plan: BenchPlan): Promise<ServerResults[]> {
+  const servers: ServerResults[] = [];
+  for (const server of plan.servers) {
+    console.log(`\n${server}: ${plan.sizes.join(', ')} contacts, each figure ${plan.repeat}×`);
+    const done: ServerResults = { server, sizes: [] };
+    servers.push(done);
+    for (const contacts of plan.sizes) {
+      const result = await runSize(plan, server, dataSize(contacts));
+      done.sizes.push(result);
+      console.log(`  done: ${describeSize(result)}`);
+      // Saved after every size: a long run that is stopped keeps what it measured.
+      record({ ...plan, name: `${plan.name} (partial: saved after ${server} at ${contacts} contacts)` }, servers, null);
+    }
+  }
+  return servers;
+}
+
+/** Each library `plan.repeat` times; the run with the median ratio stands for it, all are kept. */
+async function benchPhotos(plan: BenchPlan): Promise<string[]> {
+  console.log(`\nPhotos: libraries of ${plan.photoCounts.join(', ')} photos of ${plan.photoBytes / 1024} KB, each ${plan.repeat}×`);
+  const results: Array<PhotoResult & { runs: PhotoResult[] }> = [];
   const libraries = [...plan.photoCounts.map((count) => ({ count, bytes: plan.photoBytes })), ...(plan.phonePhotos ? [plan.phonePhotos] : [])];
   for (const { count, bytes } of libraries) {
-    const result = await measurePhotoMirror(count, bytes, PHOTO_TIMEOUT_MS);
-    console.log(`  ${count} photos of ${Math.round(bytes / 1024)} KB: floor ${result.floorListMs} + ${result.floorDownloadMs} ms, mirror ${result.mirrorMs} ms, ratio ${result.ratio}`);
-    results.push(result);
+    const runs: PhotoResult[] = [];
+    for (let round = 0; round < plan.repeat; round++) {
+      const result = await measurePhotoMirror(count, bytes, PHOTO_TIMEOUT_MS);
+      console.log(`  ${count} photos of ${Math.round(bytes / 1024)} KB: floor ${result.floorListMs} + ${result.floorDownloadMs} ms, mirror ${result.mirrorMs} ms, ratio ${result.ratio}`);
+      runs.push(result);
+    }
+    const middle = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor(runs.length / 2)]!;
+    results.push({ ...middle, runs });
   }
   const measuredAt = new Date().toISOString();
   const report = renderPhotoReport(results, measuredAt);
   console.log(`\n${report}\n`);
   save(plan.recorded ? 'bench/photo-results.json' : 'bench/out/photo-results.json', { measuredAt, plan: plan.name, machine: describeMachine(), results });
   if (plan.recorded) writeDocsSection('photos', report);
+  return verdictLines('', photoTargets(results));
+}
+
+/** The last results at `path`, if they have this version's shape. */
+function keptFrom(path: string): BenchResults | null {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<BenchResults>;
+    return Array.isArray(data.servers) ? (data as BenchResults) : null;
+  } catch {
+    return null;
+  }
 }
 
 const plan = planFromArgs(process.argv.slice(2));
 console.log(`Lifeboat benchmark, plan ${plan.name}`);
-if (plan.only !== 'photos') await benchDav(plan);
-if (plan.only !== 'dav') await benchPhotos(plan);
+const verdicts: string[] = [];
+const servers = plan.parts.includes('dav') ? await benchDav(plan) : [];
+for (const { server, sizes } of servers) verdicts.push(...verdictLines(`${server}: `, checkTargets(sizes)));
+if (plan.parts.includes('photos')) verdicts.push(...(await benchPhotos(plan)));
+let side: SideBySideResult | null = null;
+if (plan.parts.includes('side')) {
+  console.log(`\nAs a person sees it: ${plan.sideBySideContacts} contacts on Radicale, ${plan.repeat}×`);
+  side = await sideBySide(plan.sideBySideContacts, plan.repeat);
+  verdicts.push(...verdictLines('', [checkSideBySide(side)]));
+}
+if (servers.length > 0 || side) console.log(`\n${record(plan, servers, side)}\n`);
+console.log(`\n${verdicts.join('\n')}`);
 if (plan.recorded) console.log(`Updated ${DOCS}`);

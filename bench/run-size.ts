@@ -1,96 +1,128 @@
-// One size of the sweep: one Radicale seeded with the data set, then the three clients one
+// One size on one server: the server seeded with the data set, then the three clients one
 // after another (never at once: they would slow each other down), the same upstream changes
-// for all three, and every figure of the table.
-import { putItem, startRadicale, type RadicaleServer } from '../test/harness';
+// for all three, and every figure of the table, each `plan.repeat` times.
 import type { BenchPlan } from './bench-plan';
-import { FloorClient } from './floor-client';
+import { startBenchServer, type BenchServer, type ServerName } from './bench-server';
+import { floorFigures } from './floor-figures';
 import { benchChanges, benchCollections, type DataSize } from './generate-data';
-import { firstMirror, syncNow, syncNowCounted, timeExport, timeExportBuild, timePopup } from './lifeboat-in-chromium';
+import { firstMirror, syncNow, syncNowCounted, timeExport, timeExportBuild, type FirstMirror } from './lifeboat-in-chromium';
 import { pauseSchedule } from './lifeboat-browser';
-import { fromMedian, once, type SizeResult } from './results';
-import { medianOf } from './timing';
-import { prepareVdirsyncer, type DavAccount } from './vdirsyncer-run';
+import { popupMarks } from './popup-marks';
+import { figure, repeat, type SizeResult } from './results';
+import { prepareVdirsyncer, type Vdirsyncer } from './vdirsyncer-run';
 
 const log = (text: string): void => console.log(`  ${text}`);
 
-async function applyChanges(server: RadicaleServer, size: DataSize, count: number): Promise<void> {
-  for (const change of benchChanges(size, count, 1)) {
-    await putItem(new URL(change.item.name, server.collectionUrl(change.collection)).href, change.item.data, server);
-  }
+async function applyChanges(server: BenchServer, size: DataSize, count: number, revision: number): Promise<void> {
+  for (const change of benchChanges(size, count, revision)) await server.put(change.collection, change.item.name, change.item.data);
 }
 
-export async function runSize(plan: BenchPlan, size: DataSize): Promise<SizeResult> {
+/** Lifeboat's first mirror `times` times, each in a fresh browser profile; the last one stays open. */
+async function lifeboatFirst(server: BenchServer, items: number, times: number, timeoutMs: number): Promise<{ runs: FirstMirror[]; last: FirstMirror }> {
+  const runs = await repeat(times, async (round) => {
+    const mirror = await firstMirror(server.account, items, timeoutMs);
+    if (round < times - 1) await mirror.lifeboat.close();
+    return mirror;
+  });
+  return { runs, last: runs.at(-1)! };
+}
+
+/** vdirsyncer's discover and first sync `times` times, each into fresh folders; the last one is kept. */
+async function vdirsyncerFirst(server: BenchServer, items: number, times: number): Promise<{ discover: number[]; first: number[]; last: Vdirsyncer }> {
+  const discover: number[] = [];
+  const first: number[] = [];
+  let last: Vdirsyncer | undefined;
+  for (let round = 0; round < times; round++) {
+    const vdirsyncer = await prepareVdirsyncer(server.account);
+    discover.push(await vdirsyncer.discover());
+    first.push(await vdirsyncer.sync());
+    const synced = await vdirsyncer.countFiles();
+    if (synced !== items) throw new Error(`vdirsyncer synced ${synced} items, not ${items}.`);
+    if (round < times - 1) await vdirsyncer.remove();
+    else last = vdirsyncer;
+  }
+  return { discover, first, last: last! };
+}
+
+export async function runSize(plan: BenchPlan, serverName: ServerName, size: DataSize): Promise<SizeResult> {
   const items = size.contacts + size.events + size.tasks;
-  log(`seeding Radicale with ${size.contacts} contacts, ${size.events} events, ${size.tasks} tasks…`);
-  const server = await startRadicale({ seed: benchCollections(size) });
-  const account: DavAccount = { url: server.url, username: server.username, password: server.password };
+  const times = plan.repeat;
+  log(`seeding ${serverName} with ${size.contacts} contacts, ${size.events} events, ${size.tasks} tasks…`);
+  const server = await startBenchServer(serverName, benchCollections(size));
   // Generous: a slow machine must still finish; times are never asserted.
   const timeoutMs = 120_000 + items * 100;
   try {
-    log('floor: first mirror, no-change sync…');
-    const floor = new FloorClient(account);
-    let firstRequests = 0;
-    let firstBytes = 0;
-    const floorFirst = await medianOf(plan.floorFirstRuns, async () => {
-      floor.reset();
-      const run = await floor.sync();
-      if (run.items !== items) throw new Error(`The floor fetched ${run.items} items, not ${items}.`);
-      ({ requests: firstRequests, bytes: firstBytes } = run);
-      return run.ms;
-    });
-    const floorNoChange = await medianOf(plan.noChangeRuns, async () => (await floor.sync()).ms);
+    log('floor: batchings tried, then first mirror and no-change sync…');
+    const floor = await floorFigures(server, items, times);
+    log(`floor: ${floor.first.at(-1)!.pattern}`);
 
     log('Lifeboat: first mirror, no-change sync, exports, popup…');
-    const mirror = await firstMirror(account, items, timeoutMs);
-    const { lifeboat } = mirror;
+    const mirrors = await lifeboatFirst(server, items, times, timeoutMs);
+    const { lifeboat } = mirrors.last;
     try {
       await pauseSchedule(lifeboat);
-      const noChange = await medianOf(plan.noChangeRuns, () => syncNow(lifeboat));
-      const exportVcf = await timeExport(lifeboat, 'exportContacts', plan.exportRuns, size.contacts);
-      const exportIcs = await timeExport(lifeboat, 'exportCalendars', plan.exportRuns, size.events + size.tasks);
-      const buildVcf = await timeExportBuild(lifeboat, 'contacts', plan.exportRuns, size.contacts);
-      const buildIcs = await timeExportBuild(lifeboat, 'calendars', plan.exportRuns, size.events + size.tasks);
-      const popup = await timePopup(lifeboat, plan.popupRuns, size.contacts);
+      const noChange = await repeat(times, () => syncNow(lifeboat));
+      const exportVcf = await timeExport(lifeboat, 'exportContacts', times, size.contacts);
+      const exportIcs = await timeExport(lifeboat, 'exportCalendars', times, size.events + size.tasks);
+      const buildVcf = await timeExportBuild(lifeboat, 'contacts', times, size.contacts);
+      const buildIcs = await timeExportBuild(lifeboat, 'calendars', times, size.events + size.tasks);
+      const popup = await repeat(times, () => popupMarks(lifeboat, size.contacts));
+      const firstPaints = popup.map((p) => p.firstPaint).filter((ms): ms is number => ms !== null);
 
       log('vdirsyncer: discover, first sync, no-change sync…');
-      const vdirsyncer = await prepareVdirsyncer(account);
+      const vdirsyncer = await vdirsyncerFirst(server, items, times);
       try {
-        const discover = await vdirsyncer.discover();
-        const vFirst = await vdirsyncer.sync();
-        const synced = await vdirsyncer.countFiles();
-        if (synced !== items) throw new Error(`vdirsyncer synced ${synced} items, not ${items}.`);
-        const vNoChange = await medianOf(Math.min(plan.noChangeRuns, 3), () => vdirsyncer.sync());
+        const vNoChange = await repeat(times, () => vdirsyncer.last.sync());
 
-        log(`${plan.changes} upstream changes, then a sync of each…`);
-        await pauseSchedule(lifeboat);
-        await applyChanges(server, size, plan.changes);
-        const floorChanges = await floor.sync();
-        if (floorChanges.items !== plan.changes) throw new Error(`The floor fetched ${floorChanges.items} changed items, not ${plan.changes}.`);
-        const changes = await syncNowCounted(lifeboat);
-        // Reported, not fatal: the table shows how many of the changes this sync picked up.
-        if (changes.changed !== plan.changes) console.warn(`  Lifeboat's sync changed ${changes.changed} items, not ${plan.changes}.`);
-        const vChanges = await vdirsyncer.sync();
+        log(`${plan.changes} upstream changes, then a sync of each client, ${times}×…`);
+        const changes = await repeat(times, async (round) => {
+          await pauseSchedule(lifeboat);
+          await applyChanges(server, size, plan.changes, round + 1);
+          const floorRun = await floor.client.sync();
+          if (floorRun.items !== plan.changes) throw new Error(`The floor fetched ${floorRun.items} changed items, not ${plan.changes}.`);
+          const lifeboatRun = await syncNowCounted(lifeboat);
+          // Reported, not fatal: the table shows how many of the changes this sync picked up.
+          if (lifeboatRun.changed !== plan.changes) console.warn(`  Lifeboat's sync changed ${lifeboatRun.changed} items, not ${plan.changes}.`);
+          return { floor: floorRun, lifeboat: lifeboatRun, vdirsyncer: await vdirsyncer.last.sync() };
+        });
 
         return {
           size,
           items,
-          floor: { first: fromMedian(floorFirst), noChange: fromMedian(floorNoChange), changes: once(floorChanges.ms), firstRequests, firstBytes },
-          lifeboat: {
-            first: once(mirror.ms),
-            noChange: fromMedian(noChange),
-            changes: once(changes.ms),
-            changesSeen: changes.changed,
-            exportVcf: { value: buildVcf.ms, runs: buildVcf.runs },
-            exportIcs: { value: buildIcs.ms, runs: buildIcs.runs },
-            exportVcfWithDownload: { value: exportVcf.ms, runs: exportVcf.runs },
-            exportIcsWithDownload: { value: exportIcs.ms, runs: exportIcs.runs },
-            popup: fromMedian(popup),
-            heapPeakBytes: mirror.heapPeakBytes,
+          floor: {
+            first: figure(floor.first.map((r) => r.ms)),
+            noChange: figure(floor.noChange.map((r) => r.ms)),
+            changes: figure(changes.map((c) => c.floor.ms)),
+            firstPattern: floor.first.at(-1)!.pattern,
+            noChangePattern: floor.noChange.at(-1)!.pattern,
+            changesPattern: changes.at(-1)!.floor.pattern,
+            candidates: floor.candidates,
+            firstRequests: floor.first.at(-1)!.requests,
+            firstBytes: floor.first.at(-1)!.bytes,
           },
-          vdirsyncer: { discover: once(discover), first: once(vFirst), noChange: fromMedian(vNoChange), changes: once(vChanges), retries: vdirsyncer.retries },
+          lifeboat: {
+            first: figure(mirrors.runs.map((m) => m.ms)),
+            noChange: figure(noChange),
+            changes: figure(changes.map((c) => c.lifeboat.ms)),
+            changesSeen: changes.map((c) => c.lifeboat.changed),
+            exportVcf: figure(buildVcf.runs),
+            exportIcs: figure(buildIcs.runs),
+            exportVcfWithDownload: figure(exportVcf.runs),
+            exportIcsWithDownload: figure(exportIcs.runs),
+            popupFirstPaint: firstPaints.length > 0 ? figure(firstPaints) : null,
+            popupCountsShown: figure(popup.map((p) => p.countsShown)),
+            heapPeakBytes: figure(mirrors.runs.map((m) => m.heapPeakBytes)),
+          },
+          vdirsyncer: {
+            discover: figure(vdirsyncer.discover),
+            first: figure(vdirsyncer.first),
+            noChange: figure(vNoChange),
+            changes: figure(changes.map((c) => c.vdirsyncer)),
+            retries: vdirsyncer.last.retries,
+          },
         };
       } finally {
-        await vdirsyncer.remove();
+        await vdirsyncer.last.remove();
       }
     } finally {
       await lifeboat.close();

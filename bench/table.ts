@@ -1,98 +1,135 @@
-// The report: the largest size in detail with its ratios, the sweep across sizes with each
-// figure's growth, and the targets, met or missed, said plainly. Markdown, for the terminal
-// and for docs/BENCHMARKS.md alike.
+// The report: per server, the largest size in detail with its ratios and the floor's request
+// patterns, the sweep across sizes with each figure's growth, and the targets, met or missed,
+// said plainly; then the side-by-side "as a person sees it". Markdown, for the terminal and for
+// docs/BENCHMARKS.md alike.
+import type { ServerName } from './bench-server';
 import { formatCount, formatMb, formatMs, formatRatio, markdownTable } from './format';
-import type { BenchResults, SizeResult } from './results';
-import { checkTargets, growthExponent } from './targets';
+import type { BenchResults, Figure, SideBySideResult, SizeResult } from './results';
+import { checkSideBySide, checkTargets, growthExponent, type TargetCheck } from './targets';
 
-const NOT_MEASURED = 'measured apart: see "Photos" below';
+const SERVER_LABEL: Record<ServerName, string> = { radicale: 'Radicale', cyrus: 'Cyrus IMAP' };
 
 export function describeSize(s: SizeResult): string {
   const { contacts, events, tasks } = s.size;
   return `${formatCount(contacts)} contacts + ${formatCount(events)} events + ${formatCount(tasks)} tasks (${formatCount(s.items)} items)`;
 }
 
+/** "1.23 s (1.20–1.31 s, 3 runs)": the median and the spread of the runs behind it. */
+function withRuns(f: Figure, format: (n: number) => string = formatMs): string {
+  if (f.runs.length < 2) return format(f.value);
+  return `${format(f.value)} (${format(Math.min(...f.runs))}–${format(Math.max(...f.runs))}, ${f.runs.length} runs)`;
+}
+
 function detail(s: SizeResult): string {
   const { floor, lifeboat: lb, vdirsyncer: vd } = s;
-  const row = (name: string, f: number | null, l: number, v: number | null): string[] => [
+  const seen = lb.changesSeen.every((n) => n === 100) ? '' : ` (Lifeboat's runs changed ${lb.changesSeen.join(', ')})`;
+  const row = (name: string, f: Figure | null, pattern: string, l: Figure, v: Figure | null): string[] => [
     name,
-    f === null ? '—' : formatMs(f),
-    formatMs(l),
-    v === null ? '—' : formatMs(v),
-    f === null ? '—' : formatRatio(l / f),
-    v === null ? '—' : formatRatio(v / l),
+    f === null ? '—' : `${withRuns(f)}: ${pattern}`,
+    withRuns(l),
+    v === null ? '—' : withRuns(v),
+    f === null ? '—' : formatRatio(l.value / f.value),
+    v === null ? '—' : formatRatio(v.value / l.value),
   ];
+  const only = (name: string, l: Figure | null, format?: (n: number) => string): string[] => [name, '—', l === null ? 'not measured yet' : withRuns(l, format), '—', '—', '—'];
   return markdownTable(
-    ['Figure', 'Floor (plain HTTP)', 'Lifeboat', 'vdirsyncer', 'Lifeboat ÷ floor', 'vdirsyncer ÷ Lifeboat'],
+    ['Figure', 'Floor (cheapest pattern, plain HTTP): time and requests', 'Lifeboat', 'vdirsyncer', 'Lifeboat ÷ floor', 'vdirsyncer ÷ Lifeboat'],
     [
-      row(`First full mirror${vd.retries > 0 ? ` (vdirsyncer exited with an error ${vd.retries}× and was run again; all attempts counted)` : ''}`, floor.first.value, lb.first.value, vd.first.value),
-      row('No-change sync', floor.noChange.value, lb.noChange.value, vd.noChange.value),
-      row(`Sync of 100 upstream changes${lb.changesSeen === 100 ? '' : ` (Lifeboat's run changed ${lb.changesSeen})`}`, floor.changes.value, lb.changes.value, vd.changes.value),
-      row(`Export ${formatCount(s.size.contacts)} contacts to .vcf (command → blob ready)`, null, lb.exportVcf.value, null),
-      row(`Export ${formatCount(s.size.events + s.size.tasks)} events and tasks to .ics (command → blob ready)`, null, lb.exportIcs.value, null),
-      row('Export .vcf, whole click (through the worker, download started)', null, lb.exportVcfWithDownload.value, null),
-      row('Export .ics, whole click (through the worker, download started)', null, lb.exportIcsWithDownload.value, null),
-      row(`Popup open-to-interactive (${formatCount(s.items)} items stored)`, null, lb.popup.value, null),
-      ['Service-worker JS heap peak, first mirror', '—', formatMb(lb.heapPeakBytes), '—', '—', '—'],
-      ['Photo mirror throughput and peak memory', '—', NOT_MEASURED, '—', '—', '—'],
+      row(`First full mirror${vd.retries > 0 ? ` (vdirsyncer exited with an error ${vd.retries}× and was run again; all attempts counted)` : ''}`, floor.first, floor.firstPattern, lb.first, vd.first),
+      row('No-change sync', floor.noChange, floor.noChangePattern, lb.noChange, vd.noChange),
+      row(`Sync of 100 upstream changes${seen}`, floor.changes, floor.changesPattern, lb.changes, vd.changes),
+      only(`.vcf of ${formatCount(s.size.contacts)} contacts, click to file (command → download started)`, lb.exportVcfWithDownload),
+      only(`.ics of ${formatCount(s.size.events + s.size.tasks)} events and tasks, click to file`, lb.exportIcsWithDownload),
+      only('.vcf, build alone (offscreen: command → blob ready)', lb.exportVcf),
+      only('.ics, build alone (offscreen: command → blob ready)', lb.exportIcs),
+      only(`Popup first paint (${formatCount(s.items)} items stored)`, lb.popupFirstPaint),
+      only(`Popup counts shown (${formatCount(s.items)} items stored)`, lb.popupCountsShown),
+      only('Service-worker JS heap peak, first mirror', lb.heapPeakBytes, formatMb),
     ],
   );
 }
 
-type Pick = (s: SizeResult) => number;
+function candidates(s: SizeResult): string {
+  const tried = s.floor.candidates.map((c) => `${c.batch === 'all' ? 'one multiget per collection' : `batches of ${c.batch}`}, ${c.inFlight} in flight: ${formatMs(c.ms)}`);
+  return `Floor batchings tried once each (the cheapest is measured): ${tried.join('; ')}.`;
+}
+
+type Pick = (s: SizeResult) => Figure | null;
 
 function sweep(sizes: SizeResult[]): string {
   const rows: Array<[string, Pick, boolean?]> = [
-    ['Floor: first full mirror', (s) => s.floor.first.value],
-    ['Lifeboat: first full mirror', (s) => s.lifeboat.first.value],
-    ['vdirsyncer: first sync', (s) => s.vdirsyncer.first.value],
-    ['Floor: no-change sync', (s) => s.floor.noChange.value],
-    ['Lifeboat: no-change sync', (s) => s.lifeboat.noChange.value],
-    ['vdirsyncer: no-change sync', (s) => s.vdirsyncer.noChange.value],
-    ['Lifeboat: sync of 100 changes', (s) => s.lifeboat.changes.value],
-    ['Lifeboat: export .vcf', (s) => s.lifeboat.exportVcf.value],
-    ['Lifeboat: export .ics', (s) => s.lifeboat.exportIcs.value],
-    ['Lifeboat: export .vcf, whole click', (s) => s.lifeboat.exportVcfWithDownload.value],
-    ['Lifeboat: export .ics, whole click', (s) => s.lifeboat.exportIcsWithDownload.value],
-    ['Lifeboat: popup open-to-interactive', (s) => s.lifeboat.popup.value],
+    ['Floor: first full mirror', (s) => s.floor.first],
+    ['Lifeboat: first full mirror', (s) => s.lifeboat.first],
+    ['vdirsyncer: first sync', (s) => s.vdirsyncer.first],
+    ['Floor: no-change sync', (s) => s.floor.noChange],
+    ['Lifeboat: no-change sync', (s) => s.lifeboat.noChange],
+    ['vdirsyncer: no-change sync', (s) => s.vdirsyncer.noChange],
+    ['Floor: sync of 100 changes', (s) => s.floor.changes],
+    ['Lifeboat: sync of 100 changes', (s) => s.lifeboat.changes],
+    ['Lifeboat: .vcf click to file', (s) => s.lifeboat.exportVcfWithDownload],
+    ['Lifeboat: .ics click to file', (s) => s.lifeboat.exportIcsWithDownload],
+    ['Lifeboat: popup first paint', (s) => s.lifeboat.popupFirstPaint],
+    ['Lifeboat: popup counts shown', (s) => s.lifeboat.popupCountsShown],
     ['Lifeboat: worker heap peak', (s) => s.lifeboat.heapPeakBytes, true],
   ];
   const first = sizes[0]!;
   const last = sizes.at(-1)!;
-  const growth = (pick: Pick): string =>
-    first === last ? '—' : growthExponent(pick(first), pick(last), first.items, last.items).toFixed(2);
+  const growth = (pick: Pick): string => {
+    const [a, b] = [pick(first), pick(last)];
+    return first === last || !a || !b ? '—' : growthExponent(a.value, b.value, first.items, last.items).toFixed(2);
+  };
+  const cell = (f: Figure | null, bytes?: boolean): string => (f === null ? '—' : bytes ? formatMb(f.value) : formatMs(f.value));
   return markdownTable(
     ['Figure', ...sizes.map((s) => `${formatCount(s.items)} items`), 'growth exponent'],
-    rows.map(([name, pick, bytes]) => [name, ...sizes.map((s) => (bytes ? formatMb(pick(s)) : formatMs(pick(s)))), growth(pick)]),
+    rows.map(([name, pick, bytes]) => [name, ...sizes.map((s) => cell(pick(s), bytes)), growth(pick)]),
   );
 }
 
-function targets(sizes: SizeResult[]): string {
-  const verdict = (met: boolean | null): string => (met === null ? 'not judged at this size' : met ? 'met' : '**MISSED**');
-  return markdownTable(
-    ['Target', 'Measured', 'Result'],
-    checkTargets(sizes).map((t) => [t.target, t.measured, verdict(t.met)]),
-  );
+const verdict = (met: boolean | null): string => (met === null ? 'not judged at this size' : met ? 'MET' : '**MISSED**');
+
+export function targetTable(checks: TargetCheck[]): string {
+  return markdownTable(['Target', 'Measured', 'Result'], checks.map((t) => [t.target, t.measured, verdict(t.met)]));
+}
+
+function sideBySide(side: SideBySideResult): string {
+  return [
+    `**As a person sees it** (${SERVER_LABEL[side.server]}, ${formatCount(side.contacts)} contacts with photos, grouped properties and long notes, in one run)`,
+    '',
+    markdownTable(
+      ['Client', 'First mirror', 'What is timed'],
+      [
+        ['Lifeboat', withRuns(side.lifeboat), 'click on "Add account" in the options page (Chromium, the built extension) → the popup shows every contact'],
+        ['vdirsyncer', withRuns(side.vdirsyncer), '`vdirsyncer sync` after `vdirsyncer discover`'],
+        ['vdirsyncer discover', withRuns(side.vdirsyncerDiscover), 'not counted in the ratio'],
+      ],
+    ),
+    '',
+    targetTable([checkSideBySide(side)]),
+  ].join('\n');
 }
 
 export function renderReport(results: BenchResults): string {
-  const last = results.sizes.at(-1);
-  if (!last) return 'No sizes were measured.';
   const m = results.machine;
-  return [
-    `Measured ${results.measuredAt} (plan: ${results.plan}) on ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, ${m.os}; ` +
-      `${m.chromium}, Node ${m.node}, ${m.radicale}, ${m.vdirsyncer}.`,
-    '',
-    `**${describeSize(last)}**`,
-    '',
-    detail(last),
-    '',
-    '**Size sweep** (growth exponent k: time ∝ items^k between the smallest and largest size; 1 is linear)',
-    '',
-    sweep(results.sizes),
-    '',
-    '**Targets** (judged at the largest size)',
-    '',
-    targets(results.sizes),
-  ].join('\n');
+  const parts = [
+    `Measured ${results.measuredAt} (plan: ${results.plan}; every figure is the median of its runs) on ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, ${m.os}; ` +
+      `${m.chromium}, Node ${m.node}, ${m.radicale}, ${m.cyrus}, ${m.vdirsyncer}.`,
+  ];
+  // A busy machine slows the clients and the servers alike, but not by the same factor.
+  if (m.load15 > m.cores) parts.push(`**Development run, not a final figure:** the machine's load average was ${m.load15} on ${m.cores} cores (other work ran at the same time), so every time here is noisy; compare ratios measured side by side, not absolute times.`);
+  for (const { server, sizes } of results.servers) {
+    const last = sizes.at(-1);
+    if (!last) continue;
+    parts.push(
+      `### ${SERVER_LABEL[server]}`,
+      `**${describeSize(last)}**`,
+      detail(last),
+      candidates(last),
+      '**Size sweep** (growth exponent k: time ∝ items^k between the smallest and largest size; 1 is linear)',
+      sweep(sizes),
+      `**Targets on ${SERVER_LABEL[server]}** (judged at 10,000 contacts + 10,000 events + 1,000 tasks)`,
+      targetTable(checkTargets(sizes)),
+    );
+  }
+  if (results.sideBySide) parts.push(sideBySide(results.sideBySide));
+  return parts.join('\n\n');
 }

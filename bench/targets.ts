@@ -1,8 +1,10 @@
-// The targets the benchmark is held to, checked against the figures of the largest size
-// measured. Targets set for 10,000 contacts + 10,000 events (or 20,000 items stored) are only
-// judged when that size was measured; a smaller run says so instead of passing or failing.
+// The issue's targets ("Performance", its table), checked per server against the figures of the
+// largest size measured. A target set for 10,000 contacts + 10,000 events + 1,000 tasks (about
+// 20,000 items) is judged only when that size was measured; a smaller run says so instead of
+// passing or failing. Growth is judged between a size of about 2,000 items and one of 20,000 or
+// more (the sweep's smallest and largest).
 import { formatMb, formatMs, formatRatio } from './format';
-import type { SizeResult } from './results';
+import type { Figure, SideBySideResult, SizeResult } from './results';
 
 export interface TargetCheck {
   target: string;
@@ -11,50 +13,89 @@ export interface TargetCheck {
   met: boolean | null;
 }
 
-/** Growth exponent k in time ∝ size^k between the smallest and the largest size (1 = linear). */
+/** Growth exponent k in time ∝ size^k between two sizes (1 = linear). */
 export function growthExponent(first: number, last: number, sizeFirst: number, sizeLast: number): number {
   return Math.log(last / first) / Math.log(sizeLast / sizeFirst);
 }
 
-/** Up to this exponent a figure counts as growing linearly (measurement noise allowed for). */
-export const LINEAR_UP_TO = 1.2;
+export const GROWTH_UP_TO = 1.1;
+/** The issue's sizes are round; 10,000 contacts make 21,000 items, 1,000 make 2,100. */
+const BIG_ITEMS = 20_000;
+const SMALL_ITEMS = 2_100;
 
-type Check = [target: string, measured: number, limit: number, format: (n: number) => string, atLeast?: boolean];
+type Pick = (s: SizeResult) => number | undefined;
+
+/** Every figure of the sweep whose growth is judged, by name. */
+export const GROWING_FIGURES: Array<[name: string, pick: Pick]> = [
+  ['first mirror', (s) => s.lifeboat.first.value],
+  ['no-change sync', (s) => s.lifeboat.noChange.value],
+  ['100 changes', (s) => s.lifeboat.changes.value],
+  ['.vcf click to file', (s) => s.lifeboat.exportVcfWithDownload.value],
+  ['.ics click to file', (s) => s.lifeboat.exportIcsWithDownload.value],
+  ['popup first paint', (s) => s.lifeboat.popupFirstPaint?.value],
+  ['popup counts shown', (s) => s.lifeboat.popupCountsShown.value],
+  ['worker heap', (s) => s.lifeboat.heapPeakBytes.value],
+];
+
+type Check = [target: string, measured: number | undefined, limit: number, format: (n: number) => string, atLeast?: boolean];
+
+function judge([target, measured, limit, format, atLeast]: Check, judged: boolean): TargetCheck {
+  if (measured === undefined) return { target, measured: 'not measured', met: null };
+  return { target, measured: format(measured), met: judged ? (atLeast ? measured >= limit : measured <= limit) : null };
+}
+
+const ratio = (a: Figure, b: Figure): number => a.value / b.value;
 
 export function checkTargets(sizes: SizeResult[]): TargetCheck[] {
   const big = sizes.at(-1);
   if (!big) return [];
-  const judged = big.size.contacts >= 10_000 && big.size.events >= 10_000;
-  const { floor, lifeboat, vdirsyncer } = big;
+  // The 100,000-contact point (--with-100k) is for growth only; the figures are judged at 20k.
+  const at20k = [...sizes].reverse().find((s) => s.items >= BIG_ITEMS && s.size.contacts <= 10_000) ?? big;
+  const judged = at20k.items >= BIG_ITEMS;
+  const { floor, lifeboat: lb, vdirsyncer: vd } = at20k;
   const checks: Check[] = [
-    ['First full mirror ≤ 1.5× the floor', lifeboat.first.value / floor.first.value, 1.5, formatRatio],
-    ['First full mirror ≥ 5× faster than vdirsyncer', vdirsyncer.first.value / lifeboat.first.value, 5, formatRatio, true],
-    ['No-change sync ≤ 2× the floor', lifeboat.noChange.value / floor.noChange.value, 2, formatRatio],
-    ['No-change sync ≥ 10× faster than vdirsyncer', vdirsyncer.noChange.value / lifeboat.noChange.value, 10, formatRatio, true],
-    ['10,000 contacts to .vcf ≤ 300 ms', lifeboat.exportVcf.value, 300, formatMs],
-    ['10,000 events to .ics ≤ 500 ms', lifeboat.exportIcs.value, 500, formatMs],
-    ['Popup usable ≤ 150 ms with 20,000 items stored', lifeboat.popup.value, 150, formatMs],
-    ['Worker heap peak ≤ 150 MB during the 10k mirror', lifeboat.heapPeakBytes, 150 * 2 ** 20, formatMb],
+    ['First full mirror ≤ 1.5× the cheapest-pattern floor', ratio(lb.first, floor.first), 1.5, formatRatio],
+    ['First full mirror ≥ 5× faster than vdirsyncer', ratio(vd.first, lb.first), 5, formatRatio, true],
+    ['No-change sync ≤ 2× the floor', ratio(lb.noChange, floor.noChange), 2, formatRatio],
+    ['No-change sync ≥ 10× faster than vdirsyncer', ratio(vd.noChange, lb.noChange), 10, formatRatio, true],
+    ['100 upstream changes ≤ 2× the floor', ratio(lb.changes, floor.changes), 2, formatRatio],
+    ['Popup first paint ≤ 50 ms, 20,000 items', lb.popupFirstPaint?.value, 50, formatMs],
+    ['Popup counts shown ≤ 150 ms, 20,000 items', lb.popupCountsShown.value, 150, formatMs],
+    ['.vcf of 10,000 contacts, click to file ≤ 300 ms', lb.exportVcfWithDownload.value, 300, formatMs],
+    ['.ics of 11,000 events and tasks, click to file ≤ 500 ms', lb.exportIcsWithDownload.value, 500, formatMs],
+    ['Worker heap during the 20k mirror ≤ 64 MB', lb.heapPeakBytes.value, 64 * 2 ** 20, formatMb],
   ];
-  const results: TargetCheck[] = checks.map(([target, measured, limit, format, atLeast]) => ({
-    target,
-    measured: format(measured),
-    met: judged ? (atLeast ? measured >= limit : measured <= limit) : null,
-  }));
-  results.push(linearity(sizes));
-  return results;
+  return [...checks.map((check) => judge(check, judged)), growth(sizes)];
 }
 
-function linearity(sizes: SizeResult[]): TargetCheck {
+function growth(sizes: SizeResult[]): TargetCheck {
   const first = sizes[0];
   const last = sizes.at(-1);
-  const target = `Time grows linearly with size (growth exponent ≤ ${LINEAR_UP_TO})`;
+  const target = `Growth exponent ≤ ${GROWTH_UP_TO} for every figure, ${first && first.items <= SMALL_ITEMS ? 'from 2,000' : 'from the smallest size'} to ${last && last.items > 100_000 ? 'the 100,000-contact point' : '20,000 items'}`;
   if (!first || !last || first === last) return { target, measured: 'one size only', met: null };
-  const figures = { 'first mirror': (s: SizeResult) => s.lifeboat.first.value, '.vcf': (s: SizeResult) => s.lifeboat.exportVcf.value, '.ics': (s: SizeResult) => s.lifeboat.exportIcs.value };
-  const exponents = Object.entries(figures).map(([name, get]) => [name, growthExponent(get(first), get(last), first.items, last.items)] as const);
+  const exponents = GROWING_FIGURES.flatMap(([name, pick]) => {
+    const [a, b] = [pick(first), pick(last)];
+    return a === undefined || b === undefined ? [] : [[name, growthExponent(a, b, first.items, last.items)] as const];
+  });
+  const worst = exponents.reduce((w, e) => (e[1] > w[1] ? e : w));
+  const judged = first.items <= SMALL_ITEMS && last.items >= BIG_ITEMS;
   return {
     target,
-    measured: exponents.map(([name, k]) => `${name} ${k.toFixed(2)}`).join(', '),
-    met: exponents.every(([, k]) => k <= LINEAR_UP_TO),
+    measured: `highest: ${worst[0]} ${worst[1].toFixed(2)} (all in the sweep table)`,
+    met: judged ? exponents.every(([, k]) => k <= GROWTH_UP_TO) : null,
   };
+}
+
+export function checkSideBySide(side: SideBySideResult): TargetCheck {
+  const measured = side.vdirsyncer.value / side.lifeboat.value;
+  return {
+    target: `As a person sees it: ${side.contacts.toLocaleString('en-US')} contacts, Lifeboat ≥ 5× faster than vdirsyncer's first sync`,
+    measured: formatRatio(measured),
+    met: side.contacts >= 3000 ? measured >= 5 : null,
+  };
+}
+
+/** "MET     …" lines for the terminal. */
+export function verdictLines(label: string, checks: TargetCheck[]): string[] {
+  return checks.map((c) => `${c.met === null ? 'NOT JUDGED' : c.met ? 'MET' : 'MISSED'}`.padEnd(11) + `${label}${c.target}: ${c.measured}`);
 }

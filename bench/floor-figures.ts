@@ -1,0 +1,44 @@
+// The floor's three figures at one size: every candidate batching timed once on a first mirror,
+// the cheapest one then run `repeat` times (the median is the figure), and the no-change sync
+// from the last of those mirrors' saved tokens. The 100-changes figure is taken in run-size.ts,
+// between the upstream edits and the other clients' syncs.
+import type { BenchServer } from './bench-server';
+import { FloorClient, type FloorRun } from './floor-client';
+import { FLOOR_CANDIDATES, type FloorPattern } from './floor-pattern';
+import { repeat, type FloorCandidate } from './results';
+
+export interface FloorFirst {
+  client: FloorClient;
+  candidates: FloorCandidate[];
+  first: FloorRun[];
+  noChange: FloorRun[];
+}
+
+async function once(server: BenchServer, pattern: FloorPattern, items: number): Promise<{ client: FloorClient; run: FloorRun }> {
+  const client = new FloorClient(server.account, server.vcard4);
+  const run = await client.firstMirror(pattern);
+  if (run.items !== items) throw new Error(`The floor fetched ${run.items} items, not ${items} (${run.pattern}).`);
+  return { client, run };
+}
+
+export async function floorFigures(server: BenchServer, items: number, times: number): Promise<FloorFirst> {
+  const candidates: FloorCandidate[] = [];
+  for (const pattern of FLOOR_CANDIDATES) {
+    const { run } = await once(server, pattern, items);
+    candidates.push({ batch: pattern.batch === Infinity ? 'all' : pattern.batch, inFlight: pattern.inFlight, ms: run.ms, pattern: run.pattern });
+  }
+  const cheapest = candidates.reduce((best, c) => (c.ms < best.ms ? c : best));
+  const pattern: FloorPattern = { batch: cheapest.batch === 'all' ? Infinity : cheapest.batch, inFlight: cheapest.inFlight };
+  let client: FloorClient | undefined;
+  const first = await repeat(times, async () => {
+    const made = await once(server, pattern, items);
+    client = made.client;
+    return made.run;
+  });
+  const noChange = await repeat(times, async () => {
+    const run = await client!.sync();
+    if (run.items !== 0) throw new Error(`A floor sync with nothing new upstream fetched ${run.items} items.`);
+    return run;
+  });
+  return { client: client!, candidates, first, noChange };
+}

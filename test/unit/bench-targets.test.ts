@@ -1,0 +1,83 @@
+// The benchmark's verdicts: each of the issue's targets judged only at the size it is set for,
+// ratios the right way round, and growth judged between about 2,000 and 20,000 items.
+import { describe, expect, it } from 'vitest';
+import { dataSize } from '../../bench/generate-data';
+import type { Figure, SizeResult } from '../../bench/results';
+import { checkTargets, growthExponent, verdictLines } from '../../bench/targets';
+
+const f = (value: number): Figure => ({ value, runs: [value] });
+
+/** A size whose Lifeboat figures are `scale` times those of a linear baseline. */
+function sizeResult(contacts: number, scale = 1): SizeResult {
+  const size = dataSize(contacts);
+  const items = size.contacts + size.events + size.tasks;
+  const t = (perItem: number): Figure => f(perItem * items * scale);
+  return {
+    size,
+    items,
+    floor: { first: t(0.2), noChange: t(0.01), changes: f(100), firstPattern: '', noChangePattern: '', changesPattern: '', candidates: [], firstRequests: 0, firstBytes: 0 },
+    lifeboat: {
+      first: t(0.25),
+      noChange: t(0.015),
+      changes: f(150),
+      changesSeen: [100],
+      exportVcf: t(0.005),
+      exportIcs: t(0.005),
+      exportVcfWithDownload: t(0.01),
+      exportIcsWithDownload: t(0.02),
+      popupFirstPaint: f(40),
+      popupCountsShown: f(120),
+      heapPeakBytes: f(50 * 2 ** 20),
+    },
+    vdirsyncer: { discover: f(1000), first: t(2), noChange: t(0.3), changes: f(3000), retries: 0 },
+  };
+}
+
+const byTarget = (sizes: SizeResult[]) => Object.fromEntries(checkTargets(sizes).map((c) => [c.target, c]));
+
+describe('benchmark targets', () => {
+  it('judges every target at 10,000 contacts + 10,000 events + 1,000 tasks', () => {
+    const checks = byTarget([sizeResult(1000), sizeResult(10_000)]);
+    expect(checks['First full mirror ≤ 1.5× the cheapest-pattern floor']).toMatchObject({ measured: '1.25×', met: true });
+    expect(checks['First full mirror ≥ 5× faster than vdirsyncer']).toMatchObject({ measured: '8.00×', met: true });
+    expect(checks['No-change sync ≥ 10× faster than vdirsyncer']).toMatchObject({ measured: '20.00×', met: true });
+    expect(checks['.vcf of 10,000 contacts, click to file ≤ 300 ms']).toMatchObject({ measured: '210 ms', met: true });
+    expect(checks['Worker heap during the 20k mirror ≤ 64 MB']?.met).toBe(true);
+    expect(Object.values(checks).every((c) => c.met === true)).toBe(true);
+  });
+
+  it('says MISSED when a figure is over its target', () => {
+    const big = sizeResult(10_000);
+    big.lifeboat.first = f(big.floor.first.value * 1.6);
+    big.lifeboat.popupFirstPaint = f(51);
+    const checks = byTarget([sizeResult(1000), big]);
+    expect(checks['First full mirror ≤ 1.5× the cheapest-pattern floor']?.met).toBe(false);
+    expect(checks['Popup first paint ≤ 50 ms, 20,000 items']?.met).toBe(false);
+    expect(verdictLines('radicale: ', checkTargets([sizeResult(1000), big]))).toContain('MISSED     radicale: Popup first paint ≤ 50 ms, 20,000 items: 51 ms');
+  });
+
+  it('does not judge a small run, nor a popup that marks no first paint', () => {
+    const small = sizeResult(200);
+    small.lifeboat.popupFirstPaint = null;
+    const checks = checkTargets([small]);
+    expect(checks.every((c) => c.met === null)).toBe(true);
+    expect(checks.find((c) => c.target.startsWith('Popup first paint'))?.measured).toBe('not measured');
+  });
+
+  it('fails growth when one figure grows faster than items^1.1', () => {
+    expect(growthExponent(1, 100, 1, 10)).toBeCloseTo(2);
+    expect(byTarget([sizeResult(1000), sizeResult(10_000)])['Growth exponent ≤ 1.1 for every figure, from 2,000 to 20,000 items']?.met).toBe(true);
+    const big = sizeResult(10_000);
+    big.lifeboat.exportIcsWithDownload = f(sizeResult(1000).lifeboat.exportIcsWithDownload.value * 10 ** 1.3);
+    const growth = byTarget([sizeResult(1000), big])['Growth exponent ≤ 1.1 for every figure, from 2,000 to 20,000 items'];
+    expect(growth?.met).toBe(false);
+    expect(growth?.measured).toContain('.ics click to file 1.30');
+  });
+
+  it('judges the figures at 20,000 items even when a 100,000-contact point follows', () => {
+    const huge = sizeResult(100_000, 3);
+    const checks = byTarget([sizeResult(1000), sizeResult(10_000), huge]);
+    expect(checks['First full mirror ≤ 1.5× the cheapest-pattern floor']?.met).toBe(true);
+    expect(Object.values(checks).find((c) => c.target.startsWith('Growth'))?.met).toBe(false);
+  });
+});
