@@ -57,8 +57,3 @@ export async function timePopupPhases(lifeboat: LifeboatBrowser, contacts: numbe
     await page.close();
   }
 }
-
-/** Opens the popup page once and returns its open-to-interactive time in ms. */
-export async function timePopupOpen(lifeboat: LifeboatBrowser, contacts: number): Promise<number> {
-  return (await timePopupPhases(lifeboat, contacts)).openToInteractive;
-}
