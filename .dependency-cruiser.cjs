@@ -109,7 +109,7 @@ module.exports = {
       from: { path: PAGES, pathNot: FILE_PANELS },
       to: {
         path: '^src/',
-        pathNot: ['^src/(model|shared|ui|db|cards|calendars|history)/', '^src/$1/', PROVIDER_SETTINGS, PROVIDER_SETUPS],
+        pathNot: ['^src/(model|catalog|shared|ui|db|cards|calendars|history)/', '^src/$1/', PROVIDER_SETTINGS, PROVIDER_SETUPS],
       },
     },
     {

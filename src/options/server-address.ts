@@ -1,6 +1,6 @@
 // What a person types as a server address, made into a URL, and the host permission
 // that lets the extension talk to that server (and nothing else).
-import { t } from '../shared/i18n';
+import { t } from '../catalog/catalog-text';
 
 /**
  * Accepts "dav.example.com" as well as a full URL. http is accepted, but beyond loopback only
