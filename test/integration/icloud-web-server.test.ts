@@ -144,7 +144,9 @@ describe('CloudKit photos', () => {
     expect(original.fileChecksum).toMatch(/^[A-Za-z0-9+/]{27}[A-Za-z0-9+/=]$/);
     expect(Buffer.from(String(field(master, 'filenameEnc')), 'base64').toString()).toBe('IMG_0001.JPG');
     expect(field(master, 'resOriginalFileType')).toBe('public.jpeg');
-    expect(await bytesAt(original.downloadURL)).toEqual(seeded[0]!.bytes);
+    const whole = await fetch(original.downloadURL.replace('${f}', 'IMG_0001.JPG'));
+    expect(whole.headers.get('content-disposition')).toBe(`attachment; filename="IMG_0001.JPG"; filename*=UTF-8''IMG_0001.JPG`);
+    expect(new Uint8Array(await whole.arrayBuffer())).toEqual(seeded[0]!.bytes);
     const resumed = await fetch(original.downloadURL, { headers: { Range: 'bytes=100-' } });
     expect(resumed.status).toBe(206);
     expect(new Uint8Array(await resumed.arrayBuffer())).toEqual(seeded[0]!.bytes.subarray(100));

@@ -4,8 +4,9 @@
 //   `${f}` left in for the client to replace with a file name or send as it is (icloudpd's
 //   tests/vcr_cassettes/listing_photos.yml: downloadURL values end in "/${f}?o=…", and icloudpd
 //   requests them with "$%7Bf%7D" unchanged);
-// - the address is its own credential: no cookie is needed (icloud.com's cookies are not sent to
-//   another site);
+// - the address is its own credential: no cookie is needed (the recorded request carries none);
+// - the answer is application/octet-stream with Accept-Ranges: bytes and a Content-Disposition
+//   naming the file after the address's last segment (the recorded answer names "${f}");
 // - a download resumes with Range: bytes=N- (icloudpd photos.py `download_asset`), 206 with
 //   Content-Range; beyond the end 416;
 // - an address stops working after its expiry; after `expireAddresses()` earlier ones answer 403
@@ -48,7 +49,9 @@ export async function startContentHost(): Promise<ContentHost> {
     if (found.generation < generation) return answer(403, {}, 'Expired');
     if (throttled > 0) return (throttled--, answer(503, { 'Retry-After': '1' }));
     const part = answerRange(range, found.bytes);
-    answer(part.status, { ...(part.status === 416 ? {} : { 'Content-Type': 'application/octet-stream', 'Accept-Ranges': 'bytes' }), ...part.headers }, part.body);
+    const name = encodeURIComponent(decodeURIComponent(url.pathname.split('/').pop()!));
+    const file = { 'Content-Type': 'application/octet-stream', 'Accept-Ranges': 'bytes', 'Content-Disposition': `attachment; filename="${name}"; filename*=UTF-8''${name}` };
+    answer(part.status, { ...(part.status === 416 ? {} : file), ...part.headers }, part.body);
   });
   const origin = `http://${LOOPBACK}:${await listenOnLoopback(server)}`;
   return {
