@@ -192,6 +192,27 @@ describe('CloudKit photos', () => {
     expect((await changes('bm9uc2Vuc2U=')).status).toBe(400);
   });
 
+  it('lists albums and folders, and the photos of an album three records each, paged and counted', async () => {
+    const trips = icloud.photos.putAlbum('Trips', { folder: true });
+    const rome = icloud.photos.putAlbum('Rome 2023', { parentId: trips.recordName });
+    const pets = icloud.photos.putAlbum('Pets');
+    for (const photo of seeded.slice(0, 5)) icloud.photos.addToAlbum(rome.recordName, photo.assetName);
+    const parent = (id: string) => [{ fieldName: 'parentId', comparator: 'EQUALS', fieldValue: { type: 'STRING', value: id } }];
+    const top = await read<CkPage>(ck('private/records/query', { query: { recordType: 'CPLAlbumByPositionLive' }, zoneID: PRIMARY }));
+    expect(top.records.map((r) => [Buffer.from(String(field(r, 'albumNameEnc')), 'base64').toString(), field(r, 'albumType')])).toEqual([['Trips', 3], ['Pets', 0]]);
+    expect(pets.recordName).toBe(top.records[1]!.recordName);
+    const inside = await read<CkPage>(ck('private/records/query', { query: { recordType: 'CPLAlbumByPositionLive', filterBy: parent(trips.recordName) }, zoneID: PRIMARY }));
+    expect(inside.records.map((r) => [r.recordName, field(r, 'parentId')])).toEqual([[rome.recordName, trips.recordName]]);
+    const albumPage = (continuationMarker?: string) => read<CkPage>(ck('private/records/query', { query: { recordType: 'CPLContainerRelationLiveByAssetDate', filterBy: parent(rome.recordName) }, zoneID: PRIMARY, resultsLimit: 9, ...(continuationMarker ? { continuationMarker } : {}) }));
+    const first = await albumPage();
+    expect(first.records.map((r) => r.recordType)).toEqual(['CPLContainerRelation', 'CPLAsset', 'CPLMaster', 'CPLContainerRelation', 'CPLAsset', 'CPLMaster', 'CPLContainerRelation', 'CPLAsset', 'CPLMaster']);
+    const second = await albumPage(first.continuationMarker);
+    expect(second.continuationMarker).toBeUndefined();
+    expect([...first.records, ...second.records].filter((r) => r.recordType === 'CPLAsset').map((r) => r.recordName)).toEqual(seeded.slice(0, 5).map((p) => p.assetName));
+    const batch = { batch: [{ resultsLimit: 1, query: { recordType: 'HyperionIndexCountLookup', filterBy: { fieldName: 'indexCountID', fieldValue: { type: 'STRING_LIST', value: [`CPLContainerRelationNotDeletedByAssetDate:${rome.recordName}`] }, comparator: 'IN' } }, zoneWide: true, zoneID: PRIMARY }] };
+    expect(field((await read<{ batch: CkPage[] }>(ck('private/internal/records/query/batch', batch))).batch[0]!.records[0], 'itemCount')).toBe(5);
+  });
+
   it('looks records up by name, NOT_FOUND for an unknown one, and counts the library', async () => {
     const found = await read<CkPage>(ck('private/records/lookup', { records: [{ recordName: seeded[0]!.assetName }, { recordName: 'nope' }], zoneID: PRIMARY }));
     expect(found.records[0]).toMatchObject({ recordName: seeded[0]!.assetName, recordType: 'CPLAsset' });

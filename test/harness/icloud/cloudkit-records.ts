@@ -16,7 +16,7 @@
 //   hash of the bytes, so equal bytes give equal values but no client can check bytes against it:
 //   only `size` can be checked, as with the real service.
 import { createHash } from 'node:crypto';
-import type { LibraryPhoto } from './photo-library';
+import type { LibraryAlbum, LibraryPhoto } from './photo-library';
 
 export type CkRecord = Record<string, unknown> & { recordName: string };
 type Field = { value: unknown; type: string };
@@ -107,4 +107,26 @@ export function withDesiredKeys(record: CkRecord, desiredKeys: unknown): CkRecor
 
 function changeTag(photo: LibraryPhoto, part: string): string {
   return createHash('sha1').update(`${part}${photo.state}${photo.favorite}${photo.hidden}${photo.edited?.byteLength}`).digest('base64url').slice(0, 4);
+}
+
+/** CPLAlbum: an album (albumType 0) or a folder (3), parentId when inside a folder. */
+export function albumRecord(album: LibraryAlbum, position: number, context: RecordContext): CkRecord {
+  const fields: Record<string, Field> = {
+    albumNameEnc: { value: Buffer.from(album.name, 'utf8').toString('base64'), type: 'ENCRYPTED_BYTES' },
+    albumType: int(album.folder ? 3 : 0),
+    isDeleted: int(0),
+    position: int(position),
+    ...(album.parentId ? { parentId: text(album.parentId) } : {}),
+  };
+  return { recordName: album.recordName, recordType: 'CPLAlbum', fields, pluginFields: {}, recordChangeTag: String(album.members.length), deleted: false, zoneID: context.zoneID };
+}
+
+/**
+ * CPLContainerRelation: a photo's place in an album. Its field names (itemId, containerId,
+ * position) are an assumption; icloudpd only asks for `containerId` among its desiredKeys and
+ * icloud-photos-sync skips these records.
+ */
+export function relationRecord(album: LibraryAlbum, assetName: string, context: RecordContext): CkRecord {
+  const fields: Record<string, Field> = { itemId: text(assetName), containerId: text(album.recordName), position: int(album.members.indexOf(assetName)) };
+  return { recordName: `${assetName}-IN-${album.recordName}`, recordType: 'CPLContainerRelation', fields, pluginFields: {}, deleted: false, zoneID: context.zoneID };
 }

@@ -14,7 +14,7 @@ import { createCalendarRoutes, type CalendarApi } from './calendar-routes';
 import { createCloudKitRoutes } from './cloudkit-routes';
 import { createContactsRoutes, type ContactsApi } from './contacts-routes';
 import { readExchange, type HostRole, type IcloudRoute } from './icloud-exchange';
-import { PhotoLibrary, type LibraryPhoto, type PhotoSeed } from './photo-library';
+import { PhotoLibrary, type LibraryAlbum, type LibraryPhoto, type PhotoSeed } from './photo-library';
 import { ICLOUD_ORIGIN, SessionGate, type AdpMode, type BrowserCookie } from './session-gate';
 import { createSetupRoutes, type AccountOwner } from './validate-route';
 
@@ -29,6 +29,9 @@ export interface IcloudPhotosApi {
   delete(assetName: string): LibraryPhoto;
   /** Gone for good: tombstones in the zone's changes. */
   expunge(assetName: string): LibraryPhoto;
+  /** An album, or a folder of albums with `folder`, inside `parentId` when given. */
+  putAlbum(name: string, options?: { folder?: boolean; parentId?: string }): LibraryAlbum;
+  addToAlbum(albumName: string, assetName: string): void;
   /** Turns on an iCloud Shared Photo Library; returns its zone's name. */
   addSharedLibrary(): string;
   /** iCloud Photos not set up for this account: its zone is missing. */
@@ -110,6 +113,8 @@ export async function startIcloudWebServer(owner: AccountOwner = DEFAULT_OWNER):
       update: (assetName, change) => library.update(assetName, change),
       delete: (assetName) => library.update(assetName, { state: 'recently-deleted' }),
       expunge: (assetName) => library.update(assetName, { state: 'expunged' }),
+      putAlbum: (name, options) => library.putAlbum(name, options),
+      addToAlbum: (albumName, assetName) => library.addToAlbum(albumName, assetName),
       addSharedLibrary: () => library.addSharedLibrary(),
       deactivate: () => library.deactivate(),
       setIndexing: (state) => void (indexing = state),

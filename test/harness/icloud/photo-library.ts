@@ -11,6 +11,9 @@
 // - Deleting moves a photo to Recently Deleted: its CPLAsset changes with isDeleted = 1
 //   (timlaing/pyicloud tests/fixtures/photos_zone_changes_response.json); expunging leaves
 //   tombstones {recordName, deleted: true} in the zone's changes (same fixture).
+// - Albums are CPLAlbum records (albumNameEnc, albumType 0 for an album and 3 for a folder,
+//   parentId for one inside a folder: icloud-photos-sync query-parser.ts `CPLAlbum`, album.ts
+//   `AlbumType`); a photo's place in an album is a CPLContainerRelation record.
 // - A sync token names a point in a zone's change log; it is opaque to clients (base64 here).
 import { randomBytes, randomUUID } from 'node:crypto';
 
@@ -41,6 +44,15 @@ export interface LibraryPhoto extends PhotoSeed {
   state: 'live' | 'recently-deleted' | 'expunged';
 }
 
+export interface LibraryAlbum {
+  recordName: string;
+  name: string;
+  folder: boolean;
+  parentId?: string;
+  /** CPLAsset record names, in album order. */
+  members: string[];
+}
+
 interface Zone {
   name: string;
   seq: number;
@@ -51,6 +63,7 @@ interface Zone {
 export class PhotoLibrary {
   readonly ownerRecordName = `_${randomUUID().replaceAll('-', '')}`;
   readonly photos = new Map<string, LibraryPhoto>();
+  readonly albums = new Map<string, LibraryAlbum>();
   private readonly zones = new Map<string, Zone>([[PRIMARY_ZONE, { name: PRIMARY_ZONE, seq: 1, changed: new Map() }]]);
   private photosActivated = true;
 
@@ -78,6 +91,19 @@ export class PhotoLibrary {
     this.photos.set(photo.assetName, photo);
     this.record(zone, photo.masterName, photo.assetName);
     return photo;
+  }
+
+  /** An album (or a folder of albums) in PrimarySync, inside `parentId` when given. */
+  putAlbum(name: string, options: { folder?: boolean; parentId?: string } = {}): LibraryAlbum {
+    const album: LibraryAlbum = { recordName: randomUUID().toUpperCase(), name, folder: options.folder ?? false, parentId: options.parentId, members: [] };
+    this.albums.set(album.recordName, album);
+    this.record(PRIMARY_ZONE, album.recordName);
+    return album;
+  }
+
+  addToAlbum(albumName: string, assetName: string): void {
+    this.albums.get(albumName)!.members.push(assetName);
+    this.record(PRIMARY_ZONE, albumName);
   }
 
   /** An edit, a favourite, a deletion …: the CPLAsset changes, the master stays. */
@@ -108,6 +134,7 @@ export class PhotoLibrary {
   }
 
   private isLive(recordName: string): boolean {
+    if (this.albums.has(recordName)) return true;
     const photo = this.byRecord(recordName);
     return photo !== undefined && photo.state !== 'expunged';
   }
