@@ -150,6 +150,11 @@ describe('CloudKit photos', () => {
     const resumed = await fetch(original.downloadURL, { headers: { Range: 'bytes=100-' } });
     expect(resumed.status).toBe(206);
     expect(new Uint8Array(await resumed.arrayBuffer())).toEqual(seeded[0]!.bytes.subarray(100));
+    expect((await fetch(original.downloadURL, { headers: { Range: `bytes=${original.size}-` } })).status).toBe(416);
+    icloud.content.throttle(1);
+    const busy = await fetch(original.downloadURL);
+    expect([busy.status, busy.headers.get('retry-after')]).toEqual([503, '1']);
+    expect(await bytesAt(original.downloadURL, { headers: { Cookie: '' } })).toEqual(seeded[0]!.bytes);
     icloud.content.expireAddresses();
     expect((await fetch(original.downloadURL)).status).toBe(403);
   });
