@@ -111,6 +111,21 @@ describe('CloudKit photos', () => {
     expect((await read<{ zones: CkZone[] }>(ck('shared/zones/list', {}))).zones).toEqual([]);
   });
 
+  it('keeps the shared library in its own zone, queried and followed by its own sync token', async () => {
+    const shared = icloud.photos.addSharedLibrary();
+    const zoneID = { zoneName: shared };
+    const photo = icloud.photos.put({ filename: 'IMG_7000.HEIC', bytes: seeded[1]!.bytes, fileType: 'public.heic', takenAt: Date.UTC(2024, 1, 1) }, shared);
+    const page = await read<CkPage>(ck('private/records/query', { query: { recordType: ALL }, zoneID, resultsLimit: 10 }));
+    expect(page.records.map((r) => r.recordName)).toEqual([photo.assetName, photo.masterName]);
+    expect(page.records[0]).toMatchObject({ zoneID: { zoneName: shared } });
+    expect(field(page.records[1], 'itemType')).toBe('public.heic');
+    const zone = (await read<{ zones: CkZone[] }>(ck('private/changes/zone', { zones: [{ zoneID }] }))).zones[0]!;
+    expect(zone.records).toHaveLength(2);
+    const primary = (await read<{ zones: CkZone[] }>(changes())).zones[0]!;
+    expect(primary.records.map((r) => r.recordName)).not.toContain(photo.assetName);
+    expect((await ck('private/changes/zone', { zones: [{ zoneID, syncToken: primary.syncToken }] })).status).toBe(400);
+  });
+
   it('pages the whole library with continuation markers, an asset and its master per photo', async () => {
     const names: string[] = [];
     let marker: string | undefined;

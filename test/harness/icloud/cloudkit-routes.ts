@@ -10,7 +10,8 @@
 //   marker of the previous page (timlaing/pyicloud photos_cloudkit service.py loops "while
 //   continuationMarker in response"); resultsLimit counts records (icloudpd asks twice its page
 //   size); hidden and deleted photos are left out. CheckIndexingState answers one record whose
-//   `state` is FINISHED or RUNNING (icloud-photos-sync icloud-photos.ts `checkIndexingStatus`).
+//   `state` is FINISHED or RUNNING (icloud-photos-sync icloud-photos.ts `checkIndexingStatusForZone`).
+//   Albums and an album's photos: cloudkit-query.ts.
 // - internal/records/query/batch with HyperionIndexCountLookup → itemCount (icloudpd `__len__`);
 // - records/lookup {records: [{recordName}], zoneID, desiredKeys} → each record, or
 //   {recordName, serverErrorCode: NOT_FOUND} (timlaing/pyicloud common/cloudkit/client.py);
