@@ -116,9 +116,9 @@ describe('CloudKit photos', () => {
     const zoneID = { zoneName: shared };
     const photo = icloud.photos.put({ filename: 'IMG_7000.HEIC', bytes: seeded[1]!.bytes, fileType: 'public.heic', takenAt: Date.UTC(2024, 1, 1) }, shared);
     const page = await read<CkPage>(ck('private/records/query', { query: { recordType: ALL }, zoneID, resultsLimit: 10 }));
-    expect(page.records.map((r) => r.recordName)).toEqual([photo.assetName, photo.masterName]);
+    expect(page.records.map((r) => r.recordName)).toEqual([photo.masterName, photo.assetName]);
     expect(page.records[0]).toMatchObject({ zoneID: { zoneName: shared } });
-    expect(field(page.records[1], 'itemType')).toBe('public.heic');
+    expect(field(page.records[0], 'itemType')).toBe('public.heic');
     const zone = (await read<{ zones: CkZone[] }>(ck('private/changes/zone', { zones: [{ zoneID }] }))).zones[0]!;
     expect(zone.records).toHaveLength(2);
     const primary = (await read<{ zones: CkZone[] }>(changes())).zones[0]!;
@@ -126,13 +126,15 @@ describe('CloudKit photos', () => {
     expect((await ck('private/changes/zone', { zones: [{ zoneID, syncToken: primary.syncToken }] })).status).toBe(400);
   });
 
-  it('pages the whole library with continuation markers, an asset and its master per photo', async () => {
+  it('pages the whole library with continuation markers: the masters of a page, then their assets', async () => {
     const names: string[] = [];
     let marker: string | undefined;
     let pages = 0;
     do {
       const page = await read<CkPage>(allPhotos(0, 10, marker));
       expect(page.syncToken).toEqual(anyText);
+      const half = page.records.length / 2;
+      expect(page.records.slice(half).map((r) => (field(r, 'masterRef') as { recordName: string }).recordName)).toEqual(page.records.slice(0, half).map((r) => r.recordName));
       for (const record of page.records) if (record.recordType === 'CPLMaster') names.push(record.recordName);
       marker = page.continuationMarker;
       pages++;
@@ -225,7 +227,7 @@ describe('CloudKit photos', () => {
     expect(inside.records.map((r) => [r.recordName, field(r, 'parentId')])).toEqual([[rome.recordName, trips.recordName]]);
     const albumPage = (continuationMarker?: string) => read<CkPage>(ck('private/records/query', { query: { recordType: 'CPLContainerRelationLiveByAssetDate', filterBy: parent(rome.recordName) }, zoneID: PRIMARY, resultsLimit: 9, ...(continuationMarker ? { continuationMarker } : {}) }));
     const first = await albumPage();
-    expect(first.records.map((r) => r.recordType)).toEqual(['CPLContainerRelation', 'CPLAsset', 'CPLMaster', 'CPLContainerRelation', 'CPLAsset', 'CPLMaster', 'CPLContainerRelation', 'CPLAsset', 'CPLMaster']);
+    expect(first.records.map((r) => r.recordType)).toEqual(['CPLMaster', 'CPLMaster', 'CPLMaster', 'CPLAsset', 'CPLAsset', 'CPLAsset', 'CPLContainerRelation', 'CPLContainerRelation', 'CPLContainerRelation']);
     const second = await albumPage(first.continuationMarker);
     expect(second.continuationMarker).toBeUndefined();
     expect([...first.records, ...second.records].filter((r) => r.recordType === 'CPLAsset').map((r) => r.recordName)).toEqual(seeded.slice(0, 5).map((p) => p.assetName));

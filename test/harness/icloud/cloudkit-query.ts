@@ -31,7 +31,14 @@ export function answerQuery(view: CloudKitView, exchange: IcloudExchange, zone: 
   const ordered = album ? album.members.map((name) => view.library.photos.get(name)!).filter((p) => p.state === 'live') : view.visible(zone).sort((a, b) => a.takenAt - b.takenAt);
   if (filter('direction') === 'DESCENDING') ordered.reverse();
   const page = ordered.slice(start, start + perPage);
-  const records = page.flatMap((p: LibraryPhoto) => [...(album ? [relationRecord(album, p.assetName, view.context(zone))] : []), assetRecord(p, view.context(zone)), masterRecord(p, view.context(zone))]).map((r) => withDesiredKeys(r, body.desiredKeys));
+  // The page's masters first, then their assets in the same order (icloudpd listing_photos.yml);
+  // an album's relations after them (an assumption).
+  const context = view.context(zone);
+  const records = [
+    ...page.map((p: LibraryPhoto) => masterRecord(p, context)),
+    ...page.map((p) => assetRecord(p, context)),
+    ...(album ? page.map((p) => relationRecord(album, p.assetName, context)) : []),
+  ].map((r) => withDesiredKeys(r, body.desiredKeys));
   const next = start + perPage < ordered.length ? { continuationMarker: Buffer.from(`rank:${start + perPage}`).toString('base64') } : {};
   exchange.json(200, { records, ...next, ...withToken });
   return true;

@@ -5,12 +5,13 @@
 // - records/query {query: {recordType, filterBy}, zoneID, resultsLimit, desiredKeys,
 //   continuationMarker} → {records, continuationMarker while more follow, syncToken when the
 //   address asks getCurrentSyncToken=true}. CPLAssetAndMasterByAssetDateWithoutHiddenOrDeleted
-//   answers an asset and its master per photo, by assetDate, from the `startRank` filter
-//   (icloudpd `_list_query_gen`, icloud-photos-sync query-builder.ts) or from the continuation
-//   marker of the previous page (timlaing/pyicloud photos_cloudkit service.py loops "while
-//   continuationMarker in response"); resultsLimit counts records (icloudpd asks twice its page
-//   size); hidden and deleted photos are left out. CheckIndexingState answers one record whose
-//   `state` is FINISHED or RUNNING (icloud-photos-sync icloud-photos.ts `checkIndexingStatusForZone`).
+//   answers the page's masters, then their assets in the same order, by assetDate, from the
+//   `startRank` filter (icloudpd `_list_query_gen`, icloud-photos-sync query-builder.ts) or from
+//   the continuation marker of the previous page (timlaing/pyicloud photos_cloudkit service.py
+//   loops "while continuationMarker in response"); resultsLimit counts records (icloudpd asks
+//   twice its page size); hidden and deleted photos are left out. CheckIndexingState answers one
+//   record whose `state` is FINISHED or RUNNING (icloud-photos-sync icloud-photos.ts
+//   `checkIndexingStatusForZone`).
 //   Albums and an album's photos: cloudkit-query.ts.
 // - internal/records/query/batch with HyperionIndexCountLookup → itemCount (icloudpd `__len__`);
 // - records/lookup {records: [{recordName}], zoneID, desiredKeys} → each record, or
