@@ -143,13 +143,19 @@ describe('CloudKit photos', () => {
     expect(names).toEqual(seeded.map((p) => p.masterName));
   });
 
-  it('starts a page at startRank, and leaves hidden and deleted photos out', async () => {
+  it('starts a page at startRank, leaves hidden and deleted photos out, lists Recently Deleted apart', async () => {
     icloud.photos.update(seeded[0]!.assetName, { hidden: true });
+    icloud.photos.delete(seeded[5]!.assetName);
     icloud.photos.delete(seeded[1]!.assetName);
     const page = await read<CkPage>(allPhotos(1, 4));
     const assets = page.records.filter((r) => r.recordType === 'CPLAsset');
     expect(assets.map((a) => a.recordName)).toEqual([seeded[3]!.assetName, seeded[4]!.assetName]);
     expect(field(assets[0], 'masterRef')).toMatchObject({ recordName: seeded[3]!.masterName });
+    const list = (recordType: string) => read<CkPage>(ck('private/records/query', { query: { recordType }, zoneID: PRIMARY, resultsLimit: 40 }));
+    const deleted = await list('CPLAssetAndMasterDeletedByExpungedDate');
+    expect(deleted.records.map((r) => r.recordName)).toEqual([seeded[5]!.masterName, seeded[1]!.masterName, seeded[5]!.assetName, seeded[1]!.assetName]);
+    expect((await list('CPLAssetAndMasterByAddedDate')).records).toHaveLength(2 * 9);
+    expect((await ck('private/records/query', { query: { recordType: 'CPLNoSuchList' }, zoneID: PRIMARY })).status).toBe(400);
   });
 
   it('gives download addresses that serve the exact bytes, resume with Range and expire', async () => {

@@ -5,7 +5,16 @@ import { albumRecord, assetRecord, masterRecord, relationRecord, withDesiredKeys
 import type { LibraryPhoto } from './photo-library';
 import { ckFail, MAX_RESULTS, type Body, type CloudKitView } from './cloudkit-view';
 
-const ALL_PHOTOS = 'CPLAssetAndMasterByAssetDateWithoutHiddenOrDeleted';
+/**
+ * The library's lists: by the date taken (icloudpd's current query), by the date added and
+ * Recently Deleted (both in icloudpd's recorded exchanges, listing_photos.yml and
+ * autodelete_photos.yml). Which photos the by-added-date list leaves out is an assumption.
+ */
+const LISTS: Record<string, (view: CloudKitView, zone: string) => LibraryPhoto[]> = {
+  CPLAssetAndMasterByAssetDateWithoutHiddenOrDeleted: (view, zone) => view.visible(zone).sort((a, b) => a.takenAt - b.takenAt),
+  CPLAssetAndMasterByAddedDate: (view, zone) => view.visible(zone).sort((a, b) => a.addedAt - b.addedAt),
+  CPLAssetAndMasterDeletedByExpungedDate: (view, zone) => [...view.library.photos.values()].filter((p) => p.zone === zone && p.state === 'recently-deleted').sort((a, b) => (a.deletedAt ?? 0) - (b.deletedAt ?? 0)),
+};
 /** An album's photos: icloudpd asks the first, icloud-photos-sync the second. */
 const IN_ALBUM = ['CPLContainerRelationLiveByAssetDate', 'CPLContainerRelationLiveByPosition'];
 
@@ -22,13 +31,14 @@ export function answerQuery(view: CloudKitView, exchange: IcloudExchange, zone: 
     return (exchange.json(200, { records: view.albumsIn(parent).map((a, i) => albumRecord(a, i, view.context(zone))), ...withToken }), true);
   }
   const album = view.library.albums.get(String(filter('parentId')));
-  if (q.recordType !== ALL_PHOTOS && !(IN_ALBUM.includes(q.recordType ?? '') && album)) return ckFail(exchange, 400, 'BAD_REQUEST', `Unknown query type ${q.recordType}`);
+  const list = LISTS[q.recordType ?? ''];
+  if (!list && !(IN_ALBUM.includes(q.recordType ?? '') && album)) return ckFail(exchange, 400, 'BAD_REQUEST', `Unknown query type ${q.recordType}`);
   const marker = typeof body.continuationMarker === 'string' ? Number(Buffer.from(body.continuationMarker, 'base64').toString('utf8').replace('rank:', '')) : null;
   const start = marker ?? Number(filter('startRank') ?? 0);
   const limit = Math.min(Number(body.resultsLimit ?? MAX_RESULTS), MAX_RESULTS);
   // Two records a photo for the library, three in an album (icloud-photos-sync icloud-photos.ts).
   const perPage = Math.max(1, Math.floor(limit / (album ? 3 : 2)));
-  const ordered = album ? album.members.map((name) => view.library.photos.get(name)!).filter((p) => p.state === 'live') : view.visible(zone).sort((a, b) => a.takenAt - b.takenAt);
+  const ordered = album ? album.members.map((name) => view.library.photos.get(name)!).filter((p) => p.state === 'live') : list!(view, zone);
   if (filter('direction') === 'DESCENDING') ordered.reverse();
   const page = ordered.slice(start, start + perPage);
   // The page's masters first, then their assets in the same order (icloudpd listing_photos.yml);

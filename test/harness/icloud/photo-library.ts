@@ -42,6 +42,8 @@ export interface LibraryPhoto extends PhotoSeed {
   masterName: string;
   addedAt: number;
   state: 'live' | 'recently-deleted' | 'expunged';
+  /** When it went to Recently Deleted. */
+  deletedAt?: number;
 }
 
 export interface LibraryAlbum {
@@ -66,6 +68,7 @@ export class PhotoLibrary {
   readonly albums = new Map<string, LibraryAlbum>();
   private readonly zones = new Map<string, Zone>([[PRIMARY_ZONE, { name: PRIMARY_ZONE, seq: 1, changed: new Map() }]]);
   private photosActivated = true;
+  private lastDeletion = 0;
 
   zoneNames(): string[] {
     return this.photosActivated ? [...this.zones.keys()] : [];
@@ -109,6 +112,8 @@ export class PhotoLibrary {
   /** An edit, a favourite, a deletion …: the CPLAsset changes, the master stays. */
   update(assetName: string, change: Partial<PhotoSeed> & { state?: LibraryPhoto['state'] }): LibraryPhoto {
     const photo = this.photos.get(assetName)!;
+    // Strictly increasing, so that Recently Deleted keeps the order of deletion within a millisecond.
+    if (change.state === 'recently-deleted') this.lastDeletion = photo.deletedAt = Math.max(Date.now(), this.lastDeletion + 1);
     Object.assign(photo, change);
     this.record(photo.zone, ...(photo.state === 'expunged' ? [photo.masterName, photo.assetName] : [photo.assetName]));
     return photo;
