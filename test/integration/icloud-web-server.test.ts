@@ -53,8 +53,9 @@ describe('validate', () => {
     const body = await read<{ dsInfo: Json; webservices: Record<string, Json> }>(answer);
     expect(body.dsInfo).toMatchObject({ dsid: icloud.dsid, hsaVersion: 2, isWebAccessAllowed: true });
     expect(body.webservices.contacts).toEqual({ url: icloud.services.contacts, status: 'active' });
-    expect(body.webservices.calendar).toEqual({ url: icloud.services.calendar, status: 'active' });
-    expect(body.webservices.ckdatabasews).toEqual({ url: icloud.services.ckdatabasews, status: 'active', pcsRequired: false });
+    expect(body.webservices.calendar).toMatchObject({ url: icloud.services.calendar, status: 'active' });
+    expect(body.webservices.ckdatabasews).toEqual({ url: icloud.services.ckdatabasews, status: 'active', pcsRequired: true });
+    expect(body.dsInfo.iCDPEnabled).toBe(false);
   });
 
   it('answers 421 without the session cookie, and 403 without the icloud.com Origin', async () => {
@@ -295,7 +296,7 @@ describe('failure modes', () => {
     icloud.setAdvancedDataProtection('web-access-off');
     const account = await read<{ dsInfo: Json; webservices: Record<string, Json> }>(validate());
     expect(account.dsInfo.isWebAccessAllowed).toBe(false);
-    expect(account.webservices.ckdatabasews!.pcsRequired).toBe(true);
+    expect(account.dsInfo.iCDPEnabled).toBe(true);
     const refused = await allPhotos(0, 4);
     expect(refused.status).toBe(403);
     expect((await read<CkPage>(refused)).serverErrorCode).toBe('ACCESS_DENIED');

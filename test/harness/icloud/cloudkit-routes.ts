@@ -23,7 +23,7 @@
 // Errors as CloudKit's reference gives them: ZONE_NOT_FOUND 404 (Photos not set up: pyicloud
 // and icloudpd tell the person to finish setting up at icloud.com), ACCESS_DENIED 403 (Advanced
 // Data Protection without web access, or without the PCS cookies: an assumption, the projects
-// only show that pcsRequired needs those cookies), BAD_REQUEST 400.
+// only show that an ADP account needs those cookies), BAD_REQUEST 400.
 import type { IcloudRoute } from './icloud-exchange';
 import { answerChanges, answerLookup } from './cloudkit-changes';
 import { answerCount, answerQuery } from './cloudkit-query';

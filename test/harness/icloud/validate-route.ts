@@ -1,12 +1,13 @@
 // setup.icloud.com/setup/ws/1/…: what icloud.com's pages ask first.
 // - POST /setup/ws/1/validate (body "null", pyicloud base.py `_validate_token`) answers the
 //   account: `dsInfo` (dsid, names, Apple ID, `hsaVersion`, `isWebAccessAllowed`) and
-//   `webservices`, one {url, status} per service, `pcsRequired` on the end-to-end encrypted ones
+//   `webservices`, one {url, status} per service, `pcsRequired` on ckdatabasews
 //   (the shapes of pyicloud tests/const/const_login.py LOGIN_WORKING and of the validate answer
 //   in icloudpd's tests/vcr_cassettes/listing_photos.yml; `isWebAccessAllowed` and
 //   `pcsRequired` as icloud-photos-sync network-types.ts reads them).
 // - POST /setup/ws/1/requestWebAccessState answers `isICDRSDisabled` (true when Advanced Data
-//   Protection is on) and `isDeviceConsentedForPCS` (pyicloud base.py `_check_pcs_consent`).
+//   Protection is on: pyicloud skips asking for PCS cookies when it is false) and
+//   `isDeviceConsentedForPCS` (pyicloud base.py `_check_pcs_consent`, `_request_pcs_for_service`).
 // - POST /setup/ws/1/requestPCS {appName, derivedFromUserAction} answers {status, message}
 //   and, on success, sets the two PCS cookies (icloud-photos-sync icloud.ts
 //   `acquirePCSCookies`; pyicloud base.py `_send_pcs_request`).
@@ -47,8 +48,11 @@ export function createSetupRoutes(gate: SessionGate, owner: AccountOwner, servic
       pcsEnabled: true,
       webservices: {
         contacts: { url: urls.contacts, status: 'active' },
-        calendar: { url: urls.calendar, status: 'active' },
-        ckdatabasews: { url: urls.ckdatabasews, status: 'active', pcsRequired: adp },
+        calendar: { url: urls.calendar, status: 'active', isMakoAccount: false },
+        // pcsRequired is true with and without Advanced Data Protection (pyicloud LOGIN_WORKING
+        // and icloudpd's recorded answer have it with iCDPEnabled false): only
+        // requestWebAccessState's isICDRSDisabled says whether PCS cookies are needed.
+        ckdatabasews: { url: urls.ckdatabasews, status: 'active', pcsRequired: true },
       },
       version: 2,
     };
