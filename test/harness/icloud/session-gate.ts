@@ -18,6 +18,9 @@ import { randomUUID } from 'node:crypto';
 import { requestCookies, type IcloudExchange } from './icloud-exchange';
 
 export const ICLOUD_ORIGIN = 'https://www.icloud.com';
+
+/** CloudKit's serverErrorCode for an HTTP status (CloudKit Web Services Reference, "Error Codes"). */
+const CLOUDKIT_CODES: Record<number, string> = { 400: 'BAD_REQUEST', 401: 'AUTHENTICATION_FAILED', 403: 'ACCESS_DENIED', 404: 'NOT_FOUND', 421: 'AUTHENTICATION_REQUIRED', 429: 'THROTTLED', 500: 'INTERNAL_ERROR', 503: 'TRY_AGAIN_LATER' };
 export const TOKEN_COOKIE = 'X-APPLE-WEBAUTH-TOKEN';
 export const USER_COOKIE = 'X-APPLE-WEBAUTH-USER';
 /** Advanced Data Protection's per-service cookies (icloud-photos-sync network-types.ts). */
@@ -99,7 +102,7 @@ export class SessionGate {
     if (this.failure && this.failure.left > 0) {
       const { status, retryAfter } = this.failure;
       this.failure.left--;
-      exchange.json(status, cloudKit ? ckError(status === 503 ? 'TRY_AGAIN_LATER' : status === 421 ? 'AUTHENTICATION_REQUIRED' : 'INTERNAL_ERROR', 'Planned failure') : {}, retryAfter === null ? {} : { 'Retry-After': String(retryAfter) });
+      exchange.json(status, cloudKit ? ckError(CLOUDKIT_CODES[status] ?? 'INTERNAL_ERROR', 'Planned failure') : {}, retryAfter === null ? {} : { 'Retry-After': String(retryAfter) });
       return true;
     }
     const sent = requestCookies(exchange.headers).get(TOKEN_COOKIE);
