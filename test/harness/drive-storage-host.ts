@@ -11,6 +11,7 @@
 import { createServer, type Server } from 'node:http';
 import { LOOPBACK, listenOnLoopback } from './free-port';
 import type { DriveNode, DriveTree } from './drive-tree';
+import { answerRange } from './byte-range';
 
 export type StorageFault = { kind: 'corrupt' } | { kind: 'cut'; after: number };
 
@@ -49,13 +50,10 @@ export async function startDriveStorageHost(tree: DriveTree): Promise<DriveStora
     if (!match || !node || node.deleted || Number(match[2]) !== node.version) return answer(404);
     if (Number(match[3]) < generation) return answer(403, {}, 'This address has expired');
     if (throttled > 0) return (throttled--, answer(503, { 'Retry-After': '1' }));
-    const size = node.bytes.byteLength;
-    const asked = /^bytes=(\d+)-(\d*)$/.exec(range ?? '');
-    const first = asked ? Number(asked[1]) : 0;
-    if (asked && first >= size) return answer(416, { 'Content-Range': `bytes */${size}` });
-    const last = asked && asked[2] ? Math.min(Number(asked[2]), size - 1) : size - 1;
-    let body = node.bytes.subarray(first, last + 1);
-    const headers = { 'Content-Type': node.mime, 'Content-Length': body.byteLength, ...(asked ? { 'Content-Range': `bytes ${first}-${last}/${size}` } : {}) };
+    const part = answerRange(range, node.bytes);
+    if (part.status === 416) return answer(416, part.headers);
+    let body = part.body;
+    const headers = { 'Content-Type': node.mime, ...part.headers };
     const fault = faults.get(node.name);
     faults.delete(node.name);
     if (fault?.kind === 'corrupt') {
@@ -63,12 +61,12 @@ export async function startDriveStorageHost(tree: DriveTree): Promise<DriveStora
       body[body.length >> 1]! ^= 0xff;
     }
     if (fault?.kind === 'cut') {
-      log.push({ name: node.name, range, authorized: false, status: asked ? 206 : 200 });
-      res.writeHead(asked ? 206 : 200, headers);
+      log.push({ name: node.name, range, authorized: false, status: part.status });
+      res.writeHead(part.status, headers);
       res.write(body.subarray(0, fault.after), () => res.destroy());
       return;
     }
-    answer(asked ? 206 : 200, headers, body);
+    answer(part.status, headers, body);
   });
   const origin = `http://${LOOPBACK}:${await listenOnLoopback(server)}`;
   return {

@@ -29,3 +29,5 @@ export { startFeedServer, feedOf, feedEvent, type FeedServer } from './feed-serv
 export { startOAuthServer, type OAuthTestServer, type OAuthServerOptions } from './oauth-server';
 export { startGoogleDavProxy, type GoogleDavProxy } from './google-dav-proxy';
 export { startGraphServer, type GraphTestServer } from './graph-server';
+export { startIcloudWebServer, ICLOUD_ORIGIN, type IcloudWebServer } from './icloud/icloud-web-server';
+export { seedSampleAccount, SAMPLE_CALENDAR } from './icloud/sample-account';
