@@ -7,33 +7,15 @@ import { LifeboatDb } from '../src/db/schema';
 import { seedExportMirror } from './export-mirror';
 import { startLifeboat } from './lifeboat-browser';
 import { timeExport } from './lifeboat-in-chromium';
+import { copyMirrorInto } from './copy-mirror';
 
-const TABLES = ['accounts', 'collections', 'items', 'counters'] as const;
 
 const contacts = Number(process.argv[2] ?? 10_000);
 const source = new LifeboatDb(`export-speed-chromium-${Date.now()}`);
 await seedExportMirror(source, contacts);
 const lifeboat = await startLifeboat();
 try {
-  for (const table of TABLES) {
-    const records = await source.table(table).toArray();
-    for (let at = 0; at < records.length; at += 1000) {
-      await lifeboat.page.evaluate(
-        ({ table, chunk }) =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('lifeboat');
-            open.onerror = () => reject(new Error(String(open.error)));
-            open.onsuccess = () => {
-              const tx = open.result.transaction(table, 'readwrite');
-              tx.oncomplete = () => (open.result.close(), resolve());
-              tx.onerror = () => reject(new Error(String(tx.error)));
-              for (const record of chunk) tx.objectStore(table).put(record);
-            };
-          }),
-        { table, chunk: records.slice(at, at + 1000) },
-      );
-    }
-  }
+  await copyMirrorInto(source, lifeboat.page);
   const items = await source.items.count();
   const vcf = await timeExport(lifeboat, 'exportContacts', 3, contacts);
   const ics = await timeExport(lifeboat, 'exportCalendars', 3, items - contacts);

@@ -4,6 +4,7 @@ import type { LifeboatDb } from '../db/schema';
 import { buildArchive } from './build-archive';
 import type { ArchiveResult, ExportResult, FileRequest } from '../model/export';
 import { buildExport } from '../exporters/build-export';
+import { measurePhase } from '../shared/phase-times';
 
 export interface BuiltFile {
   blob: Blob;
@@ -15,7 +16,10 @@ export async function buildFile(db: LifeboatDb, request: FileRequest, now: Date)
   if (request.type === 'export') {
     // The pieces straight into the Blob: the file is never one string in memory.
     const { parts, mimeType, ...result } = await buildExport(db, request.kind, request.params, now);
-    return { blob: new Blob(parts, { type: mimeType }), fileName: result.fileName, result };
+    const start = performance.now();
+    const blob = new Blob(parts, { type: mimeType });
+    measurePhase('export-blob', start);
+    return { blob, fileName: result.fileName, result };
   }
   const { blob, fileName, manifest } = await buildArchive(db, request.params, now, request.generator);
   const result: ArchiveResult = { fileName, bytes: blob.size, files: manifest.files.length, totals: manifest.totals, skipped: manifest.skipped.length };

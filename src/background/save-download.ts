@@ -9,6 +9,7 @@ import { openDb } from '../db/schema';
 import { buildFile } from '../archive/build-file';
 import type { ArchiveParams, ArchiveResult, ExportKind, ExportParams, ExportResult, FileRequest } from '../model/export';
 import type { OffscreenBuilt, OffscreenRequest } from '../shared/offscreen-messages';
+import { timedPhase } from '../shared/phase-times';
 
 export interface SavedFile<Result> {
   result: Result;
@@ -31,7 +32,7 @@ export interface SaveOptions {
 export async function saveExport(kind: ExportKind, params: ExportParams): Promise<SavedFile<ExportResult>> {
   const { result, downloadId } = await saveToDownloads({ type: 'export', kind, params });
   const requested = result as ExportResult;
-  const fileName = await writtenFileName(downloadId, requested.fileName);
+  const fileName = await timedPhase('download-finished', () => writtenFileName(downloadId, requested.fileName));
   return { result: { ...requested, fileName }, downloadId };
 }
 
@@ -57,9 +58,9 @@ export async function saveArchive(params: ArchiveParams, options: SaveOptions = 
 }
 
 async function saveToDownloads(request: FileRequest, options: SaveOptions = {}): Promise<SavedFile<ExportResult | ArchiveResult>> {
-  const built = canMakeBlobUrls() ? await buildHere(request) : await buildOffscreen(request);
+  const built = await timedPhase('file-built', () => (canMakeBlobUrls() ? buildHere(request) : buildOffscreen(request)));
   const filename = options.folder ? `${options.folder}/${built.fileName}` : built.fileName;
-  const downloadId = await browser.downloads.download({ url: built.url, filename, saveAs: false, conflictAction: 'uniquify' });
+  const downloadId = await timedPhase('download-started', () => browser.downloads.download({ url: built.url, filename, saveAs: false, conflictAction: 'uniquify' }));
   revokeWhenDone(downloadId, built.url);
   return { result: built.result, downloadId };
 }
@@ -79,7 +80,7 @@ async function buildHere(request: FileRequest): Promise<OffscreenBuilt> {
 }
 
 async function buildOffscreen(request: FileRequest): Promise<OffscreenBuilt> {
-  await ensureOffscreenDocument();
+  await timedPhase('offscreen-ready', ensureOffscreenDocument);
   const message: OffscreenRequest = { target: 'offscreen', type: 'build', request, now: Date.now() };
   const response = await chrome.runtime.sendMessage<OffscreenRequest, { ok: true; result: OffscreenBuilt } | { ok: false; error: string }>(message);
   if (!response.ok) throw new Error(response.error);

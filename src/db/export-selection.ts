@@ -3,6 +3,7 @@
 import type { LifeboatDb } from './schema';
 import type { ItemKind, ItemRecord } from '../model/item';
 import { itemsAsOf } from './point-in-time';
+import { timedPhase } from '../shared/phase-times';
 
 export interface SelectedItem {
   id: string;
@@ -40,7 +41,7 @@ export async function selectForExport(db: LifeboatDb, selection: Selection): Pro
   const chosen =
     selection.asOf !== undefined
       ? await itemsAsOf(db, { kinds: selection.kinds, ...(selection.collectionId ? { collectionId: selection.collectionId } : {}) }, selection.asOf)
-      : (await liveItems(db, selection)).map((item) => ({ item, raw: item.raw }));
+      : (await timedPhase('export-read-store', () => liveItems(db, selection))).map((item) => ({ item, raw: item.raw }));
   const picked = selection.itemIds ? new Set(selection.itemIds) : null;
   return chosen
     .filter(({ item }) => picked === null || picked.has(item.id))

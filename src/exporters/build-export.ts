@@ -10,6 +10,7 @@ import { exportIcs } from './ical-export';
 import { exportFileName } from './file-names';
 import { convertedCards, keepRefused, servedTexts, sortForExport } from './export-tally';
 import { withText, type WithText } from './text-parts';
+import { measurePhase, timedPhase } from '../shared/phase-times';
 
 export interface BuiltExportParts extends ExportResult {
   /** The file's pieces in order, for a Blob made of parts (text-parts.ts); `text` joins them. */
@@ -51,15 +52,17 @@ export const EXPORT_FORMATS: Record<ExportKind, Format> = {
 
 export async function buildExport(db: LifeboatDb, kind: ExportKind, params: ExportParams, now: Date): Promise<BuiltExport> {
   const format = EXPORT_FORMATS[kind];
-  const items: SelectedItem[] = await selectForExport(db, { kinds: format.kinds, ...params });
+  const items: SelectedItem[] = await timedPhase('export-read', () => selectForExport(db, { kinds: format.kinds, ...params }));
   const label = params.collectionId ? (await db.collections.get(params.collectionId))?.displayName : undefined;
   // Never silently: an item that cannot be converted is copied as served when it is whole, and
   // named with its reason when it is not; the summary counts each way.
+  const buildStart = performance.now();
   const tally = sortForExport(items);
   const built = format.build(
     tally.toBuild.map((index) => items[index]!.raw),
     { label, vcardVersion: params.vcardVersion, readWhole: tally.toBuild.map((index) => items[index]!.readWhole) },
   );
+  measurePhase('export-build', buildStart);
   keepRefused(tally, items, built.skipped);
   const refused = new Set(built.skipped.map(({ index }) => tally.toBuild[index]));
   const written = tally.toBuild.filter((index) => !refused.has(index));

