@@ -2,6 +2,7 @@
 // few megabytes as they arrive, so the JavaScript heap holds at most one such slice: Chrome
 // keeps Blob data in its blob store, which moves large blobs to disk
 // (https://chromium.googlesource.com/chromium/src/+/main/storage/browser/blob/README.md).
+import { t } from '../catalog/catalog-text';
 const SLICE_BYTES = 8 * 1024 * 1024;
 
 export interface BlobSink {
@@ -36,7 +37,7 @@ export function blobSink(type: string): BlobSink {
   return {
     writable,
     blob: () => {
-      if (!closed) throw new Error('The archive is not finished yet');
+      if (!closed) throw new Error(t('errorArchiveUnfinished'));
       return new Blob(slices, { type });
     },
   };

@@ -3,6 +3,7 @@
 // takes only a whole buffer (https://w3c.github.io/webcrypto/#SubtleCrypto-method-digest) and a
 // video or a 4 GB archive entry must never be held whole.
 import { sha256 } from '@noble/hashes/sha2.js';
+import { t } from '../catalog/catalog-text';
 
 function hex(bytes: Uint8Array): string {
   let out = '';
@@ -44,7 +45,7 @@ export function hashingStream(): StreamHash {
     stream,
     size: () => size,
     hex: () => {
-      if (digest === null) throw new Error('The stream has not ended yet');
+      if (digest === null) throw new Error(t('errorStreamNotEnded'));
       return digest;
     },
   };

@@ -3,6 +3,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { cutLongTexts, restoreLongTexts } from './xml-long-text';
 import { rawElementText } from './raw-element-text';
+import { t } from '../../catalog/catalog-text';
 
 /** An element: its children by local name, and `#text` for text mixed with children. */
 export interface XmlElement {
@@ -93,7 +94,7 @@ function freeCharacters(text: string, count: number): string[] {
     const candidate = String.fromCharCode(code);
     if (!text.includes(candidate)) found.push(candidate);
   }
-  if (found.length < count) throw new Error('No free placeholder character');
+  if (found.length < count) throw new Error(t('errorNoPlaceholder'));
   return found;
 }
 
