@@ -29,13 +29,11 @@ export function watchAccountSummaries(db: LifeboatDb, show: (summaries: AccountS
   }, intervalMs);
   // The first read starts at once, not after the watched rows' first answer.
   reader.request();
-  let firstAnswer = true;
   const subscription = liveQuery(() => accountRows(db)).subscribe({
-    next: () => {
-      // Its first answer is the state the read above started from.
-      if (firstAnswer) firstAnswer = false;
-      else reader.request();
-    },
+    // Even the first answer asks for a read: the rows may have changed between the read above
+    // and this answer (a run ending just as the page opens), and ignoring it would leave the page
+    // showing the older state until the next change. The read is coalesced, and cheap.
+    next: () => reader.request(),
     error: (error: unknown) => console.error('Lifeboat: a live query failed', error),
   });
   return () => {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addTestAccount, freshDb } from '../support/test-db';
 import { updateAccount } from '../../src/db/accounts';
 import { watchAccountSummaries } from '../../src/ui/watch-account-summaries';
-import type { AccountSummary } from '../../src/ui/account-summaries';
+import { accountSummaries, type AccountSummary } from '../../src/ui/account-summaries';
 import type { ItemRecord } from '../../src/model/item';
 
 const INTERVAL = 10;
@@ -55,10 +55,26 @@ describe('the account summaries a page watches', () => {
     const shown: AccountSummary[][] = [];
     const first = Promise.resolve([] as AccountSummary[]);
     const stop = watchAccountSummaries(db, (summaries) => shown.push(summaries), { first, intervalMs: INTERVAL });
-    await vi.waitFor(() => expect(shown).toEqual([[]]));
+    await vi.waitFor(() => expect(shown[0]).toEqual([]));
+    await settle();
+    const seen = shown.length;
     stop();
     await updateAccount(db, 'acct', { status: 'syncing' });
     await settle();
-    expect(shown).toEqual([[]]);
+    expect(shown).toHaveLength(seen);
+  });
+
+  it('shows a change made between its first read and the watch starting (a run ending as the page opens)', async () => {
+    const db = freshDb();
+    await addTestAccount(db);
+    await updateAccount(db, 'acct', { status: 'syncing' });
+    const shown: AccountSummary[][] = [];
+    // The first read saw the run under way; the run ends before the watch's first answer.
+    const first = accountSummaries(db);
+    await first;
+    await updateAccount(db, 'acct', { status: 'idle' });
+    stops.push(watchAccountSummaries(db, (summaries) => shown.push(summaries), { first, intervalMs: INTERVAL }));
+    await vi.waitFor(() => expect(shown.at(-1)?.[0]?.account.status).toBe('idle'));
+    expect(shown[0]![0]!.account.status).toBe('syncing');
   });
 });
