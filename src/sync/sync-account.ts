@@ -45,7 +45,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
           // The progress line names the latest collection started: with collections side by
           // side, each naming its own would flip the phase back and forth on every write.
           latestStep = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-          await syncOneCollection(deps, account, collection, remote, startedAt, tally, { ...reports[index]!, progress, step: () => latestStep });
+          await syncOneCollection({ deps, collection, remote, startedAt, tally, report: { ...reports[index]!, progress, step: () => latestStep } });
         },
         endsTheRun,
       );
@@ -89,29 +89,29 @@ interface CollectionReport {
 }
 
 /** A failure in one collection is recorded and the others still sync. */
-async function syncOneCollection(
-  deps: SyncDeps,
-  account: AccountRecord,
-  collection: CollectionRecord,
-  remote: RemoteCollection,
-  startedAt: number,
-  tally: CollectionTally,
-  report: CollectionReport,
-): Promise<void> {
+async function syncOneCollection(params: {
+  deps: SyncDeps;
+  collection: CollectionRecord;
+  remote: RemoteCollection;
+  startedAt: number;
+  tally: CollectionTally;
+  report: CollectionReport;
+}): Promise<void> {
+  const { deps, collection, remote, startedAt, tally, report } = params;
   const { errors, unreadable, limited, alarms, progress, step } = report;
   try {
-    const alarm = await syncCollection(
+    const alarm = await syncCollection({
       deps,
       collection,
       remote,
-      deps.settings ?? DEFAULT_SETTINGS,
+      policy: deps.settings ?? DEFAULT_SETTINGS,
       tally,
       errors,
-      (counts) => progress.update({ ...counts, ...step() }),
+      onProgress: (counts) => progress.update({ ...counts, ...step() }),
       startedAt,
       unreadable,
       limited,
-    );
+    });
     if (alarm) alarms.push(alarm);
   } catch (error) {
     if (endsTheRun(error)) throw error;

@@ -25,20 +25,27 @@ export interface CollectionTally {
   toFetch: number;
 }
 
-export async function syncCollection(
-  deps: SyncDeps,
-  collection: CollectionRecord,
-  remote: RemoteCollection,
-  policy: WipePolicy,
-  tally: CollectionTally,
-  errors: RunError[],
-  onProgress: (progress: Pick<RunProgress, 'done' | 'total'>) => Promise<void>,
-  startedAt: number,
+/** What one collection's mirroring is given: where to write, what to list, and where to report. */
+export interface CollectionRunParams {
+  deps: SyncDeps;
+  collection: CollectionRecord;
+  remote: RemoteCollection;
+  policy: WipePolicy;
+  /** The run's counts, shared by its collections. */
+  tally: CollectionTally;
+  /** The run log's errors, to which this collection adds its own. */
+  errors: RunError[];
+  onProgress: (progress: Pick<RunProgress, 'done' | 'total'>) => Promise<void>;
+  /** When the run began: the wipe count and the alarm's "moment before" start here. */
+  startedAt: number;
   /** Filled with the items this collection holds as served but could not read, for the run log. */
-  unreadable: UnreadableItemRef[] = [],
+  unreadable: UnreadableItemRef[];
   /** Filled with the items this run stored whose fields were read only in part, for the run log. */
-  limited: UnreadableItemRef[] = [],
-): Promise<AlarmRecord | null> {
+  limited: UnreadableItemRef[];
+}
+
+export async function syncCollection(params: CollectionRunParams): Promise<AlarmRecord | null> {
+  const { deps, collection, remote, policy, tally, errors, onProgress, startedAt, unreadable, limited } = params;
   const { db, source, now } = deps;
   const reader = deps.readers[collection.kind];
   const cursor = { syncToken: collection.syncToken ?? undefined, ctag: collection.ctag ?? undefined };
