@@ -93,14 +93,19 @@ export function createDavSource(conn: AccountConnection, kind: CollectionKind, o
     async listCollections(): Promise<RemoteCollection[]> {
       // Discovery costs up to four requests; its answer holds for the life of this source.
       discovery ??= await discover(ctx, dav);
+      let collections: RemoteCollection[];
       try {
-        return await listCollections(ctx, dav, discovery);
+        collections = await listCollections(ctx, dav, discovery);
       } catch (error) {
         if (!remembered || !homeMoved(error)) throw error;
         remembered = false;
         discovery = await discover(ctx, dav);
-        return listCollections(ctx, dav, discovery);
+        collections = await listCollections(ctx, dav, discovery);
       }
+      // Remembered with the homes: the next listing asks the ctag only if some collection needs it.
+      const tokensOnly = collections.length > 0 && collections.every((c) => c.syncToken !== undefined && c.supportsSyncCollection);
+      discovery = { ...discovery, tokensOnly };
+      return collections;
     },
 
     async listChanges(collection: RemoteCollection, cursor: SyncCursor): Promise<ChangeListing> {

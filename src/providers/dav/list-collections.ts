@@ -68,7 +68,9 @@ export async function listCollections(
     ...discovery.homes.map((url) => ({ url, depth: '1' as const })),
     ...discovery.collections.map((url) => ({ url, depth: '0' as const })),
   ];
-  const properties = kind.kind === 'addressbook' ? ADDRESS_BOOK_PROPERTIES : COLLECTION_PROPERTIES;
+  const all = kind.kind === 'addressbook' ? ADDRESS_BOOK_PROPERTIES : COLLECTION_PROPERTIES;
+  // A ctag only decides "unchanged" where no sync token does (dav-source.ts's listChanges).
+  const properties = discovery.tokensOnly === true ? all.filter((name) => name !== 'CS:getctag') : all;
   for (const { url, depth } of lookups) {
     const answer = await propfind(ctx, url, depth, properties);
     for (const entry of answer.entries) {
