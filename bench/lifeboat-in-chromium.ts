@@ -34,16 +34,21 @@ export async function firstMirror(account: DavAccount, expectedItems: number, ti
 /**
  * "Sync now": the engine's own duration of the run it started, and how many items it changed.
  * Waits first for any run still going (a scheduled one that started during a long first mirror,
- * before pauseSchedule could clear it): "Sync now" starts nothing while one runs, and the figure
- * must be this command's own run, never an earlier one.
+ * before pauseSchedule could clear it). A run's record is also finished before its runner is done
+ * (the discovery it saves, old versions pruned, the badge), and "Sync now" during that moment
+ * joins the ending run rather than start one (background/sync-runner.ts): then it is asked
+ * again, so the figure is always this command's own new run, never an earlier one.
  */
 export async function syncNowCounted(lifeboat: LifeboatBrowser, timeoutMs = 30 * 60_000): Promise<{ ms: number; changed: number }> {
-  const before = await runs(lifeboat);
-  if (before.some((run) => run.finishedAt === null)) await waitForRuns(lifeboat, before.length, timeoutMs);
-  const { result } = await command(lifeboat, 'syncNow', {});
-  if (result.runs < 1) throw new Error('"Sync now" started no run.');
-  const run = await waitForRuns(lifeboat, before.length + 1, timeoutMs);
-  return { ms: runDuration(run), changed: run.changed };
+  const earlier = await runs(lifeboat);
+  if (earlier.some((run) => run.finishedAt === null)) await waitForRuns(lifeboat, earlier.length, timeoutMs);
+  const before = (await runs(lifeboat)).at(-1)?.id;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await command(lifeboat, 'syncNow', {});
+    const last = (await runs(lifeboat)).at(-1);
+    if (last && last.id !== before && last.finishedAt !== null) return { ms: runDuration(last), changed: last.changed };
+  }
+  throw new Error('"Sync now" recorded no new run.');
 }
 
 /** A "Sync now" that must find nothing new. */

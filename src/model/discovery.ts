@@ -10,4 +10,10 @@ export interface Discovery {
    * one: finding nothing there then means "not a CardDAV/CalDAV URL", not "no collections yet".
    */
   guessed: boolean;
+  /**
+   * True when every collection of the last listing carried a sync token and offered
+   * sync-collection: the next listing then asks no ctag, which a server such as Radicale
+   * computes over every item of every collection, as it does the token (RFC 6578 §4).
+   */
+  tokensOnly?: boolean;
 }

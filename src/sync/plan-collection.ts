@@ -18,13 +18,16 @@ export interface CollectionPlan {
  * `pending`: items the last run could not fetch or read. They are fetched again on every run
  * until they succeed or vanish upstream, because after that run's cursor a delta or an
  * unchanged answer would never mention them again.
+ * `mirror` needs only the items the listing names (all of them for a full listing);
+ * `mirrored` is how many items the collection holds, counted as unchanged when nothing changed.
  */
 export function planCollection(
   listing: ChangeListing,
   mirror: ReadonlyMap<string, MirroredRef>,
   pending: ReadonlySet<string> = new Set(),
+  mirrored: number = mirror.size,
 ): CollectionPlan {
-  if (listing.mode === 'unchanged') return { fetch: [...pending], markDeleted: [], unchanged: mirror.size };
+  if (listing.mode === 'unchanged') return { fetch: [...pending], markDeleted: [], unchanged: mirrored };
 
   const fetch: string[] = [];
   let unchanged = 0;

@@ -3,7 +3,8 @@ import type { AlarmRecord } from '../model/alarm';
 import type { RunError, UnreadableItemRef } from '../model/run';
 import type { CollectionRecord } from '../model/collection';
 import type { RunProgress } from '../model/account';
-import { readMirrorRefs, storeItems, markDeletedAndJudge } from '../db/mirror-writes';
+import { storeItems, markDeletedAndJudge } from '../db/mirror-writes';
+import { readPlanningRefs } from '../db/planning-refs';
 import { beginWipeCount } from '../db/wipe-marks';
 import { saveCursor } from '../db/collections';
 import { keepUnreadableHrefs, unreadableRefs } from '../db/unreadable-items';
@@ -50,10 +51,9 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   const reader = deps.readers[collection.kind];
   const cursor = { syncToken: collection.syncToken ?? undefined, ctag: collection.ctag ?? undefined };
   const listing = await source.listChanges(remote, cursor);
-  const mirror = await readMirrorRefs(db, collection.id);
-  const plan = planCollection(listing, mirror, new Set(collection.pendingHrefs));
-  let liveBefore = 0;
-  for (const ref of mirror.values()) if (ref.live) liveBefore++;
+  // Read as narrowly as the listing allows: a no-change sync reads no item at all.
+  const { refs, mirrored, live: liveBefore } = await readPlanningRefs(db, collection.id, listing);
+  const plan = planCollection(listing, refs, new Set(collection.pendingHrefs), mirrored);
   // Counted from here in the database, beside the writes: a stopped run's successor judges the
   // whole run. An unchanged collection has nothing to count (a stopped run never saved its
   // cursor, so its successor's listing is not "unchanged") and costs no write.

@@ -7,6 +7,7 @@ import type { CollectionKind } from '../../model/source';
 import type { Discovery } from '../../model/discovery';
 import type { AccountSecret, AccountSource } from '../provider-engine';
 import { combineSources } from '../combined-source';
+import { sharedHomeListing } from './shared-home-listing';
 import { createDavSource, type DavSource, type DavSourceOptions } from './dav-source';
 
 export function davAccountSource(account: AccountRecord, secret: AccountSecret, options: DavSourceOptions, fetchImpl?: typeof fetch): AccountSource {
@@ -14,10 +15,14 @@ export function davAccountSource(account: AccountRecord, secret: AccountSecret, 
   const bearer = typeof secret === 'string' ? {} : { bearer: secret };
   const allowPlainHttp = account.plainHttpConfirmed === true;
   const byKind: Partial<Record<CollectionKind, DavSource>> = {};
+  // One connection for both kinds: a home they share is listed once (shared-home-listing.ts).
+  const oneConnection = account.services.length > 1 && (account.calendarServerUrl ?? account.serverUrl) === account.serverUrl;
+  const listing = oneConnection ? sharedHomeListing(account.services) : null;
   for (const kind of account.services) {
     const serverUrl = kind === 'calendar' ? (account.calendarServerUrl ?? account.serverUrl) : account.serverUrl;
     const known = account.discovery[kind];
-    byKind[kind] = createDavSource({ serverUrl, username: account.username, password, allowPlainHttp, ...bearer, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, kind, known ? { ...options, discovery: known } : options);
+    const kindOptions = { ...options, ...(known ? { discovery: known } : {}), ...(listing ? { listingPropfind: listing(kind) } : {}) };
+    byKind[kind] = createDavSource({ serverUrl, username: account.username, password, allowPlainHttp, ...bearer, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, kind, kindOptions);
   }
   return {
     source: combineSources(byKind),

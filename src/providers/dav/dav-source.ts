@@ -9,6 +9,7 @@ import { davKind } from './dav-kind';
 import { discover } from './discover';
 import type { Discovery } from '../../model/discovery';
 import { listCollections } from './list-collections';
+import type { ListingPropfind } from './shared-home-listing';
 import { listAllMembers } from './initial-listing';
 import { MAX_MULTIGET_HREFS, multiget } from './multiget';
 import type { RetryPolicy } from '../../http/retry-policy';
@@ -30,6 +31,8 @@ export interface DavSourceOptions extends HttpContextOptions {
    * (404, 410, no longer DAV), the source discovers again by itself.
    */
   discovery?: Discovery;
+  /** The PROPFIND of the collection listing, when another kind's source shares its answers. */
+  listingPropfind?: ListingPropfind;
 }
 
 /** A DAV Source, which also tells where it found the collections, to be kept for next time. */
@@ -93,14 +96,19 @@ export function createDavSource(conn: AccountConnection, kind: CollectionKind, o
     async listCollections(): Promise<RemoteCollection[]> {
       // Discovery costs up to four requests; its answer holds for the life of this source.
       discovery ??= await discover(ctx, dav);
+      let collections: RemoteCollection[];
       try {
-        return await listCollections(ctx, dav, discovery);
+        collections = await listCollections(ctx, dav, discovery, options.listingPropfind);
       } catch (error) {
         if (!remembered || !homeMoved(error)) throw error;
         remembered = false;
         discovery = await discover(ctx, dav);
-        return listCollections(ctx, dav, discovery);
+        collections = await listCollections(ctx, dav, discovery, options.listingPropfind);
       }
+      // Remembered with the homes: the next listing asks the ctag only if some collection needs it.
+      const tokensOnly = collections.length > 0 && collections.every((c) => c.syncToken !== undefined && c.supportsSyncCollection);
+      discovery = { ...discovery, tokensOnly };
+      return collections;
     },
 
     async listChanges(collection: RemoteCollection, cursor: SyncCursor): Promise<ChangeListing> {

@@ -8,6 +8,7 @@ import { NotDavError } from './dav-errors';
 import type { DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
 import { propfind } from './dav-propfind';
+import type { ListingPropfind } from './shared-home-listing';
 import { containsElement } from './dav-xml';
 import type { Discovery } from '../../model/discovery';
 
@@ -62,15 +63,19 @@ export async function listCollections(
   ctx: HttpContext,
   kind: DavKind,
   discovery: Discovery,
+  /** Shared with the account's other kind when both list the same home (shared-home-listing.ts). */
+  listingPropfind: ListingPropfind = propfind,
 ): Promise<RemoteCollection[]> {
   const found = new Map<string, RemoteCollection>();
   const lookups = [
     ...discovery.homes.map((url) => ({ url, depth: '1' as const })),
     ...discovery.collections.map((url) => ({ url, depth: '0' as const })),
   ];
-  const properties = kind.kind === 'addressbook' ? ADDRESS_BOOK_PROPERTIES : COLLECTION_PROPERTIES;
+  const all = kind.kind === 'addressbook' ? ADDRESS_BOOK_PROPERTIES : COLLECTION_PROPERTIES;
+  // A ctag only decides "unchanged" where no sync token does (dav-source.ts's listChanges).
+  const properties = discovery.tokensOnly === true ? all.filter((name) => name !== 'CS:getctag') : all;
   for (const { url, depth } of lookups) {
-    const answer = await propfind(ctx, url, depth, properties);
+    const answer = await listingPropfind(ctx, url, depth, properties);
     for (const entry of answer.entries) {
       const collection = toCollection(entry, kind);
       if (collection && !found.has(collection.href)) found.set(collection.href, collection);

@@ -1,0 +1,42 @@
+// What the planner needs of the mirror for one collection's listing, read as narrowly as that
+// listing allows. Every item record carries its whole text (inline photos included), so a scan
+// of the collection clones all of it out of IndexedDB: only a full listing, which must find the
+// items the server no longer lists, needs that. An unchanged collection needs its counts alone
+// (read from the [collectionId+live] index, no record read), and a delta (RFC 6578) needs only
+// the items it names.
+import { Dexie } from 'dexie';
+import type { LifeboatDb } from './schema';
+import type { ChangeListing } from '../model/source';
+import type { MirroredRef } from '../model/mirrored-ref';
+import { itemId, readMirrorRefs } from './mirror-writes';
+
+export interface PlanningRefs {
+  /** The mirrored items the listing names (every one, for a full listing). */
+  refs: Map<string, MirroredRef>;
+  /** Items the collection holds, live or marked deleted upstream. */
+  mirrored: number;
+  /** Items the collection holds that are live. */
+  live: number;
+}
+
+export async function readPlanningRefs(db: LifeboatDb, collectionId: string, listing: ChangeListing): Promise<PlanningRefs> {
+  if (listing.mode === 'full') {
+    const refs = await readMirrorRefs(db, collectionId);
+    let live = 0;
+    for (const ref of refs.values()) if (ref.live) live++;
+    return { refs, mirrored: refs.size, live };
+  }
+  const byLive = db.items.where('[collectionId+live]');
+  const [mirrored, live] = await Promise.all([
+    byLive.between([collectionId, Dexie.minKey], [collectionId, Dexie.maxKey]).count(),
+    byLive.equals([collectionId, 1]).count(),
+  ]);
+  return { refs: listing.mode === 'delta' ? await refsOf(db, collectionId, [...listing.changed.map((item) => item.href), ...listing.removed]) : new Map<string, MirroredRef>(), mirrored, live };
+}
+
+async function refsOf(db: LifeboatDb, collectionId: string, hrefs: string[]): Promise<Map<string, MirroredRef>> {
+  const refs = new Map<string, MirroredRef>();
+  const items = await db.items.bulkGet(hrefs.map((href) => itemId(collectionId, href)));
+  for (const item of items) if (item) refs.set(item.href, { etag: item.etag, live: item.live === 1 });
+  return refs;
+}
