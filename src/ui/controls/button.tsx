@@ -6,8 +6,12 @@ import type { ComponentChildren } from 'preact';
 import { useAction } from '../use-action';
 
 interface Props {
-  /** The work; the button is busy until its promise settles. Its errors are the caller's to show. */
-  onAction: () => Promise<unknown>;
+  /**
+   * The work; the button is busy until its promise settles. Its errors are the caller's to show.
+   * A submit button has none: its form's onSubmit does the work (Enter in a field too) and
+   * passes `busy`.
+   */
+  onAction?: () => Promise<unknown>;
   children: ComponentChildren;
   primary?: boolean;
   type?: 'button' | 'submit';
@@ -19,8 +23,10 @@ interface Props {
   class?: string;
 }
 
+const nothing = () => Promise.resolve();
+
 export function Button({ onAction, children, primary = false, type = 'button', disabled = false, busy = false, name, class: extra }: Props) {
-  const [running, run] = useAction(onAction);
+  const [running, run] = useAction(onAction ?? nothing);
   const working = running || busy;
   const classes = [primary ? 'primary' : '', working ? 'is-busy' : '', extra ?? ''].filter(Boolean).join(' ');
   return (
