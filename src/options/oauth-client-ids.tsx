@@ -7,6 +7,7 @@ import { t } from '../shared/i18n';
 import type { ProviderId } from '../auth/oauth-providers';
 import { readProviderSettings, writeProviderSettings } from '../auth/provider-settings';
 import { StatusLine, type Message } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
 import { Field } from '../ui/controls/field';
 import { signInSetups } from '../providers/setup-registry';
 
@@ -38,7 +39,7 @@ export function OAuthClientIds() {
             {(control) => <input {...control} name={`clientId-${id}`} type="text" spellcheck={false} value={ids[id] ?? ''} onInput={(e) => setIds({ ...ids, [id]: e.currentTarget.value })} />}
           </Field>
         ))}
-        <button type="submit">{t('clientIdsSave')}</button>
+        <Button type="submit">{t('clientIdsSave')}</Button>
         <StatusLine message={message} />
       </form>
     </details>
