@@ -1,23 +1,17 @@
 // The add-account form against a stand-in worker: the button pressed is busy while the worker
 // contacts the server, a refused connection reads in an alert, and the form is ready again.
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { mockConnector, type MockConnector } from './mock-connector';
+import { renderWithWorker, typeInto } from './render-with-worker';
 
 vi.mock('../../src/shared/browser', () => import('./component-browser'));
 const { AddAccountForm } = await import('../../src/options/add-account-form');
-const { ConnectorProvider } = await import('../../src/ui/connect/use-connector');
 const { permissionAnswer } = await import('./component-browser');
 
 function renderForm(connector: MockConnector) {
-  render(
-    <ConnectorProvider connector={connector}>
-      <AddAccountForm />
-    </ConnectorProvider>,
-  );
-  fireEvent.input(screen.getByLabelText('Server address'), { target: { value: 'https://dav.example.com' } });
-  fireEvent.input(screen.getByLabelText('User name'), { target: { value: 'ada' } });
-  fireEvent.input(screen.getByLabelText('Password or app password'), { target: { value: 'secret' } });
+  renderWithWorker(connector, <AddAccountForm />);
+  typeInto({ 'Server address': 'https://dav.example.com', 'User name': 'ada', 'Password or app password': 'secret' });
 }
 
 const button = (name: string) => screen.getByRole<HTMLButtonElement>('button', { name });

@@ -1,20 +1,16 @@
 // The calendar feed form against a stand-in worker: the button is busy while the feed is
 // fetched, a refused feed reads in an alert, and a typo is refused before any server is asked.
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { mockConnector, type MockConnector } from './mock-connector';
+import { renderWithWorker, typeInto } from './render-with-worker';
 
 vi.mock('../../src/shared/browser', () => import('./component-browser'));
 const { AddFeedForm } = await import('../../src/options/add-feed-form');
-const { ConnectorProvider } = await import('../../src/ui/connect/use-connector');
 
 function renderForm(connector: MockConnector, address: string) {
-  render(
-    <ConnectorProvider connector={connector}>
-      <AddFeedForm />
-    </ConnectorProvider>,
-  );
-  fireEvent.input(screen.getByLabelText('Calendar feed address (.ics or webcal://)'), { target: { value: address } });
+  renderWithWorker(connector, <AddFeedForm />);
+  typeInto({ 'Calendar feed address (.ics or webcal://)': address });
 }
 
 const submit = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Add calendar feed' });

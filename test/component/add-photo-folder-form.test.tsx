@@ -1,22 +1,16 @@
 // The photo folder form against a stand-in worker: busy while the folder is listed, a refused
 // folder reads in an alert and keeps what was typed, one found says what it holds and empties the form.
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { mockConnector, type MockConnector } from './mock-connector';
+import { renderWithWorker, typeInto } from './render-with-worker';
 
 vi.mock('../../src/shared/browser', () => import('./component-browser'));
 const { AddPhotoFolderForm } = await import('../../src/options/add-photo-folder-form');
-const { ConnectorProvider } = await import('../../src/ui/connect/use-connector');
 
 function renderForm(connector: MockConnector) {
-  render(
-    <ConnectorProvider connector={connector}>
-      <AddPhotoFolderForm />
-    </ConnectorProvider>,
-  );
-  fireEvent.input(screen.getByLabelText('Folder address'), { target: { value: 'https://cloud.example.com/Photos/' } });
-  fireEvent.input(screen.getByLabelText("Login of the folder's server"), { target: { value: 'ada' } });
-  fireEvent.input(screen.getByLabelText('Its password (or an app password)'), { target: { value: 'secret' } });
+  renderWithWorker(connector, <AddPhotoFolderForm />);
+  typeInto({ 'Folder address': 'https://cloud.example.com/Photos/', "Login of the folder's server": 'ada', 'Its password (or an app password)': 'secret' });
 }
 
 const submit = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Add photo folder' });

@@ -1,22 +1,18 @@
 // Turning the passphrase lock on against a stand-in worker: two passphrases that differ are
 // refused in an alert before the worker is asked, and the button is busy while the key is derived.
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { mockConnector, type MockConnector } from './mock-connector';
+import { renderWithWorker, typeInto } from './render-with-worker';
 
 vi.mock('../../src/shared/browser', () => import('./component-browser'));
 const { PassphraseLock } = await import('../../src/options/passphrase-lock');
-const { ConnectorProvider } = await import('../../src/ui/connect/use-connector');
 
 async function renderOff(connector: MockConnector, first: string, second: string) {
   connector.answer('lockStatus', () => Promise.resolve({ status: 'off' }));
-  render(
-    <ConnectorProvider connector={connector}>
-      <PassphraseLock />
-    </ConnectorProvider>,
-  );
-  fireEvent.input(await screen.findByLabelText('New passphrase (at least 8 characters)'), { target: { value: first } });
-  fireEvent.input(screen.getByLabelText('Repeat the new passphrase'), { target: { value: second } });
+  renderWithWorker(connector, <PassphraseLock />);
+  await screen.findByLabelText('New passphrase (at least 8 characters)');
+  typeInto({ 'New passphrase (at least 8 characters)': first, 'Repeat the new passphrase': second });
 }
 
 const enable = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Turn the lock on' });

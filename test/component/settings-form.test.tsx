@@ -1,23 +1,19 @@
 // The settings form against a stand-in worker: it opens on the stored settings, its button is
 // busy while the worker saves, and a refused save reads in an alert rather than passing silently.
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { DEFAULT_SETTINGS } from '../../src/db/settings';
 import { mockConnector, type MockConnector } from './mock-connector';
+import { renderWithWorker, typeInto } from './render-with-worker';
 
 vi.mock('../../src/shared/browser', () => import('./component-browser'));
 const { SettingsForm } = await import('../../src/options/settings-form');
-const { ConnectorProvider } = await import('../../src/ui/connect/use-connector');
 
 async function renderForm(connector: MockConnector) {
-  render(
-    <ConnectorProvider connector={connector}>
-      <SettingsForm />
-    </ConnectorProvider>,
-  );
+  renderWithWorker(connector, <SettingsForm />);
   const interval = await screen.findByLabelText<HTMLInputElement>('Sync every (minutes)');
   expect(interval.valueAsNumber).toBe(DEFAULT_SETTINGS.syncIntervalMinutes);
-  fireEvent.input(interval, { target: { value: '90' } });
+  typeInto({ 'Sync every (minutes)': '90' });
 }
 
 const save = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Save settings' });
