@@ -12,6 +12,8 @@ import { openDb } from '../db/schema';
 import { recentRuns } from '../db/runs';
 import { t } from '../shared/i18n';
 import { StatusLine } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
 import { useServerCheck } from '../ui/use-server-check';
 import type { FoundCollection, NewDavAccount } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
@@ -101,16 +103,17 @@ export function AddAccountForm({ presetId, onAdded }: Props = {}) {
       {!presetId && (
         <>
           <p class="muted">{t('addAccountHelp')}</p>
-          <label>
-            {t('fieldProvider')}
-            <select name="provider" value={fields.providerId} onChange={chooseProvider}>
-              {PROVIDERS.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {providerName(p)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label={t('fieldProvider')}>
+            {(control) => (
+              <select {...control} name="provider" value={fields.providerId} onChange={chooseProvider}>
+                {PROVIDERS.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {providerName(p)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </>
       )}
       <p class="provider-help" id="provider-help">
@@ -118,27 +121,28 @@ export function AddAccountForm({ presetId, onAdded }: Props = {}) {
       </p>
       {(!presetId || provider.serverUrl === '') && (
         <>
-          <label>
-            {t('fieldServerUrl')}
-            <input name="serverUrl" type="text" inputMode="url" autoComplete="url" required placeholder={provider.serverPlaceholder ?? 'https://dav.example.com'} value={fields.serverUrl} onInput={update('serverUrl')} />
-          </label>
+          <Field label={t('fieldServerUrl')}>
+            {(control) => (
+              <input {...control} name="serverUrl" type="text" inputMode="url" autoComplete="url" required placeholder={provider.serverPlaceholder ?? 'https://dav.example.com'} value={fields.serverUrl} onInput={update('serverUrl')} />
+            )}
+          </Field>
           {/* A self-hosted server usually answers both on one address: the second field only in the full form. */}
           {!presetId && (
-            <label>
-              {t('fieldCalendarServerUrl')}
-              <input name="calendarServerUrl" type="text" inputMode="url" value={fields.calendarServerUrl} onInput={update('calendarServerUrl')} />
-            </label>
+            <Field label={t('fieldCalendarServerUrl')}>
+              {(control) => <input {...control} name="calendarServerUrl" type="text" inputMode="url" value={fields.calendarServerUrl} onInput={update('calendarServerUrl')} />}
+            </Field>
           )}
         </>
       )}
-      <label>
-        {t('fieldUsername')}
-        <input name="username" type="text" autoComplete="username" required value={fields.username} onInput={update('username')} />
-      </label>
-      <label>
-        {t('fieldPassword')}
-        <input name="password" type="password" autoComplete="current-password" required aria-describedby="provider-help" value={fields.password} onInput={update('password')} />
-      </label>
+      <Field label={t('fieldUsername')}>
+        {(control) => <input {...control} name="username" type="text" autoComplete="username" required value={fields.username} onInput={update('username')} />}
+      </Field>
+      {/* The provider's help above says which password (an app password, mostly): read with the field. */}
+      <Field label={t('fieldPassword')}>
+        {(control) => (
+          <input {...control} name="password" type="password" autoComplete="current-password" required aria-describedby="provider-help" value={fields.password} onInput={update('password')} />
+        )}
+      </Field>
       {plainHosts.length > 0 && (
         <PlainHttpConsent
           hosts={plainHosts}
@@ -149,17 +153,16 @@ export function AddAccountForm({ presetId, onAdded }: Props = {}) {
           }}
         />
       )}
-      <label>
-        {t('fieldLabel')}
-        <input name="label" type="text" placeholder={t('fieldLabelPlaceholder')} value={fields.label} onInput={update('label')} />
-      </label>
+      <Field label={t('fieldLabel')}>
+        {(control) => <input {...control} name="label" type="text" placeholder={t('fieldLabelPlaceholder')} value={fields.label} onInput={update('label')} />}
+      </Field>
       <div class="actions">
-        <button type="button" disabled={busy} onClick={() => void run('testConnection')}>
+        <Button disabled={busy} onAction={() => run('testConnection')}>
           {t('addAccountTest')}
-        </button>
-        <button type="submit" class="primary" disabled={busy}>
+        </Button>
+        <Button type="submit" primary busy={busy}>
           {t('addAccountSubmit')}
-        </button>
+        </Button>
       </div>
       <StatusLine message={message} />
     </form>

@@ -6,6 +6,8 @@ import { browser } from '../shared/browser';
 import { useConnector } from '../ui/connect/use-connector';
 import { t } from '../shared/i18n';
 import { StatusLine } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
 import { useServerCheck } from '../ui/use-server-check';
 import { feedHttpUrl } from '../model/feed-url';
 import { hostPermissionFor } from './server-address';
@@ -41,21 +43,18 @@ export function AddFeedForm() {
         void add();
       }}
     >
-      <p class="muted" id="feed-help">
-        {t('feedHelp')}
-      </p>
-      <label>
-        {t('fieldFeedUrl')}
-        <input name="feedUrl" type="text" inputMode="url" required aria-describedby="feed-help" placeholder="webcal://example.com/calendar.ics" value={url} onInput={(e) => (setUrl(e.currentTarget.value), setMessage(null))} />
-      </label>
-      <label>
-        {t('fieldFeedLabel')}
-        <input name="feedLabel" type="text" placeholder={t('fieldLabelPlaceholder')} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
-      </label>
+      <Field label={t('fieldFeedUrl')} hint={t('feedHelp')}>
+        {(control) => (
+          <input {...control} name="feedUrl" type="text" inputMode="url" required placeholder="webcal://example.com/calendar.ics" value={url} onInput={(e) => (setUrl(e.currentTarget.value), setMessage(null))} />
+        )}
+      </Field>
+      <Field label={t('fieldFeedLabel')}>
+        {(control) => <input {...control} name="feedLabel" type="text" placeholder={t('fieldLabelPlaceholder')} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />}
+      </Field>
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
+        <Button type="submit" primary busy={busy}>
           {t('feedSubmit')}
-        </button>
+        </Button>
       </div>
       <StatusLine message={message} />
     </form>

@@ -8,6 +8,8 @@ import { browser } from '../shared/browser';
 import { useConnector } from '../ui/connect/use-connector';
 import { t, type MessageKey } from '../shared/i18n';
 import { StatusLine } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
 import { useServerCheck } from '../ui/use-server-check';
 import { providerOrigins, providerWith, type OAuthProvider } from '../auth/oauth-providers';
 import { oneDrivePhotosSetup } from '../providers/onedrive-photos/setup';
@@ -33,10 +35,9 @@ function Choice<T extends string>({ legend, name, options, value, onChange }: { 
     <fieldset class="choices">
       <legend>{t(legend)}</legend>
       {options.map(([id, label]) => (
-        <label key={id} class="checkbox">
-          <input type="radio" name={name} value={id} checked={value === id} onChange={() => onChange(id)} />
-          {t(label)}
-        </label>
+        <Field key={id} label={t(label)} checkbox>
+          {(control) => <input {...control} type="radio" name={name} value={id} checked={value === id} onChange={() => onChange(id)} />}
+        </Field>
       ))}
     </fieldset>
   );
@@ -76,19 +77,17 @@ export function AddOneDriveForm() {
       <Choice legend="oneDriveKind" name="onedrive-drive" options={DRIVES} value={drive} onChange={setDrive} />
       <Choice legend="oneDriveFolder" name="onedrive-folder" options={FOLDERS} value={pick} onChange={setPick} />
       {pick === 'path' && (
-        <label>
-          {t('oneDrivePath')}
-          <input name="path" type="text" required placeholder="Photos/2024" value={path} onInput={(e) => setPath(e.currentTarget.value)} />
-        </label>
+        <Field label={t('oneDrivePath')}>
+          {(control) => <input {...control} name="path" type="text" required placeholder="Photos/2024" value={path} onInput={(e) => setPath(e.currentTarget.value)} />}
+        </Field>
       )}
-      <label>
-        {t('photoFolderLabel')}
-        <input name="label" type="text" placeholder={t('photoFolderLabelPlaceholder')} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
-      </label>
+      <Field label={t('photoFolderLabel')}>
+        {(control) => <input {...control} name="label" type="text" placeholder={t('photoFolderLabelPlaceholder')} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />}
+      </Field>
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy || provider === null}>
+        <Button type="submit" primary busy={busy} disabled={provider === null}>
           {t('oneDriveSubmit')}
-        </button>
+        </Button>
       </div>
       <StatusLine message={message} />
     </form>

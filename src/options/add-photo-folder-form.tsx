@@ -7,7 +7,10 @@ import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
 import { useConnector } from '../ui/connect/use-connector';
 import { t } from '../shared/i18n';
-import { StatusLine, type Message } from '../ui/controls/status-line';
+import { StatusLine } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
+import { useServerCheck } from '../ui/use-server-check';
 import type { NewPhotoFolder } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
 import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
@@ -22,8 +25,7 @@ export function AddPhotoFolderForm() {
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [plainHttpConfirmed, setPlainHttpConfirmed] = useState(false);
   const plainHosts = plainHttpTargets([fields.folderUrl]);
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, setMessage, check } = useServerCheck();
   const update = (name: keyof Fields) => (event: JSX.TargetedEvent<HTMLInputElement>) => {
     setFields({ ...fields, [name]: event.currentTarget.value });
     setMessage(null);
@@ -45,24 +47,15 @@ export function AddPhotoFolderForm() {
       setMessage({ text: t('addAccountPermissionDenied', folder.host), error: true });
       return;
     }
-    setBusy(true);
-    setMessage({ text: t('addAccountChecking'), error: false });
-    try {
+    const added = await check(async () => {
       const found = await call('addPhotoFolder', { ...fields, folderUrl: folder.href, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed });
-      setMessage({ text: t('photoFolderAdded', formatCount(found.photos), formatCount(found.folders)), error: false });
-      setFields(EMPTY);
-    } catch (error) {
-      setMessage({ text: (error as Error).message, error: true });
-    } finally {
-      setBusy(false);
-    }
+      return t('photoFolderAdded', formatCount(found.photos), formatCount(found.folders));
+    });
+    if (added) setFields(EMPTY);
   }
 
   const field = (name: keyof Fields, label: string, attrs: JSX.InputHTMLAttributes<HTMLInputElement>) => (
-    <label>
-      {label}
-      <input name={name} value={fields[name]} onInput={update(name)} {...attrs} />
-    </label>
+    <Field label={label}>{(control) => <input {...control} name={name} value={fields[name]} onInput={update(name)} {...attrs} />}</Field>
   );
   return (
     <form
@@ -79,9 +72,9 @@ export function AddPhotoFolderForm() {
       {plainHosts.length > 0 && <PlainHttpConsent hosts={plainHosts} checked={plainHttpConfirmed} onChange={setPlainHttpConfirmed} />}
       {field('label', t('photoFolderLabel'), { type: 'text', placeholder: t('photoFolderLabelPlaceholder') })}
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
+        <Button type="submit" primary busy={busy}>
           {t('photoFolderSubmit')}
-        </button>
+        </Button>
       </div>
       <StatusLine message={message} />
     </form>

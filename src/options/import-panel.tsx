@@ -9,6 +9,7 @@ import { readFileToImport } from '../restore/import-file';
 import { importIntoMirror, type ImportReport } from '../restore/import-into-mirror';
 import type { SkippedEntry } from '../archive/entry-caps';
 import { StatusLine, type Message } from '../ui/controls/status-line';
+import { Field } from '../ui/controls/field';
 import { ProblemList } from './problem-list';
 import { formatCount } from '../ui/format-count';
 
@@ -38,10 +39,9 @@ export function ImportPanel() {
 
   return (
     <div class="import-panel">
-      <label>
-        {t('restoreImportLabel')}
-        <input type="file" accept=".zip,.vcf,.ics,application/zip,text/vcard,text/calendar" disabled={busy} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
-      </label>
+      <Field label={t('restoreImportLabel')}>
+        {(control) => <input {...control} type="file" accept=".zip,.vcf,.ics,application/zip,text/vcard,text/calendar" disabled={busy} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />}
+      </Field>
       {busy && <p role="status">{t('restoreBusy')}</p>}
       <StatusLine message={message} />
       {report && report.differed > 0 && <p>{t('restoreImportDiffered', report.differed)}</p>}

@@ -7,6 +7,8 @@ import { t } from '../shared/i18n';
 import type { ProviderId } from '../auth/oauth-providers';
 import { readProviderSettings, writeProviderSettings } from '../auth/provider-settings';
 import { StatusLine, type Message } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
 import { signInSetups } from '../providers/setup-registry';
 
 /** One field per identity service a provider declares a client ID field for (providers/<kind>/setup.ts). */
@@ -33,12 +35,11 @@ export function OAuthClientIds() {
       >
         <p class="muted">{t('clientIdsHelp')}</p>
         {PROVIDERS.map(({ id, label }) => (
-          <label key={id}>
-            {t(label)}
-            <input name={`clientId-${id}`} type="text" spellcheck={false} value={ids[id] ?? ''} onInput={(e) => setIds({ ...ids, [id]: e.currentTarget.value })} />
-          </label>
+          <Field key={id} label={t(label)}>
+            {(control) => <input {...control} name={`clientId-${id}`} type="text" spellcheck={false} value={ids[id] ?? ''} onInput={(e) => setIds({ ...ids, [id]: e.currentTarget.value })} />}
+          </Field>
         ))}
-        <button type="submit">{t('clientIdsSave')}</button>
+        <Button type="submit">{t('clientIdsSave')}</Button>
         <StatusLine message={message} />
       </form>
     </details>

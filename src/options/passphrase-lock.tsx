@@ -6,23 +6,23 @@ import type { JSX } from 'preact';
 import { useConnector } from '../ui/connect/use-connector';
 import { t, type MessageKey } from '../shared/i18n';
 import { StatusLine, type Message } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
 import { UnlockForm } from '../ui/unlock-form';
 import { useLockStatus } from '../ui/use-lock-status';
 
 interface FieldProps {
-  id: string;
   label: MessageKey;
   value: string;
   onInput: (value: string) => void;
   autoComplete: 'new-password' | 'current-password';
 }
 
-function PassphraseField({ id, label, value, onInput, autoComplete }: FieldProps) {
+function PassphraseField({ label, value, onInput, autoComplete }: FieldProps) {
   return (
-    <>
-      <label for={id}>{t(label)}</label>
-      <input id={id} type="password" autoComplete={autoComplete} required value={value} onInput={(e: JSX.TargetedEvent<HTMLInputElement>) => onInput(e.currentTarget.value)} />
-    </>
+    <Field label={t(label)}>
+      {(control) => <input {...control} type="password" autoComplete={autoComplete} required value={value} onInput={(e: JSX.TargetedEvent<HTMLInputElement>) => onInput(e.currentTarget.value)} />}
+    </Field>
   );
 }
 
@@ -63,11 +63,11 @@ function EnableForm({ after }: { after: Done }) {
         await call('enableLock', { passphrase: first });
       })}
     >
-      <PassphraseField id="lock-new" label="lockNewPassphrase" value={first} onInput={setFirst} autoComplete="new-password" />
-      <PassphraseField id="lock-repeat" label="lockRepeatPassphrase" value={second} onInput={setSecond} autoComplete="new-password" />
-      <button type="submit" class="primary" disabled={form.busy}>
+      <PassphraseField label="lockNewPassphrase" value={first} onInput={setFirst} autoComplete="new-password" />
+      <PassphraseField label="lockRepeatPassphrase" value={second} onInput={setSecond} autoComplete="new-password" />
+      <Button type="submit" primary busy={form.busy}>
         {t('lockEnable')}
-      </button>
+      </Button>
       <StatusLine message={form.message} />
     </form>
   );
@@ -80,11 +80,11 @@ function ChangeForm({ after }: { after: Done }) {
   const form = useLockForm('lockChanged', after);
   return (
     <form class="lock-form" onSubmit={form.submit(() => call('changePassphrase', { current, next }))}>
-      <PassphraseField id="lock-change-current" label="lockCurrentPassphrase" value={current} onInput={setCurrent} autoComplete="current-password" />
-      <PassphraseField id="lock-change-next" label="lockNewPassphrase" value={next} onInput={setNext} autoComplete="new-password" />
-      <button type="submit" disabled={form.busy}>
+      <PassphraseField label="lockCurrentPassphrase" value={current} onInput={setCurrent} autoComplete="current-password" />
+      <PassphraseField label="lockNewPassphrase" value={next} onInput={setNext} autoComplete="new-password" />
+      <Button type="submit" busy={form.busy}>
         {t('lockChange')}
-      </button>
+      </Button>
       <StatusLine message={form.message} />
     </form>
   );
@@ -96,10 +96,10 @@ function DisableForm({ after }: { after: Done }) {
   const form = useLockForm('lockDisabled', after);
   return (
     <form class="lock-form" onSubmit={form.submit(() => call('disableLock', { passphrase }))}>
-      <PassphraseField id="lock-disable" label="lockCurrentPassphrase" value={passphrase} onInput={setPassphrase} autoComplete="current-password" />
-      <button type="submit" disabled={form.busy}>
+      <PassphraseField label="lockCurrentPassphrase" value={passphrase} onInput={setPassphrase} autoComplete="current-password" />
+      <Button type="submit" busy={form.busy}>
         {t('lockDisable')}
-      </button>
+      </Button>
       <StatusLine message={form.message} />
     </form>
   );
@@ -119,13 +119,11 @@ export function PassphraseLock() {
       <p>{t('lockIntro')}</p>
       <StatusLine message={outcome} />
       {status === 'off' && <EnableForm after={after} />}
-      {status === 'locked' && <UnlockForm idPrefix="options" onUnlocked={refresh} />}
+      {status === 'locked' && <UnlockForm onUnlocked={refresh} />}
       {status === 'unlocked' && (
         <>
           <p role="status">{t('lockOnOpen')}</p>
-          <button type="button" onClick={() => void call('lockSecrets', {}).then(() => after(t('lockLocked')))}>
-            {t('lockNow')}
-          </button>
+          <Button onAction={() => call('lockSecrets', {}).then(() => after(t('lockLocked')))}>{t('lockNow')}</Button>
           <details>
             <summary>{t('lockChange')}</summary>
             <ChangeForm after={after} />

@@ -5,6 +5,8 @@ import { useState } from 'preact/hooks';
 import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
 import { StatusLine, type Message } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
 import { useConnector } from '../ui/connect/use-connector';
 import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
 
@@ -13,7 +15,7 @@ export function PasswordForm({ account }: { account: AccountRecord }) {
   const [password, setPassword] = useState('');
   const [plainHttpConfirmed, setPlainHttpConfirmed] = useState(false);
   const [message, setMessage] = useState<Message>(null);
-  const id = `password-${account.id}`;
+  const [busy, setBusy] = useState(false);
   const plainHosts = plainHttpTargets([account.serverUrl, account.calendarServerUrl ?? '']);
   return (
     <form
@@ -24,18 +26,22 @@ export function PasswordForm({ account }: { account: AccountRecord }) {
           setMessage({ text: t('plainHttpUnconfirmed'), error: true });
           return;
         }
-        call('updatePassword', { accountId: account.id, password, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed }).then(
-          () => setMessage({ text: t('optionsPasswordSaved'), error: false }),
-          (error: Error) => setMessage({ text: error.message, error: true }),
-        );
+        setBusy(true);
+        call('updatePassword', { accountId: account.id, password, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed })
+          .then(
+            () => setMessage({ text: t('optionsPasswordSaved'), error: false }),
+            (error: Error) => setMessage({ text: error.message, error: true }),
+          )
+          .finally(() => setBusy(false));
       }}
     >
-      <label for={id}>{t('optionsNewPassword', account.label)}</label>
-      <input id={id} type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+      <Field label={t('optionsNewPassword', account.label)}>
+        {(control) => <input {...control} type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />}
+      </Field>
       {plainHosts.length > 0 && <PlainHttpConsent hosts={plainHosts} checked={plainHttpConfirmed} onChange={setPlainHttpConfirmed} />}
-      <button type="submit" class="primary">
+      <Button type="submit" primary busy={busy}>
         {t('optionsSavePassword')}
-      </button>
+      </Button>
       <StatusLine message={message} />
     </form>
   );

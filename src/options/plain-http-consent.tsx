@@ -3,6 +3,7 @@
 import { useId } from 'preact/hooks';
 import { plainHttpHosts } from '../model/plain-http';
 import { t } from '../shared/i18n';
+import { Field } from '../ui/controls/field';
 import { normalizeServerUrl } from './server-address';
 
 /** The hosts among what was typed that would get the password unencrypted. */
@@ -32,10 +33,9 @@ export function PlainHttpConsent({ hosts, checked, onChange }: Props) {
       <p id={warningId} class="message-error">
         {t('plainHttpWarning', where)}
       </p>
-      <label class="checkbox">
-        <input name="plainHttpConfirmed" type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
-        {t('plainHttpConfirm', where)}
-      </label>
+      <Field label={t('plainHttpConfirm', where)} checkbox>
+        {(control) => <input {...control} name="plainHttpConfirmed" type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />}
+      </Field>
     </div>
   );
 }

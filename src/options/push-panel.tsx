@@ -7,6 +7,8 @@ import { t } from '../shared/i18n';
 import { useConnector } from '../ui/connect/use-connector';
 import type { PushReport } from '../model/push';
 import { StatusLine, type Message } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
 import { useLiveQuery } from '../ui/use-live-query';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
@@ -57,19 +59,16 @@ export function PushPanel() {
     <div class="push-panel">
       <p>{t('restorePushIntro')}</p>
       <CollectionSelect label={t('restoreFrom')} emptyLabel={t('restoreChooseCollection')} choices={choices} value={fromId} onChange={setFromId} />
-      <label>
-        {t('optionsExportAsOf')}
-        <input type="datetime-local" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />
-      </label>
+      <Field label={t('optionsExportAsOf')}>{(control) => <input {...control} type="datetime-local" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />}</Field>
       <CollectionSelect label={t('restoreInto')} emptyLabel={t('restoreChooseCollection')} choices={targets} value={intoId} onChange={setIntoId} />
       {dropsLabels && <p class="muted">{t('restoreLabelsNotKeptByGoogle')}</p>}
       <div class="actions">
-        <button type="button" disabled={busy || !from || !into} onClick={() => void run(true)}>
+        <Button disabled={busy || !from || !into} onAction={() => run(true)}>
           {t('restoreDryRun')}
-        </button>
-        <button type="button" class="primary" disabled={busy || !from || !into} onClick={() => void run(false)}>
+        </Button>
+        <Button primary disabled={busy || !from || !into} onAction={() => run(false)}>
           {t('restorePush')}
-        </button>
+        </Button>
       </div>
       {busy && <p role="status">{t('restoreBusy')}</p>}
       <StatusLine message={message} />

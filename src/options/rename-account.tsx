@@ -5,12 +5,14 @@ import { t } from '../shared/i18n';
 import { useConnector } from '../ui/connect/use-connector';
 import { StatusLine, type Message } from '../ui/controls/status-line';
 import { Field } from '../ui/controls/field';
+import { Button } from '../ui/controls/button';
 
 export function RenameAccount({ account }: { account: AccountRecord }) {
   const { call } = useConnector();
   const [editing, setEditing] = useState(false);
   const [label, setLabel] = useState(account.label);
   const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
   if (!editing) {
     return (
       <button type="button" onClick={() => setEditing(true)}>
@@ -23,16 +25,19 @@ export function RenameAccount({ account }: { account: AccountRecord }) {
       class="rename-account"
       onSubmit={(event) => {
         event.preventDefault();
-        call('renameAccount', { accountId: account.id, label }).then(
-          () => setEditing(false),
-          (error: Error) => setMessage({ text: error.message, error: true }),
-        );
+        setBusy(true);
+        call('renameAccount', { accountId: account.id, label })
+          .then(
+            () => setEditing(false),
+            (error: Error) => setMessage({ text: error.message, error: true }),
+          )
+          .finally(() => setBusy(false));
       }}
     >
       <Field label={t('optionsRenameLabel')}>{(control) => <input {...control} type="text" required value={label} onInput={(e) => setLabel(e.currentTarget.value)} />}</Field>
-      <button type="submit" class="primary">
+      <Button type="submit" primary busy={busy}>
         {t('optionsRenameSave')}
-      </button>
+      </Button>
       <button type="button" onClick={() => setEditing(false)}>
         {t('optionsRemoveCancel')}
       </button>

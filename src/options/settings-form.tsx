@@ -7,10 +7,13 @@ import { t } from '../shared/i18n';
 import type { MessageKey } from '../shared/i18n';
 import { useConnector } from '../ui/connect/use-connector';
 import { useLiveQuery } from '../ui/use-live-query';
+import { Button } from '../ui/controls/button';
+import { Field } from '../ui/controls/field';
+import { StatusLine, type Message } from '../ui/controls/status-line';
 
-type Field = { key: keyof Settings; label: MessageKey; min: number; max: number; percent?: boolean };
+type Setting = { key: keyof Settings; label: MessageKey; min: number; max: number; percent?: boolean };
 
-const FIELDS: Field[] = [
+const SETTINGS: Setting[] = [
   { key: 'syncIntervalMinutes', label: 'settingSyncInterval', min: 5, max: 1440 },
   { key: 'keepVersionsDays', label: 'settingKeepDays', min: 1, max: 3650 },
   { key: 'keepMinVersions', label: 'settingKeepMin', min: 1, max: 1000 },
@@ -24,14 +27,15 @@ export function SettingsForm() {
   const { call } = useConnector();
   const stored = useLiveQuery(() => readSettings(openDb()));
   const [draft, setDraft] = useState<Settings | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (stored && !draft) setDraft(stored);
   }, [stored, draft]);
   if (!draft) return null;
 
-  const shown = (field: Field) => (field.percent ? Math.round(draft[field.key] * 100) : draft[field.key]);
-  const set = (field: Field, value: number) => {
+  const shown = (field: Setting) => (field.percent ? Math.round(draft[field.key] * 100) : draft[field.key]);
+  const set = (field: Setting, value: number) => {
     setDraft({ ...draft, [field.key]: field.percent ? value / 100 : value });
     setMessage(null);
   };
@@ -40,21 +44,24 @@ export function SettingsForm() {
       class="settings"
       onSubmit={(event) => {
         event.preventDefault();
-        void call('updateSettings', draft).then(() => setMessage(t('settingsSaved')));
+        setBusy(true);
+        call('updateSettings', draft)
+          .then(
+            () => setMessage({ text: t('settingsSaved'), error: false }),
+            (error: Error) => setMessage({ text: error.message, error: true }),
+          )
+          .finally(() => setBusy(false));
       }}
     >
-      {FIELDS.map((field) => (
-        <label key={field.key}>
-          {t(field.label)}
-          <input type="number" min={field.min} max={field.max} required value={shown(field)} onInput={(e) => set(field, e.currentTarget.valueAsNumber)} />
-        </label>
+      {SETTINGS.map((field) => (
+        <Field key={field.key} label={t(field.label)}>
+          {(control) => <input {...control} type="number" min={field.min} max={field.max} required value={shown(field)} onInput={(e) => set(field, e.currentTarget.valueAsNumber)} />}
+        </Field>
       ))}
-      <button type="submit" class="primary">
+      <Button type="submit" primary busy={busy}>
         {t('settingsSave')}
-      </button>
-      <p class="message" role="status">
-        {message ?? ''}
-      </p>
+      </Button>
+      <StatusLine message={message} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { browser } from '../shared/browser';
 import { useConnector } from '../ui/connect/use-connector';
 import { t } from '../shared/i18n';
 import { StatusLine } from '../ui/controls/status-line';
+import { Button } from '../ui/controls/button';
 import { useServerCheck } from '../ui/use-server-check';
 import { providerOrigins, providerWith, type OAuthProvider } from '../auth/oauth-providers';
 import { readProviderSettings } from '../auth/provider-settings';
@@ -45,9 +46,9 @@ export function SignInPanel({ only, onAdded }: Props = {}) {
       <p class="muted">{t('signInHelp')}</p>
       <div class="actions">
         {BUTTONS.filter(({ id }) => !only || id === only).map(({ id, label, name }) => (
-          <button key={id} type="button" class="primary" disabled={busy || providers === null} onClick={() => providers?.[id] && void signIn(id, providers[id], name)}>
+          <Button key={id} primary disabled={busy || providers === null} onAction={async () => providers?.[id] && (await signIn(id, providers[id], name))}>
             {t(label)}
-          </button>
+          </Button>
         ))}
       </div>
       <StatusLine message={message} />

@@ -6,6 +6,7 @@ import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
 import { importTakeout } from '../photos/takeout/import-takeout';
 import { StatusLine, type Message } from '../ui/controls/status-line';
+import { Field } from '../ui/controls/field';
 import { formatCount } from '../ui/format-count';
 
 export function TakeoutPanel() {
@@ -29,10 +30,9 @@ export function TakeoutPanel() {
   return (
     <div class="takeout-panel">
       <p class="muted">{t('takeoutHelp')}</p>
-      <label>
-        {t('takeoutLabel')}
-        <input type="file" accept=".zip,application/zip" multiple disabled={progress !== null} onChange={(e) => void importFiles(e.currentTarget.files)} />
-      </label>
+      <Field label={t('takeoutLabel')}>
+        {(control) => <input {...control} type="file" accept=".zip,application/zip" multiple disabled={progress !== null} onChange={(e) => void importFiles(e.currentTarget.files)} />}
+      </Field>
       {progress && <p role="status">{progress}</p>}
       <StatusLine message={message} />
     </div>

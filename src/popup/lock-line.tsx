@@ -7,7 +7,7 @@ export function LockLine() {
   if (status !== 'locked') return null;
   return (
     <div class="warning lock-warning">
-      <UnlockForm idPrefix="popup" onUnlocked={refresh} />
+      <UnlockForm onUnlocked={refresh} />
     </div>
   );
 }

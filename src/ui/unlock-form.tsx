@@ -4,13 +4,14 @@ import { useState } from 'preact/hooks';
 import { useConnector } from './connect/use-connector';
 import { t } from '../shared/i18n';
 import { StatusLine, type Message } from './controls/status-line';
+import { Button } from './controls/button';
+import { Field } from './controls/field';
 
-export function UnlockForm({ idPrefix, onUnlocked }: { idPrefix: string; onUnlocked?: () => void }) {
+export function UnlockForm({ onUnlocked }: { onUnlocked?: () => void }) {
   const { call } = useConnector();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
-  const id = `${idPrefix}-unlock`;
   return (
     <form
       class="unlock-form"
@@ -30,11 +31,12 @@ export function UnlockForm({ idPrefix, onUnlocked }: { idPrefix: string; onUnloc
       }}
     >
       <p class="lock-line">{t('lockLocked')}</p>
-      <label for={id}>{t('lockPassphrase')}</label>
-      <input id={id} type="password" autoComplete="current-password" required value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
-      <button type="submit" class="primary" disabled={busy}>
+      <Field label={t('lockPassphrase')}>
+        {(control) => <input {...control} type="password" autoComplete="current-password" required value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />}
+      </Field>
+      <Button type="submit" primary busy={busy}>
         {t('lockUnlock')}
-      </button>
+      </Button>
       <StatusLine message={message} />
     </form>
   );

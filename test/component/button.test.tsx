@@ -58,4 +58,25 @@ describe('Button', () => {
     expect(button.getAttribute('aria-busy')).toBeNull();
     expect(button.className).toBe('primary');
   });
+
+  it('as a submit button leaves the work to its form, and is busy while the form says so', async () => {
+    const submitted = vi.fn((event: Event) => event.preventDefault());
+    const { rerender } = render(
+      <form onSubmit={submitted}>
+        <Button type="submit">Add account</Button>
+      </form>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    await waitFor(() => expect(submitted).toHaveBeenCalledTimes(1));
+    rerender(
+      <form onSubmit={submitted}>
+        <Button type="submit" busy>
+          Add account
+        </Button>
+      </form>,
+    );
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Add account' });
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(button.disabled).toBe(true);
+  });
 });

@@ -5,22 +5,28 @@
 import type { ComponentChildren } from 'preact';
 import { useAction } from '../use-action';
 
-interface Props {
-  /** The work; the button is busy until its promise settles. Its errors are the caller's to show. */
-  onAction: () => Promise<unknown>;
+/**
+ * A plain button runs `onAction`: busy until its promise settles, its errors the caller's to
+ * show. A submit button has none: its form's onSubmit does the work (Enter in a field too) and
+ * passes `busy`.
+ */
+type Work = { type?: 'button'; onAction: () => Promise<unknown> } | { type: 'submit'; onAction?: never };
+
+type Props = Work & {
   children: ComponentChildren;
   primary?: boolean;
-  type?: 'button' | 'submit';
   /** Disabled from outside: another action of the same panel runs, or the form is not ready. */
   disabled?: boolean;
   /** Busy from outside: the work goes on after the promise (a run the worker reports through the database). */
   busy?: boolean;
   name?: string;
   class?: string;
-}
+};
+
+const nothing = () => Promise.resolve();
 
 export function Button({ onAction, children, primary = false, type = 'button', disabled = false, busy = false, name, class: extra }: Props) {
-  const [running, run] = useAction(onAction);
+  const [running, run] = useAction(onAction ?? nothing);
   const working = running || busy;
   const classes = [primary ? 'primary' : '', working ? 'is-busy' : '', extra ?? ''].filter(Boolean).join(' ');
   return (
