@@ -1,5 +1,5 @@
 // What both halves of the source contract use: finding the collection under test, and tests a
-// target may be unable to run, skipped with the reason in their title.
+// target cannot run, replaced by a test that the target really lacks what they need.
 import { it } from 'vitest';
 import type { HttpContextOptions } from '../../src/http/http-context';
 import type { RemoteCollection, Source } from '../../src/model/source';
@@ -12,10 +12,14 @@ export async function collectionOf(source: Source, fixture: Pick<SourceFixture, 
   return found;
 }
 
-/** `it`, or a skipped test that says why the target cannot do it. */
-export function itWhen(ability: Ability, title: string, test: () => Promise<void>): void {
+/**
+ * `it` where the target can; where it cannot, a test that it really lacks the ability, named
+ * with the reason, so a target that gains it fails here until its declaration is corrected.
+ * Nothing is skipped.
+ */
+export function itWhen(ability: Ability, title: string, test: () => Promise<void>, lackIsReal: () => Promise<void> | void): void {
   if (ability === true) it(title, test);
-  else it.skip(`${title} (not for this target: ${ability.lacks})`, test);
+  else it(`cannot: ${title}, because ${ability.lacks}`, async () => lackIsReal());
 }
 
 
