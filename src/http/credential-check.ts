@@ -7,7 +7,7 @@ import { CredentialsWithheldError, PlainHttpRefusedError } from './policy-errors
 
 /** Why a request to `href` could not carry the account's credentials, or null when it could. */
 export function refusedHref(ctx: HttpContext, href: string): string | null {
-  if (!ctx.authorization) return null;
+  if (!ctx.authorization && ctx.policy.kind !== 'browser-session') return null;
   const verdict = mayCarryCredentials(ctx.policy, href);
   if (verdict.ok) return null;
   return verdict.reason === 'plain-http' ? new PlainHttpRefusedError(href).message : new CredentialsWithheldError({ url: href, bearer: ctx.policy.kind === 'bearer' }).message;

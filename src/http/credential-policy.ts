@@ -4,10 +4,17 @@
 // redirect to pNN-contacts.icloud.com); a bearer token goes only to the API origin it was issued
 // for (RFC 6750 §5.2: a token must not reach anyone but the resource server); nothing is ever
 // sent over plain http to a host off this machine unless the person confirmed it for the account.
+// A browser session (iCloud's icloud.com sign-in) is held by the browser, never by Lifeboat:
+// the policy decides which requests fetch may attach the site's cookies to, with the same
+// same-site rule as a password.
 import { isLoopbackHost } from '../model/plain-http';
 import { getDomain } from 'tldts';
 
-export type CredentialKind = 'password' | 'bearer' | 'none';
+/**
+ * `browser-session`: the browser's own cookies for the account's site, added by fetch
+ * (`credentials: 'include'`) only to requests this policy lets carry credentials.
+ */
+export type CredentialKind = 'password' | 'bearer' | 'browser-session' | 'none';
 
 export interface CredentialPolicy {
   readonly kind: CredentialKind;
@@ -56,7 +63,7 @@ export function mayCarryCredentials(policy: CredentialPolicy, url: string): Verd
 
 /**
  * Whether a redirect from the bound `from` to `to` binds `to` too. Never for a bearer token;
- * for a password, only within the same site, and only to https, or to plain http where plain
+ * for a password or a browser session, only within the same site, and only to https, or to plain http where plain
  * http is acceptable at all (loopback, or confirmed by the person) and was already in use.
  */
 export function redirectBinds(policy: CredentialPolicy, from: URL, to: URL): boolean {

@@ -15,12 +15,17 @@ export interface SentRequest {
   outcome: RedirectOutcome;
 }
 
+/** Refuses before sending when the account's credentials may not go to `url`. */
+function requireMayCarry(ctx: HttpContext, url: string): void {
+  const verdict = mayCarryCredentials(ctx.policy, url);
+  if (!verdict.ok && verdict.reason === 'plain-http') throw new PlainHttpRefusedError(url);
+  if (!verdict.ok) throw new CredentialsWithheldError({ url, bearer: ctx.policy.kind === 'bearer' });
+}
+
 function headersFor(ctx: HttpContext, req: HttpRequest, url: string): Record<string, string> {
   const headers: Record<string, string> = { ...req.headers };
   if (req.credentials !== 'none' && ctx.authorization) {
-    const verdict = mayCarryCredentials(ctx.policy, url);
-    if (!verdict.ok && verdict.reason === 'plain-http') throw new PlainHttpRefusedError(url);
-    if (!verdict.ok) throw new CredentialsWithheldError({ url, bearer: ctx.policy.kind === 'bearer' });
+    requireMayCarry(ctx, url);
     headers.Authorization = ctx.authorization;
   }
   if (req.depth !== undefined) headers.Depth = req.depth;
@@ -35,11 +40,22 @@ function headersFor(ctx: HttpContext, req: HttpRequest, url: string): Record<str
  * `follow` for reads: in a service worker `manual` yields an opaque response with no Location
  * (Fetch standard, opaque-redirect filtered response), so the client could not follow it itself.
  * `error` for a PUT: its body (a person's contact or event) never travels to a host a redirect
- * names. `credentials: 'omit'`: no cookie of the browser's joins the account's credentials.
+ * names.
  */
 function redirectMode(req: HttpRequest): RequestRedirect {
   if (req.method === 'PUT' || req.method === 'POST') return 'error';
   return req.redirect ?? 'follow';
+}
+
+/**
+ * `omit`: no cookie of the browser's joins an account's credentials. `include` only for an
+ * account whose credential is the browser's session for its site (iCloud), on a request that
+ * may carry it: the cookies then go where the policy sends the account's requests, nowhere else.
+ */
+function cookieMode(ctx: HttpContext, req: HttpRequest, url: string): RequestCredentials {
+  if (ctx.policy.kind !== 'browser-session' || req.credentials === 'none') return 'omit';
+  requireMayCarry(ctx, url);
+  return 'include';
 }
 
 /**
@@ -50,6 +66,7 @@ function redirectMode(req: HttpRequest): RequestRedirect {
  */
 export async function sendChecked(ctx: HttpContext, req: HttpRequest, url: string): Promise<SentRequest> {
   const headers = headersFor(ctx, req, url);
+  const credentials = cookieMode(ctx, req, url);
   spendRequest(ctx.budget, url);
   let response: Response;
   try {
@@ -58,7 +75,7 @@ export async function sendChecked(ctx: HttpContext, req: HttpRequest, url: strin
       headers,
       body: req.body,
       redirect: redirectMode(req),
-      credentials: 'omit',
+      credentials,
       signal: req.signal ?? AbortSignal.timeout(ctx.timeoutMs),
     });
   } catch (error) {
