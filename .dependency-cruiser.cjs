@@ -125,8 +125,9 @@ module.exports = {
         'A provider lives in its own folder (providers/<kind>/) and is found there: it does not reach ' +
         'into another provider\'s, except for the helpers several share: the DAV client (Google\'s ' +
         'account and WebDAV photo folders speak DAV), Graph paging and Microsoft\'s identity service ' +
-        '(OneDrive photos are Graph with a Microsoft sign-in), and the ranged photo download with its ' +
-        'media types and digests (OneDrive photos download like WebDAV ones).',
+        '(OneDrive photos are Graph with a Microsoft sign-in), the ranged photo download with its ' +
+        'media types and digests (OneDrive photos download like WebDAV ones), and iCloud\'s web ' +
+        'session (iCloud Photos ride on the same icloud.com sign-in as its contacts and calendars).',
       severity: 'error',
       from: { path: '^src/providers/([^/]+)/' },
       to: {
@@ -136,6 +137,7 @@ module.exports = {
           '^src/providers/dav/',
           '^src/providers/microsoft/(graph-request|oauth)[.]ts$',
           '^src/providers/webdav-photos/(photo-get|watched-body|media-types|server-digests)[.]ts$',
+          '^src/providers/icloud-web/',
         ],
       },
     },

@@ -11,14 +11,26 @@ import { describeError, isCredentialsRejected } from '../sync/describe-error';
 import { loadPassword } from './credentials';
 import { bearerFor } from './oauth-bearer';
 import { providerOf } from '../providers/registry';
+import { usesBrowserSession } from '../model/provider-setup';
 import { LockedError } from '../secrets/lock-params';
 import { lockStatus } from '../secrets/lock-state';
 
 /** The account signs in with an identity service (its provider's `secret`), rather than a password. */
 export const signsIn = (account: AccountRecord): boolean => providerOf(account.kind).setup.secret === 'sign-in';
 
-/** The secret, or null when the account now waits for the person to sign in again, or for the lock to be opened. */
+/** The account rides on the browser's own sign-in at its service's site (iCloud): Lifeboat holds no secret for it. */
+export const ridesBrowserSession = (account: AccountRecord): boolean => usesBrowserSession(providerOf(account.kind).setup);
+
+/** What refused credentials make of the account: signing in again (with the service, or at its site), or a new password. */
+export const credentialsRejectedStatus = (account: AccountRecord): 'needs-sign-in' | 'needs-password' =>
+  signsIn(account) || ridesBrowserSession(account) ? 'needs-sign-in' : 'needs-password';
+
+/**
+ * The secret, or null when the account now waits for the person to sign in again, or for the
+ * lock to be opened. A browser-session account has none: '' (the browser adds its cookies).
+ */
 export async function accountSecret(db: LifeboatDb, account: AccountRecord): Promise<string | BearerAuth | null> {
+  if (ridesBrowserSession(account)) return '';
   try {
     if (!signsIn(account)) return await loadPassword(account.id);
     return await bearerFor(account.id, account.kind);
@@ -35,3 +47,9 @@ export const isPaused = (account: AccountRecord): boolean => account.status === 
 
 /** A run started while the lock is locked ends before it begins, marking nothing. */
 export const secretsLocked = async (): Promise<boolean> => (await lockStatus()) === 'locked';
+
+/**
+ * Whether the lock stops this account's run: it seals stored secrets, and a browser-session
+ * account has none (its session is the browser's own cookies), so it runs while locked.
+ */
+export const lockStops = async (account: AccountRecord): Promise<boolean> => !ridesBrowserSession(account) && (await secretsLocked());

@@ -29,6 +29,9 @@ import { requirePlainHttpConfirmed } from './require-plain-http-confirmed';
 import { davSetup } from '../providers/dav/setup';
 import { requiredArchivePassphrase } from '../secrets/archive-passphrase';
 import { t } from '../catalog/catalog-text';
+import { refreshIcloudOriginRuleQuietly } from './icloud-origin-rule';
+import { addIcloudSession } from './add-icloud';
+import { saveIcloudDiagnostic } from './icloud-diagnostic';
 
 const plainHttpChecked = (account: NewDavAccount): void =>
   requirePlainHttpConfirmed({ urls: [account.serverUrl, account.calendarServerUrl], confirmed: account.plainHttpConfirmed });
@@ -90,6 +93,7 @@ export const handlers: Handlers = {
     await removeAccountData(openDb(), accountId, { keepData });
     await forgetPassword(accountId);
     await forgetTokens(accountId);
+    await refreshIcloudOriginRuleQuietly();
     await refreshBadge();
     return { ok: true };
   },
@@ -140,6 +144,8 @@ export const handlers: Handlers = {
 
   addPhotoFolder,
   addOneDrivePhotos,
+  addIcloudSession,
+  saveIcloudDiagnostic,
   recheckPhotos: () => recheckDuePhotos(Date.now() + 1),
   ...lockHandlers,
 };

@@ -13,6 +13,7 @@ import { resumeInterruptedRuns, scheduleFromSettings } from './resume';
 import { refreshBadge } from './attention';
 import { RECHECK_ALARM, ensureRecheckAlarm, recheckDuePhotos } from './photo-recheck';
 import { resumeLockChange } from '../secrets/lock-state';
+import { refreshIcloudOriginRuleQuietly } from './icloud-origin-rule';
 
 registerRpcServer(handlers);
 // Long commands (adding an account, Sync now) answer at once and report through the database,
@@ -38,4 +39,6 @@ void scheduleFromSettings();
 void resumeInterruptedRuns();
 void refreshBadge();
 void ensureRecheckAlarm();
+// Session rules end with the browser: iCloud accounts need their Origin rule again.
+void refreshIcloudOriginRuleQuietly();
 void resumeLockChange().catch((error: unknown) => console.warn('Lifeboat: could not finish the change of the passphrase lock', error));

@@ -9,7 +9,7 @@ import { providerOf } from '../providers/registry';
 import { t } from '../catalog/catalog-text';
 import { syncPhotoFolder } from '../sync/photos/sync-photo-folder';
 import type { RunSummary } from '../model/run-summary';
-import { accountSecret, signsIn } from './account-secret';
+import { accountSecret, credentialsRejectedStatus } from './account-secret';
 import { announceAlarms, refreshBadge } from './attention';
 
 /** The account's source, or null when it waits for a new sign-in. */
@@ -26,7 +26,7 @@ export async function syncPhotoAccount(db: LifeboatDb, account: AccountRecord, s
     await refreshBadge();
     return null;
   }
-  const credentialsRejected = signsIn(account) ? 'needs-sign-in' : 'needs-password';
+  const credentialsRejected = credentialsRejectedStatus(account);
   const summary = await syncPhotoFolder({ db, account, source, settings, now: Date.now, credentialsRejected });
   await announceAlarms(summary.alarms);
   await refreshBadge();

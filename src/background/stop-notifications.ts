@@ -6,6 +6,8 @@
 import { browser } from '../shared/browser';
 import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
+import { usesBrowserSession } from '../model/provider-setup';
+import { setupOf } from '../providers/setup-registry';
 
 /** The share of the quota above which the next copies may fail. */
 export const NEARLY_FULL = 0.9;
@@ -21,7 +23,7 @@ function stopsOf(accounts: readonly AccountRecord[], estimate: StorageEstimate |
   const stops: Stop[] = [];
   for (const account of accounts) {
     if (account.status === 'needs-password') stops.push({ mark: `${account.id}|needs-password`, message: t('warningNeedsPassword', account.label) });
-    if (account.status === 'needs-sign-in') stops.push({ mark: `${account.id}|needs-sign-in`, message: t('warningNeedsSignIn', account.label) });
+    if (account.status === 'needs-sign-in') stops.push({ mark: `${account.id}|needs-sign-in`, message: t(usesBrowserSession(setupOf(account.kind)) ? 'icloudAccountWarningSignedOut' : 'warningNeedsSignIn', account.label) });
   }
   const { usage, quota } = estimate ?? {};
   if (usage !== undefined && quota !== undefined && quota > 0 && usage / quota > NEARLY_FULL) {

@@ -12,7 +12,8 @@ import type { RunSummary } from '../model/run-summary';
 import { readers } from '../sync/readers';
 import { sourceForAccount } from '../providers/source-for-account';
 import { syncPhotoAccount } from './photo-runner';
-import { accountSecret, isPaused, secretsLocked, signsIn } from './account-secret';
+import { accountSecret, credentialsRejectedStatus, isPaused, lockStops, ridesBrowserSession } from './account-secret';
+import { noteSessionCheck, sessionCheckDue } from './session-recheck';
 import { announceAlarms, refreshBadge } from './attention';
 
 /** Accounts with a remote to mirror (not the ones imported from files). */
@@ -23,7 +24,12 @@ const running = new Map<string, Promise<RunSummary | null>>();
 export function syncOne(accountId: string): Promise<RunSummary | null> {
   const current = running.get(accountId);
   if (current) return current;
-  const run = runSync(accountId).finally(() => running.delete(accountId));
+  const run = runSync(accountId)
+    .then(async (summary) => {
+      await noteSessionCheck(openDb(), accountId, Date.now());
+      return summary;
+    })
+    .finally(() => running.delete(accountId));
   running.set(accountId, run);
   return run;
 }
@@ -32,7 +38,7 @@ export function syncOne(accountId: string): Promise<RunSummary | null> {
 async function runSync(accountId: string): Promise<RunSummary | null> {
   const db = openDb();
   const account = await getAccount(db, accountId);
-  if (!isSynced(account) || (await secretsLocked())) return null;
+  if (!isSynced(account) || (await lockStops(account))) return null;
   const settings = await readSettings(db);
   if (providerOf(account.kind).setup.mirrors === 'photos') return syncPhotoAccount(db, account, settings);
   const secret = await accountSecret(db, account);
@@ -41,7 +47,7 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
     return null;
   }
   const { source, discovery } = sourceForAccount(account, secret);
-  const summary = await syncAccount({ db, source, readers, settings, now: Date.now, credentialsRejected: signsIn(account) ? 'needs-sign-in' : 'needs-password' }, account);
+  const summary = await syncAccount({ db, source, readers, settings, now: Date.now, credentialsRejected: credentialsRejectedStatus(account) }, account);
   await updateAccount(db, accountId, { discovery: discovery() });
   await pruneVersions(db, Date.now(), settings);
   await announceAlarms(summary.alarms);
@@ -49,9 +55,15 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
   return summary;
 }
 
-/** The scheduled run: every account, except those waiting for a new password or a new sign-in. */
+/**
+ * The scheduled run: every account, except those waiting for a new password or a new sign-in;
+ * a browser-session account waiting for a sign-in at its site is checked again when its
+ * back-off says so (session-recheck.ts), since signing in there is all the person does.
+ */
 export async function syncAll(options: { includePaused?: boolean } = {}): Promise<number> {
-  const accounts = (await listAccounts(openDb())).filter((a) => isSynced(a) && (options.includePaused || !isPaused(a)));
+  const now = Date.now();
+  const due = (a: AccountRecord) => options.includePaused || !isPaused(a) || (ridesBrowserSession(a) && sessionCheckDue(a, now));
+  const accounts = (await listAccounts(openDb())).filter((a) => isSynced(a) && due(a));
   await Promise.allSettled(accounts.map((account) => syncOne(account.id)));
   return accounts.length;
 }

@@ -3,7 +3,7 @@
 import type { LifeboatDb } from './schema';
 import type { AccountRecord } from '../model/account';
 
-export type NewAccount = Pick<AccountRecord, 'id' | 'kind' | 'label' | 'serverUrl' | 'calendarServerUrl' | 'services' | 'username'> & Pick<Partial<AccountRecord>, 'driveFolder'>;
+export type NewAccount = Pick<AccountRecord, 'id' | 'kind' | 'label' | 'serverUrl' | 'calendarServerUrl' | 'services' | 'username'> & Pick<Partial<AccountRecord>, 'driveFolder' | 'editedVersions'>;
 
 export async function insertAccount(db: LifeboatDb, account: NewAccount, now: number): Promise<AccountRecord> {
   const record: AccountRecord = {

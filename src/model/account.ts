@@ -10,13 +10,16 @@ import type { CollectionKind } from './source';
  * `dav`: a CardDAV/CalDAV server with a password. `google`: signed in with Google, mirrored over
  * Google's CardDAV and CalDAV. `microsoft`: signed in with Microsoft, mirrored through Graph.
  * `ics-feed`: a calendar feed. `webdav-photos`, `onedrive-photos`: photo libraries
- * (docs/PHOTOS.md). `local`: items imported from files, never synced with a server.
+ * (docs/PHOTOS.md). `icloud-web`: contacts and calendars through the person's own icloud.com
+ * sign-in in this browser; `icloud-photos`: iCloud Photos through that same sign-in.
+ * `local`: items imported from files, never synced with a server.
  */
-export type AccountKind = 'dav' | 'local' | 'webdav-photos' | 'ics-feed' | 'google' | 'microsoft' | 'onedrive-photos';
+export type AccountKind = 'dav' | 'local' | 'webdav-photos' | 'ics-feed' | 'google' | 'microsoft' | 'onedrive-photos' | 'icloud-web' | 'icloud-photos';
 
 /**
  * `needs-password`: the server refused the credentials; scheduled runs pause until they are fixed.
- * `needs-sign-in`: a signed-in account whose sign-in expired and could not be renewed silently.
+ * `needs-sign-in`: a signed-in account whose sign-in expired and could not be renewed silently,
+ * or (a browser-session account) the browser is no longer signed in at the service's site.
  */
 export type AccountStatus = 'idle' | 'syncing' | 'error' | 'needs-password' | 'needs-sign-in';
 
@@ -75,4 +78,11 @@ export interface AccountRecord {
    * plain http on an address that is not loopback (model/plain-http.ts). Absent otherwise.
    */
   plainHttpConfirmed?: true;
+  /** iCloud Photos: the edited version of each edited photo is kept beside its original. */
+  editedVersions?: boolean;
+  /**
+   * A browser-session account (iCloud) waiting for the person to sign in at the service's site:
+   * how many scheduled checks found it still signed out, and when the next one is due.
+   */
+  sessionCheck?: { misses: number; nextAt: number };
 }

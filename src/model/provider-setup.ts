@@ -53,8 +53,12 @@ export interface ProviderSetup<Key extends string = string> {
   kind: AccountKind;
   /** What an account of this kind mirrors: address books and calendars, a photo library, or files imported once. */
   mirrors: 'items' | 'photos' | 'files';
-  /** What a run needs: a password, a feed's full address, a sign-in's tokens, or nothing (never synced). */
-  secret: 'password' | 'feed-address' | 'sign-in' | 'none';
+  /**
+   * What a run needs: a password, a feed's full address, a sign-in's tokens, the browser's own
+   * session at the service's site (iCloud's icloud.com sign-in: the browser holds its cookies,
+   * Lifeboat stores nothing), or nothing (never synced).
+   */
+  secret: 'password' | 'feed-address' | 'sign-in' | 'browser-session' | 'none';
   /** A restore may write its collections back (create-only PUTs over DAV). */
   canRestoreTo: boolean;
   /** Its address books keep the CATEGORIES of a card put into them (Google's CardDAV drops them). */
@@ -70,3 +74,6 @@ export interface ProviderSetup<Key extends string = string> {
 
 /** Accounts with a remote to mirror (not the ones imported from files). */
 export const hasServer = (setup: ProviderSetup): boolean => setup.secret !== 'none';
+
+/** Accounts that ride on the browser's own sign-in at the service's site: nothing to store or renew. */
+export const usesBrowserSession = (setup: ProviderSetup): boolean => setup.secret === 'browser-session';

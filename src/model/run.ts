@@ -3,6 +3,18 @@
 export interface RunError {
   href: string | null;
   message: string;
+  /**
+   * An answer the source was not written for (iCloud's IcloudUnexpectedAnswerError): the
+   * request's path, the HTTP status and the answer's shape (field names and types, no values),
+   * what a bug report needs; Options saves it as a diagnostic file.
+   */
+  diagnostic?: AnswerDiagnostic;
+}
+
+export interface AnswerDiagnostic {
+  path: string;
+  status: number;
+  shape: string;
 }
 
 /** An item the mirror holds as served although its text could not be read, named in the run log. */

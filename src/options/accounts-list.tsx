@@ -1,7 +1,7 @@
 // The accounts: status, counts, what to mirror, a new password when the server refused the
 // old one, and removal (keeping the mirrored data unless the person says otherwise).
 import type { AccountSummary } from '../ui/account-summaries';
-import { hasServer } from '../model/provider-setup';
+import { hasServer, usesBrowserSession } from '../model/provider-setup';
 import { setupOf } from '../providers/setup-registry';
 import { AccountStatus } from '../ui/account-status';
 import { ItemCounts } from '../ui/item-counts';
@@ -13,6 +13,7 @@ import { PasswordForm } from './password-form';
 import { RemoveAccount } from './remove-account';
 import { RenameAccount } from './rename-account';
 import { SyncNowButton } from './sync-now-button';
+import { IcloudAccountActions } from './icloud-account-actions';
 
 export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; now: number }) {
   if (summaries.length === 0) return <p>{t('optionsNoAccounts')}</p>;
@@ -41,6 +42,7 @@ export function AccountsList({ summaries, now }: { summaries: AccountSummary[]; 
               {hasServer(setup) && (
                 <SyncNowButton account={account} />
               )}
+              {usesBrowserSession(setup) && <IcloudAccountActions account={account} />}
               <RenameAccount account={account} />
               <RemoveAccount account={account} />
             </div>

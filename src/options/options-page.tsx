@@ -13,6 +13,7 @@ import { AddPhotoFolderForm } from './add-photo-folder-form';
 import { AddOneDriveForm } from './add-onedrive-form';
 import { TakeoutPanel } from './takeout-panel';
 import { AddFeedForm } from './add-feed-form';
+import { IcloudSessionForm } from './icloud-session-form';
 import { SignInPanel } from './sign-in-panel';
 import { OAuthClientIds } from './oauth-client-ids';
 import { AccountsList } from './accounts-list';
@@ -60,6 +61,10 @@ export function OptionsPage({ section }: { section: SectionId }) {
           </Section>
           <Section id="add" title={t('optionsAddAccount')}>
             <AddAccountForm />
+          </Section>
+          <Section id="add-icloud" title={t('icloudAccountSection')}>
+            <p>{t('icloudAccountDifference')}</p>
+            <IcloudSessionForm />
           </Section>
           <Section id="sign-in" title={t('optionsSignIn')}>
             <SignInPanel />

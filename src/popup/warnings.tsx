@@ -11,6 +11,8 @@ import type { AccountSummary, AlarmView } from '../ui/account-summaries';
 import { alarmSentence } from '../shared/alarm-sentence';
 import { usePersistence } from '../ui/use-persistence';
 import { warnStorageMayBeCleared } from '../ui/storage-warning';
+import { usesBrowserSession } from '../model/provider-setup';
+import { setupOf } from '../providers/setup-registry';
 
 interface Props {
   summaries: AccountSummary[];
@@ -37,7 +39,16 @@ export function Warnings({ summaries, report }: Props) {
           </button>
         </li>
       ))}
-      {expired.map(({ account }) => (
+      {expired.filter(({ account }) => usesBrowserSession(setupOf(account.kind))).map(({ account }) => (
+        <li key={account.id} class="warning">
+          <p>{t('icloudAccountWarningSignedOut', account.label)}</p>
+          {/* Signing in there is all it takes: the schedule checks again and resumes by itself. */}
+          <button type="button" class="primary" onClick={() => void browser.tabs.create({ url: 'https://www.icloud.com/' })}>
+            {t('icloudAccountOpenIcloud')}
+          </button>
+        </li>
+      ))}
+      {expired.filter(({ account }) => !usesBrowserSession(setupOf(account.kind))).map(({ account }) => (
         <li key={account.id} class="warning">
           <p>{t('warningNeedsSignIn', account.label)}</p>
           <button type="button" class="primary" onClick={() => report(call('signInAgain', { accountId: account.id }).then(() => t('signedInAgain')))}>

@@ -10,6 +10,8 @@ import { microsoftProvider } from './microsoft/provider';
 import { icsFeedProvider } from './ics-feed/provider';
 import { webdavPhotosProvider } from './webdav-photos/provider';
 import { oneDrivePhotosProvider } from './onedrive-photos/provider';
+import { icloudWebProvider } from './icloud-web/provider';
+import { icloudPhotosProvider } from './icloud-photos/provider';
 import { localProvider } from './local/provider';
 
 export const PROVIDER_ENGINES: readonly ProviderEngine[] = [
@@ -19,6 +21,8 @@ export const PROVIDER_ENGINES: readonly ProviderEngine[] = [
   icsFeedProvider,
   webdavPhotosProvider,
   oneDrivePhotosProvider,
+  icloudWebProvider,
+  icloudPhotosProvider,
   localProvider,
 ];
 

@@ -10,6 +10,8 @@ import { microsoftSetup } from './microsoft/setup';
 import { icsFeedSetup } from './ics-feed/setup';
 import { webdavPhotosSetup } from './webdav-photos/setup';
 import { oneDrivePhotosSetup } from './onedrive-photos/setup';
+import { icloudWebSetup } from './icloud-web/setup';
+import { icloudPhotosSetup } from './icloud-photos/setup';
 import { localSetup } from './local/setup';
 
 export const PROVIDER_SETUPS: ReadonlyArray<ProviderSetup<MessageKey>> = [
@@ -19,6 +21,8 @@ export const PROVIDER_SETUPS: ReadonlyArray<ProviderSetup<MessageKey>> = [
   icsFeedSetup,
   webdavPhotosSetup,
   oneDrivePhotosSetup,
+  icloudWebSetup,
+  icloudPhotosSetup,
   localSetup,
 ];
 

@@ -4,4 +4,4 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Alarms, Downloads, Runtime } from 'webextension-polyfill';
+export type { Alarms, DeclarativeNetRequest, Downloads, Runtime } from 'webextension-polyfill';

@@ -119,6 +119,25 @@ export interface PhotoCommands {
   recheckPhotos: { params: Record<string, never>; result: { checked: number; corrupt: number } };
 }
 
+/** iCloud through the browser's own icloud.com sign-in: which setup address, and whether photos come too. */
+export interface NewIcloudSession {
+  region: 'world' | 'china';
+  /** Add the iCloud Photos account beside the contacts and calendars one. */
+  photos: boolean;
+  /** Keep each edited photo's edited version beside its original. */
+  editedVersions: boolean;
+}
+
+export interface IcloudCommands {
+  /**
+   * Validates the browser's icloud.com session; signed in, adds the contacts-and-calendars
+   * account (and the photos one if asked) and starts the first mirror; signed out, saves nothing.
+   */
+  addIcloudSession: { params: NewIcloudSession; result: { signedIn: false } | { signedIn: true; label: string; accountIds: string[] } };
+  /** Saves the last unexpected iCloud answer of an account (path, status, shape; no personal values) as a JSON file. */
+  saveIcloudDiagnostic: { params: { accountId: string }; result: { filename: string } };
+}
+
 /** The passphrase lock (docs/SECURITY.md): secrets sealed at rest, the key only in storage.session. */
 export interface LockCommands {
   lockStatus: { params: Record<string, never>; result: { status: 'off' | 'locked' | 'unlocked' } };
@@ -133,4 +152,4 @@ export interface LockCommands {
 }
 
 /** Every command the worker answers. */
-export type AllCommands = Commands & PhotoCommands & LockCommands;
+export type AllCommands = Commands & PhotoCommands & LockCommands & IcloudCommands;

@@ -10,6 +10,7 @@ import { reconcileCollections } from '../db/collections';
 import { beginRun } from './run/account-run';
 import type { RemoteCollection } from '../model/source';
 import { syncCollection, type CollectionTally } from './sync-collection';
+import { failureDiagnostic } from './run/run-failure';
 import { describeError, endsTheRun } from './describe-error';
 import { DEFAULT_SETTINGS } from '../db/settings';
 import type { ProgressReporter } from './progress-reporter';
@@ -115,6 +116,6 @@ async function syncOneCollection(params: {
     if (alarm) alarms.push(alarm);
   } catch (error) {
     if (endsTheRun(error)) throw error;
-    errors.push({ href: collection.href, message: `${collection.displayName}: ${describeError(error)}` });
+    errors.push({ href: collection.href, message: `${collection.displayName}: ${describeError(error)}`, ...failureDiagnostic(error) });
   }
 }

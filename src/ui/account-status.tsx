@@ -1,7 +1,7 @@
 // One line that says whether an account's copy is safe: up to date, syncing, or failing.
 import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
-import { hasServer } from '../model/provider-setup';
+import { hasServer, usesBrowserSession } from '../model/provider-setup';
 import { setupOf } from '../providers/setup-registry';
 import { relativeTime } from './relative-time';
 import { progressSentence, upToDateSentence } from './status-sentences';
@@ -29,7 +29,7 @@ export function AccountStatus({ account, now, missing = 0, collectionsMissed = 0
   if (account.status === 'needs-sign-in') {
     return (
       <p class="status status-error" role="alert">
-        {t('statusNeedsSignIn')}
+        {usesBrowserSession(setupOf(account.kind)) ? t('icloudAccountStatusSignedOut') : t('statusNeedsSignIn')}
       </p>
     );
   }

@@ -28,10 +28,12 @@ describe('the providers’ setups', () => {
   it('say what used to be switches on the kind', () => {
     expect(kindsWhere((s) => s.canRestoreTo)).toEqual(['dav', 'google']);
     expect(kindsWhere((s) => !s.keepsContactLabels)).toEqual(['google']);
-    expect(kindsWhere((s) => s.mirrors === 'photos')).toEqual(['onedrive-photos', 'webdav-photos']);
+    expect(kindsWhere((s) => s.mirrors === 'photos')).toEqual(['icloud-photos', 'onedrive-photos', 'webdav-photos']);
     expect(kindsWhere((s) => !hasServer(s))).toEqual(['local']);
     expect(kindsWhere((s) => s.secret === 'sign-in')).toEqual(['google', 'microsoft', 'onedrive-photos']);
-    expect(kindsWhere((s) => s.choosesCollections)).toEqual(['dav', 'google', 'microsoft']);
+    // iCloud through icloud.com: the browser holds the session, Lifeboat stores nothing, yet it mirrors a server.
+    expect(kindsWhere((s) => s.secret === 'browser-session')).toEqual(['icloud-photos', 'icloud-web']);
+    expect(kindsWhere((s) => s.choosesCollections)).toEqual(['dav', 'google', 'icloud-web', 'microsoft']);
   });
 
   it('show a kind no provider declares like an import: nothing to run', () => {

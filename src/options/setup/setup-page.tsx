@@ -11,6 +11,7 @@ import { OAuthClientIds } from '../oauth-client-ids';
 import { OptionsNav } from '../options-nav';
 import { SETUP_CHOICES, type SetupChoice } from './setup-choices';
 import { SetupProgress } from './setup-progress';
+import { IcloudRoutes } from './icloud-routes';
 
 const choiceName = (choice: SetupChoice) => (choice.nameKey ? t(choice.nameKey) : choice.name);
 
@@ -42,12 +43,9 @@ export function SetupPage() {
       {step === 1 && choice && (
         <section aria-labelledby="setup-sign-in">
           <h2 id="setup-sign-in">{choice.id === 'other' ? t('setupOtherServer') : t('setupSignInTo', choiceName(choice))}</h2>
-          {choice.id === 'icloud' && (
-            <p>
-              {t('setupIcloudSteps')} <a href="https://account.apple.com" target="_blank" rel="noreferrer">account.apple.com</a>
-            </p>
-          )}
-          {choice.kind === 'server-form' ? (
+          {choice.id === 'icloud' && choice.kind === 'server-form' ? (
+            <IcloudRoutes presetId={choice.presetId} onAdded={setAccountId} />
+          ) : choice.kind === 'server-form' ? (
             <AddAccountForm presetId={choice.presetId} onAdded={setAccountId} />
           ) : (
             <>

@@ -20,6 +20,8 @@ export interface IcloudSession {
   webAccessAllowed: boolean;
   /** The query parameters every web-service call carries. */
   params: URLSearchParams;
+  /** Whose account it is, to name it: dsInfo's full name, else the Apple ID; null when neither is given. */
+  owner: string | null;
 }
 
 const SERVICES: IcloudService[] = ['contacts', 'calendar', 'ckdatabasews'];
@@ -48,6 +50,7 @@ export async function validateSession(ctx: HttpContext, setupUrl: string, client
       advancedDataProtection: info.iCDPEnabled === true || top.iCDPEnabled === true,
       webAccessAllowed: info.isWebAccessAllowed !== false,
       params: clientParams({ clientId, dsid }),
+      owner: [info.fullName, info.appleId, info.primaryEmail].find((v): v is string => isString(v) && v.trim() !== '')?.trim() ?? null,
     };
   });
 }

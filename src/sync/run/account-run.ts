@@ -12,7 +12,7 @@ import { finishRun, startRun } from '../../db/runs';
 import { progressReporter, type ProgressReporter } from '../progress-reporter';
 import { nextRunState, type RunState, type RunStep } from './run-states';
 import { noCounts, type RunCounts } from './run-counts';
-import { failureMessage, failureStatus, type CredentialsRejectedStatus } from './run-failure';
+import { failureDiagnostic, failureMessage, failureStatus, type CredentialsRejectedStatus } from './run-failure';
 
 export interface BeginRunParams {
   db: LifeboatDb;
@@ -104,7 +104,7 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
   async function end(failure: unknown): Promise<RunSummary> {
     step(failure === null ? 'finish' : 'fail');
     await writes;
-    if (failure !== null) run.errors.push({ href: null, message: failureMessage(failure) });
+    if (failure !== null) run.errors.push({ href: null, message: failureMessage(failure), ...failureDiagnostic(failure) });
     const finishedAt = now();
     const { counts, errors, unreadable, limited } = run;
     const summary = {

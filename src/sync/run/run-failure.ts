@@ -4,6 +4,7 @@
 // layer's and the providers' errors carry catalog sentences), or from the catalog when the
 // thrown value says nothing a person could read.
 import type { AccountStatus } from '../../model/account';
+import type { AnswerDiagnostic } from '../../model/run';
 import { t } from '../../catalog/catalog-text';
 import { isCredentialsRejected } from '../describe-error';
 
@@ -17,4 +18,15 @@ export function failureMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error) return error;
   return t('runFailedUnknown');
+}
+
+/**
+ * What a failure that carries an unexpected answer's description keeps for the run log: its
+ * path, status and shape (providers/icloud-web/answer-shape.ts removed every value), nothing else.
+ */
+export function failureDiagnostic(error: unknown): { diagnostic: AnswerDiagnostic } | Record<string, never> {
+  if (typeof error !== 'object' || error === null) return {};
+  const { path, status, shape } = error as Partial<Record<keyof AnswerDiagnostic, unknown>>;
+  if (typeof path !== 'string' || typeof status !== 'number' || typeof shape !== 'string') return {};
+  return { diagnostic: { path, status, shape } };
 }

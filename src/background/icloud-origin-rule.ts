@@ -1,0 +1,65 @@
+// iCloud's web services answer only requests that carry icloud.com's own Origin (pyicloud
+// base.py, icloudpd and icloud-photos-sync all send `Origin: https://www.icloud.com`), which a
+// fetch from the extension cannot set itself (Origin is a forbidden header name, Fetch
+// Standard §2.2.2). One declarativeNetRequest session rule sets it, and the Referer, on
+// Lifeboat's own requests to iCloud's hosts only:
+// - `initiatorDomains`: the extension's own origin host (Chrome: its id; Firefox: the
+//   moz-extension UUID, which is not runtime.id there, hence read from runtime.getURL);
+// - `tabIds: [-1]`: requests from no tab (the worker, Firefox's event page), never a web page;
+// - `requestDomains`: the hosts of the iCloud accounts' setup addresses (icloud.com and
+//   icloud-content.com, or their .cn twins; a test's loopback reproduction).
+// A page's own requests to the same hosts stay as the page made them. Session rules end with the
+// browser, so the rule is installed at every worker start, and when an iCloud account is added
+// or removed (removed with the last one).
+// https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest
+import { browser, type DeclarativeNetRequest } from '../shared/browser';
+import { openDb } from '../db/schema';
+import { listAccounts } from '../db/accounts';
+import { ICLOUD_DOMAINS, ICLOUD_WEB_ORIGIN } from '../providers/icloud-web/setup';
+import { ridesBrowserSession } from './account-secret';
+
+/** The rule's id in this extension's session rules (any id no other session rule uses). */
+export const ICLOUD_ORIGIN_RULE_ID = 1901;
+
+/** The domains an iCloud account's requests go to, from its setup address. */
+export function icloudRequestDomains(serverUrl: string): string[] {
+  const host = new URL(serverUrl).hostname.toLowerCase();
+  if (host === 'icloud.com.cn' || host.endsWith('.icloud.com.cn')) return ICLOUD_DOMAINS.china;
+  if (host === 'icloud.com' || host.endsWith('.icloud.com')) return ICLOUD_DOMAINS.world;
+  // A reproduction of the service (tests): its own host, every port.
+  return [host];
+}
+
+export function icloudOriginRule(requestDomains: string[], extensionHost: string): DeclarativeNetRequest.Rule {
+  return {
+    id: ICLOUD_ORIGIN_RULE_ID,
+    priority: 1,
+    action: {
+      type: 'modifyHeaders',
+      requestHeaders: [
+        { header: 'origin', operation: 'set', value: ICLOUD_WEB_ORIGIN },
+        { header: 'referer', operation: 'set', value: `${ICLOUD_WEB_ORIGIN}/` },
+      ],
+    },
+    condition: { requestDomains, initiatorDomains: [extensionHost], tabIds: [-1] },
+  };
+}
+
+const extensionHost = (): string => new URL(browser.runtime.getURL('/')).hostname;
+
+/**
+ * Installs the rule for the iCloud accounts there are (and `alsoFor`, a setup address about to
+ * be validated for a new account), or removes it when there is none.
+ */
+export async function refreshIcloudOriginRule(alsoFor: string[] = []): Promise<void> {
+  const icloud = (await listAccounts(openDb())).filter(ridesBrowserSession).map((a) => a.serverUrl);
+  const domains = [...new Set([...icloud, ...alsoFor].flatMap(icloudRequestDomains))].sort();
+  await browser.declarativeNetRequest.updateSessionRules({
+    removeRuleIds: [ICLOUD_ORIGIN_RULE_ID],
+    ...(domains.length > 0 ? { addRules: [icloudOriginRule(domains, extensionHost())] } : {}),
+  });
+}
+
+/** Never in the way of a start or a removal: the next run says what fails without the rule. */
+export const refreshIcloudOriginRuleQuietly = (): Promise<void> =>
+  refreshIcloudOriginRule().catch((error: unknown) => console.warn('Lifeboat: could not set the iCloud Origin rule', error));
