@@ -7,7 +7,10 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertAccount } from '../../src/db/accounts';
 import { createHttpContext } from '../../src/http/http-context';
+import { listCalendars } from '../../src/providers/icloud-web/calendar-client';
+import { contactsStartup, listContacts } from '../../src/providers/icloud-web/contacts-client';
 import { IcloudSignedOutError } from '../../src/providers/icloud-web/icloud-errors';
+import { validateSession } from '../../src/providers/icloud-web/web-session';
 import { createIcloudItemsSource } from '../../src/providers/icloud-web/items-source';
 import { sessionOnce } from '../../src/providers/icloud-web/session-once';
 import { readers } from '../../src/sync/readers';
@@ -25,9 +28,13 @@ beforeEach(async () => {
 });
 afterEach(async () => icloud.stop());
 
-function itemsSource() {
+function sessionContext() {
   const browser = icloudBrowserFetch(icloud);
-  const ctx = createHttpContext({ serverUrl: icloud.setupUrl, authorization: '', credentials: 'browser-session', fetch: browser.fetch, options: { retry: { sleep: () => Promise.resolve() } } });
+  return createHttpContext({ serverUrl: icloud.setupUrl, authorization: '', credentials: 'browser-session', fetch: browser.fetch, options: { retry: { sleep: () => Promise.resolve() } } });
+}
+
+function itemsSource() {
+  const ctx = sessionContext();
   return createIcloudItemsSource({ ctx, session: sessionOnce(ctx, icloud.setupUrl), thisYear: 2026 });
 }
 
@@ -115,5 +122,38 @@ describe('iCloud contacts and calendars through the icloud.com session', () => {
     icloud.expireSessionAfter(5);
     const calendar = collections.find((c) => c.kind === 'calendar')!;
     await expect(source.listChanges(calendar, {})).rejects.toBeInstanceOf(IcloudSignedOutError);
+  });
+});
+
+describe('the contacts and calendar service clients', () => {
+  it('pages through the address book by limit and offset', async () => {
+    seedSampleAccount(icloud, { contacts: 20, events: 0, photos: 0 });
+    const ctx = sessionContext();
+    const session = await validateSession(ctx, icloud.setupUrl);
+    const service = { base: session.services.contacts!, params: session.params };
+    const contacts = await listContacts(ctx, service, await contactsStartup(ctx, service), 7);
+    expect(new Set(contacts.map((c) => c.contactId)).size).toBe(20);
+    expect(icloud.log.filter((l) => l.includes('/co/contacts'))).toHaveLength(3);
+  });
+
+  it('reads calendars from /ca/startup where /ca/allcollections is missing', async () => {
+    seedSampleAccount(icloud, { contacts: 0, events: 1, photos: 0 });
+    const ctx = sessionContext();
+    const session = await validateSession(ctx, icloud.setupUrl);
+    icloud.failNext(404, 1);
+    const calendars = await listCalendars(ctx, { base: session.services.calendar!, params: session.params }, 2026);
+    expect(calendars.map((c) => c.guid)).toEqual([SAMPLE_CALENDAR]);
+    expect(requestsOf(1)).toEqual(['calendar /ca/allcollections', 'calendar /ca/startup']);
+  });
+
+  it('asks an event whole where the listing says it left details out', async () => {
+    icloud.calendar.putCalendar({ guid: SAMPLE_CALENDAR, title: 'Home' });
+    icloud.calendar.putEvent({ guid: 'EV-SHORT', pGuid: SAMPLE_CALENDAR, title: 'Short', start: '2025-01-02T10:00', end: '2025-01-02T11:00', extra: { extendedDetailsAreIncluded: false } });
+    const source = itemsSource();
+    const calendar = (await source.listCollections()).find((c) => c.kind === 'calendar')!;
+    const listing = await source.listChanges(calendar, {});
+    const [item] = await source.fetchItems(calendar, listing.mode === 'full' ? listing.items.map((i) => i.href) : []);
+    expect(item && 'data' in item ? item.data : item).toContain('SUMMARY:Short');
+    expect(icloud.log.some((l) => l.includes('/ca/eventdetail/home-calendar/EV-SHORT'))).toBe(true);
   });
 });

@@ -9,6 +9,7 @@
 // year up to ten years ahead (`eventWindows`). An event outside them (before 1900, more than
 // ten years ahead) is not listed: docs/ACCOUNTS.md says so.
 import type { HttpContext } from '../../http/http-context';
+import { HttpError } from '../../http/http-errors';
 import { serviceUrl } from './client-params';
 import { expectField, icloudJson, isArray, isObject } from './icloud-json';
 import type { ServiceAt } from './contacts-client';
@@ -25,9 +26,18 @@ function calendarUrl(service: ServiceAt, path: string, extra: Record<string, str
   return serviceUrl(service.base, path, service.params, { ...QUERY, ...extra });
 }
 
-export async function listCalendars(ctx: HttpContext, service: ServiceAt): Promise<Json[]> {
-  const url = calendarUrl(service, 'ca/allcollections');
-  return icloudJson(ctx, { method: 'GET', url }, (json) => expectField(json, url, isArray, 'Collection').filter(isObject));
+/**
+ * The calendars, from /ca/allcollections; where that answers 404 (an older service: the
+ * original pyicloud reads them from /ca/startup), from /ca/startup over this year.
+ */
+export async function listCalendars(ctx: HttpContext, service: ServiceAt, thisYear: number): Promise<Json[]> {
+  const read = (url: string) => icloudJson(ctx, { method: 'GET', url }, (json) => expectField(json, url, isArray, 'Collection').filter(isObject));
+  try {
+    return await read(calendarUrl(service, 'ca/allcollections'));
+  } catch (error) {
+    if (!(error instanceof HttpError && error.status === 404)) throw error;
+    return read(calendarUrl(service, 'ca/startup', { startDate: `${thisYear}-01-01`, endDate: `${thisYear}-12-31` }));
+  }
 }
 
 /** The windows of `eventWindows`, as [startDate, endDate] days, both included. */

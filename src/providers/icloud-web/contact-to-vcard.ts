@@ -15,6 +15,23 @@ export function isText(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && textRoundTrips(value);
 }
 
+/**
+ * A label a parameter gives back exactly: parameters have no backslash escape (RFC 6350 §3.3),
+ * yet ical.js reads "\n" in one as a newline; newlines are written as RFC 6868's "^n".
+ */
+function isParamText(value: unknown): value is string {
+  return isText(value) && !value.includes('\\');
+}
+
+/**
+ * A component of N, ADR or ORG given back exactly: ical.js splits those values at every ";"
+ * after a backslash test that does not count backslashes, so a component ending with one ("\\\\;"
+ * written) would run into the next.
+ */
+function isPart(value: unknown): value is string {
+  return isText(value) && !value.endsWith('\\');
+}
+
 const NAME_PARTS = ['lastName', 'firstName', 'middleName', 'prefix', 'suffix'] as const; // N's order, RFC 6350 §6.2.2
 const ORG_PARTS = ['companyName', 'department'] as const;
 const ADDRESS_PARTS = ['street', 'city', 'state', 'postalCode', 'country'] as const; // ADR's 3rd to 7th components, §6.3.1
@@ -42,7 +59,7 @@ function labelledList(value: unknown, check: (field: unknown) => boolean): Array
   for (const entry of value) {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return null;
     const { field, label, ...rest } = entry as Json;
-    if (Object.keys(rest).length > 0 || !check(field) || (label !== undefined && !isText(label))) return null;
+    if (Object.keys(rest).length > 0 || !check(field) || (label !== undefined && !isParamText(label))) return null;
   }
   return value as Array<{ field: string; label?: string }>;
 }
@@ -51,7 +68,7 @@ function addressList(value: unknown): Array<{ label?: string; field: Record<stri
   return labelledList(value, (field) => {
     if (typeof field !== 'object' || field === null || Array.isArray(field)) return false;
     const keys = Object.keys(field);
-    return keys.length > 0 && keys.every((key) => (ADDRESS_PARTS as readonly string[]).includes(key) && isText((field as Json)[key]));
+    return keys.length > 0 && keys.every((key) => (ADDRESS_PARTS as readonly string[]).includes(key) && isPart((field as Json)[key]));
   }) as Array<{ label?: string; field: Record<string, string> }> | null;
 }
 
@@ -74,8 +91,8 @@ export function contactToVcard(contact: Json): string {
 
   if (take('contactId', isText)) lines.push(textLine('UID', contact.contactId as string));
   if (take('isCompany', (v) => typeof v === 'boolean')) lines.push(rawLine('KIND', contact.isCompany ? 'org' : 'individual'));
-  const parts = NAME_PARTS.map((part) => (take(part, isText) ? (contact[part] as string) : ''));
-  const org = ORG_PARTS.map((part) => (take(part, isText) ? (contact[part] as string) : ''));
+  const parts = NAME_PARTS.map((part) => (take(part, isPart) ? (contact[part] as string) : ''));
+  const org = ORG_PARTS.map((part) => (take(part, isPart) ? (contact[part] as string) : ''));
   lines.push(textLine('FN', formattedName(contact, parts, org[0]!)));
   if (parts.some(Boolean)) lines.push(structuredLine('N', parts));
   for (const [field, property] of Object.entries(SINGLE_TEXT)) if (take(field, isText)) lines.push(textLine(property, contact[field] as string));

@@ -43,6 +43,7 @@ function guidOf(href: string): string {
 
 export function createIcloudItemsSource(params: { ctx: HttpContext; session: SessionGetter; thisYear?: number }): Source {
   const { ctx, session } = params;
+  const thisYear = params.thisYear ?? new Date().getUTCFullYear();
   const cache = new ListingCache();
   /** /co/startup's answer from listCollections, used once by the address book's listing. */
   let startup: ContactsStartup | null = null;
@@ -64,7 +65,7 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
   async function sweepEvents(): Promise<Map<string, Json[]>> {
     const calendar = await service('calendar');
     const byCalendar = new Map<string, Json[]>();
-    for (const window of eventWindows(params.thisYear ?? new Date().getUTCFullYear())) {
+    for (const window of eventWindows(thisYear)) {
       for (const event of await listEvents(ctx, calendar, window)) {
         const pGuid = typeof event.pGuid === 'string' ? event.pGuid : '';
         byCalendar.set(pGuid, [...(byCalendar.get(pGuid) ?? []), event]);
@@ -110,7 +111,7 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
         collections.push({ href: addressBookHref(s.services.contacts), kind: 'addressbook', displayName: t('icloudItemsAddressBook'), ctag: startup.syncToken, supportsSyncCollection: false, vcardVersion: '4.0' });
       }
       if (s.services.calendar) {
-        for (const calendar of await listCalendars(ctx, { base: s.services.calendar, params: s.params })) {
+        for (const calendar of await listCalendars(ctx, { base: s.services.calendar, params: s.params }, thisYear)) {
           if (typeof calendar.guid !== 'string' || calendar.guid === '') continue;
           const title = typeof calendar.title === 'string' && calendar.title.trim() !== '' ? calendar.title : calendar.guid;
           collections.push({
