@@ -40,6 +40,8 @@ export function createIcloudPhotoSource({ ctx, session, editedVersions }: Icloud
     async listChanges(cursor) {
       const { changes, listed } = await listLibrary(await call(), decodeCursor(cursor), editedVersions);
       for (const { photo, address } of listed) addresses.set(photo.href, address);
+      // A file gone from the library is not fetched from an address listed before it went.
+      if (changes.mode === 'delta') for (const href of changes.removed) addresses.delete(href);
       return changes;
     },
     download: (photo, offset, consume) => downloadResource({ ctx, call, listed: addresses.get(photo.href) ?? null, photo, offset, consume }),

@@ -17,7 +17,7 @@ import type { CkCall } from './cloudkit-call';
 import { assetFacts, masterFacts, type AssetFacts, type MasterFacts } from './library-records';
 import { encodeCursor, type PhotosCursor } from './photos-cursor';
 import { lookupRecords } from './record-lookup';
-import { assetHrefs } from './resource-href';
+import { assetHrefs, resourceHref } from './resource-href';
 import { checkIndexed } from './indexing-state';
 import { listZones, MAX_RECORDS_PER_RUN, zoneChanges, type RecordBudget } from './zone-changes';
 
@@ -29,7 +29,9 @@ interface ZoneRound {
   token: string | null;
   masters: Map<string, MasterFacts>;
   assets: Map<string, AssetFacts>;
-  /** Assets gone: expunged (tombstones) or in Recently Deleted. */
+  /** Assets in Recently Deleted: their files are named exactly. */
+  trashed: Map<string, AssetFacts>;
+  /** Records expunged (tombstones): which files an asset had, nobody says any more. */
   gone: Set<string>;
 }
 
@@ -39,31 +41,27 @@ export interface LibraryListing {
   listed: ListedResource[];
 }
 
+/** Each record counts by its latest state (changes/zone names a record once, a page may repeat one). */
 function collect(round: ZoneRound, records: CkRecord[]): void {
   for (const record of records) {
-    if (record.deleted === true) {
-      round.gone.add(record.recordName);
-      round.assets.delete(record.recordName);
-      round.masters.delete(record.recordName);
-    } else if (record.recordType === 'CPLMaster') round.masters.set(record.recordName, masterFacts(record));
+    const name = record.recordName;
+    for (const held of [round.assets, round.trashed, round.masters]) held.delete(name);
+    round.gone.delete(name);
+    if (record.deleted === true) round.gone.add(name);
+    else if (record.recordType === 'CPLMaster') round.masters.set(name, masterFacts(record));
     else if (record.recordType === 'CPLAsset') {
       const asset = assetFacts(record);
-      if (asset && !asset.deleted) {
-        round.assets.set(asset.name, asset);
-        round.gone.delete(asset.name);
-      } else {
-        round.assets.delete(record.recordName);
-        round.gone.add(record.recordName);
-      }
+      if (asset) (asset.deleted ? round.trashed : round.assets).set(name, asset);
     }
   }
 }
 
 async function roundOf(call: CkCall, zone: string, token: string | null, budget: RecordBudget): Promise<ZoneRound> {
-  const round: ZoneRound = { zone, token, masters: new Map(), assets: new Map(), gone: new Set() };
+  const round: ZoneRound = { zone, token, masters: new Map(), assets: new Map(), trashed: new Map(), gone: new Set() };
   round.token = await zoneChanges(call, zone, token, budget, (records) => collect(round, records));
-  // A changed asset whose master did not change (an edit, hidden, a favourite) comes alone.
-  const missing = [...new Set([...round.assets.values()].map((a) => a.masterName).filter((name) => !round.masters.has(name)))];
+  // A changed asset whose master did not change (an edit, hidden, deleted) comes alone.
+  const assets = [...round.assets.values(), ...round.trashed.values()];
+  const missing = [...new Set(assets.map((a) => a.masterName).filter((name) => !round.masters.has(name)))];
   for (const [name, record] of await lookupRecords(call, zone, missing)) if (record.recordType === 'CPLMaster') round.masters.set(name, masterFacts(record));
   return round;
 }
@@ -85,26 +83,30 @@ async function rounds(call: CkCall, zones: string[], cursor: PhotosCursor | null
   return done;
 }
 
-function resourcesOf(done: ZoneRound[], folders: Map<string, string>, editedVersions: boolean): ListedResource[] {
+function resourcesOf(round: ZoneRound, assets: Iterable<AssetFacts>, folders: Map<string, string>, editedVersions: boolean): ListedResource[] {
   const listed: ListedResource[] = [];
-  for (const round of done) {
-    for (const asset of round.assets.values()) {
-      const master = round.masters.get(asset.masterName);
-      if (!master) continue;
-      const folder = asset.hidden ? t('icloudPhotosHiddenAlbum') : (folders.get(asset.name) ?? '');
-      listed.push(...assetResources({ zone: round.zone, asset, master, folder, editedVersions }));
-    }
+  for (const asset of assets) {
+    const master = round.masters.get(asset.masterName);
+    if (!master) continue;
+    const folder = asset.hidden ? t('icloudPhotosHiddenAlbum') : (folders.get(asset.name) ?? '');
+    listed.push(...assetResources({ zone: round.zone, asset, master, folder, editedVersions }));
   }
   return listed;
 }
 
-/** Hrefs gone: every file of a gone asset, and the files a changed asset no longer has (an edit undone). */
-function removedOf(done: ZoneRound[], listed: RemotePhoto[]): string[] {
+/**
+ * Hrefs gone: the files of an asset in Recently Deleted, every file an expunged one may have
+ * had, and the edited version of a changed asset that has none now (an edit undone; for a new
+ * photo that href names nothing, which the engine ignores).
+ */
+function removedOf(round: ZoneRound, listed: RemotePhoto[], editedVersions: boolean): string[] {
+  const removed = resourcesOf(round, round.trashed.values(), new Map(), editedVersions).map((r) => r.photo.href);
+  for (const name of round.gone) removed.push(...assetHrefs(round.zone, name));
+  if (!editedVersions) return removed;
   const present = new Set(listed.map((p) => p.href));
-  const removed: string[] = [];
-  for (const round of done) {
-    for (const name of round.gone) removed.push(...assetHrefs(round.zone, name));
-    for (const name of round.assets.keys()) removed.push(...assetHrefs(round.zone, name).filter((href) => !present.has(href)));
+  for (const name of round.assets.keys()) {
+    const edited = resourceHref({ zone: round.zone, asset: name, part: 'edited' });
+    if (!present.has(edited)) removed.push(edited);
   }
   return removed;
 }
@@ -121,10 +123,10 @@ export async function listLibrary(call: CkCall, cursor: PhotosCursor | null, edi
   const anyAsset = done.some((round) => round.assets.size > 0);
   // Albums live in PrimarySync (the Shared Library has none: icloud-photos-sync).
   const folders = anyAsset ? await albumFolders(call, PRIMARY_ZONE) : new Map<string, string>();
-  const listed = resourcesOf(done, folders, editedVersions);
+  const listed = done.flatMap((round) => resourcesOf(round, round.assets.values(), folders, editedVersions));
   const photos = listed.map((l) => l.photo);
   const tokens = Object.fromEntries(done.flatMap((round) => (round.token ? [[round.zone, round.token]] : [])));
   const next = Object.keys(tokens).length === done.length ? encodeCursor({ zones: tokens }) : null;
-  const changes: PhotoChanges = mode === 'full' ? { mode, photos, cursor: next } : { mode, changed: photos, removed: removedOf(done, photos), cursor: next };
+  const changes: PhotoChanges = mode === 'full' ? { mode, photos, cursor: next } : { mode, changed: photos, removed: done.flatMap((round) => removedOf(round, photos, editedVersions)), cursor: next };
   return { changes, listed };
 }

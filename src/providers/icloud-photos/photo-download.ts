@@ -8,7 +8,7 @@
 import type { HttpContext } from '../../http/http-context';
 import type { PhotoBody, RemotePhoto } from '../../model/photo-source';
 import { ExpiredAddressError, presignedGet } from '../webdav-photos/presigned-get';
-import { referenceField, resourceField } from './ck-record';
+import { numberField, referenceField, resourceField } from './ck-record';
 import type { CkCall } from './cloudkit-call';
 import { fileGone } from './icloud-photos-errors';
 import { lookupRecords } from './record-lookup';
@@ -20,8 +20,11 @@ const FIELDS = { original: 'resOriginalRes', live: 'resOriginalVidComplRes', edi
 export async function freshAddress(call: CkCall, photo: RemotePhoto): Promise<string> {
   const name = parseResourceHref(photo.href);
   if (!name) throw fileGone(photo.name);
-  const asset = (await lookupRecords(call, name.zone, [name.asset])).get(name.asset);
-  const masterName = asset ? referenceField(asset, 'masterRef') : null;
+  const found = (await lookupRecords(call, name.zone, [name.asset])).get(name.asset);
+  // In Recently Deleted: still held by iCloud for a while, but no longer in the library.
+  const asset = found && numberField(found, 'isDeleted') !== 1 ? found : undefined;
+  if (!asset) throw fileGone(photo.name);
+  const masterName = referenceField(asset, 'masterRef');
   const holder = name.part === 'edited' || !masterName ? asset : (await lookupRecords(call, name.zone, [masterName])).get(masterName);
   const resource = holder ? resourceField(holder, FIELDS[name.part]) : null;
   if (!resource) throw fileGone(photo.name);
