@@ -3,7 +3,8 @@
 // Photos, edits, videos, an album in a folder, a hidden photo and a Shared Library zone,
 // mirrored byte for byte with the browser's session (cookies to the web services, none to the
 // download host); then a run with no change, deletions kept, expired download addresses, 503
-// waited out, a refused sync token turned into a full compare, and a session that ends mid-run.
+// from the web services and the download host waited out, a refused sync token turned into a
+// full compare, and a session that ends mid-run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccount } from '../../src/db/accounts';
 import { asBlob } from '../../src/db/photos/stored-bytes';
@@ -152,11 +153,13 @@ describe('iCloud Photos through the photo engine', () => {
     expect(answered().filter((l) => l.endsWith('/records/lookup')).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('waits out 503 from the download host as Retry-After says', async () => {
+  it('waits out 503 from the web services and the download host as Retry-After says', async () => {
     const added = icloud.photos.put({ filename: 'NEW_0002.JPG', bytes: makeJpeg({ seed: 502 }), takenAt: Date.UTC(2024, 1, 3) });
+    icloud.failNext(503, 1, 2);
     icloud.content.throttle(2);
     sleeps.length = 0;
     expect(await run()).toMatchObject({ outcome: 'ok', added: 1, errors: [] });
+    expect(sleeps.filter((ms) => ms === 2000)).toHaveLength(1);
     expect(sleeps.filter((ms) => ms === 1000)).toHaveLength(2);
     expect((await storedBytes(href(added, 'original'))).equals(Buffer.from(added.bytes))).toBe(true);
   });
