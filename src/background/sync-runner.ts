@@ -13,7 +13,8 @@ import { readers } from '../sync/readers';
 import { sourceForAccount } from '../providers/source-for-account';
 import { syncPhotoAccount } from './photo-runner';
 import { accountSecret, credentialsRejectedStatus, isPaused, lockStops, ridesBrowserSession } from './account-secret';
-import { noteSessionCheck, sessionCheckDue } from './session-recheck';
+import { noteSessionCheck } from './session-recheck';
+import { sessionCheckDue } from './session-backoff';
 import { announceAlarms, refreshBadge } from './attention';
 
 /** Accounts with a remote to mirror (not the ones imported from files). */
