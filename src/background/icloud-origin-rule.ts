@@ -12,38 +12,11 @@
 // browser, so the rule is installed at every worker start, and when an iCloud account is added
 // or removed (removed with the last one).
 // https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest
-import { browser, type DeclarativeNetRequest } from '../shared/browser';
+import { browser } from '../shared/browser';
 import { openDb } from '../db/schema';
 import { listAccounts } from '../db/accounts';
-import { ICLOUD_DOMAINS, ICLOUD_WEB_ORIGIN } from '../providers/icloud-web/setup';
+import { ICLOUD_ORIGIN_RULE_ID, icloudOriginRule, icloudRequestDomains } from './icloud-origin-condition';
 import { ridesBrowserSession } from './account-secret';
-
-/** The rule's id in this extension's session rules (any id no other session rule uses). */
-export const ICLOUD_ORIGIN_RULE_ID = 1901;
-
-/** The domains an iCloud account's requests go to, from its setup address. */
-export function icloudRequestDomains(serverUrl: string): string[] {
-  const host = new URL(serverUrl).hostname.toLowerCase();
-  if (host === 'icloud.com.cn' || host.endsWith('.icloud.com.cn')) return ICLOUD_DOMAINS.china;
-  if (host === 'icloud.com' || host.endsWith('.icloud.com')) return ICLOUD_DOMAINS.world;
-  // A reproduction of the service (tests): its own host, every port.
-  return [host];
-}
-
-export function icloudOriginRule(requestDomains: string[], extensionHost: string): DeclarativeNetRequest.Rule {
-  return {
-    id: ICLOUD_ORIGIN_RULE_ID,
-    priority: 1,
-    action: {
-      type: 'modifyHeaders',
-      requestHeaders: [
-        { header: 'origin', operation: 'set', value: ICLOUD_WEB_ORIGIN },
-        { header: 'referer', operation: 'set', value: `${ICLOUD_WEB_ORIGIN}/` },
-      ],
-    },
-    condition: { requestDomains, initiatorDomains: [extensionHost], tabIds: [-1] },
-  };
-}
 
 const extensionHost = (): string => new URL(browser.runtime.getURL('/')).hostname;
 

@@ -136,29 +136,30 @@ describe('iCloud through the icloud.com sign-in, in Chromium', () => {
     await signInAtIcloud();
     await scheduledRun();
     await contactsCard.getByTestId('contact-count').filter({ hasText: `Contacts: ${CONTACTS}` }).waitFor({ timeout: 120_000 });
-    await photosCard.getByTestId('photo-count').filter({ hasText: `Photos: ${PHOTOS.toLocaleString('en-US')}` }).waitFor({ timeout: 300_000 });
     await contactsCard.locator('.status-ok').waitFor({ timeout: 120_000 });
+    // Every file of the library: originals, edited versions, Live Photo videos.
+    const files = seeded.reduce((n, p) => n + 1 + (p.edited ? 1 : 0) + (p.liveVideo ? 1 : 0), 0);
+    await photosCard.getByTestId('photo-count').filter({ hasText: `Photos: ${files.toLocaleString('en-US')}` }).waitFor({ timeout: 300_000 });
     await photosCard.locator('.status-ok').waitFor({ timeout: 120_000 });
   }, 600_000);
 
   it('holds every photo byte for byte, and exports the 500 contacts in one .vcf', async () => {
     const stored = await readStore<{ sha256: string; live: number }>(options, 'photos');
     const storedHashes = new Set(stored.map((p) => p.sha256));
-    for (const photo of seeded) expect(storedHashes.has(sha256(photo.bytes)), photo.filename).toBe(true);
+    for (const photo of seeded) {
+      for (const bytes of [photo.bytes, photo.edited, photo.liveVideo]) if (bytes) expect(storedHashes.has(sha256(bytes)), photo.filename).toBe(true);
+    }
     // The bytes themselves, hashed in the page from the stored files, for a sample.
     const rehashed = await options.evaluate(async () => {
       const open = indexedDB.open('lifeboat');
       const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-      const blobs = await new Promise<Array<{ bytes?: Uint8Array | ArrayBuffer; blob?: Blob }>>((resolve) => {
+      const blobs = await new Promise<Array<{ data: Blob | Uint8Array | ArrayBuffer }>>((resolve) => {
         const request = db.transaction('photoBlobs').objectStore('photoBlobs').getAll(null, 25);
-        request.onsuccess = () => resolve(request.result as Array<{ bytes?: Uint8Array; blob?: Blob }>);
+        request.onsuccess = () => resolve(request.result as Array<{ data: Blob | Uint8Array }>);
       });
       const hex = async (buffer: ArrayBuffer) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', buffer))].map((b) => b.toString(16).padStart(2, '0')).join('');
       const out: string[] = [];
-      for (const record of blobs) {
-        const data = record.blob ? await record.blob.arrayBuffer() : record.bytes instanceof ArrayBuffer ? record.bytes : new Uint8Array(record.bytes!).slice().buffer;
-        out.push(await hex(data));
-      }
+      for (const { data } of blobs) out.push(await hex(data instanceof Blob ? await data.arrayBuffer() : new Uint8Array(data).slice().buffer));
       db.close();
       return out;
     });
