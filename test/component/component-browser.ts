@@ -9,8 +9,22 @@ const listeners = { addListener: () => undefined, removeListener: () => undefine
 /** What the next host permission request answers: a test of a refusal sets it to false. */
 export const permissionAnswer = { granted: true };
 
+/** The origins each host permission request asked for, and the tabs opened, in order. */
+export const asked: { origins: string[][]; tabs: string[] } = { origins: [], tabs: [] };
+
 export const browser = {
   i18n: catalog.i18n,
-  storage: { onChanged: listeners },
-  permissions: { request: () => Promise.resolve(permissionAnswer.granted) },
+  storage: { onChanged: listeners, local: { get: () => Promise.resolve({}) } },
+  permissions: {
+    request: ({ origins }: { origins: string[] }) => {
+      asked.origins.push(origins);
+      return Promise.resolve(permissionAnswer.granted);
+    },
+  },
+  tabs: {
+    create: ({ url }: { url: string }) => {
+      asked.tabs.push(url);
+      return Promise.resolve({ id: 1 });
+    },
+  },
 };
