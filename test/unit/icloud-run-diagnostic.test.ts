@@ -29,7 +29,9 @@ describe('the run log of an unexpected iCloud answer', () => {
 
   it('keeps no diagnostic for a failure that is not an unexpected answer', async () => {
     const { run, account } = await failedWith(new IcloudWebAccessOffError());
-    expect(run.errors).toEqual([{ href: null, message: expect.stringMatching(/^iCloud web access is off .*app password/) }]);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toStrictEqual({ href: null, message: run.errors[0]!.message });
+    expect(run.errors[0]!.message).toMatch(/^iCloud web access is off .*app password/);
     expect(account.lastError).toMatch(/Access iCloud Data on the Web/);
   });
 });
