@@ -47,8 +47,12 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
   const cache = new ListingCache();
   /** /co/startup's answer from listCollections, used once by the address book's listing. */
   let startup: ContactsStartup | null = null;
-  /** One pass over every window gives every calendar's events: each calendar takes its own once. */
-  let sweep: Map<string, Json[]> | null = null;
+  /**
+   * One pass over every window gives every calendar's events: each calendar takes its own once
+   * (calendars listed side by side share the pass in flight); a calendar listed again starts a
+   * new pass.
+   */
+  let sweep: { events: Promise<Map<string, Json[]>>; taken: Set<string> } | null = null;
 
   const service = async (name: 'contacts' | 'calendar'): Promise<ServiceAt> => {
     const s = await session();
@@ -76,12 +80,15 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
 
   async function listCalendar(href: string): Promise<Map<string, ListedItem>> {
     const guid = guidOf(href);
-    if (!sweep?.has(guid)) sweep = await sweepEvents();
-    const events = sweep.get(guid) ?? [];
-    sweep.delete(guid);
-    // Any other calendar's events stay for its own listing in this run; a calendar listed
-    // again later gets a fresh sweep.
-    if (sweep.size === 0) sweep = null;
+    if (!sweep || sweep.taken.has(guid)) sweep = { events: sweepEvents(), taken: new Set() };
+    const current = sweep;
+    current.taken.add(guid);
+    const byCalendar = await current.events.catch((error: unknown) => {
+      if (sweep === current) sweep = null;
+      throw error;
+    });
+    const events = byCalendar.get(guid) ?? [];
+    byCalendar.delete(guid);
     return listedItems(href, events, 'guid', 'ics');
   }
 
