@@ -41,6 +41,11 @@ function guidOf(href: string): string {
   return decodeURIComponent(path.slice(path.lastIndexOf(`/${CALENDAR_PATH}`) + CALENDAR_PATH.length + 1).replace(/\/$/, ''));
 }
 
+/**
+ * The source of an iCloud account's contacts and calendars. `thisYear` (the current year
+ * otherwise) sets the last window events are asked in: tests fix it so their requests are the
+ * same every year.
+ */
 export function createIcloudItemsSource(params: { ctx: HttpContext; session: SessionGetter; thisYear?: number }): Source {
   const { ctx, session } = params;
   const thisYear = params.thisYear ?? new Date().getUTCFullYear();
