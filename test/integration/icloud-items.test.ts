@@ -159,5 +159,11 @@ describe('the contacts and calendar service clients', () => {
     const [item] = await source.fetchItems(calendar, listing.mode === 'full' ? listing.items.map((i) => i.href) : []);
     expect(item && 'data' in item ? item.data : item).toContain('SUMMARY:Short');
     expect(icloud.log.some((l) => l.includes('/ca/eventdetail/home-calendar/EV-SHORT'))).toBe(true);
+
+    // Deleted between the listing and its fetch: a failed fetch, never a thrown batch.
+    const again = await source.listChanges(calendar, {});
+    icloud.calendar.removeEvent(SAMPLE_CALENDAR, 'EV-SHORT');
+    const [gone] = await source.fetchItems(calendar, again.mode === 'full' ? again.items.map((i) => i.href) : []);
+    expect(gone && 'error' in gone ? gone.error : gone).toMatch(/no longer lists/);
   });
 });

@@ -14,6 +14,7 @@
 // in the run log and asked again next run.
 import { t } from '../../catalog/catalog-text';
 import type { HttpContext } from '../../http/http-context';
+import { HttpError } from '../../http/http-errors';
 import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemFailure, Source, SyncCursor } from '../../model/source';
 import { eventDetail, eventWindows, listCalendars, listEvents } from './calendar-client';
 import { contactToVcard } from './contact-to-vcard';
@@ -106,6 +107,16 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
     return eventDetail(ctx, await service('calendar'), json.pGuid, json.guid);
   }
 
+  /** The item converted; an event whose details are gone meanwhile (404) is a failed fetch, as a DAV multiget says it. */
+  async function wholeItem(collection: RemoteCollection, href: string, item: ListedItem): Promise<RemoteItem | RemoteItemFailure> {
+    try {
+      return convert(collection, href, { ...item, json: await whole(collection, item.json) });
+    } catch (error) {
+      if (error instanceof HttpError && (error.status === 404 || error.status === 410)) return { href, error: t('icloudItemsGone') };
+      throw error;
+    }
+  }
+
   function convert(collection: RemoteCollection, href: string, { json, etag }: ListedItem): RemoteItem | RemoteItemFailure {
     try {
       return { href, etag, data: collection.kind === 'addressbook' ? contactToVcard(json) : eventToIcal(json) };
@@ -158,7 +169,7 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
           relisted.delete(href);
         }
         if (!item) results.push({ href, error: t('icloudItemsGone') });
-        else results.push(convert(collection, href, { ...item, json: await whole(collection, item.json) }));
+        else results.push(await wholeItem(collection, href, item));
       }
       return results;
     },
