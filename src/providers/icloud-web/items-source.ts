@@ -78,7 +78,9 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
     for (const window of eventWindows(thisYear)) {
       for (const event of await listEvents(ctx, calendar, window)) {
         const pGuid = typeof event.pGuid === 'string' ? event.pGuid : '';
-        byCalendar.set(pGuid, [...(byCalendar.get(pGuid) ?? []), event]);
+        const events = byCalendar.get(pGuid);
+        if (events) events.push(event);
+        else byCalendar.set(pGuid, [event]);
       }
     }
     return byCalendar;
