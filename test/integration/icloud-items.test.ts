@@ -7,7 +7,7 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertAccount } from '../../src/db/accounts';
 import { createHttpContext } from '../../src/http/http-context';
-import { listCalendars } from '../../src/providers/icloud-web/calendar-client';
+import { eventWindows, listCalendars } from '../../src/providers/icloud-web/calendar-client';
 import { contactsStartup, listContacts } from '../../src/providers/icloud-web/contacts-client';
 import { IcloudSignedOutError } from '../../src/providers/icloud-web/icloud-errors';
 import { validateSession } from '../../src/providers/icloud-web/web-session';
@@ -52,11 +52,15 @@ describe('iCloud contacts and calendars through the icloud.com session', () => {
   it('mirrors 500 contacts and a calendar, converted, then asks three requests when nothing changed', async () => {
     seedSampleAccount(icloud, { contacts: 500, events: 20, photos: 0 });
     icloud.calendar.putEvent({ guid: 'EV-ALLDAY', pGuid: SAMPLE_CALENDAR, title: 'Holiday', start: '2025-07-14T00:00', end: '2025-07-15T00:00', allDay: true });
+    icloud.calendar.putCalendar({ guid: 'work', title: 'Work' });
+    icloud.calendar.putEvent({ guid: 'EV-WORK', pGuid: 'work', title: 'Review', start: '1987-06-01T14:00', end: '1987-06-01T15:00', tz: 'Europe/London' });
     const { db, run } = await mirror();
 
-    expect(await run()).toMatchObject({ outcome: 'ok', added: 521, changed: 0, errors: [] });
+    expect(await run()).toMatchObject({ outcome: 'ok', added: 522, changed: 0, errors: [] });
     const collections = await db.collections.toArray();
-    expect(collections.map((c) => [c.kind, c.displayName]).sort()).toEqual([['addressbook', 'iCloud Contacts'], ['calendar', 'Home']]);
+    expect(collections.map((c) => [c.kind, c.displayName]).sort()).toEqual([['addressbook', 'iCloud Contacts'], ['calendar', 'Home'], ['calendar', 'Work']]);
+    // Both calendars, listed side by side, share one pass over the windows.
+    expect(icloud.log.filter((l) => l.includes('/ca/events'))).toHaveLength(eventWindows(2026).length);
     const ada = await db.items.filter((i) => i.title === 'Ada3 Lovelace3').first();
     expect(ada?.unreadable).toBeUndefined();
     const card = ICAL.Component.fromString(ada!.raw);
@@ -74,7 +78,7 @@ describe('iCloud contacts and calendars through the icloud.com session', () => {
     expect(holiday?.raw).toContain('DTEND;VALUE=DATE:20250715');
 
     const before = icloud.log.length;
-    expect(await run()).toMatchObject({ outcome: 'ok', added: 0, changed: 0, deletedUpstream: 0, unchanged: 521 });
+    expect(await run()).toMatchObject({ outcome: 'ok', added: 0, changed: 0, deletedUpstream: 0, unchanged: 522 });
     expect(requestsOf(before)).toEqual(['setup /setup/ws/1/validate', 'contacts /co/startup', 'calendar /ca/allcollections']);
   });
 
@@ -155,5 +159,11 @@ describe('the contacts and calendar service clients', () => {
     const [item] = await source.fetchItems(calendar, listing.mode === 'full' ? listing.items.map((i) => i.href) : []);
     expect(item && 'data' in item ? item.data : item).toContain('SUMMARY:Short');
     expect(icloud.log.some((l) => l.includes('/ca/eventdetail/home-calendar/EV-SHORT'))).toBe(true);
+
+    // Deleted between the listing and its fetch: a failed fetch, never a thrown batch.
+    const again = await source.listChanges(calendar, {});
+    icloud.calendar.removeEvent(SAMPLE_CALENDAR, 'EV-SHORT');
+    const [gone] = await source.fetchItems(calendar, again.mode === 'full' ? again.items.map((i) => i.href) : []);
+    expect(gone && 'error' in gone ? gone.error : gone).toMatch(/no longer lists/);
   });
 });

@@ -6,14 +6,10 @@
 // shows as changed. The photo is written inline only when the JSON holds its bytes; an address
 // is kept as it is and never fetched (SECURITY.md: never fetch remote URLs found in user data).
 import { keptLines } from './kept-fields';
-import { joinLines, rawLine, structuredLine, textLine, textRoundTrips, type LineParams } from './text-lines';
+import { isText, isUriText, joinLines, rawLine, structuredLine, textLine, type LineParams } from './text-lines';
 
 type Json = Record<string, unknown>;
 
-/** A string a TEXT property gives back exactly; empty strings are kept as JSON instead. */
-export function isText(value: unknown): value is string {
-  return typeof value === 'string' && value !== '' && textRoundTrips(value);
-}
 
 /**
  * A label a parameter gives back exactly: parameters have no backslash escape (RFC 6350 §3.3),
@@ -43,7 +39,6 @@ const LABEL_TYPES: Record<string, string> = {
 };
 export const LABEL_PARAM = 'X-ICLOUD-LABEL';
 
-const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\\"<>]*$/;
 const DAY = /^(\d{4})-(\d\d)-(\d\d)$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -108,7 +103,7 @@ export function contactToVcard(contact: Json): string {
   if (addresses && take('addresses', () => true)) {
     for (const a of addresses) lines.push(structuredLine('ADR', ['', '', ...ADDRESS_PARTS.map((part) => a.field[part] ?? '')], labelParams(a.label)));
   }
-  const urls = labelledList(contact.urls, (v) => typeof v === 'string' && URI.test(v));
+  const urls = labelledList(contact.urls, isUriText);
   if (urls && take('urls', () => true)) for (const u of urls) lines.push(rawLine('URL', u.field, labelParams(u.label)));
   // Bytes given inline become a data: URI (RFC 6350 §6.2.4 and RFC 2397); an address or an
   // object (a URL with a crop) is kept as X-ICLOUD-PHOTO and never fetched.

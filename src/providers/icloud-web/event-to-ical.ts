@@ -12,14 +12,12 @@ import { vtimezone } from '../../calendars/tzdb-vtimezone';
 import { unfoldLines } from '../../shared/unfold-content-lines';
 import { foldLine } from '../../shared/fold-line';
 import { addDays, icalDate, icalDateTime, minutesBetween, readAppleDate, type WallClock } from './apple-dates';
-import { isText } from './contact-to-vcard';
 import { keptLines } from './kept-fields';
-import { joinLines, rawLine, textLine, type LineParams } from './text-lines';
+import { isText, isUriText, joinLines, rawLine, textLine, type LineParams } from './text-lines';
 
 type Json = Record<string, unknown>;
 
-const SINGLE_TEXT = { guid: 'UID', title: 'SUMMARY', location: 'LOCATION', description: 'DESCRIPTION' } as const;
-const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\\"<>]*$/;
+const SINGLE_TEXT = { title: 'SUMMARY', location: 'LOCATION', description: 'DESCRIPTION' } as const;
 const UTC_NAMES = new Set(['UTC', 'GMT', 'Etc/UTC', 'Etc/GMT']);
 
 /** How the event's times are written: in a named zone, in UTC, or floating (all-day, "floating", unknown zone). */
@@ -84,8 +82,8 @@ export function eventToIcal(event: Json): string {
   const vevent: string[] = ['BEGIN:VEVENT'];
   if (take('guid', isText)) vevent.push(textLine('UID', event.guid as string, [], 'ical'));
   vevent.push(stampLine(event), ...timeLines(event, clock));
-  for (const [field, property] of Object.entries(SINGLE_TEXT)) if (field !== 'guid' && take(field, isText)) vevent.push(textLine(property, event[field] as string, [], 'ical'));
-  if (take('url', (v) => typeof v === 'string' && URI.test(v))) vevent.push(rawLine('URL', event.url as string));
+  for (const [field, property] of Object.entries(SINGLE_TEXT)) if (take(field, isText)) vevent.push(textLine(property, event[field] as string, [], 'ical'));
+  if (take('url', isUriText)) vevent.push(rawLine('URL', event.url as string));
   if (take('transparent', (v) => typeof v === 'boolean')) vevent.push(rawLine('TRANSP', event.transparent ? 'TRANSPARENT' : 'OPAQUE'));
   vevent.push(...keptLines(event, mapped, 'ical'), 'END:VEVENT');
   return joinLines(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Lifeboat//iCloud web services//EN', ...timezoneLines(event, clock), ...vevent, 'END:VCALENDAR']);

@@ -14,6 +14,7 @@
 // in the run log and asked again next run.
 import { t } from '../../catalog/catalog-text';
 import type { HttpContext } from '../../http/http-context';
+import { HttpError } from '../../http/http-errors';
 import type { ChangeListing, RemoteCollection, RemoteItem, RemoteItemFailure, Source, SyncCursor } from '../../model/source';
 import { eventDetail, eventWindows, listCalendars, listEvents } from './calendar-client';
 import { contactToVcard } from './contact-to-vcard';
@@ -41,14 +42,23 @@ function guidOf(href: string): string {
   return decodeURIComponent(path.slice(path.lastIndexOf(`/${CALENDAR_PATH}`) + CALENDAR_PATH.length + 1).replace(/\/$/, ''));
 }
 
+/**
+ * The source of an iCloud account's contacts and calendars. `thisYear` (the current year
+ * otherwise) sets the last window events are asked in: tests fix it so their requests are the
+ * same every year.
+ */
 export function createIcloudItemsSource(params: { ctx: HttpContext; session: SessionGetter; thisYear?: number }): Source {
   const { ctx, session } = params;
   const thisYear = params.thisYear ?? new Date().getUTCFullYear();
   const cache = new ListingCache();
   /** /co/startup's answer from listCollections, used once by the address book's listing. */
   let startup: ContactsStartup | null = null;
-  /** One pass over every window gives every calendar's events: each calendar takes its own once. */
-  let sweep: Map<string, Json[]> | null = null;
+  /**
+   * One pass over every window gives every calendar's events: each calendar takes its own once
+   * (calendars listed side by side share the pass in flight); a calendar listed again starts a
+   * new pass.
+   */
+  let sweep: { events: Promise<Map<string, Json[]>>; taken: Set<string> } | null = null;
 
   const service = async (name: 'contacts' | 'calendar'): Promise<ServiceAt> => {
     const s = await session();
@@ -68,7 +78,9 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
     for (const window of eventWindows(thisYear)) {
       for (const event of await listEvents(ctx, calendar, window)) {
         const pGuid = typeof event.pGuid === 'string' ? event.pGuid : '';
-        byCalendar.set(pGuid, [...(byCalendar.get(pGuid) ?? []), event]);
+        const events = byCalendar.get(pGuid);
+        if (events) events.push(event);
+        else byCalendar.set(pGuid, [event]);
       }
     }
     return byCalendar;
@@ -76,12 +88,15 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
 
   async function listCalendar(href: string): Promise<Map<string, ListedItem>> {
     const guid = guidOf(href);
-    if (!sweep?.has(guid)) sweep = await sweepEvents();
-    const events = sweep.get(guid) ?? [];
-    sweep.delete(guid);
-    // Any other calendar's events stay for its own listing in this run; a calendar listed
-    // again later gets a fresh sweep.
-    if (sweep.size === 0) sweep = null;
+    if (!sweep || sweep.taken.has(guid)) sweep = { events: sweepEvents(), taken: new Set() };
+    const current = sweep;
+    current.taken.add(guid);
+    const byCalendar = await current.events.catch((error: unknown) => {
+      if (sweep === current) sweep = null;
+      throw error;
+    });
+    const events = byCalendar.get(guid) ?? [];
+    byCalendar.delete(guid);
     return listedItems(href, events, 'guid', 'ics');
   }
 
@@ -92,6 +107,16 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
     if (collection.kind !== 'calendar' || json.extendedDetailsAreIncluded !== false) return json;
     if (typeof json.pGuid !== 'string' || typeof json.guid !== 'string') return json;
     return eventDetail(ctx, await service('calendar'), json.pGuid, json.guid);
+  }
+
+  /** The item converted; an event whose details are gone meanwhile (404) is a failed fetch, as a DAV multiget says it. */
+  async function wholeItem(collection: RemoteCollection, href: string, item: ListedItem): Promise<RemoteItem | RemoteItemFailure> {
+    try {
+      return convert(collection, href, { ...item, json: await whole(collection, item.json) });
+    } catch (error) {
+      if (error instanceof HttpError && (error.status === 404 || error.status === 410)) return { href, error: t('icloudItemsGone') };
+      throw error;
+    }
   }
 
   function convert(collection: RemoteCollection, href: string, { json, etag }: ListedItem): RemoteItem | RemoteItemFailure {
@@ -146,7 +171,7 @@ export function createIcloudItemsSource(params: { ctx: HttpContext; session: Ses
           relisted.delete(href);
         }
         if (!item) results.push({ href, error: t('icloudItemsGone') });
-        else results.push(convert(collection, href, { ...item, json: await whole(collection, item.json) }));
+        else results.push(await wholeItem(collection, href, item));
       }
       return results;
     },

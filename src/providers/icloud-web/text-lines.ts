@@ -54,3 +54,13 @@ export function textRoundTrips(value: string): boolean {
   }
   return true;
 }
+
+/** A string a TEXT property gives back exactly; empty strings are kept as JSON instead. */
+export function isText(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && textRoundTrips(value);
+}
+
+/** An address written as a URI value as it is (no escape exists there, RFC 3986): no space, backslash, quote or angle bracket. */
+export function isUriText(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\\"<>]*$/.test(value);
+}
