@@ -5,7 +5,9 @@
 // mirror ('full'), never copied as a wipe. Recently Deleted (isDeleted 1) and expunged records
 // (tombstones) are removed files, which the engine marks and keeps. Hidden photos are mirrored
 // too, in the album the Photos app shows them in ("Hidden"): icloud.com's library lists leave
-// them out (…WithoutHiddenOrDeleted), but they are the person's photos all the same.
+// them out (…WithoutHiddenOrDeleted), but they are the person's photos all the same. An asset's
+// record does not say which albums hold it, so the albums are listed (album-folders.ts) whenever
+// the changes name a photo; a run with no change asks for none.
 import { HttpError } from '../../http/http-errors';
 import type { PhotoChanges, RemotePhoto } from '../../model/photo-source';
 import { t } from '../../catalog/catalog-text';
@@ -37,7 +39,7 @@ interface ZoneRound {
 
 export interface LibraryListing {
   changes: PhotoChanges;
-  /** Where this listing says each file's bytes are, and which zone holds it. */
+  /** Every file listed, with where this listing says its bytes are. */
   listed: ListedResource[];
 }
 
