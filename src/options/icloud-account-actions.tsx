@@ -9,11 +9,16 @@ import { useState } from 'preact/hooks';
 import { Button } from '../ui/controls/button';
 import { StatusLine, type Message } from '../ui/controls/status-line';
 import { useConnector } from '../ui/connect/use-connector';
+import { useLiveQuery } from '../ui/use-live-query';
+import { openDb } from '../db/schema';
+import { recentRuns } from '../db/runs';
 import { ICLOUD_SITE } from './icloud-session-form';
 
 export function IcloudAccountActions({ account }: { account: AccountRecord }) {
   const { call } = useConnector();
   const [message, setMessage] = useState<Message>(null);
+  // Offered only while the last run ended on an answer Lifeboat was not written for.
+  const diagnostic = useLiveQuery(async () => (await recentRuns(openDb(), account.id, 1))[0]?.errors.some((e) => e.diagnostic) ?? false, [account.id]);
   const save = async () => {
     try {
       setMessage({ text: t('icloudAccountDiagnosticSaved', (await call('saveIcloudDiagnostic', { accountId: account.id })).filename), error: false });
@@ -24,7 +29,7 @@ export function IcloudAccountActions({ account }: { account: AccountRecord }) {
   return (
     <>
       {account.status === 'needs-sign-in' && <Button onAction={() => browser.tabs.create({ url: ICLOUD_SITE })}>{t('icloudAccountOpenIcloud')}</Button>}
-      {account.status === 'error' && <Button onAction={save}>{t('icloudAccountSaveDiagnostic')}</Button>}
+      {diagnostic === true && <Button onAction={save}>{t('icloudAccountSaveDiagnostic')}</Button>}
       <StatusLine message={message} />
     </>
   );
