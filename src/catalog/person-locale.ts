@@ -12,3 +12,8 @@ export function personLocale(): string | undefined {
 export function formatDateTime(ms: number): string {
   return new Date(ms).toLocaleString(personLocale());
 }
+
+/** A day (ms since the epoch) short, as a chart's axis names it: "6 Dec", "6. Dez.". */
+export function formatDay(ms: number): string {
+  return new Date(ms).toLocaleDateString(personLocale(), { day: 'numeric', month: 'short' });
+}
