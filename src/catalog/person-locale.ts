@@ -13,7 +13,11 @@ export function formatDateTime(ms: number): string {
   return new Date(ms).toLocaleString(personLocale());
 }
 
-/** A day (ms since the epoch) short, as a chart's axis names it: "6 Dec", "6. Dez.". */
-export function formatDay(ms: number): string {
-  return new Date(ms).toLocaleDateString(personLocale(), { day: 'numeric', month: 'short' });
+/**
+ * A moment short, as a chart's axis names it: the day ("6 Dec", "6. Dez.") when the axis spans
+ * days, with the time too when it spans less ("6 Dec, 09:30").
+ */
+export function formatAxisMoment(ms: number, spanMs: number): string {
+  const time = spanMs < 2 * 86_400_000 ? ({ hour: 'numeric', minute: '2-digit' } as const) : {};
+  return new Date(ms).toLocaleString(personLocale(), { day: 'numeric', month: 'short', ...time });
 }

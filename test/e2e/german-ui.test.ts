@@ -64,6 +64,8 @@ describe('Lifeboat in German', () => {
     }
     await nav.getByRole('link', { name: 'Aktivität', exact: true }).click();
     await options.getByRole('heading', { name: 'Synchronisierungsprotokoll' }).waitFor();
+    // The seeded mirror ran no sync: the chart of the mirror over time waits for the next one.
+    await options.getByRole('region', { name: 'Ihre Kopie im Zeitverlauf' }).getByText('Die Grafik beginnt mit der nächsten Synchronisierung.').waitFor();
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
     await options.close();
   });

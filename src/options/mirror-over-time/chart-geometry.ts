@@ -23,8 +23,9 @@ export function roundTop(highest: number): number {
   return [1, 2, 5, 10].map((step) => step * power).find((top) => top >= highest)!;
 }
 
-export function scaleFor(lines: HistoryLine[]): Scale {
-  const times = lines.flatMap((line) => line.points.map((p) => p.at));
+/** `moments`: other times the axis must reach (the backups saved since the first run shown). */
+export function scaleFor(lines: HistoryLine[], moments: number[] = []): Scale {
+  const times = [...lines.flatMap((line) => line.points.map((p) => p.at)), ...moments];
   const from = Math.min(...times);
   const to = Math.max(...times);
   const top = roundTop(Math.max(0, ...lines.flatMap((line) => line.points.map((p) => p.live))));
@@ -39,15 +40,19 @@ export function scaleFor(lines: HistoryLine[]): Scale {
   };
 }
 
-/** An SVG path through a line's points, oldest first; a step keeps a count level until the next run. */
+/**
+ * An SVG path through a line's points, oldest first; a step keeps a count level until the next
+ * run, and the last one until the end of the axis (the mirror holds it until a run changes it).
+ */
 export function linePath(line: HistoryLine, scale: Scale): string {
-  return line.points
-    .map((p, i) => {
-      const x = scale.x(p.at).toFixed(1);
-      const y = scale.y(p.live).toFixed(1);
-      if (i === 0) return `M${x} ${y}`;
-      // Level until this run, then up or down at it: the count changed during the run.
-      return `H${x} V${y}`;
-    })
-    .join(' ');
+  const steps = line.points.map((p, i) => {
+    const x = scale.x(p.at).toFixed(1);
+    const y = scale.y(p.live).toFixed(1);
+    if (i === 0) return `M${x} ${y}`;
+    // Level until this run, then up or down at it: the count changed during the run.
+    return `H${x} V${y}`;
+  });
+  const last = line.points.at(-1);
+  if (last && last.at < scale.to) steps.push(`H${scale.x(scale.to).toFixed(1)}`);
+  return steps.join(' ');
 }

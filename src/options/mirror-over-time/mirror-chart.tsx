@@ -6,7 +6,7 @@
 // Colours are the theme's own variables (ui/theme.css), so the dark scheme follows; lines also
 // differ by dash and marker, not by colour alone (WCAG 2.2 SC 1.4.1).
 import type { HistoryBackup } from '../../db/mirror-history';
-import { formatDateTime, formatDay } from '../../catalog/person-locale';
+import { formatAxisMoment, formatDateTime } from '../../catalog/person-locale';
 import { t } from '../../shared/i18n';
 import { formatCount } from '../../ui/format-count';
 import { tPlural } from '../../ui/plural';
@@ -26,8 +26,12 @@ interface Props {
 }
 
 export function MirrorChart({ lines, backups }: Props) {
-  const scale = scaleFor(lines);
+  const scale = scaleFor(
+    lines,
+    backups.map((b) => b.at),
+  );
   const floor = scale.y(0);
+  const moment = (at: number) => formatAxisMoment(at, scale.to - scale.from);
   const description = [
     ...lines.map(describeLine),
     ...(backups.length > 0 ? [tPlural(backups.length, { one: 'mirrorChartBackups_one', other: 'mirrorChartBackups_other' })] : []),
@@ -35,7 +39,7 @@ export function MirrorChart({ lines, backups }: Props) {
   return (
     <figure class="mirror-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="mirror-chart-title mirror-chart-desc" preserveAspectRatio="xMinYMin meet">
-        <title id="mirror-chart-title">{t('mirrorChartTitle', formatDay(scale.from), formatDay(scale.to))}</title>
+        <title id="mirror-chart-title">{t('mirrorChartTitle', moment(scale.from), moment(scale.to))}</title>
         <desc id="mirror-chart-desc">{description}</desc>
         {scale.ticks.map((tick) => (
           <g key={tick} class="guide" aria-hidden="true">
@@ -47,11 +51,11 @@ export function MirrorChart({ lines, backups }: Props) {
         ))}
         <g class="dates" aria-hidden="true">
           <text x={MARGIN.left} y={HEIGHT - 6} text-anchor="start">
-            {formatDay(scale.from)}
+            {moment(scale.from)}
           </text>
           {scale.to !== scale.from && (
             <text x={WIDTH - MARGIN.right} y={HEIGHT - 6} text-anchor="end">
-              {formatDay(scale.to)}
+              {moment(scale.to)}
             </text>
           )}
         </g>
