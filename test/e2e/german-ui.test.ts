@@ -1,6 +1,7 @@
 // The second UI language, end to end: Chromium started in German shows the popup and the
 // options page from public/_locales/de, the worker's own sentences (a refused connection, found
-// by the background worker) in German too, and counts and dates written the German way.
+// by the background worker) in German too, counts and dates written the German way, and the
+// month starting on Monday, as weeks do in Germany.
 //
 // Debian's chromium picks its UI language (which chrome.i18n reads) from --lang; a headless
 // Chromium takes navigator.language (which the pages' numbers and dates follow) from
@@ -68,5 +69,21 @@ describe('Lifeboat in German', () => {
     await options.getByRole('region', { name: 'Ihre Kopie im Zeitverlauf' }).getByText('Die Grafik beginnt mit der nächsten Synchronisierung.').waitFor();
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
     await options.close();
+  });
+
+  it('starts the month on Monday, with German day and month names', async () => {
+    const page = await ext.openPage(`${OPTIONS}#browse/month`, { width: 1280, height: 900 });
+    const grid = page.locator('table').first();
+    await grid.locator('th').first().waitFor();
+    // The browser's own German names (its ICU spells them "Mo" or "Mo."): Monday first, Sunday last.
+    const names = await page.evaluate(() => ({
+      days: Array.from({ length: 7 }, (_, i) => new Date(2024, 0, 8 + i).toLocaleDateString('de', { weekday: 'short' })),
+      month: new Date().toLocaleDateString('de', { month: 'long', year: 'numeric' }),
+    }));
+    expect(names.days[0]).toMatch(/^Mo/);
+    expect(await grid.locator('thead th').allTextContents()).toEqual(names.days);
+    const monthName = names.month;
+    await page.getByText(monthName, { exact: true }).first().waitFor();
+    await page.close();
   });
 });
