@@ -28,6 +28,13 @@ const PROVIDER_SETTINGS = '^src/auth/(oauth-providers|provider-settings|google-s
  */
 const PROVIDER_SETUPS = '^src/providers/(setup-registry|[^/]+/(setup|oauth))[.]ts$';
 
+/**
+ * The icloud.com session helpers of providers/icloud-web/ (validate, one session per run, the JSON
+ * call, iCloud's refusals, answer shapes for diagnostics, the client parameters), which
+ * icloud-photos/ shares; never icloud-web's item sources.
+ */
+const ICLOUD_SESSION_HELPERS = '^src/providers/icloud-web/(answer-shape|client-params|icloud-errors|icloud-json|session-once|web-session)[.]ts$';
+
 module.exports = {
   forbidden: [
     {
@@ -125,8 +132,10 @@ module.exports = {
         'A provider lives in its own folder (providers/<kind>/) and is found there: it does not reach ' +
         'into another provider\'s, except for the helpers several share: the DAV client (Google\'s ' +
         'account and WebDAV photo folders speak DAV), Graph paging and Microsoft\'s identity service ' +
-        '(OneDrive photos are Graph with a Microsoft sign-in), and the ranged photo download with its ' +
-        'media types and digests (OneDrive photos download like WebDAV ones).',
+        '(OneDrive photos are Graph with a Microsoft sign-in), the ranged photo download with its ' +
+        'media types and digests (OneDrive and iCloud photos download like WebDAV ones), and the ' +
+        'icloud.com session with its JSON calls and refusals (iCloud Photos go through the same ' +
+        'session as iCloud contacts and calendars).',
       severity: 'error',
       from: { path: '^src/providers/([^/]+)/' },
       to: {
@@ -135,9 +144,19 @@ module.exports = {
           '^src/providers/$1/',
           '^src/providers/dav/',
           '^src/providers/microsoft/(graph-request|oauth)[.]ts$',
-          '^src/providers/webdav-photos/(photo-get|watched-body|media-types|server-digests)[.]ts$',
+          '^src/providers/webdav-photos/(photo-get|presigned-get|watched-body|media-types|server-digests)[.]ts$',
+          ICLOUD_SESSION_HELPERS,
         ],
       },
+    },
+    {
+      name: 'icloud-session-helpers-only-for-icloud',
+      comment:
+        'The icloud.com session helpers are shared by the two iCloud folders only: iCloud Photos go ' +
+        'through the same signed-in browser session as iCloud contacts and calendars.',
+      severity: 'error',
+      from: { path: '^src/providers/', pathNot: '^src/providers/icloud-(web|photos)/' },
+      to: { path: ICLOUD_SESSION_HELPERS },
     },
     {
       name: 'registry-only-in-the-worker',

@@ -13,7 +13,7 @@ const bearerOf = (token: string): BearerAuth => ({ accessToken: token, renew: ()
 
 for (const driveType of ['personal', 'business'] as const) {
   describePhotoSourceContract(`OneDrive ${driveType} (Graph drive test server)`, {
-    capabilities: { changeFeed: true },
+    capabilities: { changeFeed: true, digests: true },
     async start() {
       // Pages of 50: next links name the server's own origin, past a fault proxy.
       const graph = await startGraphDriveServer((token) => token === TOKEN, { driveType, pageSize: 50 });

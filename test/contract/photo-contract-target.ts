@@ -32,5 +32,7 @@ export interface PhotoTarget {
   capabilities: {
     /** Listings since a cursor (OneDrive's delta); otherwise each run walks the folder tree. */
     changeFeed: Ability;
+    /** The listing or the download states a digest of each file's content to check it against. */
+    digests: Ability;
   };
 }

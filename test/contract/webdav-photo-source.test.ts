@@ -8,6 +8,7 @@ import { describePhotoSourceContract } from './photo-source-contract';
 describePhotoSourceContract('WebDAV folder (rclone)', {
   capabilities: {
     changeFeed: { lacks: 'a WebDAV folder has no change feed: each run walks the tree and compares it with the mirror' },
+    digests: true,
   },
   async start() {
     const server = await startWebdavFolder();

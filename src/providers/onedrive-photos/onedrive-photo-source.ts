@@ -1,6 +1,6 @@
 // A OneDrive folder's photos and videos as a PhotoSource: listed through Graph delta
 // (drive-changes.ts), each file downloaded from its pre-authenticated address with Range
-// (storage-get.ts). Graph requests go through the HTTP layer (src/http/): the bearer token,
+// (webdav-photos/presigned-get.ts). Graph requests go through the HTTP layer (src/http/): the bearer token,
 // renewed once after a 401, per-host limits, and 429/503 retried after Retry-After
 // (https://learn.microsoft.com/en-us/graph/throttling).
 import type { HttpContextOptions } from '../../http/http-context';
@@ -9,7 +9,7 @@ import { freshAddress, listedAddress } from './download-address';
 import { listDriveChanges, type ListedItem } from './drive-changes';
 import { driveContext, type DriveConnection } from './drive-connection';
 import type { DriveFolder } from '../../model/drive-folder';
-import { ExpiredAddressError, storageGet } from './storage-get';
+import { ExpiredAddressError, presignedGet } from '../webdav-photos/presigned-get';
 
 export interface OneDriveConnection extends DriveConnection {
   folder: DriveFolder;
@@ -43,11 +43,11 @@ export function createOneDrivePhotoSource(conn: OneDriveConnection, options: Htt
       const known = listed.get(photo.href);
       const fresh = known?.address && ctx.retry.now() - known.listedAt < ADDRESS_FRESH_MS ? known.address : null;
       try {
-        await storageGet(ctx, fresh ?? (await freshAddress(ctx, photo.href, photo.name)), offset, consume);
+        await presignedGet(ctx, fresh ?? (await freshAddress(ctx, photo.href, photo.name)), offset, consume);
       } catch (error) {
         // A listed address may have expired since: one more try with a new one.
         if (!(error instanceof ExpiredAddressError) || !fresh) throw error;
-        await storageGet(ctx, await freshAddress(ctx, photo.href, photo.name), offset, consume);
+        await presignedGet(ctx, await freshAddress(ctx, photo.href, photo.name), offset, consume);
       }
     },
   };

@@ -1,21 +1,23 @@
-// One GET of a file from its pre-authenticated address, from a byte offset when earlier bytes
-// are stored (Range goes to this address, not to /content: "You must append the Range header
-// to the actual @microsoft.graph.downloadUrl URL",
-// https://learn.microsoft.com/en-us/graph/api/driveitem-get-content#partial-range-downloads).
-// No Authorization header and no cookies (`credentials: 'none'` in the HTTP layer): the address
-// is its own credential, and the storage host is not Graph. Messages name the storage host
-// only, since the address's path is its secret.
+// One GET of a file from a pre-authenticated address (OneDrive's @microsoft.graph.downloadUrl,
+// iCloud's CloudKit downloadURL), from a byte offset when earlier bytes are stored (Range goes
+// to this address itself: "You must append the Range header to the actual
+// @microsoft.graph.downloadUrl URL",
+// https://learn.microsoft.com/en-us/graph/api/driveitem-get-content#partial-range-downloads;
+// icloudpd photos.py `download_asset` resumes the same way). No Authorization header and no
+// cookies (`credentials: 'none'` in the HTTP layer): the address is its own credential, and the
+// storage host is not the service that listed it. Messages name the storage host only, since
+// the address's path is its secret.
 import { streamExchange } from '../../http/exchange';
 import type { HttpRequest } from '../../http/http-request';
 import type { HttpContext } from '../../http/http-context';
 import { HttpError } from '../../http/http-errors';
 import { busyAnswer } from '../../http/transient-errors';
 import type { PhotoBody } from '../../model/photo-source';
-import { RangeRefusedError, rangeStart } from '../webdav-photos/photo-get';
-import { watchedBody } from '../webdav-photos/watched-body';
+import { RangeRefusedError, rangeStart } from './photo-get';
+import { watchedBody } from './watched-body';
 import { t } from '../../catalog/catalog-text';
 
-/** 401, 403, 404 or 410 from the storage host: the short-lived address has expired; ask Graph for another. */
+/** 401, 403, 404 or 410 from the storage host: the short-lived address has expired; ask the service for another. */
 export class ExpiredAddressError extends HttpError {}
 
 /**
@@ -23,7 +25,7 @@ export class ExpiredAddressError extends HttpError {}
  * is reported as RateLimitError carrying its Retry-After: the engine's download retry
  * (download-photo.ts) waits it out and asks again, so the attempts are counted in one place.
  */
-export function storageGet(ctx: HttpContext, url: string, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void> {
+export function presignedGet(ctx: HttpContext, url: string, offset: number, consume: (answer: PhotoBody) => Promise<void>): Promise<void> {
   const where = `${new URL(url).origin}/`;
   const abort = new AbortController();
   const headers: Record<string, string> = offset > 0 ? { Range: `bytes=${offset}-` } : {};
