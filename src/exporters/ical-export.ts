@@ -21,7 +21,7 @@ import { escapeIcalText, partSource, writePart } from './ical-lines';
 import { TimezoneTable } from './ical-timezones';
 import { zonedYears } from './ical-years';
 import { definedTzids, resolveUndefinedZones } from './ical-undefined-zones';
-import { foldLine } from './fold-line';
+import { foldLine } from '../shared/fold-line';
 import { crlfAfterEach, withText, type WithText } from './text-parts';
 
 export interface IcsExportOptions {

@@ -3,7 +3,7 @@
 import type { IcalLine } from '../calendars/content-line';
 import { formatIcalLine } from '../calendars/content-line';
 import type { CalendarObject, ObjectPart } from '../calendars/read-calendar-object';
-import { foldLine, mayHaveLongLine } from './fold-line';
+import { foldLine, mayHaveLongLine } from '../shared/fold-line';
 
 /** Original TZID → the TZID the export uses for it, for one object. */
 export type TzidRenames = ReadonlyMap<string, string>;

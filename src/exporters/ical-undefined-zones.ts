@@ -12,7 +12,7 @@ import { intlZone } from '../calendars/intl-zone';
 import { vtimezone } from '../calendars/tzdb-vtimezone';
 import type { TimezoneTable } from './ical-timezones';
 import { zonedYears } from './ical-years';
-import { foldLine } from './fold-line';
+import { foldLine } from '../shared/fold-line';
 
 const VTIMEZONE_TZID = /BEGIN:VTIMEZONE\r?\n(?:[^\r\n]*\r?\n)*?TZID[^:\r\n]*:([^\r\n]*)/gi;
 

@@ -5,7 +5,7 @@
 // recognise goes the long way (read-card.ts), which also decides whether the card is valid at
 // all; so "plain" only has to be stricter than read-card.ts, never looser.
 import type { VcardVersion } from '../cards/read-card';
-import { foldLine, mayHaveLongLine } from './fold-line';
+import { foldLine, mayHaveLongLine } from '../shared/fold-line';
 
 // One content line, maybe folded: name (vobject's character set, RFC 6350 §3.3 plus "_"), then
 // parameters exactly as parseContentLine reads them, unfolded; BEGIN and END lines excluded.

@@ -15,7 +15,7 @@ import { NO_NAME } from '../cards/pick-fields';
 import { readCard, type ReadCard } from '../cards/read-card';
 import { composeRewrites, rewriteCard, simpleLine, type LineRewrite } from '../cards/rewrite-card';
 import { escapeText } from '../cards/text-values';
-import { foldLine } from './fold-line';
+import { foldLine } from '../shared/fold-line';
 import { copyAsIs, plainCardVersion } from './plain-card';
 import { vcard3To4 } from './vcard3-to-4';
 import { vcard4To3 } from './vcard4-to-3';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportFileName } from '../../src/exporters/file-names';
-import { fitsOneLine, foldLine, mayHaveLongLine } from '../../src/exporters/fold-line';
+import { fitsOneLine, foldLine, mayHaveLongLine } from '../../src/shared/fold-line';
 
 const octets = (s: string): number => new TextEncoder().encode(s).length;
 const unfold = (s: string): string => s.replace(/\r\n[ \t]/g, '');
