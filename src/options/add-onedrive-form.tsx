@@ -1,11 +1,14 @@
 // Add OneDrive photos: the kind of Microsoft account (it decides which storage hosts downloads
 // come from), the folder (camera roll, Pictures, or one by its path) and a name. The click asks
 // for the host permissions of Graph, the sign-in service and that kind's storage hosts first
-// thing, while the user gesture still counts; the provider settings are read beforehand.
+// thing, while the user gesture still counts; the provider settings are read beforehand. The
+// sign-in, the folder's lookup and the first mirror report through the database
+// (ui/call-through-db.ts): a person slow to sign in outlasts Firefox's idle event page.
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
 import { useConnector } from '../ui/connect/use-connector';
+import { followFirstMirror } from '../ui/follow-first-mirror';
 import { t, type MessageKey } from '../shared/i18n';
 import { StatusLine } from '../ui/controls/status-line';
 import { Button } from '../ui/controls/button';
@@ -50,7 +53,7 @@ function withSettings(all: AllProviderSettings): OAuthProvider | null {
 }
 
 export function AddOneDriveForm() {
-  const { call } = useConnector();
+  const { callThroughDb } = useConnector();
   const [provider, setProvider] = useState<OAuthProvider | null>(null);
   const [drive, setDrive] = useState<Drive>('personal');
   const [pick, setPick] = useState<FolderPick>('cameraroll');
@@ -67,7 +70,11 @@ export function AddOneDriveForm() {
       return;
     }
     const folder: DriveFolderChoice = pick === 'path' ? { path } : { special: pick };
-    const added = await check(async () => t('oneDriveAdded', (await call('addOneDrivePhotos', { label, folder, drive })).folder));
+    const added = await check(async () => {
+      const answer = await callThroughDb('addOneDrivePhotos', { label, folder, drive });
+      followFirstMirror(answer.accountId);
+      return t('oneDriveAdded', answer.folder);
+    });
     if (added) setLabel('');
   }
 
