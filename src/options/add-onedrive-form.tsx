@@ -19,6 +19,7 @@ import { oneDrivePhotosSetup } from '../providers/onedrive-photos/setup';
 import { readProviderSettings, type AllProviderSettings } from '../auth/provider-settings';
 import type { DriveFolder, DriveFolderChoice } from '../model/drive-folder';
 import { STORAGE_ORIGINS } from '../model/storage-hosts';
+import { FirstCopyStatus } from './first-copy-status';
 
 type Drive = DriveFolder['drive'];
 type FolderPick = 'cameraroll' | 'photos' | 'path';
@@ -59,6 +60,7 @@ export function AddOneDriveForm() {
   const [pick, setPick] = useState<FolderPick>('cameraroll');
   const [path, setPath] = useState('');
   const [label, setLabel] = useState('');
+  const [addedId, setAddedId] = useState<string | null>(null);
   const { busy, message, setMessage, check } = useServerCheck();
   useEffect(() => void readProviderSettings().then((all) => setProvider(withSettings(all))), []);
 
@@ -73,6 +75,7 @@ export function AddOneDriveForm() {
     const added = await check(async () => {
       const answer = await callThroughDb('addOneDrivePhotos', { label, folder, drive });
       followFirstMirror(answer.accountId);
+      setAddedId(answer.accountId);
       return t('oneDriveAdded', answer.folder);
     });
     if (added) setLabel('');
@@ -97,6 +100,7 @@ export function AddOneDriveForm() {
         </Button>
       </div>
       <StatusLine message={message} />
+      {addedId && <FirstCopyStatus accountId={addedId} />}
     </form>
   );
 }

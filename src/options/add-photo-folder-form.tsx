@@ -18,6 +18,7 @@ import type { NewPhotoFolder } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
 import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
 import { formatCount } from '../ui/format-count';
+import { FirstCopyStatus } from './first-copy-status';
 
 type Fields = Required<Omit<NewPhotoFolder, 'plainHttpConfirmed'>>;
 
@@ -27,6 +28,7 @@ export function AddPhotoFolderForm() {
   const { callThroughDb } = useConnector();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [plainHttpConfirmed, setPlainHttpConfirmed] = useState(false);
+  const [addedId, setAddedId] = useState<string | null>(null);
   const plainHosts = plainHttpTargets([fields.folderUrl]);
   const { busy, message, setMessage, check } = useServerCheck();
   const update = (name: keyof Fields) => (event: JSX.TargetedEvent<HTMLInputElement>) => {
@@ -53,6 +55,7 @@ export function AddPhotoFolderForm() {
     const added = await check(async () => {
       const found = await callThroughDb('addPhotoFolder', { ...fields, folderUrl: folder.href, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed });
       followFirstMirror(found.accountId);
+      setAddedId(found.accountId);
       return t('photoFolderAdded', formatCount(found.photos), formatCount(found.folders));
     });
     if (added) setFields(EMPTY);
@@ -81,6 +84,7 @@ export function AddPhotoFolderForm() {
         </Button>
       </div>
       <StatusLine message={message} />
+      {addedId && <FirstCopyStatus accountId={addedId} />}
     </form>
   );
 }
