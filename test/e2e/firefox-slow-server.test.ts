@@ -1,7 +1,9 @@
 // Long work outlasts Firefox's idle event page. Every request to a server waits 2 s (a proxy in
-// front of Radicale, of a calendar feed and of an rclone WebDAV folder) and Firefox stops an
-// event page idle for 4 s: discovery and the first mirror take many times that (the photo
-// folder's tree is nested, so its walk alone is four listings one after the other). The pages
+// front of Radicale, of a calendar feed, of an rclone WebDAV folder and of the Graph test servers
+// for contacts, calendars and OneDrive) and Firefox stops an event page idle for 4 s: discovery
+// and the first mirror take many times that (the photo folder's tree is nested, so its walk alone
+// is four listings one after the other). Sign-ins go through Firefox's own launchWebAuthFlow
+// against the test authorization server. The pages
 // send their commands and read the outcome from the database (shared/command-message.ts), and
 // keep the worker awake through the first mirror, so each account is added, mirrored and synced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,8 @@ import { addAccountInFirefox, clickButton, openFirefoxOptions, openFirefoxPopup,
 import { OPTIONS } from '../browser/extension-pages';
 import { startOAuthServer, type OAuthTestServer } from '../harness/oauth-server';
 import { startGraphServer, type GraphTestServer } from '../harness/graph-server';
+import { startGraphDriveServer, type GraphDriveServer } from '../harness/graph-drive-server';
+import { forOneDrivePhotos } from '../../src/providers/onedrive-photos/oauth';
 import { createHash } from 'node:crypto';
 import { GECKO_ID } from '../../scripts/firefox-manifest';
 import { providerWith } from '../../src/auth/oauth-providers';
@@ -44,7 +48,17 @@ let photoProxy: FaultProxy;
 let oauth: OAuthTestServer;
 let graph: GraphTestServer;
 let graphProxy: FaultProxy;
+let drive: GraphDriveServer;
+let driveProxy: FaultProxy;
 let ext: FirefoxExtension;
+
+/** Where "Microsoft" is, for a test: the advanced provider settings, with `graphUrl`'s Graph behind the slow `proxy`. */
+async function useMicrosoftGraph(graphUrl: string, proxy: FaultProxy): Promise<void> {
+  const microsoft = { clientId: MS_CLIENT_ID, authorizeUrl: oauth.authorizeUrl, tokenUrl: oauth.tokenUrl, endpoints: { graph: new URL(new URL(graphUrl).pathname, proxy.url).href } };
+  const page = await openFirefoxOptions(ext);
+  await page.evaluate((settings) => browser.storage.local.set({ 'oauth-settings': { microsoft: settings } }), microsoft);
+  await page.close();
+}
 
 /** A proxy in front of `url`'s server that answers every request after SLOW_MS. */
 async function slowProxy(url: string): Promise<FaultProxy> {
@@ -66,12 +80,19 @@ beforeAll(async () => {
   feedProxy = await slowProxy(feed.url);
   photos = await startWebdavFolder({ files: PHOTOS });
   photoProxy = await slowProxy(photos.url);
-  oauth = await startOAuthServer({ clientId: MS_CLIENT_ID, redirectUris: [FIREFOX_REDIRECT], scopes: providerWith(MICROSOFT_OAUTH).scopes });
+  // Contacts and calendars, and OneDrive's files: the scopes of both sign-ins.
+  const scopes = [...new Set([...providerWith(MICROSOFT_OAUTH).scopes, ...forOneDrivePhotos(providerWith(MICROSOFT_OAUTH)).scopes])];
+  oauth = await startOAuthServer({ clientId: MS_CLIENT_ID, redirectUris: [FIREFOX_REDIRECT], scopes });
   graph = await startGraphServer((token) => oauth.isValidAccessToken(token));
   graph.addFolder('family', 'Family');
   for (let n = 1; n <= MS_CONTACTS; n++) graph.put(n % 2 ? '' : 'family', { id: `c-${n}`, displayName: `Person ${n}`, givenName: 'Person', surname: String(n) });
   graph.setCalendar('cal-1', 'Calendar', Array.from({ length: MS_EVENTS }, (_, i) => ({ id: `e-${i}`, iCalUId: `e-${i}@example.org`, type: 'singleInstance', subject: `Lunch ${i}`, start: { dateTime: `2025-05-0${i + 1}T11:00:00.0000000`, timeZone: 'UTC' }, end: { dateTime: `2025-05-0${i + 1}T12:00:00.0000000`, timeZone: 'UTC' } })));
   graphProxy = await slowProxy(graph.graphUrl);
+  // The drive's links (delta, next page) name the proxy, which is started first and then pointed at the drive.
+  driveProxy = await slowProxy(radicale.url);
+  drive = await startGraphDriveServer((token) => oauth.isValidAccessToken(token), { publicUrl: driveProxy.url });
+  driveProxy.retarget(drive.listenUrl);
+  for (const [path, bytes] of Object.entries(PHOTOS)) drive.putFile(`Pictures/Camera Roll/${path}`, bytes);
   ext = await launchFirefoxExtension({ extensionDir: prepareExtensionCopy('dist-firefox', ['http://127.0.0.1/*']), idleTimeoutSeconds: 4 });
 });
 
@@ -84,6 +105,8 @@ afterAll(async () => {
   await photoProxy?.stop();
   await photos?.stop();
   await graphProxy?.stop();
+  await driveProxy?.stop();
+  await drive?.stop();
   await graph?.stop();
   await oauth?.stop();
 });
@@ -156,11 +179,7 @@ describe('a slow server and a short idle timeout in Firefox', () => {
 
   it('signs in with Microsoft, and mirrors the contacts and the calendar from a slow Graph', { timeout: 240_000 }, async () => {
     const started = Date.now();
-    // Where "Microsoft" is, for this test: the advanced provider settings, Graph behind the slow proxy.
-    const microsoft = { clientId: MS_CLIENT_ID, authorizeUrl: oauth.authorizeUrl, tokenUrl: oauth.tokenUrl, endpoints: { graph: new URL(new URL(graph.graphUrl).pathname, graphProxy.url).href } };
-    const setup = await openFirefoxOptions(ext);
-    await setup.evaluate((settings) => browser.storage.local.set({ 'oauth-settings': { microsoft: settings } }), microsoft);
-    await setup.close();
+    await useMicrosoftGraph(graph.graphUrl, graphProxy);
     // A page opened now reads those settings.
     const options = await openFirefoxOptions(ext);
     await options.waitForSelector('.sign-in button:not([disabled])');
@@ -170,6 +189,21 @@ describe('a slow server and a short idle timeout in Firefox', () => {
     await waitForAccountInFirefox(options, 'Microsoft', `Contacts: ${MS_CONTACTS}`, 150_000);
     await waitForAccountInFirefox(options, 'Microsoft', `Events: ${MS_EVENTS}`, 150_000);
     console.log(`firefox slow server: Microsoft account added and mirrored after ${Date.now() - started} ms and ${graphProxy.log.length} Graph requests`);
+    await options.close();
+  });
+
+  it('adds OneDrive photos with a sign-in, and mirrors them from a slow Graph', { timeout: 240_000 }, async () => {
+    const started = Date.now();
+    await useMicrosoftGraph(drive.graphUrl, driveProxy);
+    const options = await ext.openPage(`${OPTIONS}#photos`);
+    await options.waitForSelector('form.add-onedrive button[type=submit]:not([disabled])');
+    // The defaults: a personal drive's camera roll.
+    const added = await submitFormInFirefox(options, 'form.add-onedrive', { label: 'Slow OneDrive' }, 120_000);
+    expect(added).toMatch(/^OneDrive folder “Camera Roll” added/);
+    await waitForText(options, 'form.add-onedrive .first-copy', `Photos: ${Object.keys(PHOTOS).length}`, 150_000);
+    await options.waitForSelector('form.add-onedrive .first-copy .status-ok', { timeout: 150_000 });
+    expect(drive.storage.log.map((r) => r.status)).toEqual(Object.keys(PHOTOS).map(() => 200));
+    console.log(`firefox slow server: OneDrive folder added and mirrored after ${Date.now() - started} ms and ${driveProxy.log.length} Graph requests`);
     await options.close();
   });
 });
