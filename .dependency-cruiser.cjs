@@ -176,7 +176,7 @@ module.exports = {
       from: { path: FILE_PANELS },
       to: {
         path: '^src/',
-        pathNot: ['^src/(model|shared|ui|db|cards|calendars|history|options|restore|archive)/', '^src/photos/takeout/', '^src/sync/readers/', PROVIDER_SETTINGS, PROVIDER_SETUPS],
+        pathNot: ['^src/(model|catalog|shared|ui|db|cards|calendars|history|options|restore|archive)/', '^src/photos/takeout/', '^src/sync/readers/', PROVIDER_SETTINGS, PROVIDER_SETUPS],
       },
     },
     {

@@ -1,6 +1,7 @@
 // The run log: one record per sync of an account, shown in the options page.
 import type { LifeboatDb } from './schema';
-import type { RunRecord } from '../model/run';
+import type { CollectionCount, RunRecord } from '../model/run';
+import { photoCollectionId } from '../model/wipe-mark';
 
 export async function startRun(db: LifeboatDb, accountId: string, now: number): Promise<number> {
   const id = await db.runs.add({
@@ -18,8 +19,9 @@ export async function startRun(db: LifeboatDb, accountId: string, now: number): 
   return id!;
 }
 
-export async function finishRun(db: LifeboatDb, id: number, result: Omit<RunRecord, 'id' | 'accountId' | 'startedAt'>): Promise<void> {
-  await db.runs.update(id, result);
+/** A run's end, with the live items it left each collection at (liveCountsOf): the mirror over time. */
+export async function finishRun(db: LifeboatDb, id: number, accountId: string, result: Omit<RunRecord, 'id' | 'accountId' | 'startedAt' | 'collectionCounts'>): Promise<void> {
+  await db.runs.update(id, { ...result, collectionCounts: await liveCountsOf(db, accountId) });
 }
 
 export function recentRuns(db: LifeboatDb, accountId: string, limit = 20): Promise<RunRecord[]> {
@@ -44,4 +46,18 @@ export async function closeInterruptedRuns(db: LifeboatDb, now: number): Promise
     await db.accounts.where('id').anyOf(accountIds).modify({ status: 'idle', progress: null });
     return accountIds;
   });
+}
+
+/**
+ * The live items of each of an account's collections now, and of its photo library when it has
+ * photos: counted on the `[collectionId+live]` and `[accountId+live]` indexes, which reads no
+ * record. What a run records when it ends, for the mirror over time.
+ */
+export async function liveCountsOf(db: LifeboatDb, accountId: string): Promise<CollectionCount[]> {
+  const collections = await db.collections.where('accountId').equals(accountId).primaryKeys();
+  const counts = await Promise.all(
+    collections.map(async (collectionId) => ({ collectionId, live: await db.items.where('[collectionId+live]').equals([collectionId, 1]).count() })),
+  );
+  const photos = await db.photos.where('[accountId+live]').equals([accountId, 1]).count();
+  return photos > 0 ? [...counts, { collectionId: photoCollectionId(accountId), live: photos }] : counts;
 }

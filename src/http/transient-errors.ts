@@ -5,6 +5,7 @@
 import { RequestError, HttpError, NetworkError, hostOf } from './http-errors';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy';
 import { t } from '../catalog/catalog-text';
+import { formatDateTime } from '../catalog/person-locale';
 
 /** "2 h 5 min", "45 s": how long a wait is, for messages. */
 function describeWait(ms: number): string {
@@ -32,7 +33,7 @@ export class RateLimitError extends RequestError {
   constructor(url: string, status: number, wait: { retryAt: number; now: number } | { attempts: number; retryAfterMs?: number }) {
     super(
       'retryAt' in wait
-        ? t('httpBusyWait', hostOf(url), status, describeWait(wait.retryAt - wait.now), new Date(wait.retryAt).toUTCString())
+        ? t('httpBusyWait', hostOf(url), status, describeWait(wait.retryAt - wait.now), formatDateTime(wait.retryAt))
         : t('httpBusyAttempts', hostOf(url), status, wait.attempts),
       url,
     );

@@ -26,6 +26,13 @@ export interface UnreadableItemRef {
   reason: string;
 }
 
+/** How many live items one collection held when a run ended: a point of the mirror over time. */
+export interface CollectionCount {
+  /** A collection's id, or an account's photo library (model/wipe-mark.ts photoCollectionId). */
+  collectionId: string;
+  live: number;
+}
+
 /** One sync run of one account, for the run log. */
 export interface RunRecord {
   id?: number;
@@ -46,4 +53,9 @@ export interface RunRecord {
    * `reason` is the degraded kind (calendars/calendar-fields.ts CalendarDegraded).
    */
   limited?: UnreadableItemRef[];
+  /**
+   * The live items of each of the account's collections as the run left them (failed runs
+   * too: the mirror keeps what it held). Absent from runs before these were recorded.
+   */
+  collectionCounts?: CollectionCount[];
 }

@@ -6,10 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
-import { keepWorkerAwake } from '../ui/call-through-db';
+import { followFirstMirror } from '../ui/follow-first-mirror';
 import { useConnector } from '../ui/connect/use-connector';
-import { openDb } from '../db/schema';
-import { recentRuns } from '../db/runs';
 import { t } from '../shared/i18n';
 import { StatusLine } from '../ui/controls/status-line';
 import { Button } from '../ui/controls/button';
@@ -82,8 +80,7 @@ export function AddAccountForm({ presetId, onAdded }: Props = {}) {
     const added = await check(async () => {
       const answer = await callThroughDb(command, params);
       if ('accountId' in answer) {
-        const addedAt = Date.now();
-        void keepWorkerAwake(() => firstRunEnded(answer.accountId, addedAt));
+        followFirstMirror(answer.accountId);
         onAdded?.(answer.accountId);
       }
       const names = describe(answer.collections);
@@ -171,16 +168,4 @@ export function AddAccountForm({ presetId, onAdded }: Props = {}) {
 
 function describe(collections: FoundCollection[]): string {
   return collections.map((c) => c.name).join(', ');
-}
-
-/** A run starts at once after adding; none by then means none is coming (the passphrase lock closed, say). */
-const FIRST_RUN_START_MS = 30_000;
-
-/** The account's first run has ended (a run cut short by a stopped worker is resumed, not ended), or none is coming. */
-async function firstRunEnded(accountId: string, added: number): Promise<boolean> {
-  const db = openDb();
-  if (!(await db.accounts.get(accountId))) return true;
-  const runs = await recentRuns(db, accountId);
-  if (runs.length === 0) return Date.now() - added > FIRST_RUN_START_MS;
-  return runs.some((run) => run.outcome !== 'running' && run.outcome !== 'interrupted');
 }

@@ -1,9 +1,12 @@
 // Add a calendar feed: paste an .ics or webcal:// address (Google Calendar's secret address in
 // iCal format, an Outlook published calendar, an iCloud public calendar). The host permission
-// for the feed's server is requested first thing in the click, as for an account.
+// for the feed's server is requested first thing in the click, as for an account. The check and
+// the first mirror report through the database, as for an account (ui/call-through-db.ts): a slow
+// feed outlasts Firefox's idle event page.
 import { useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { useConnector } from '../ui/connect/use-connector';
+import { followFirstMirror } from '../ui/follow-first-mirror';
 import { t } from '../shared/i18n';
 import { StatusLine } from '../ui/controls/status-line';
 import { Button } from '../ui/controls/button';
@@ -13,7 +16,7 @@ import { feedHttpUrl } from '../model/feed-url';
 import { hostPermissionFor } from './server-address';
 
 export function AddFeedForm() {
-  const { call } = useConnector();
+  const { callThroughDb } = useConnector();
   const [url, setUrl] = useState('');
   const [label, setLabel] = useState('');
   const { busy, message, setMessage, check } = useServerCheck();
@@ -29,7 +32,12 @@ export function AddFeedForm() {
       setMessage({ text: t('addAccountPermissionDenied', host.host), error: true });
       return;
     }
-    if (await check(async () => t('feedAdded', (await call('addFeed', { url: address, label })).events))) {
+    const added = await check(async () => {
+      const answer = await callThroughDb('addFeed', { url: address, label });
+      followFirstMirror(answer.accountId);
+      return t('feedAdded', answer.events);
+    });
+    if (added) {
       setUrl('');
       setLabel('');
     }

@@ -1,11 +1,14 @@
 // Add OneDrive photos: the kind of Microsoft account (it decides which storage hosts downloads
 // come from), the folder (camera roll, Pictures, or one by its path) and a name. The click asks
 // for the host permissions of Graph, the sign-in service and that kind's storage hosts first
-// thing, while the user gesture still counts; the provider settings are read beforehand.
+// thing, while the user gesture still counts; the provider settings are read beforehand. The
+// sign-in, the folder's lookup and the first mirror report through the database
+// (ui/call-through-db.ts): a person slow to sign in outlasts Firefox's idle event page.
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
 import { useConnector } from '../ui/connect/use-connector';
+import { followFirstMirror } from '../ui/follow-first-mirror';
 import { t, type MessageKey } from '../shared/i18n';
 import { StatusLine } from '../ui/controls/status-line';
 import { Button } from '../ui/controls/button';
@@ -16,6 +19,7 @@ import { oneDrivePhotosSetup } from '../providers/onedrive-photos/setup';
 import { readProviderSettings, type AllProviderSettings } from '../auth/provider-settings';
 import type { DriveFolder, DriveFolderChoice } from '../model/drive-folder';
 import { STORAGE_ORIGINS } from '../model/storage-hosts';
+import { FirstCopyStatus } from './first-copy-status';
 
 type Drive = DriveFolder['drive'];
 type FolderPick = 'cameraroll' | 'photos' | 'path';
@@ -50,12 +54,13 @@ function withSettings(all: AllProviderSettings): OAuthProvider | null {
 }
 
 export function AddOneDriveForm() {
-  const { call } = useConnector();
+  const { callThroughDb } = useConnector();
   const [provider, setProvider] = useState<OAuthProvider | null>(null);
   const [drive, setDrive] = useState<Drive>('personal');
   const [pick, setPick] = useState<FolderPick>('cameraroll');
   const [path, setPath] = useState('');
   const [label, setLabel] = useState('');
+  const [addedId, setAddedId] = useState<string | null>(null);
   const { busy, message, setMessage, check } = useServerCheck();
   useEffect(() => void readProviderSettings().then((all) => setProvider(withSettings(all))), []);
 
@@ -67,7 +72,12 @@ export function AddOneDriveForm() {
       return;
     }
     const folder: DriveFolderChoice = pick === 'path' ? { path } : { special: pick };
-    const added = await check(async () => t('oneDriveAdded', (await call('addOneDrivePhotos', { label, folder, drive })).folder));
+    const added = await check(async () => {
+      const answer = await callThroughDb('addOneDrivePhotos', { label, folder, drive });
+      followFirstMirror(answer.accountId);
+      setAddedId(answer.accountId);
+      return t('oneDriveAdded', answer.folder);
+    });
     if (added) setLabel('');
   }
 
@@ -90,6 +100,7 @@ export function AddOneDriveForm() {
         </Button>
       </div>
       <StatusLine message={message} />
+      {addedId && <FirstCopyStatus accountId={addedId} />}
     </form>
   );
 }

@@ -1,11 +1,14 @@
 // Add a photo folder: a WebDAV folder's address (Nextcloud/ownCloud, Synology, a NAS, Fastmail
 // files), the user name and password. As for DAV accounts, the host permission is requested
 // first thing in the click handler, while the user gesture still counts. A folder on plain http
-// beyond this computer needs the same explicit tick as an account (plain-http-consent.tsx).
+// beyond this computer needs the same explicit tick as an account (plain-http-consent.tsx). The
+// folder's walk and first mirror report through the database (ui/call-through-db.ts): a slow
+// server outlasts Firefox's idle event page.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from '../shared/browser';
 import { useConnector } from '../ui/connect/use-connector';
+import { followFirstMirror } from '../ui/follow-first-mirror';
 import { t } from '../shared/i18n';
 import { StatusLine } from '../ui/controls/status-line';
 import { Button } from '../ui/controls/button';
@@ -15,15 +18,17 @@ import type { NewPhotoFolder } from '../shared/rpc-contract';
 import { hostPermissionFor, normalizeServerUrl } from './server-address';
 import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
 import { formatCount } from '../ui/format-count';
+import { FirstCopyStatus } from './first-copy-status';
 
 type Fields = Required<Omit<NewPhotoFolder, 'plainHttpConfirmed'>>;
 
 const EMPTY: Fields = { label: '', folderUrl: '', username: '', password: '' };
 
 export function AddPhotoFolderForm() {
-  const { call } = useConnector();
+  const { callThroughDb } = useConnector();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [plainHttpConfirmed, setPlainHttpConfirmed] = useState(false);
+  const [addedId, setAddedId] = useState<string | null>(null);
   const plainHosts = plainHttpTargets([fields.folderUrl]);
   const { busy, message, setMessage, check } = useServerCheck();
   const update = (name: keyof Fields) => (event: JSX.TargetedEvent<HTMLInputElement>) => {
@@ -48,7 +53,9 @@ export function AddPhotoFolderForm() {
       return;
     }
     const added = await check(async () => {
-      const found = await call('addPhotoFolder', { ...fields, folderUrl: folder.href, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed });
+      const found = await callThroughDb('addPhotoFolder', { ...fields, folderUrl: folder.href, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed });
+      followFirstMirror(found.accountId);
+      setAddedId(found.accountId);
       return t('photoFolderAdded', formatCount(found.photos), formatCount(found.folders));
     });
     if (added) setFields(EMPTY);
@@ -77,6 +84,7 @@ export function AddPhotoFolderForm() {
         </Button>
       </div>
       <StatusLine message={message} />
+      {addedId && <FirstCopyStatus accountId={addedId} />}
     </form>
   );
 }

@@ -20,9 +20,10 @@ import { formatBytes } from '../ui/format-bytes';
 import { tPlural } from '../ui/plural';
 import { archiveSavedSentence } from '../ui/saved-file-sentences';
 import { useLockStatus } from '../ui/use-lock-status';
+import { formatDateTime } from '../catalog/person-locale';
 
 function SnapshotLine({ snapshot }: { snapshot: SnapshotRecord }) {
-  const when = new Date(snapshot.createdAt).toLocaleString();
+  const when = formatDateTime(snapshot.createdAt);
   if (snapshot.outcome === 'failed') return <li class="message-error">{t('backupSnapshotFailed', when, snapshot.error ?? '')}</li>;
   return <li>{tPlural(snapshot.items, { one: 'backupSnapshotLine_one', other: 'backupSnapshotLine_other' }, when, snapshot.fileName, formatBytes(snapshot.bytes))}</li>;
 }

@@ -12,16 +12,12 @@ import { Progress } from '../ui/controls/progress';
 import { useConnector } from '../ui/connect/use-connector';
 import { useLiveQuery } from '../ui/use-live-query';
 import { EXPORT_ITEMS_ANCHOR } from '../ui/open-export-items';
-import type { ExportParams, ExportResult } from '../model/export';
+import type { ExportParams } from '../model/export';
 import { collectionChoices } from './collection-choices';
 import { CollectionSelect } from './collection-select';
 import { ExportItemsList } from './export-items-list';
 import { exportSummarySentence } from '../ui/export-summary-sentence';
-
-/** An export that did not write every item as the others: the sentence says so, the list names them. */
-function leftSomeAside(result: ExportResult): boolean {
-  return result.skipped.length > 0 || (result.keptAsServed ?? 0) > 0;
-}
+import { ExportItemsLink, leftSomeAside } from '../ui/export-items-link';
 
 export function ExportPanel() {
   const { callThroughDb } = useConnector();
@@ -85,14 +81,7 @@ export function ExportPanel() {
       </div>
       {running && <Progress label={t('exportBuilding')} />}
       <StatusLine message={message}>
-        {hasAside && !showItems && (
-          <>
-            {' '}
-            <button type="button" class="link" onClick={() => setShowItems(true)}>
-              {t('exportItemsShow')}
-            </button>
-          </>
-        )}
+        {hasAside && !showItems && <ExportItemsLink onShow={() => setShowItems(true)} />}
       </StatusLine>
       {showItems && <ExportItemsList />}
     </div>

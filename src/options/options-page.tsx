@@ -24,6 +24,7 @@ import { PassphraseLock } from './passphrase-lock';
 import { ImportPanel } from './import-panel';
 import { PushPanel } from './push-panel';
 import { RunLog } from './run-log';
+import { MirrorOverTime } from './mirror-over-time/mirror-over-time';
 import { OptionsNav } from './options-nav';
 import { StorageUse } from './storage-use';
 import type { SectionId } from './sections';
@@ -112,9 +113,14 @@ export function OptionsPage({ section }: { section: SectionId }) {
         </>
       )}
       {section === 'activity' && (
-        <Section id="log" title={t('optionsRunLog')}>
-          {summaries && <RunLog accounts={summaries.map((s) => s.account)} />}
-        </Section>
+        <>
+          <Section id="mirror-over-time" title={t('mirrorChartHeading')}>
+            {summaries && <MirrorOverTime accounts={summaries.map((s) => s.account)} />}
+          </Section>
+          <Section id="log" title={t('optionsRunLog')}>
+            {summaries && <RunLog accounts={summaries.map((s) => s.account)} />}
+          </Section>
+        </>
       )}
     </main>
   );

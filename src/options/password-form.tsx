@@ -1,6 +1,7 @@
 // A new password for an account the server stopped accepting. Checked against the server
 // before it is saved; syncing resumes at once. For a plain-http server beyond this computer the
-// same warning and tick as in the add-account form: nothing is sent until it is ticked.
+// same warning and tick as in the add-account form: nothing is sent until it is ticked. The check
+// is a discovery, as when adding: it reports through the database (ui/call-through-db.ts).
 import { useState } from 'preact/hooks';
 import type { AccountRecord } from '../model/account';
 import { t } from '../shared/i18n';
@@ -11,7 +12,7 @@ import { useConnector } from '../ui/connect/use-connector';
 import { PlainHttpConsent, plainHttpTargets } from './plain-http-consent';
 
 export function PasswordForm({ account }: { account: AccountRecord }) {
-  const { call } = useConnector();
+  const { callThroughDb } = useConnector();
   const [password, setPassword] = useState('');
   const [plainHttpConfirmed, setPlainHttpConfirmed] = useState(false);
   const [message, setMessage] = useState<Message>(null);
@@ -27,7 +28,7 @@ export function PasswordForm({ account }: { account: AccountRecord }) {
           return;
         }
         setBusy(true);
-        call('updatePassword', { accountId: account.id, password, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed })
+        callThroughDb('updatePassword', { accountId: account.id, password, plainHttpConfirmed: plainHosts.length > 0 && plainHttpConfirmed })
           .then(
             () => setMessage({ text: t('optionsPasswordSaved'), error: false }),
             (error: Error) => setMessage({ text: error.message, error: true }),

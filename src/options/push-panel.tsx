@@ -1,6 +1,8 @@
 // Restore into a server: pick a mirrored address book or calendar (and, if wanted, a past
 // moment), a collection of the same kind on any account, then a dry run or the restore itself.
-// Into an address book that drops labels (Google's), the panel says so before and after.
+// Into an address book that drops labels (Google's), the panel says so before and after. The
+// restore writes item by item to the server: it reports through the database
+// (ui/call-through-db.ts), and a restore sent again after a stopped worker skips what is there.
 import { useState } from 'preact/hooks';
 import { openDb } from '../db/schema';
 import { t } from '../shared/i18n';
@@ -18,7 +20,7 @@ import { setupOf } from '../providers/setup-registry';
 import { formatCount } from '../ui/format-count';
 
 export function PushPanel() {
-  const { call } = useConnector();
+  const { callThroughDb } = useConnector();
   const db = openDb();
   const choices = useLiveQuery(() => collectionChoices(db));
   const servers = useLiveQuery(async () => new Map<string, ProviderSetup>((await db.accounts.toArray()).map((a) => [a.id, setupOf(a.kind)] as const).filter(([, setup]) => setup.canRestoreTo)));
@@ -39,7 +41,7 @@ export function PushPanel() {
     setBusy(true);
     setReport(null);
     try {
-      const result = await call('restoreToCollection', {
+      const result = await callThroughDb('restoreToCollection', {
         sourceCollectionId: from.id,
         targetAccountId: into.accountId,
         targetCollectionHref: into.href,

@@ -11,6 +11,7 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { RUN_LOG_ANCHOR } from '../ui/open-run-log';
 import { tPlural } from '../ui/plural';
 import { ProblemList } from './problem-list';
+import { formatDateTime } from '../catalog/person-locale';
 
 export function RunLog({ accounts }: { accounts: AccountRecord[] }) {
   const ids = accounts.map((a) => a.id).join(',');
@@ -55,7 +56,7 @@ function RunRow({ run, label }: { run: RunRecord; label: string }) {
   const limited = run.limited ?? [];
   return (
     <tr class={`run run-${run.outcome}`}>
-      <td>{new Date(run.startedAt).toLocaleString()}</td>
+      <td>{formatDateTime(run.startedAt)}</td>
       <td>{label}</td>
       <td>{t(`runOutcome_${run.outcome}`)}</td>
       <td>{t('runLogChangeCounts', run.added, run.changed, run.deletedUpstream)}</td>

@@ -1,9 +1,12 @@
 // "Sign in with Google" and "Sign in with Microsoft": no app password. The host permissions for
 // the service's token endpoint and data servers are asked first thing in the click (browsers grant them only from a user gesture,
-// and an await before the request loses it), so the provider settings are read beforehand.
+// and an await before the request loses it), so the provider settings are read beforehand. The
+// sign-in, the discovery and the first mirror report through the database (ui/call-through-db.ts):
+// a person slow to sign in, or a large account, outlasts Firefox's idle event page.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { useConnector } from '../ui/connect/use-connector';
+import { followFirstMirror } from '../ui/follow-first-mirror';
 import { t } from '../shared/i18n';
 import { StatusLine } from '../ui/controls/status-line';
 import { Button } from '../ui/controls/button';
@@ -24,7 +27,7 @@ interface Props {
 }
 
 export function SignInPanel({ only, onAdded }: Props = {}) {
-  const { call } = useConnector();
+  const { callThroughDb } = useConnector();
   const [providers, setProviders] = useState<Partial<Record<AccountKind, OAuthProvider>> | null>(null);
   const { busy, message, setMessage, check } = useServerCheck();
   useEffect(() => void readProviderSettings().then((all) => setProviders(Object.fromEntries(BUTTONS.map(({ id, oauth }) => [id, providerWith(oauth, all[oauth.id])])))), []);
@@ -35,7 +38,8 @@ export function SignInPanel({ only, onAdded }: Props = {}) {
       return;
     }
     await check(async () => {
-      const answer = await call('signIn', { provider: kind });
+      const answer = await callThroughDb('signIn', { provider: kind });
+      followFirstMirror(answer.accountId);
       onAdded?.(answer.accountId);
       return t('addAccountAdded', answer.collections.map((c) => c.name).join(', '));
     });

@@ -3,9 +3,11 @@
 // first paint never waits for the data layer. test/unit/popup-bundle.test.ts keeps it small.
 import { render } from 'preact';
 import { PopupFrame } from './popup-frame';
+import { markPageLanguage } from '../ui/page-language';
 
 // The time until 'lifeboat:frame-painted' and 'lifeboat:counts-shown' is the popup's own work.
 performance.mark('lifeboat:popup-start');
+markPageLanguage();
 const root = document.getElementById('app');
 if (root) {
   render(<PopupFrame />, root);

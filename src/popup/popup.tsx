@@ -15,6 +15,9 @@ import { openBrowse } from '../ui/open-browse';
 import { openOptionsAt } from '../ui/open-options';
 import { useReadyMark } from '../ui/use-ready-mark';
 import { exportSummarySentence } from '../ui/export-summary-sentence';
+import { ExportItemsLink, leftSomeAside } from '../ui/export-items-link';
+import { openExportItems } from '../ui/open-export-items';
+import type { ExportResult } from '../model/export';
 import { PopupFooter, PopupFrame, PopupHeader } from './popup-frame';
 
 // main.tsx starts the first read as soon as this chunk arrives, before Preact's effects run.
@@ -24,14 +27,24 @@ export function Popup({ first }: { first?: Promise<AccountSummary[]> }) {
   const summaries = useAccountSummaries(first);
   const now = useNow();
   const [message, setMessage] = useState<Message>(null);
-  const report = (promise: Promise<string | null>) =>
+  // An export that kept items as served or left some out: its sentence leads to the list of them.
+  const [aside, setAside] = useState(false);
+  const report = (promise: Promise<string | ExportResult | null>) =>
     void promise.then(
-      (text) => setMessage(text ? { text, error: false } : null),
-      (error: Error) => setMessage({ text: error.message, error: true }),
+      (outcome) => {
+        const result = typeof outcome === 'object' ? outcome : null;
+        const text = result ? exportSummarySentence(result) : (outcome as string | null);
+        setAside(result !== null && leftSomeAside(result));
+        setMessage(text ? { text, error: false, tone: result && leftSomeAside(result) ? 'warning' : 'success' } : null);
+      },
+      (error: Error) => {
+        setAside(false);
+        setMessage({ text: error.message, error: true });
+      },
     );
   const [syncing, syncNow] = useAction(() => callThroughDb('syncNow', {}).then(() => null));
-  const [exportingContacts, exportContacts] = useAction(() => callThroughDb('exportContacts', {}).then(exportSummarySentence));
-  const [exportingCalendars, exportCalendars] = useAction(() => callThroughDb('exportCalendars', {}).then(exportSummarySentence));
+  const [exportingContacts, exportContacts] = useAction(() => callThroughDb('exportContacts', {}));
+  const [exportingCalendars, exportCalendars] = useAction(() => callThroughDb('exportCalendars', {}));
   // After the render that shows the counts: an effect runs once it is committed.
   useReadyMark('lifeboat:counts-shown', summaries !== undefined);
 
@@ -72,7 +85,7 @@ export function Popup({ first }: { first?: Promise<AccountSummary[]> }) {
           </div>
         </>
       )}
-      <StatusLine message={message} />
+      <StatusLine message={message}>{aside && <ExportItemsLink onShow={() => void openExportItems()} />}</StatusLine>
       <PopupFooter>
         {/* Nothing to browse before the first account: the invitation stays the one thing to do. */}
         {summaries.length > 0 && (

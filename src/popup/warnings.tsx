@@ -2,6 +2,8 @@
 // a wipe alarm, an account whose password was refused or whose sign-in expired (one click signs
 // in again; the mirrored data stays), storage the browser may clear (only once the mirror holds
 // something: before the first copy there is nothing to lose, and the first popup should invite, not warn).
+// Signing in again waits on the person in the sign-in window: it reports through the database
+// (ui/call-through-db.ts), as every command that may outlast Firefox's idle event page.
 import { browser } from '../shared/browser';
 import { call } from '../shared/rpc-client';
 import { callThroughDb } from '../ui/call-through-db';
@@ -51,7 +53,7 @@ export function Warnings({ summaries, report }: Props) {
       {expired.filter(({ account }) => !usesBrowserSession(setupOf(account.kind))).map(({ account }) => (
         <li key={account.id} class="warning">
           <p>{t('warningNeedsSignIn', account.label)}</p>
-          <button type="button" class="primary" onClick={() => report(call('signInAgain', { accountId: account.id }).then(() => t('signedInAgain')))}>
+          <button type="button" class="primary" onClick={() => report(callThroughDb('signInAgain', { accountId: account.id }).then(() => t('signedInAgain')))}>
             {t('warningNeedsSignInAction')}
           </button>
         </li>

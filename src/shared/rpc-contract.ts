@@ -76,6 +76,34 @@ export interface Commands {
 }
 
 export type CommandName = keyof AllCommands;
+
+/**
+ * Commands that may take longer than Firefox lets an idle event page live
+ * (`extensions.background.idle.timeout`, 30 s by default, and a slow server makes seconds into
+ * minutes): they contact a server, wait on a person's sign-in, or write many records. Pages send
+ * them through the database (ui/call-through-db.ts, shared/command-message.ts); `call` refuses
+ * them at compile time.
+ */
+export type LongCommandName =
+  | 'testConnection'
+  | 'addAccount'
+  | 'addFeed'
+  | 'signIn'
+  | 'signInAgain'
+  | 'updatePassword'
+  | 'removeAccount'
+  | 'syncNow'
+  | 'exportContacts'
+  | 'exportCalendars'
+  | 'exportArchive'
+  | 'restoreToCollection'
+  | 'snapshotNow'
+  | 'addPhotoFolder'
+  | 'addOneDrivePhotos'
+  | 'recheckPhotos';
+
+/** Commands answered in the reply: the worker's own records and settings, nothing that waits on a server. */
+export type ShortCommandName = Exclude<CommandName, LongCommandName>;
 export type Params<K extends CommandName> = AllCommands[K]['params'];
 export type Result<K extends CommandName> = AllCommands[K]['result'];
 

@@ -3,9 +3,10 @@
 import type { ExportResult } from '../model/export';
 import { t } from '../shared/i18n';
 import { tPlural } from './plural';
+import { personLocale } from '../catalog/person-locale';
 
 // The parts read as one list in the person's language ("a, b, c"), not joined by hand.
-const list = new Intl.ListFormat(undefined, { style: 'long', type: 'unit' });
+const list = new Intl.ListFormat(personLocale(), { style: 'long', type: 'unit' });
 
 function convertedParts(result: ExportResult): string[] {
   const from = Object.entries(result.convertedFrom ?? {}).filter(([, count]) => count > 0);

@@ -1,6 +1,8 @@
 // An item's start and end in the person's own words and time zone. The stored values are ISO
 // 8601: with an offset (a fixed moment), without one (floating: the same wall time anywhere),
 // or a bare date (all day, whose end is exclusive, as iCalendar writes it).
+import { personLocale } from '../catalog/person-locale';
+
 const DAY = 86_400_000;
 
 function isDateOnly(iso: string): boolean {
@@ -12,7 +14,7 @@ function toDate(iso: string): Date {
   return isDateOnly(iso) ? new Date(`${iso}T00:00:00`) : new Date(iso);
 }
 
-export function formatMoment(iso: string, locale?: string): string {
+export function formatMoment(iso: string, locale = personLocale()): string {
   const date = toDate(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return isDateOnly(iso)
@@ -20,7 +22,7 @@ export function formatMoment(iso: string, locale?: string): string {
     : date.toLocaleString(locale, { dateStyle: 'full', timeStyle: 'short' });
 }
 
-export function formatWhen(start: string | null, end: string | null, locale?: string): string {
+export function formatWhen(start: string | null, end: string | null, locale = personLocale()): string {
   if (start === null) return end === null ? '' : formatMoment(end, locale);
   if (end === null || end === start) return formatMoment(start, locale);
   // All day: the last day is the one before the exclusive end.

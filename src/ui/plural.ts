@@ -6,6 +6,7 @@
 // (few, many) falls back to `other` until its catalog has them.
 import { t, type MessageKey } from '../shared/i18n';
 import { formatCount } from './format-count';
+import { personLocale } from '../catalog/person-locale';
 
 export interface PluralKeys {
   one: MessageKey;
@@ -15,7 +16,7 @@ export interface PluralKeys {
 let rules: Intl.PluralRules | null = null;
 
 function pluralRules(): Intl.PluralRules {
-  rules ??= new Intl.PluralRules(typeof navigator === 'undefined' ? undefined : navigator.language);
+  rules ??= new Intl.PluralRules(personLocale());
   return rules;
 }
 

@@ -18,9 +18,11 @@ export async function openFirefoxPopup(ext: FirefoxExtension): Promise<Page> {
   return page;
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Waits until an element matching `selector` contains `text`; returns its whole text. */
 export async function waitForText(page: Page, selector: string, text: string | RegExp, timeoutMs = 60_000): Promise<string> {
-  const pattern = typeof text === 'string' ? { source: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' } : { source: text.source, flags: text.flags };
+  const pattern = typeof text === 'string' ? { source: escapeRegExp(text), flags: '' } : { source: text.source, flags: text.flags };
   const handle = await page.waitForFunction(
     (sel: string, source: string, flags: string) => {
       const re = new RegExp(source, flags);
@@ -39,16 +41,25 @@ export async function clickButton(page: Page, name: string, within = ''): Promis
 }
 
 /** Fills the add-account form and clicks Add account; returns the message the page shows once the work is done. */
-export async function addAccountInFirefox(page: Page, form: AccountForm, timeoutMs = 60_000): Promise<string> {
-  const set = async (name: string, value: string) => {
-    await page.locator(`form.add-account input[name=${name}]`).fill(value);
-  };
-  await set('serverUrl', form.serverUrl);
-  await set('username', form.username);
-  await set('password', form.password);
-  if (form.label) await set('label', form.label);
-  await page.click('form.add-account button[type=submit]');
-  return waitForText(page, 'form.add-account .message', /^(?!Contacting the server…$)./, timeoutMs);
+export function addAccountInFirefox(page: Page, form: AccountForm, timeoutMs = 60_000): Promise<string> {
+  const { label, ...required } = form;
+  return submitFormInFirefox(page, 'form.add-account', { ...required, ...(label ? { label } : {}) }, timeoutMs);
+}
+
+/**
+ * Fills the inputs of the form `formSelector` by name and submits it; returns the message the
+ * form shows once the work is done (anything but "Contacting the server…").
+ */
+export async function submitFormInFirefox(page: Page, formSelector: string, inputs: Record<string, string>, timeoutMs = 60_000): Promise<string> {
+  for (const [name, value] of Object.entries(inputs)) await page.locator(`${formSelector} input[name=${name}]`).fill(value);
+  await page.click(`${formSelector} button[type=submit]`);
+  return waitForText(page, `${formSelector} .message`, /^(?!Contacting the server…$)./, timeoutMs);
+}
+
+/** Waits until the account named `label` in the options page's list shows `count` (e.g. "Events: 9") and its last run ended well. */
+export async function waitForAccountInFirefox(page: Page, label: string, count: string, timeoutMs = 60_000): Promise<void> {
+  await waitForText(page, '.account', new RegExp(`${escapeRegExp(label)}[\\s\\S]*${escapeRegExp(count)}`), timeoutMs);
+  await page.waitForFunction((name: string) => [...document.querySelectorAll('.account')].some((el) => el.textContent?.includes(name) && el.querySelector('.status-ok')), { polling: 200, timeout: timeoutMs }, label);
 }
 
 /** Waits until the popup shows `count` contacts and the account is up to date. */

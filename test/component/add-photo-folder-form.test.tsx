@@ -34,7 +34,7 @@ describe('the photo folder form', () => {
     connector.answer('addPhotoFolder', () => Promise.resolve({ accountId: 'p', photos: 12, folders: 3 }));
     renderForm(connector);
     fireEvent.submit(submit().form!);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Photo folder added: 12 photos and 3 folders at its top\./));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Photo folder added \(at its top, photos: 12, folders: 3\)\./));
     expect(screen.getByLabelText<HTMLInputElement>('Folder address').value).toBe('');
     expect(connector.calls[0]?.params).toMatchObject({ folderUrl: 'https://cloud.example.com/Photos/', username: 'ada', password: 'secret', plainHttpConfirmed: false });
   });

@@ -55,6 +55,8 @@ describe('OneDrive photos in Chromium', () => {
     await form.getByRole('button', { name: 'Sign in with Microsoft and add' }).click();
     await form.locator('.message').filter({ hasText: 'OneDrive folder “Camera Roll” added.' }).waitFor({ timeout: 30_000 });
     expect(oauth.log).toContain('token: authorization_code');
+    // The first copy shows under the form as it happens.
+    await form.locator('.first-copy').getByTestId('photo-count').filter({ hasText: 'Photos: 3' }).waitFor({ timeout: 60_000 });
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
     await showSection(options, 'Accounts');
     const account = options.locator('.account', { hasText: 'Phone photos' });

@@ -42,7 +42,9 @@ describe('a photo folder in Chromium', () => {
     await form.getByLabel('Its password (or an app password)').fill(server.password);
     await form.getByLabel('Label for this folder (optional)').fill('NAS photos');
     await form.getByRole('button', { name: 'Add photo folder' }).click();
-    await form.locator('.message').filter({ hasText: /^Photo folder added: 1 photos and 1 folders/ }).waitFor({ timeout: 30_000 });
+    await form.locator('.message').filter({ hasText: /^Photo folder added \(at its top, photos: 1, folders: 1\)/ }).waitFor({ timeout: 30_000 });
+    // The first copy shows under the form as it happens.
+    await form.locator('.first-copy').getByTestId('photo-count').filter({ hasText: 'Photos: 3' }).waitFor({ timeout: 60_000 });
     expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
     await showSection(options, 'Accounts');
     const account = options.locator('.account', { hasText: 'NAS photos' });

@@ -123,7 +123,14 @@ describe('walking skeleton in Chromium', () => {
     expect(await status.textContent()).toContain('1 kept exactly as served');
     expect(readFileSync(await waitForFile(ext.downloadsDir, written), 'utf8')).toContain(NESTED);
 
-    const [log] = await Promise.all([ext.context.waitForEvent('page'), popup.getByRole('button', { name: 'See which' }).click()]);
+    // The export's own "See which" opens the options page at the list of what it kept as served.
+    const [list] = await Promise.all([ext.context.waitForEvent('page'), status.getByRole('button', { name: 'See which' }).click()]);
+    await list.locator('#export-items').getByText('Nested Calendar').first().waitFor();
+    expect(list.url()).toMatch(/#export-items$/);
+    await list.close();
+
+    const unreadable = popup.getByTestId('unreadable-line');
+    const [log] = await Promise.all([ext.context.waitForEvent('page'), unreadable.getByRole('button', { name: 'See which' }).click()]);
     await log.locator('#run-log').getByText(/Nested Calendar/).first().waitFor();
     expect(log.url()).toMatch(/#run-log$/);
     await log.close();

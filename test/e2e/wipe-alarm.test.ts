@@ -1,14 +1,15 @@
 // What a person sees when most of an address book vanishes upstream: an alarm in the popup
 // and on the toolbar badge, a one-click export of the copy from before, and the alarm gone
-// once acknowledged.
+// once acknowledged; then, in the Activity section, the mirror over time with the wipe's drop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { startRadicale, makeCards, deleteItem, type RadicaleServer } from '../harness';
+import { startRadicale, makeCards, deleteItem, putItem, type RadicaleServer } from '../harness';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
-import { openOptions, openPopup, submitAccount, waitForMirror } from '../browser/extension-pages';
+import { openOptions, openPopup, showSection, submitAccount, waitForMirror } from '../browser/extension-pages';
+import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 
 const CARDS = makeCards(30);
 let radicale: RadicaleServer;
@@ -53,5 +54,35 @@ describe('the wipe alarm in the popup', () => {
     await alarm.getByRole('button', { name: 'I know, dismiss' }).click();
     await alarm.waitFor({ state: 'detached' });
     expect(await badge()).toBe('');
+  });
+
+  it('draws the mirror over time in Activity: the wipe a line falling, then growing again', async () => {
+    const auth = { username: radicale.username, password: radicale.password };
+    for (const card of makeCards(5, 100)) await putItem(`${radicale.addressBookUrl}${card.name}`, card.data, auth);
+    const popup = await openPopup(ext);
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await waitForMirror(popup, 8);
+    await popup.close();
+
+    const options = await openOptions(ext);
+    // A backup saved meanwhile is a mark under the time axis.
+    await showSection(options, 'Export & backups');
+    await options.getByRole('button', { name: 'Save a backup into the folder now' }).click();
+    await options.locator('.snapshots li').first().waitFor({ timeout: 30_000 });
+    await showSection(options, 'Activity');
+    const section = options.getByRole('region', { name: 'Your copy over time' });
+    const chart = section.getByRole('img', { name: /^Items per collection after each sync/ });
+    await chart.waitFor();
+    expect(await section.locator('.legend li').allTextContents()).toEqual(['Family: now 8, highest 30, lowest 3']);
+    expect(await chart.locator('.series circle').count()).toBe(3);
+    expect(await chart.locator('.backup-mark').count()).toBe(1);
+    await section.getByText('Show the numbers').click();
+    const counts = await section.getByRole('table').locator('td.number').allTextContents();
+    expect(counts).toEqual(['8', '3', '30']);
+    expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
+    await options.setViewportSize({ width: 1000, height: 1200 });
+    await section.getByText('Show the numbers').click();
+    await section.screenshot({ path: 'docs/images/mirror-over-time.png' });
+    await options.close();
   });
 });

@@ -35,10 +35,19 @@ export interface GraphDriveServer {
   throttle(requests: number): void;
   /** Graph requests answered, as "<status> <path>[?query]". */
   log: string[];
+  /** Where the server itself listens: a proxy's target when `publicUrl` names the proxy. */
+  listenUrl: string;
   stop(): Promise<void>;
 }
 
-export async function startGraphDriveServer(isValidToken: (token: string) => boolean, options: { driveType?: DriveType; pageSize?: number } = {}): Promise<GraphDriveServer> {
+export interface GraphDriveOptions {
+  driveType?: DriveType;
+  pageSize?: number;
+  /** Where clients reach this server, when a proxy stands in front of it: the links it writes (delta, next page) point there. */
+  publicUrl?: string;
+}
+
+export async function startGraphDriveServer(isValidToken: (token: string) => boolean, options: GraphDriveOptions = {}): Promise<GraphDriveServer> {
   const tree = new DriveTree(options.driveType ?? 'personal');
   for (const path of Object.values(SPECIAL_FOLDERS)) tree.mkdir(path);
   const storage = await startDriveStorageHost(tree);
@@ -105,8 +114,11 @@ export async function startGraphDriveServer(isValidToken: (token: string) => boo
     const select = url.searchParams.get('select')?.split(',');
     reply(res, what, 200, select ? Object.fromEntries(Object.entries(json).filter(([key]) => select.includes(key))) : json);
   });
-  root = `http://${LOOPBACK}:${await listenOnLoopback(server)}/`;
+  const port = await listenOnLoopback(server);
+  const listenUrl = `http://${LOOPBACK}:${port}/`;
+  root = options.publicUrl ?? listenUrl;
   return {
+    listenUrl,
     graphUrl: `${root}v1.0/`,
     storage,
     tree,

@@ -103,7 +103,8 @@ describe('httpRequest retries', () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAt).toBe(NOW + 7_200_000);
     expect((error as Error).message).toBe(
-      'dav.example.org is busy (HTTP 429) and asked Lifeboat to wait 2 h; sync again after Sat, 01 Mar 2025 14:00:00 GMT',
+      // The moment to come back in the person's language and time zone (Node's en-US here).
+      `dav.example.org is busy (HTTP 429) and asked Lifeboat to wait 2 h; sync again after ${new Date(NOW + 7_200_000).toLocaleString('en-US')}`,
     );
     expect(fake.calls).toHaveLength(1);
     expect(waits).toEqual([]);

@@ -8,6 +8,7 @@ import { DetailList } from './detail-list';
 import { calendarDetails } from './calendar-details';
 import { ItemMarks } from './item-marks';
 import { ItemHistory } from './history/item-history';
+import { formatDateTime } from '../../catalog/person-locale';
 
 export function ItemDetail({ itemId }: { itemId: string }) {
   const item = useLiveQuery(() => openDb().items.get(itemId), [itemId]);
@@ -21,7 +22,7 @@ export function ItemDetail({ itemId }: { itemId: string }) {
         <ItemMarks item={item} long />
       </p>
       {item.kind === 'contact' ? <ContactCard item={item} /> : <DetailList rows={calendarDetails(item)} />}
-      <p class="muted">{t('detailKeptSince', new Date(item.firstSeenAt).toLocaleString())}</p>
+      <p class="muted">{t('detailKeptSince', formatDateTime(item.firstSeenAt))}</p>
       <ItemHistory itemId={item.id} />
     </article>
   );

@@ -12,10 +12,11 @@ import { ItemDetail } from './item-detail';
 import { localMonth, monthGrid } from './local-day';
 import { weekStart } from './week-start';
 import { eventsInWindow, type ShownEvent } from './event-occurrences';
+import { personLocale } from '../../catalog/person-locale';
 
 const FIRST_WEEKDAY = weekStart();
 // 2024-01-07 was a Sunday: the names of the seven days from the first one on.
-const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Date(2024, 0, 7 + FIRST_WEEKDAY + i).toLocaleDateString(undefined, { weekday: 'short' }));
+const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Date(2024, 0, 7 + FIRST_WEEKDAY + i).toLocaleDateString(personLocale(), { weekday: 'short' }));
 
 function shift(month: string, by: number): string {
   const [year, number] = month.split('-').map(Number) as [number, number];
@@ -42,7 +43,7 @@ export function MonthView({ showDeleted }: { showDeleted: boolean }) {
   const events = useLiveQuery(() => monthEvents(openDb(), month, showDeleted), [month, showDeleted]);
   const byDay = new Map<string, ShownEvent[]>();
   for (const event of events ?? []) byDay.set(dayOf(event.start ?? ''), [...(byDay.get(dayOf(event.start ?? '')) ?? []), event]);
-  const title = new Date(`${month}-01T00:00:00`).toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
+  const title = new Date(`${month}-01T00:00:00`).toLocaleDateString(personLocale(), { month: 'long', year: 'numeric' });
   return (
     <div class="month-view">
       <div class="actions month-controls">

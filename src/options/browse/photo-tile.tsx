@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { openDb } from '../../db/schema';
 import type { PhotoRecord } from '../../model/photo';
 import { t } from '../../shared/i18n';
+import { personLocale } from '../../catalog/person-locale';
 
 function useThumbUrl(photo: PhotoRecord): string | null {
   const [url, setUrl] = useState<string | null>(null);
@@ -29,7 +30,7 @@ function useThumbUrl(photo: PhotoRecord): string | null {
 
 export function PhotoTile({ photo }: { photo: PhotoRecord }) {
   const url = useThumbUrl(photo);
-  const when = photo.takenAt === null ? '' : new Date(photo.takenAt).toLocaleDateString(undefined, { timeZone: 'UTC' });
+  const when = photo.takenAt === null ? '' : new Date(photo.takenAt).toLocaleDateString(personLocale(), { timeZone: 'UTC' });
   const label = [photo.name, when].filter(Boolean).join(', ');
   return (
     <li class={photo.live ? 'photo' : 'photo photo-deleted'} data-photo-id={photo.id}>

@@ -120,7 +120,8 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
       // Named in the run log: stored as served, read only in part (the listing may show it wrongly).
       ...(limited.length > 0 ? { limited } : {}),
     } as const;
-    await finishRun(db, id, summary);
+    // With each collection's live items: a point of the options page's mirror over time.
+    await finishRun(db, id, account.id, summary);
     await updateAccount(db, account.id, {
       status: failure !== null ? failureStatus(failure, credentialsRejected) : 'idle',
       lastError: failure !== null ? failureMessage(failure) : null,

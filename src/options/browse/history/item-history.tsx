@@ -6,10 +6,11 @@ import { t } from '../../../shared/i18n';
 import { useLiveQuery } from '../../../ui/use-live-query';
 import { VersionDiff } from './version-diff';
 import { RestoreVersion } from './restore-version';
+import { formatDateTime } from '../../../catalog/person-locale';
 
 function period(entry: HistoryEntry): string {
-  const from = new Date(entry.validFrom).toLocaleString();
-  const text = entry.replacedAt === null ? t('historyCurrent', from) : t('historyPeriod', from, new Date(entry.replacedAt).toLocaleString());
+  const from = formatDateTime(entry.validFrom);
+  const text = entry.replacedAt === null ? t('historyCurrent', from) : t('historyPeriod', from, formatDateTime(entry.replacedAt));
   return entry.deletedAt === null ? text : `${text} ${t('historyWhileDeleted')}`;
 }
 
