@@ -136,6 +136,7 @@ describe('iCloud through the icloud.com sign-in, in Chromium', () => {
     await signInAtIcloud();
     await scheduledRun();
     await contactsCard.getByTestId('contact-count').filter({ hasText: `Contacts: ${CONTACTS}` }).waitFor({ timeout: 120_000 });
+    await contactsCard.getByTestId('event-count').filter({ hasText: `Events: ${EVENTS}` }).waitFor({ timeout: 120_000 });
     await contactsCard.locator('.status-ok').waitFor({ timeout: 120_000 });
     // Every file of the library: originals, edited versions, Live Photo videos.
     const files = seeded.reduce((n, p) => n + 1 + (p.edited ? 1 : 0) + (p.liveVideo ? 1 : 0), 0);
