@@ -20,6 +20,8 @@ import { prepareExtensionCopy } from '../browser/extension-copy';
 import { OPTIONS, openPopup, showSection } from '../browser/extension-pages';
 import { exportFromPopup } from '../browser/popup-export';
 import { readStore } from '../browser/extension-db';
+import { waitForFile } from '../browser/wait-for-file';
+import { readFileSync } from 'node:fs';
 
 /** The schedule's alarm (src/background/schedule.ts; that module needs the extension's APIs to load). */
 const SYNC_ALARM = 'lifeboat-sync';
@@ -184,6 +186,38 @@ describe('iCloud through the icloud.com sign-in, in Chromium', () => {
     expect((await readStore(options, 'photos')).length).toBe(photosBefore);
     expect((await readStore(options, 'items')).length).toBe(itemsBefore);
     icloud.setAdvancedDataProtection('off');
+  });
+
+  it('saves the last unexpected answer’s diagnostic as a file: path, status and shape, no personal value', async () => {
+    await showSection(options, 'Accounts');
+    const card = accountCard(OWNER);
+    await expect(card.getByRole('button', { name: 'Save a diagnostic for a bug report' }).count()).resolves.toBe(0);
+    // The reproduction answers as documented; a run that met a changed answer is written into the
+    // run log as the engine writes it (test/unit/icloud-run-diagnostic.test.ts shows how it gets there).
+    const diagnostic = { path: '/co/startup', status: 200, shape: '{contacts: array[0], headerPositions: object{}, syncToken: string}' };
+    const accountId = (await readStore<{ id: string; kind: string }>(options, 'accounts')).find((a) => a.kind === 'icloud-web')!.id;
+    await options.evaluate(
+      ({ accountId, diagnostic }) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('lifeboat');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('runs', 'readwrite');
+            const run = { accountId, startedAt: Date.now(), finishedAt: Date.now(), outcome: 'failed', added: 0, changed: 0, deletedUpstream: 0, unchanged: 0 };
+            tx.objectStore('runs').add({ ...run, errors: [{ href: null, message: 'iCloud answered /co/startup in a way Lifeboat does not know', diagnostic }] });
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(new Error(String(tx.error)));
+          };
+        }),
+      { accountId, diagnostic },
+    );
+    // Written beside Dexie, so its live queries do not see it: the page reads it again.
+    await options.reload();
+    await showSection(options, 'Accounts');
+    await card.getByRole('button', { name: 'Save a diagnostic for a bug report' }).click();
+    const saved = /Diagnostic saved as (.+\.json)\./.exec(await card.getByText(/^Diagnostic saved as/).textContent() ?? '')![1]!;
+    const file = JSON.parse(readFileSync(await waitForFile(ext.downloadsDir, saved), 'utf8')) as Record<string, unknown>;
+    expect(file).toMatchObject({ accountKind: 'icloud-web', ...diagnostic });
+    expect(JSON.stringify(file)).not.toMatch(/Robin|Sample|icloud\.example|8123456789/);
   });
 
   it('removes the Origin rule with the last iCloud account', async () => {
