@@ -87,9 +87,13 @@ describe('first run in Chromium', () => {
     await page.close();
   });
 
-  it('iCloud asks for the user name and an app-specific password only, and says where to make one', async () => {
+  it('iCloud offers the icloud.com sign-in first and the app password beside it; the app password asks for the user name and password only, and says where to make one', async () => {
     await setup.getByRole('button', { name: 'iCloud' }).click();
     await setup.getByRole('heading', { name: 'Sign in to iCloud' }).waitFor();
+    const routes = setup.locator('.icloud-routes button');
+    expect(await routes.allTextContents()).toEqual(['Use my icloud.com sign-in (contacts, calendars and photos, no password)', 'Use an app password (exact CardDAV/CalDAV copy)']);
+    await setup.getByText('Your icloud.com sign-in also copies your photos and needs no password').waitFor();
+    await setup.getByRole('button', { name: 'Use an app password (exact CardDAV/CalDAV copy)' }).click();
     // The preset knows the server: no address to type.
     expect(await setup.getByLabel('Server address', { exact: true }).count()).toBe(0);
     await setup.getByLabel('User name').waitFor();
