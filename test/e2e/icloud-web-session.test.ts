@@ -20,6 +20,7 @@ import { prepareExtensionCopy } from '../browser/extension-copy';
 import { OPTIONS, openPopup, showSection } from '../browser/extension-pages';
 import { exportFromPopup } from '../browser/popup-export';
 import { readStore } from '../browser/extension-db';
+import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { waitForFile } from '../browser/wait-for-file';
 import { readFileSync } from 'node:fs';
 
@@ -80,6 +81,7 @@ describe('iCloud through the icloud.com sign-in, in Chromium', () => {
     await form.getByRole('button', { name: 'Use my icloud.com sign-in' }).click();
     await form.getByText('You are not signed in at icloud.com').waitFor({ timeout: 30_000 });
     expect(await readStore(options, 'accounts')).toEqual([]);
+    expect(await seriousViolationsInBothSchemes(options)).toEqual([]);
 
     const opened = ext.context.waitForEvent('page');
     await form.getByRole('button', { name: 'Open icloud.com' }).click();
