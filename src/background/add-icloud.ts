@@ -5,7 +5,7 @@
 // mirrors start in the background, reporting through the database. Lifeboat never sees the
 // Apple ID password or a two-factor code, and opens no session of its own.
 import { openDb } from '../db/schema';
-import { insertAccount } from '../db/accounts';
+import { insertAccount, listAccounts } from '../db/accounts';
 import { createHttpContext } from '../http/http-context';
 import { validateSession } from '../providers/icloud-web/web-session';
 import { IcloudSignedOutError } from '../providers/icloud-web/icloud-errors';
@@ -24,9 +24,9 @@ export async function addIcloudSession(request: NewIcloudSession): Promise<Resul
   // The rule first: the service refuses a validate without icloud.com's Origin.
   await refreshIcloudOriginRule([setupUrl]);
   const ctx = createHttpContext({ serverUrl: setupUrl, authorization: '', credentials: 'browser-session', options: INTERACTIVE });
-  let owner: string | null;
+  let session: { owner: string | null; dsid: string };
   try {
-    ({ owner } = await validateSession(ctx, setupUrl));
+    session = await validateSession(ctx, setupUrl);
   } catch (error) {
     if (error instanceof IcloudSignedOutError) {
       await refreshIcloudOriginRule();
@@ -34,15 +34,21 @@ export async function addIcloudSession(request: NewIcloudSession): Promise<Resul
     }
     throw error;
   }
-  const label = owner ?? 'iCloud';
+  const label = session.owner ?? 'iCloud';
   const db = openDb();
+  // The Apple ID's dsid is kept as the accounts' user name: the same Apple ID is not added twice,
+  // but photos can be added later beside its contacts and calendars.
+  const existing = new Set((await listAccounts(db)).filter((a) => a.username === session.dsid).map((a) => a.kind));
+  const kinds = [icloudWebSetup.kind, ...(request.photos ? [icloudPhotosSetup.kind] : [])].filter((kind) => !existing.has(kind));
+  if (kinds.length === 0) throw new Error(t('icloudAccountAlreadyAdded', label));
   const now = Date.now();
-  const common = { serverUrl: setupUrl, calendarServerUrl: null, username: '' };
-  const accountIds = [crypto.randomUUID()];
-  await insertAccount(db, { ...common, id: accountIds[0]!, kind: icloudWebSetup.kind, label, services: ['addressbook', 'calendar'] }, now);
-  if (request.photos) {
-    accountIds.push(crypto.randomUUID());
-    await insertAccount(db, { ...common, id: accountIds[1]!, kind: icloudPhotosSetup.kind, label: t('icloudAccountPhotosLabel', label), services: [], editedVersions: request.editedVersions }, now);
+  const common = { serverUrl: setupUrl, calendarServerUrl: null, username: session.dsid };
+  const accountIds: string[] = [];
+  for (const kind of kinds) {
+    const id = crypto.randomUUID();
+    accountIds.push(id);
+    if (kind === icloudWebSetup.kind) await insertAccount(db, { ...common, id, kind, label, services: ['addressbook', 'calendar'] }, now);
+    else await insertAccount(db, { ...common, id, kind, label: t('icloudAccountPhotosLabel', label), services: [], editedVersions: request.editedVersions }, now);
   }
   await refreshIcloudOriginRule();
   for (const id of accountIds) void syncOne(id);

@@ -178,6 +178,14 @@ describe('iCloud through the icloud.com sign-in, in Chromium', () => {
     await popup.close();
   }, 300_000);
 
+  it('does not add the same Apple ID twice', async () => {
+    await showSection(options, 'Accounts');
+    const form = options.locator('section[aria-labelledby="add-icloud-heading"] form.add-icloud-session');
+    await form.getByRole('button', { name: 'Use my icloud.com sign-in' }).click();
+    await form.getByText(`The iCloud of ${OWNER} is already added.`).waitFor({ timeout: 30_000 });
+    expect(await readStore(options, 'accounts')).toHaveLength(2);
+  });
+
   it('says that iCloud web access is off, with the app-password alternative, and touches nothing', async () => {
     const photosBefore = (await readStore(options, 'photos')).length;
     const itemsBefore = (await readStore(options, 'items')).length;
