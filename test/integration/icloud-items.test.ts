@@ -40,7 +40,7 @@ function itemsSource() {
 
 async function mirror() {
   const db = freshDb();
-  const account = await insertAccount(db, { id: 'icloud', kind: 'dav', label: 'iCloud', serverUrl: icloud.setupUrl, calendarServerUrl: null, services: ['addressbook', 'calendar'], username: '' }, 1);
+  const account = await insertAccount(db, { id: 'icloud', kind: 'icloud-web', label: 'iCloud', serverUrl: icloud.setupUrl, calendarServerUrl: null, services: ['addressbook', 'calendar'], username: '' }, 1);
   let clock = 1_000;
   const run = () => syncAccount({ db, source: itemsSource(), readers, now: () => clock++ }, account);
   return { db, run };

@@ -61,7 +61,7 @@ describe('a library iCloud cannot list yet', () => {
 
   beforeEach(async () => {
     db = freshDb();
-    await insertAccount(db, { id: 'icp', kind: 'webdav-photos', label: 'iCloud Photos', serverUrl: icloud.setupUrl, calendarServerUrl: null, services: [], username: '' }, 1);
+    await insertAccount(db, { id: 'icp', kind: 'icloud-photos', label: 'iCloud Photos', serverUrl: icloud.setupUrl, calendarServerUrl: null, services: [], username: '' }, 1);
   });
 
   const run = async () => syncPhotoFolder({ db, source: source(), now: Date.now, retry: retryPolicy({ sleep: noSleep }), account: (await db.accounts.get('icp'))! });

@@ -61,7 +61,7 @@ beforeAll(async () => {
   seeded = seedSampleAccount(icloud, { contacts: 0, events: 0, photos: 1000 });
   db = freshDb();
   // The account kind of iCloud Photos is the account part's; the engine does not read it.
-  account = await insertAccount(db, { id: 'icp', kind: 'webdav-photos', label: 'iCloud Photos', serverUrl: icloud.setupUrl, calendarServerUrl: null, services: [], username: '' }, 1);
+  account = await insertAccount(db, { id: 'icp', kind: 'icloud-photos', label: 'iCloud Photos', serverUrl: icloud.setupUrl, calendarServerUrl: null, services: [], username: '' }, 1);
 });
 
 afterAll(async () => {
