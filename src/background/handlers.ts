@@ -29,6 +29,7 @@ import { requirePlainHttpConfirmed } from './require-plain-http-confirmed';
 import { davSetup } from '../providers/dav/setup';
 import { requiredArchivePassphrase } from '../secrets/archive-passphrase';
 import { t } from '../catalog/catalog-text';
+import { markMoment } from '../shared/phase-times';
 
 const plainHttpChecked = (account: NewDavAccount): void =>
   requirePlainHttpConfirmed({ urls: [account.serverUrl, account.calendarServerUrl], confirmed: account.plainHttpConfirmed });
@@ -43,8 +44,10 @@ export const handlers: Handlers = {
   },
 
   async addAccount(account: NewDavAccount) {
+    markMoment('add-asked');
     plainHttpChecked(account);
     const { services, collections, discovery } = await discoverServices(account);
+    markMoment('add-discovered');
     const id = crypto.randomUUID();
     await savePassword(id, account.password);
     await insertAccount(
@@ -63,6 +66,7 @@ export const handlers: Handlers = {
     );
     // What the form's check found is not looked for again by the first run.
     await updateAccount(openDb(), id, { discovery });
+    markMoment('add-saved');
     // The first mirror runs on its own; its progress reaches the pages through the database.
     void syncOne(id);
     return { accountId: id, collections: found(collections) };

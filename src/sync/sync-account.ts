@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS } from '../db/settings';
 import type { ProgressReporter } from './progress-reporter';
 import type { SyncDeps } from './sync-deps';
 import { runBounded } from './run-bounded';
+import { markMoment } from '../shared/phase-times';
 import type { RunSummary } from '../model/run-summary';
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
@@ -27,6 +28,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     // The listing carries each collection's current token and ctag: the source compares them
     // with the mirror's cursor, so an unchanged collection costs no further request.
     const remotes = await deps.source.listCollections();
+    markMoment('collections-listed');
     const { current, alarms: goneAlarms } = await reconcileCollections(db, account.id, remotes, now(), startedAt - 1);
     alarms.push(...goneAlarms);
     // Address books first, then calendars: the phases the progress line names, in that order.
