@@ -76,6 +76,15 @@ export interface SideBySideResult {
   /** `vdirsyncer sync` after `discover` (the ratio's figure), and `discover` apart. */
   vdirsyncer: Figure;
   vdirsyncerDiscover: Figure;
+  /**
+   * The cheapest request pattern for the same contacts on the same server (floor-figures.ts),
+   * measured in each round beside the two clients: no client can mirror them faster, so
+   * vdirsyncer ÷ floor is the most any client can show against vdirsyncer on this machine.
+   */
+  floor?: Figure;
+  floorPattern?: string;
+  /** The one-minute load average at the start of each round. */
+  loads?: number[];
 }
 
 export interface BenchResults {

@@ -101,9 +101,17 @@ function sideBySide(side: SideBySideResult): string {
         ['Lifeboat', withRuns(side.lifeboat), 'click on "Add account" in the options page (Chromium, the built extension) → the popup shows every contact'],
         ['vdirsyncer', withRuns(side.vdirsyncer), '`vdirsyncer sync` after `vdirsyncer discover`'],
         ['vdirsyncer discover', withRuns(side.vdirsyncerDiscover), 'not counted in the ratio'],
+        ...(side.floor ? [['Floor', withRuns(side.floor), `the cheapest request pattern for the same contacts (plain HTTP, no storing): ${side.floorPattern ?? ''}`]] : []),
       ],
     ),
     '',
+    ...(side.floor
+      ? [
+          `Best any client could show against vdirsyncer here (vdirsyncer ÷ floor): ${formatRatio(side.vdirsyncer.value / side.floor.value)}; Lifeboat ÷ floor: ${formatRatio(side.lifeboat.value / side.floor.value)}.` +
+            (side.loads ? ` Load average at the start of each round: ${side.loads.join(', ')}.` : ''),
+          '',
+        ]
+      : []),
     targetTable([checkSideBySide(side)]),
   ].join('\n');
 }
