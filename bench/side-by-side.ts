@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 import { openPopup, waitForMirror } from '../test/browser/extension-pages';
 import { startBenchServer } from './bench-server';
 import { floorFigures } from './floor-figures';
+import { FIRST_MIRROR_CANDIDATES } from './floor-pattern';
 import { benchCollections } from './generate-data';
 import { clickAddAccount, fillAccount, startLifeboat } from './lifeboat-browser';
 import { figure, repeat, type SideBySideResult } from './results';
@@ -58,7 +59,7 @@ export async function sideBySide(contacts: number, times: number): Promise<SideB
       const v1 = first ? await vdirsyncerAsSeen(server.account, contacts) : undefined;
       const lifeboat = await lifeboatAsSeen(server.account, contacts, timeoutMs);
       const v = v1 ?? (await vdirsyncerAsSeen(server.account, contacts));
-      const { first: [floor] } = await floorFigures(server, contacts, 1);
+      const { first: [floor] } = await floorFigures(server, contacts, 1, FIRST_MIRROR_CANDIDATES);
       const ratio = (v.sync / lifeboat).toFixed(2);
       console.log(`  round ${round + 1} (load ${load.toFixed(1)}): Lifeboat ${Math.round(lifeboat)} ms, vdirsyncer ${Math.round(v.sync)} ms (+ discover ${Math.round(v.discover)} ms), floor ${Math.round(floor!.ms)} ms (${floor!.pattern}); vdirsyncer ÷ Lifeboat ${ratio}×, vdirsyncer ÷ floor ${(v.sync / floor!.ms).toFixed(2)}×`);
       return { lifeboat, ...v, floor: floor!, load };

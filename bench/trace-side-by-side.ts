@@ -9,6 +9,7 @@ import type { Worker } from 'playwright-core';
 import { openPopup, waitForMirror } from '../test/browser/extension-pages';
 import { startBenchServer } from './bench-server';
 import { floorFigures } from './floor-figures';
+import { FIRST_MIRROR_CANDIDATES } from './floor-pattern';
 import { benchCollections } from './generate-data';
 import { startLifeboat } from './lifeboat-browser';
 import { prepareVdirsyncer } from './vdirsyncer-run';
@@ -109,7 +110,7 @@ try {
     await vdirsyncer.discover();
     const sync = await vdirsyncer.sync();
     await vdirsyncer.remove();
-    const floor = await floorFigures(server, contacts, 1);
+    const floor = await floorFigures(server, contacts, 1, FIRST_MIRROR_CANDIDATES);
     const floorMs = floor.first[0]!.ms;
     console.log(`  Lifeboat ${ms(lifeboat)}, vdirsyncer ${ms(sync)}, floor ${ms(floorMs)} (${floor.first[0]!.pattern}; tried ${floor.candidates.map((c) => `${c.batch}×${c.inFlight}: ${ms(c.ms)}`).join(', ')}), vdirsyncer ÷ Lifeboat ${(sync / lifeboat).toFixed(2)}×, vdirsyncer ÷ floor ${(sync / floorMs).toFixed(2)}×; load ${loadavg()[0]!.toFixed(2)}`);
   }
