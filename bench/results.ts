@@ -85,6 +85,14 @@ export interface SideBySideResult {
   floorPattern?: string;
   /** The one-minute load average at the start of each round. */
   loads?: number[];
+  /** CPU each side spent (medians over the rounds): the server's process, and the client's. */
+  cpu?: Record<'lifeboat' | 'vdirsyncer' | 'floor', CpuSplit>;
+}
+
+/** CPU milliseconds spent during one client's first mirror, by the server and by the client. */
+export interface CpuSplit {
+  server: number;
+  client: number;
 }
 
 export interface BenchResults {

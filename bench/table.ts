@@ -4,7 +4,7 @@
 // docs/BENCHMARKS.md alike.
 import type { ServerName } from './bench-server';
 import { formatCount, formatMb, formatMs, formatRatio, markdownTable } from './format';
-import type { BenchResults, Figure, SideBySideResult, SizeResult } from './results';
+import type { BenchResults, CpuSplit, Figure, SideBySideResult, SizeResult } from './results';
 import { checkSideBySide, checkTargets, growthExponent, type TargetCheck } from './targets';
 
 const SERVER_LABEL: Record<ServerName, string> = { radicale: 'Radicale', cyrus: 'Cyrus IMAP' };
@@ -112,8 +112,22 @@ function sideBySide(side: SideBySideResult): string {
           '',
         ]
       : []),
+    ...(side.cpu ? [sideBySideCpu(side.cpu), ''] : []),
     targetTable([checkSideBySide(side)]),
   ].join('\n');
+}
+
+/** CPU time of each side (process-cpu.ts): what each client costs the server, and itself. */
+function sideBySideCpu(cpu: NonNullable<SideBySideResult['cpu']>): string {
+  const row = (name: string, split: CpuSplit, what: string): string[] => [name, formatMs(split.server), formatMs(split.client), what];
+  return markdownTable(
+    ['CPU time (median)', 'Radicale', 'Client', 'Client counted'],
+    [
+      row('Lifeboat', cpu.lifeboat, "Chromium's processes (browser with IndexedDB, the extension's worker and pages, network)"),
+      row('vdirsyncer', cpu.vdirsyncer, 'the vdirsyncer process'),
+      row('Floor', cpu.floor, 'the plain HTTP client'),
+    ],
+  );
 }
 
 export function renderReport(results: BenchResults): string {
