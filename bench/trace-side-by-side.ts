@@ -13,6 +13,7 @@ import { FIRST_MIRROR_CANDIDATES } from './floor-pattern';
 import { benchCollections } from './generate-data';
 import { startLifeboat } from './lifeboat-browser';
 import { prepareVdirsyncer } from './vdirsyncer-run';
+import { popupShowedAt, watchPopupShows } from './popup-seen';
 import { loadavg } from 'node:os';
 
 interface Span {
@@ -67,8 +68,10 @@ async function traceLifeboat(account: Parameters<typeof prepareVdirsyncer>[0], c
     const added = Date.now() - click;
     const popup = await openPopup(lifeboat.ext);
     const popupReady = Date.now() - click;
+    await watchPopupShows(popup, contacts);
     await waitForMirror(popup, contacts, 300_000);
     const shown = Date.now() - click;
+    const seen = await popupShowedAt(popup);
     const trace = await readWorker(await lifeboat.ext.serviceWorker());
     const at = (t: number): number => trace.origin + t - click;
     const marks = trace.marks.map((m) => ({ name: m.name, at: at(m.at) }));
@@ -77,7 +80,9 @@ async function traceLifeboat(account: Parameters<typeof prepareVdirsyncer>[0], c
       [0, 'click "Add account"'],
       [added, 'form says "Account added"'],
       [popupReady, 'popup open, frame painted'],
-      [shown, 'popup shows every contact, status ok'],
+      [shown, 'popup shows every contact, status ok (as the test driver saw it)'],
+      [seen.count - click, "popup's own page: full count"],
+      [seen.ok - click, 'popup\'s own page: "up to date"'],
       ...marks.filter((m) => !m.name.startsWith('batch')).map((m): [number, string] => [m.at, `worker: ${m.name}`]),
       ...requests.map((r): [number, string] => [r.start, `request ${r.name.replace(account.url, '').slice(0, 40) || '/'} → ${ms(r.end - r.start)}, ${Math.round(r.bytes / 1024)} KB`]),
     ];
