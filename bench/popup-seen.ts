@@ -16,12 +16,13 @@ export async function watchPopupShows(popup: Page, contacts: number): Promise<vo
   await popup.evaluate((count) => {
     const seen: Seen = {};
     (window as SeenWindow).lifeboatSeen = seen;
-    const look = (): void => {
+    // No named function in here: the bundler's name helper does not exist inside the page.
+    new MutationObserver(() => {
       if (seen.count === undefined && document.querySelector('[data-testid="contact-count"]')?.textContent?.includes(count)) seen.count = Date.now();
       if (seen.ok === undefined && document.querySelector('.status-ok')) seen.ok = Date.now();
-    };
-    look();
-    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    // A first look at what is already shown: this change of an attribute runs the observer.
+    document.body.dataset.watched = 'shows';
   }, contacts.toLocaleString('en-US'));
 }
 
