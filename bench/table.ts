@@ -101,7 +101,7 @@ function sideBySide(side: SideBySideResult): string {
         ['Lifeboat', withRuns(side.lifeboat), 'click on "Add account" in the options page (Chromium, the built extension) → the popup shows every contact'],
         ['vdirsyncer', withRuns(side.vdirsyncer), '`vdirsyncer sync` after `vdirsyncer discover`'],
         ['vdirsyncer discover', withRuns(side.vdirsyncerDiscover), 'not counted in the ratio'],
-        ...(side.floor ? [['Floor', withRuns(side.floor), `the cheapest request pattern for the same contacts (plain HTTP, no storing): ${side.floorPattern ?? ''}`]] : []),
+        ...(side.floor ? [['Floor', withRuns(side.floor), `the cheapest request pattern for the same contacts (plain HTTP, no storing); the last round's: ${side.floorPattern ?? ''}`]] : []),
       ],
     ),
     '',
