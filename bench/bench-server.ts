@@ -15,6 +15,8 @@ export interface BenchServer {
   vcard4: boolean;
   /** A seeded collection's URL, by its name in generate-data.ts. */
   collectionUrl(name: string): string;
+  /** The server's process, where it is one (Radicale): the side-by-side reads its CPU time. */
+  pid?: number;
   /** PUTs a new revision of an item, as another client would. */
   put(collection: string, name: string, data: string): Promise<void>;
   stop(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startBenchServer(name: ServerName, seed: SeedCollection[])
     name,
     account: { url: server.url, ...auth },
     vcard4: false,
+    pid: server.pid,
     collectionUrl: (collection) => server.collectionUrl(collection),
     put: async (collection, item, data) => void (await putItem(new URL(item, server.collectionUrl(collection)).href, data, auth)),
     stop: () => server.stop(),

@@ -7,11 +7,17 @@ export { propfindBody } from './floor-wire';
 /**
  * RFC 6578 §3.2 sync-collection. An empty token asks for every member with its ETag (the
  * initial listing: on Radicale 13× cheaper than a PROPFIND Depth 1 of the same collection);
- * a saved token asks only for what changed since.
+ * a saved token asks only for what changed since. With `data`, each member comes with its text
+ * too (§3.2 lets the request name any property): a first mirror in one request per collection.
  */
-export function syncCollectionBody(token: string | null): string {
+export function syncCollectionBody(token: string | null, data?: { kind: DavKind; vcard4: boolean }): string {
   const tokenElement = token === null ? '<D:sync-token/>' : `<D:sync-token>${token}</D:sync-token>`;
-  return `<?xml version="1.0" encoding="utf-8"?><D:sync-collection ${XMLNS}>${tokenElement}<D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>`;
+  return `<?xml version="1.0" encoding="utf-8"?><D:sync-collection ${XMLNS}>${tokenElement}<D:sync-level>1</D:sync-level><D:prop><D:getetag/>${data ? dataElement(data.kind, data.vcard4) : ''}</D:prop></D:sync-collection>`;
+}
+
+/** The item text's property (RFC 6352 §10.4 address-data, RFC 4791 §9.6 calendar-data). */
+function dataElement(kind: DavKind, vcard4: boolean): string {
+  return kind.kind === 'addressbook' && vcard4 ? `<${kind.prefix}:${kind.dataProperty} content-type="text/vcard" version="4.0"/>` : `<${kind.prefix}:${kind.dataProperty}/>`;
 }
 
 /**
@@ -21,7 +27,7 @@ export function syncCollectionBody(token: string | null): string {
  */
 export function multigetBody(kind: DavKind, paths: string[], vcard4: boolean): string {
   const tag = `${kind.prefix}:${kind.multiget}`;
-  const data = kind.kind === 'addressbook' && vcard4 ? `<${kind.prefix}:${kind.dataProperty} content-type="text/vcard" version="4.0"/>` : `<${kind.prefix}:${kind.dataProperty}/>`;
+  const data = dataElement(kind, vcard4);
   const list = paths.map((p) => `<D:href>${p}</D:href>`).join('');
   return `<?xml version="1.0" encoding="utf-8"?><${tag} ${XMLNS}><D:prop><D:getetag/>${data}</D:prop>${list}</${tag}>`;
 }

@@ -39,7 +39,10 @@ export interface FloorRun {
 }
 
 const KINDS: CollectionKind[] = ['addressbook', 'calendar'];
-const COLLECTION_PROPS = ['D:resourcetype', 'D:sync-token', 'CS:getctag', 'D:supported-report-set'];
+// No sync-token nor ctag: a first mirror has nothing to compare them with, the sync-collection
+// answer carries its own token, and Radicale passes over every item to compute either. A
+// collection without sync-collection is asked its ctag apart (firstMirror).
+const COLLECTION_PROPS = ['D:resourcetype', 'D:supported-report-set'];
 // An item's text, escaped (Radicale) or in a CDATA section (Cyrus).
 const DATA = /<(?:[\w-]+:)?(?:address|calendar)-data[^>]*>\s*(?:<!\[CDATA\[)?BEGIN:/;
 const NOT_FOUND = /\b404\b/;
@@ -89,7 +92,7 @@ export class FloorClient {
     const marker = new RegExp(`<(?:[\\w-]+:)?${kind.resourceType}\\s*/>`);
     return scanResponses(body, home)
       .filter((r) => marker.test(RESOURCE_TYPE.exec(r.text)?.[1] ?? ''))
-      .map((r) => ({ href: r.href, kind, supportsSync: /sync-collection/.test(r.text), syncToken: undefined, ctag: elementText(r.text, 'getctag') }));
+      .map((r) => ({ href: r.href, kind, supportsSync: /sync-collection/.test(r.text), syncToken: undefined, ctag: undefined }));
   }
 
   /** Hrefs of the members (all of them with `token` null, else those changed), and the new token. */
@@ -101,6 +104,13 @@ export class FloorClient {
     // The multistatus's own token (RFC 6578 §6.2), before or after the responses: the only
     // sync-token in the answer, since no response is asked for one.
     return { hrefs, token: elementText(body, 'sync-token') };
+  }
+
+  /** One sync-collection with the empty token that brings every member's text; the count of texts. */
+  private async listWithData(session: Session, collection: FloorCollection): Promise<number> {
+    const body = await session.send('sync-collection with texts', 0, 'REPORT', collection.href, '0', syncCollectionBody(null, { kind: collection.kind, vcard4: this.vcard4 }));
+    collection.syncToken = elementText(body, 'sync-token');
+    return scanResponses(body, collection.href).filter((r) => DATA.test(r.text)).length;
   }
 
   private async listByPropfind(session: Session, collection: FloorCollection): Promise<string[]> {
@@ -132,11 +142,15 @@ export class FloorClient {
     const counts = await Promise.all(
       this.known.map(async (collection) => {
         let hrefs: string[];
+        if (collection.supportsSync && pattern.listingCarriesData) return this.listWithData(session, collection);
         if (collection.supportsSync) {
           const listed = await this.listChanged(session, collection, null);
           hrefs = listed.hrefs;
           collection.syncToken = listed.token;
         } else {
+          // Read before the listing: a change in between is then seen by the next sync.
+          const answer = await session.send('PROPFIND', 0, 'PROPFIND', collection.href, '0', propfindBody(['CS:getctag']));
+          collection.ctag = elementText(answer, 'getctag');
           hrefs = await this.listByPropfind(session, collection);
         }
         return this.multiget(session, collection, hrefs);

@@ -21,14 +21,14 @@ async function once(server: BenchServer, pattern: FloorPattern, items: number): 
   return { client, run };
 }
 
-export async function floorFigures(server: BenchServer, items: number, times: number): Promise<FloorFirst> {
+export async function floorFigures(server: BenchServer, items: number, times: number, patterns: FloorPattern[] = FLOOR_CANDIDATES): Promise<FloorFirst> {
   const candidates: FloorCandidate[] = [];
-  for (const pattern of FLOOR_CANDIDATES) {
+  for (const pattern of patterns) {
     const { run } = await once(server, pattern, items);
     candidates.push({ batch: pattern.batch === Infinity ? 'all' : pattern.batch, inFlight: pattern.inFlight, ms: run.ms, pattern: run.pattern });
   }
-  const cheapest = candidates.reduce((best, c) => (c.ms < best.ms ? c : best));
-  const pattern: FloorPattern = { batch: cheapest.batch === 'all' ? Infinity : cheapest.batch, inFlight: cheapest.inFlight };
+  const cheapest = candidates.reduce((best, c, index) => (c.ms < candidates[best]!.ms ? index : best), 0);
+  const pattern = patterns[cheapest]!;
   let client: FloorClient | undefined;
   const first = await repeat(times, async () => {
     const made = await once(server, pattern, items);

@@ -8,6 +8,13 @@ export interface FloorPattern {
   batch: number;
   /** Requests in flight at once, over all collections. */
   inFlight: number;
+  /**
+   * The first mirror's sync-collection asks for the item texts too, so no multiget follows
+   * (where a collection offers sync-collection): one request per collection, one answer as big
+   * as the collection. Cheaper on Radicale, which passes over every item for the listing and
+   * again for the multigets; a client that must bound its memory cannot take it whole.
+   */
+  listingCarriesData?: boolean;
 }
 
 export const FLOOR_CANDIDATES: FloorPattern[] = [
@@ -16,6 +23,9 @@ export const FLOOR_CANDIDATES: FloorPattern[] = [
   { batch: 500, inFlight: 4 },
   { batch: 1000, inFlight: 4 },
 ];
+
+/** The side-by-side's candidates: the usual batchings, and the texts in the listing itself. */
+export const FIRST_MIRROR_CANDIDATES: FloorPattern[] = [...FLOOR_CANDIDATES, { batch: Infinity, inFlight: 1, listingCarriesData: true }];
 
 /** Runs tasks with at most `limit` of them in flight. */
 export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {

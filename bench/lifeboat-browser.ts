@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../test/browser/extension-browser';
 import { prepareExtensionCopy } from '../test/browser/extension-copy';
 import { countStore, readStore } from '../test/browser/extension-db';
-import { openOptions, submitAccount } from '../test/browser/extension-pages';
+import { clickAccountButton, fillAccountForm, openOptions } from '../test/browser/extension-pages';
 import type { RunRecord } from '../src/model/run';
 import type { CommandName, Params, Result, RpcResponse } from '../src/shared/rpc-contract';
 import type { DavAccount } from './vdirsyncer-run';
@@ -26,7 +26,18 @@ export async function startLifeboat(): Promise<LifeboatBrowser> {
 
 /** Adds the account through the form, as a person would; the first mirror starts by itself. */
 export async function addAccount(lifeboat: LifeboatBrowser, account: DavAccount): Promise<void> {
-  const message = await submitAccount(lifeboat.page, { serverUrl: account.url, username: account.username, password: account.password, label: 'Benchmark' });
+  await fillAccount(lifeboat, account);
+  await clickAddAccount(lifeboat);
+}
+
+/** Types the account into the form, without clicking: what a person does before the clock starts. */
+export function fillAccount(lifeboat: LifeboatBrowser, account: DavAccount): Promise<void> {
+  return fillAccountForm(lifeboat.page, { serverUrl: account.url, username: account.username, password: account.password, label: 'Benchmark' });
+}
+
+/** Clicks "Add account" on the filled form; returns once the form says the account was added. */
+export async function clickAddAccount(lifeboat: LifeboatBrowser): Promise<void> {
+  const message = await clickAccountButton(lifeboat.page);
   if (!message.startsWith('Account added')) throw new Error(`The account was not added: ${message}`);
 }
 

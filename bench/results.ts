@@ -76,6 +76,23 @@ export interface SideBySideResult {
   /** `vdirsyncer sync` after `discover` (the ratio's figure), and `discover` apart. */
   vdirsyncer: Figure;
   vdirsyncerDiscover: Figure;
+  /**
+   * The cheapest request pattern for the same contacts on the same server (floor-figures.ts),
+   * measured in each round beside the two clients: no client can mirror them faster, so
+   * vdirsyncer ÷ floor is the most any client can show against vdirsyncer on this machine.
+   */
+  floor?: Figure;
+  floorPattern?: string;
+  /** The one-minute load average at the start of each round. */
+  loads?: number[];
+  /** CPU each side spent (medians over the rounds): the server's process, and the client's. */
+  cpu?: Record<'lifeboat' | 'vdirsyncer' | 'floor', CpuSplit>;
+}
+
+/** CPU milliseconds spent during one client's first mirror, by the server and by the client. */
+export interface CpuSplit {
+  server: number;
+  client: number;
 }
 
 export interface BenchResults {

@@ -4,7 +4,7 @@
 // docs/BENCHMARKS.md alike.
 import type { ServerName } from './bench-server';
 import { formatCount, formatMb, formatMs, formatRatio, markdownTable } from './format';
-import type { BenchResults, Figure, SideBySideResult, SizeResult } from './results';
+import type { BenchResults, CpuSplit, Figure, SideBySideResult, SizeResult } from './results';
 import { checkSideBySide, checkTargets, growthExponent, type TargetCheck } from './targets';
 
 const SERVER_LABEL: Record<ServerName, string> = { radicale: 'Radicale', cyrus: 'Cyrus IMAP' };
@@ -101,11 +101,33 @@ function sideBySide(side: SideBySideResult): string {
         ['Lifeboat', withRuns(side.lifeboat), 'click on "Add account" in the options page (Chromium, the built extension) → the popup shows every contact'],
         ['vdirsyncer', withRuns(side.vdirsyncer), '`vdirsyncer sync` after `vdirsyncer discover`'],
         ['vdirsyncer discover', withRuns(side.vdirsyncerDiscover), 'not counted in the ratio'],
+        ...(side.floor ? [['Floor', withRuns(side.floor), `the cheapest request pattern for the same contacts (plain HTTP, no storing); the last round's: ${side.floorPattern ?? ''}`]] : []),
       ],
     ),
     '',
+    ...(side.floor
+      ? [
+          `Best any client could show against vdirsyncer here (vdirsyncer ÷ floor): ${formatRatio(side.vdirsyncer.value / side.floor.value)}; Lifeboat ÷ floor: ${formatRatio(side.lifeboat.value / side.floor.value)}.` +
+            (side.loads ? ` Load average at the start of each round: ${side.loads.join(', ')}.` : ''),
+          '',
+        ]
+      : []),
+    ...(side.cpu ? [sideBySideCpu(side.cpu), ''] : []),
     targetTable([checkSideBySide(side)]),
   ].join('\n');
+}
+
+/** CPU time of each side (process-cpu.ts): what each client costs the server, and itself. */
+function sideBySideCpu(cpu: NonNullable<SideBySideResult['cpu']>): string {
+  const row = (name: string, split: CpuSplit, what: string): string[] => [name, formatMs(split.server), formatMs(split.client), what];
+  return markdownTable(
+    ['CPU time (median)', 'Radicale', 'Client', 'Client counted'],
+    [
+      row('Lifeboat', cpu.lifeboat, "Chromium's processes (browser with IndexedDB, the extension's worker and pages, network)"),
+      row('vdirsyncer', cpu.vdirsyncer, 'the vdirsyncer process'),
+      row('Floor', cpu.floor, 'the plain HTTP client'),
+    ],
+  );
 }
 
 export function renderReport(results: BenchResults): string {

@@ -34,7 +34,8 @@ export async function discoverServices(account: NewDavAccount, bearer?: BearerAu
       // A password goes over plain http beyond loopback only once the person ticked the warning.
       const connection = { serverUrl, username: account.username, password: account.password, allowPlainHttp: account.plainHttpConfirmed === true };
       const source = createDavSource({ ...connection, ...(bearer ? { bearer } : {}) }, kind, INTERACTIVE);
-      const collections = await source.listCollections();
+      // Which collections there are, not whether they changed: the first run lists them anew.
+      const collections = await source.listCollections({ changeMarks: false });
       if (source.discovery !== undefined && collections.length > 0) discovery[kind] = source.discovery;
       return collections;
     }),

@@ -32,6 +32,7 @@ import { t } from '../catalog/catalog-text';
 import { refreshIcloudOriginRuleQuietly } from './icloud-origin-rule';
 import { addIcloudSession } from './add-icloud';
 import { saveIcloudDiagnostic } from './icloud-diagnostic';
+import { markMoment } from '../shared/phase-times';
 
 const plainHttpChecked = (account: NewDavAccount): void =>
   requirePlainHttpConfirmed({ urls: [account.serverUrl, account.calendarServerUrl], confirmed: account.plainHttpConfirmed });
@@ -46,8 +47,10 @@ export const handlers: Handlers = {
   },
 
   async addAccount(account: NewDavAccount) {
+    markMoment('add-asked');
     plainHttpChecked(account);
     const { services, collections, discovery } = await discoverServices(account);
+    markMoment('add-discovered');
     const id = crypto.randomUUID();
     await savePassword(id, account.password);
     await insertAccount(
@@ -66,6 +69,7 @@ export const handlers: Handlers = {
     );
     // What the form's check found is not looked for again by the first run.
     await updateAccount(openDb(), id, { discovery });
+    markMoment('add-saved');
     // The first mirror runs on its own; its progress reaches the pages through the database.
     void syncOne(id);
     return { accountId: id, collections: found(collections) };

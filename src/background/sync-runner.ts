@@ -16,6 +16,7 @@ import { accountSecret, credentialsRejectedStatus, isPaused, lockStops, ridesBro
 import { noteSessionCheck } from './session-recheck';
 import { sessionCheckDue } from './session-backoff';
 import { announceAlarms, refreshBadge } from './attention';
+import { clearMoments, markMoment } from '../shared/phase-times';
 
 /** Accounts with a remote to mirror (not the ones imported from files). */
 export const isSynced = (account: AccountRecord): boolean => hasServer(providerOf(account.kind).setup);
@@ -35,8 +36,13 @@ export function syncOne(accountId: string): Promise<RunSummary | null> {
   return run;
 }
 
+/** The moments marked once per collection or batch, forgotten as the next run starts. */
+const REPEATED_MOMENTS = ['listed', 'planned', 'batch-fetched', 'batch-stored', 'collection-done'];
+
 /** Runs one account's sync; `null` for an account with no server (imported from files). */
 async function runSync(accountId: string): Promise<RunSummary | null> {
+  clearMoments(REPEATED_MOMENTS);
+  markMoment('run-asked');
   const db = openDb();
   const account = await getAccount(db, accountId);
   if (!isSynced(account) || (await lockStops(account))) return null;
@@ -48,11 +54,14 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
     return null;
   }
   const { source, discovery } = sourceForAccount(account, secret);
+  markMoment('run-begins');
   const summary = await syncAccount({ db, source, readers, settings, now: Date.now, credentialsRejected: credentialsRejectedStatus(account) }, account);
+  markMoment('run-ended');
   await updateAccount(db, accountId, { discovery: discovery() });
   await pruneVersions(db, Date.now(), settings);
   await announceAlarms(summary.alarms);
   await refreshBadge();
+  markMoment('run-done');
   return summary;
 }
 

@@ -52,8 +52,19 @@ export interface SyncCursor {
   ctag?: string;
 }
 
+export interface ListCollectionsOptions {
+  /**
+   * Whether each collection's sync token and ctag are wanted (default true). They are compared
+   * with a saved cursor to skip an unchanged collection; with no cursor saved yet (the check
+   * of the add-account form, an account's first mirror) they serve nothing, and a server such
+   * as Radicale computes each over every item of the collection (RFC 6578 §4), so a first
+   * listing leaves them out where the source can.
+   */
+  changeMarks?: boolean;
+}
+
 export interface Source {
-  listCollections(): Promise<RemoteCollection[]>;
+  listCollections(options?: ListCollectionsOptions): Promise<RemoteCollection[]>;
   /** Never throws for an expired token: it falls back to a full listing instead. */
   listChanges(collection: RemoteCollection, cursor: SyncCursor): Promise<ChangeListing>;
   /** Fetches items in batches; a failed item is reported, never thrown. */

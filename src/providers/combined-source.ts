@@ -10,8 +10,8 @@ export function combineSources(byKind: Partial<Record<CollectionKind, Source>>):
     return source;
   };
   return {
-    async listCollections() {
-      const lists = await Promise.all(Object.values(byKind).map((source) => source.listCollections()));
+    async listCollections(options) {
+      const lists = await Promise.all(Object.values(byKind).map((source) => source.listCollections(options)));
       return lists.flat();
     },
     listChanges: (collection, cursor) => sourceFor(collection).listChanges(collection, cursor),

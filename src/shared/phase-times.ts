@@ -19,3 +19,18 @@ export async function timedPhase<T>(phase: string, step: () => Promise<T>): Prom
     measurePhase(phase, start);
   }
 }
+
+/**
+ * Marks a moment of the first mirror's path (add account → discovery → run → listing → each
+ * batch stored → end), as a User Timing mark "lifeboat:<moment>": the side-by-side's trace reads
+ * them from the worker to say where the time goes. A moment that repeats (each batch) keeps its
+ * earlier marks until `clearMoments`, which a run calls as it starts, so they never pile up.
+ */
+export function markMoment(moment: string): void {
+  performance.mark(`lifeboat:${moment}`);
+}
+
+/** Forgets the marks of `moments` (the previous run's batches). */
+export function clearMoments(moments: readonly string[]): void {
+  for (const moment of moments) performance.clearMarks(`lifeboat:${moment}`);
+}

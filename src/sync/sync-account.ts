@@ -6,7 +6,7 @@ import type { AlarmRecord } from '../model/alarm';
 import type { RunError, UnreadableItemRef } from '../model/run';
 import type { CollectionRecord } from '../model/collection';
 import type { AccountRecord } from '../model/account';
-import { reconcileCollections } from '../db/collections';
+import { collectionsOf, reconcileCollections } from '../db/collections';
 import { beginRun } from './run/account-run';
 import type { RemoteCollection } from '../model/source';
 import { syncCollection, type CollectionTally } from './sync-collection';
@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../db/settings';
 import type { ProgressReporter } from './progress-reporter';
 import type { SyncDeps } from './sync-deps';
 import { runBounded } from './run-bounded';
+import { markMoment } from '../shared/phase-times';
 import type { RunSummary } from '../model/run-summary';
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
@@ -27,7 +28,11 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
   try {
     // The listing carries each collection's current token and ctag: the source compares them
     // with the mirror's cursor, so an unchanged collection costs no further request.
-    const remotes = await deps.source.listCollections();
+    // No cursor saved yet (a first mirror): every collection is listed in full, so no token or
+    // ctag is worth a pass of the server over every item (model/source.ts).
+    const changeMarks = (await collectionsOf(db, account.id)).some((c) => c.syncToken !== null || c.ctag !== null);
+    const remotes = await deps.source.listCollections({ changeMarks });
+    markMoment('collections-listed');
     const { current, alarms: goneAlarms } = await reconcileCollections(db, account.id, remotes, now(), startedAt - 1);
     alarms.push(...goneAlarms);
     // Address books first, then calendars: the phases the progress line names, in that order.

@@ -16,6 +16,7 @@ import type { WipePolicy } from '../model/wipe-guard';
 import type { SyncDeps } from './sync-deps';
 import { batchSizer, fixedBatchSizer } from './batch-sizer';
 import { DEFAULT_FETCH_DEPTH, fetchAhead } from './fetch-ahead';
+import { markMoment } from '../shared/phase-times';
 
 export interface CollectionTally {
   added: number;
@@ -51,6 +52,7 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   const reader = deps.readers[collection.kind];
   const cursor = { syncToken: collection.syncToken ?? undefined, ctag: collection.ctag ?? undefined };
   const listing = await source.listChanges(remote, cursor);
+  markMoment('listed');
   // Read as narrowly as the listing allows: a no-change sync reads no item at all.
   const { refs, mirrored, live: liveBefore } = await readPlanningRefs(db, collection.id, listing);
   const plan = planCollection(listing, refs, new Set(collection.pendingHrefs), mirrored);
@@ -62,12 +64,14 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   tally.unchanged += plan.unchanged;
   tally.toFetch += plan.fetch.length;
   await onProgress({ done: tally.fetched, total: tally.toFetch });
+  markMoment('planned');
 
   const failed: string[] = [];
   let held = await rereadUnreadable({ db, collection, reader, now: now() });
   const sizer = deps.batchSize !== undefined ? fixedBatchSizer(deps.batchSize) : batchSizer();
   const batches = fetchAhead(plan.fetch, (hrefs) => source.fetchItems(remote, hrefs), { sizer, depth: deps.fetchDepth ?? DEFAULT_FETCH_DEPTH });
   for await (const { requested, results } of batches) {
+    markMoment('batch-fetched');
     // Every item the server sent is stored as served, read or not (never lost, never silent);
     // only what it did not send is fetched again next run.
     const { store, missing } = readBatch({ requested, results, reader, collectionKind: collection.kind });
@@ -88,6 +92,7 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
     tally.changed += stored.changed;
     tally.fetched += requested.length;
     await onProgress({ done: tally.fetched, total: tally.toFetch });
+    markMoment('batch-stored');
   }
 
   const emptied = listing.mode === 'full' && listing.items.length === 0;
@@ -96,5 +101,6 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   held = await keepUnreadableHrefs(db, collection.id, { held, stored: [], markedDeleted: plan.markDeleted });
   await saveCursor(db, collection.id, unchanged ? null : listing.cursor, failed, now());
   unreadable.push(...(await unreadableRefs(db, collection, held)));
+  markMoment('collection-done');
   return alarm;
 }

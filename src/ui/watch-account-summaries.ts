@@ -4,11 +4,14 @@
 // query watches the small rows a run changes as it goes (the account: its status and progress,
 // written at most four times a second; the per-account counters, one row moved by each batch;
 // its collections; the open alarms; the latest run), and the summaries are read once at the
-// start and again when those change, at most once per interval (coalesced-read.ts).
+// start and again when those change, at most once per interval (coalesced-read.ts), except
+// when an account's status changes (a run starting or ending): that is read at once, so the end
+// of a first mirror shows the moment it is stored, not up to an interval later.
 import { liveQuery } from 'dexie';
 import type { LifeboatDb } from '../db/schema';
 import { accountSummaries, type AccountSummary } from './account-summaries';
 import { coalescedRead } from './coalesced-read';
+import type { AccountRecord } from '../model/account';
 
 /** How stale a count may be while a mirror runs; its end is shown within this too. */
 export const RECOUNT_INTERVAL_MS = 1_000;
@@ -29,11 +32,16 @@ export function watchAccountSummaries(db: LifeboatDb, show: (summaries: AccountS
   }, intervalMs);
   // The first read starts at once, not after the watched rows' first answer.
   reader.request();
+  let statuses: string | null = null;
   const subscription = liveQuery(() => accountRows(db)).subscribe({
     // Even the first answer asks for a read: the rows may have changed between the read above
     // and this answer (a run ending just as the page opens), and ignoring it would leave the page
     // showing the older state until the next change. The read is coalesced, and cheap.
-    next: () => reader.request(),
+    next: ([accounts]) => {
+      const now = statusesOf(accounts);
+      reader.request(statuses !== null && now !== statuses);
+      statuses = now;
+    },
     error: (error: unknown) => console.error('Lifeboat: a live query failed', error),
   });
   return () => {
@@ -42,7 +50,10 @@ export function watchAccountSummaries(db: LifeboatDb, show: (summaries: AccountS
   };
 }
 
+/** Each account's status, as one comparable string. */
+const statusesOf = (accounts: AccountRecord[]): string => accounts.map((a) => `${a.id} ${a.status}`).join('\n');
+
 /** The small rows whose change means the counts may have changed: none of them is an item. */
-function accountRows(db: LifeboatDb): Promise<unknown> {
+function accountRows(db: LifeboatDb): Promise<[AccountRecord[], ...unknown[]]> {
   return Promise.all([db.accounts.toArray(), db.counters.toArray(), db.collections.toArray(), db.alarms.where('open').equals(1).toArray(), db.runs.orderBy(':id').last()]);
 }

@@ -38,13 +38,24 @@ export async function showSection(page: Page, name: SectionName): Promise<void> 
 
 /** Fills the add-account form and clicks a button; returns the message the page shows. */
 export async function submitAccount(page: Page, form: AccountForm, button: 'Add account' | 'Test connection' = 'Add account'): Promise<string> {
-  // Filling the fields clears the previous message, so the one read below is this click's.
+  await fillAccountForm(page, form);
+  return clickAccountButton(page, button);
+}
+
+/** Types the account into the form, as a person would before clicking. */
+export async function fillAccountForm(page: Page, form: AccountForm): Promise<void> {
+  // Filling the fields clears the previous message, so the one read after the click is its own.
   // Within the account form: the page has other forms (a calendar feed) with similar fields.
   const account = page.locator('form.add-account');
   await account.getByLabel('Server address', { exact: true }).fill(form.serverUrl);
   await account.getByLabel('User name').fill(form.username);
   await account.getByLabel('Password or app password').fill(form.password);
   if (form.label) await account.getByLabel('Name for this account (optional)').fill(form.label);
+}
+
+/** Clicks the filled form's button and returns the message it brings. */
+export async function clickAccountButton(page: Page, button: 'Add account' | 'Test connection' = 'Add account'): Promise<string> {
+  const account = page.locator('form.add-account');
   await account.getByRole('button', { name: button, exact: true }).click();
   const message = account.locator('.message');
   await page.waitForFunction(

@@ -42,6 +42,14 @@ describe.each(SERVERS)('the floor on %s', (name) => {
     expect((await client.sync()).items).toBe(0);
   }, 120_000);
 
+  it('fetches everything in the listing itself when asked to: one sync-collection per collection, then only what changed', async () => {
+    const client = floor();
+    const run = await client.firstMirror({ batch: Infinity, inFlight: 3, listingCarriesData: true });
+    expect(run).toMatchObject({ items: ITEMS, requests: 9, pattern: 'PROPFIND ×6 + sync-collection with texts ×3, 3 in flight' });
+    // The listing's own token holds: the next sync finds nothing new.
+    expect(await client.sync()).toMatchObject({ items: 0, requests: 3 });
+  }, 120_000);
+
   it('fetches everything in one multiget per collection', async () => {
     const run = await floor().firstMirror({ batch: Infinity, inFlight: 3 });
     expect(run).toMatchObject({ items: ITEMS, requests: 12, pattern: 'PROPFIND ×6 + sync-collection ×3 + multiget 3×≤30, 3 in flight' });

@@ -64,6 +64,33 @@ describe('a coalesced read', () => {
     expect(started).toHaveLength(2);
   });
 
+  it('reads at once when asked now, skipping the pause after the last read', async () => {
+    const { read, started, finish } = heldRead();
+    const reader = coalescedRead(read, INTERVAL);
+    reader.request();
+    await finish(0);
+    reader.request();
+    expect(started).toHaveLength(1);
+    reader.request(true);
+    expect(started).toHaveLength(2);
+    await finish(1);
+    await vi.advanceTimersByTimeAsync(INTERVAL * 5);
+    expect(started).toHaveLength(2);
+  });
+
+  it('reads right after the read under way when asked now during it, not an interval later', async () => {
+    const { read, started, finish } = heldRead();
+    const reader = coalescedRead(read, INTERVAL);
+    reader.request();
+    reader.request(true);
+    expect(started).toHaveLength(1);
+    await finish(0);
+    expect(started).toHaveLength(2);
+    await finish(1);
+    await vi.advanceTimersByTimeAsync(INTERVAL * 5);
+    expect(started).toHaveLength(2);
+  });
+
   it('keeps reading after a read that failed', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     let calls = 0;

@@ -108,3 +108,38 @@ describe('DavSource.listChanges', () => {
     expect(fake.calls.map((c) => c.method)).toEqual(['REPORT']);
   });
 });
+
+describe('DavSource.listCollections', () => {
+  const HOME = 'http://127.0.0.1:5232/test/';
+  const home = (reportSet: string): string =>
+    `<?xml version="1.0"?><D:multistatus xmlns:D="DAV:" xmlns:CARD="urn:ietf:params:xml:ns:carddav"><D:response><D:href>/test/contacts/</D:href><D:propstat><D:prop>` +
+    `<D:resourcetype><D:collection/><CARD:addressbook/></D:resourcetype><D:displayname>Contacts</D:displayname>${reportSet}` +
+    '</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>';
+  const listing = (reportSet: string) => {
+    const fake = fakeFetch(() => ({ body: home(reportSet) }));
+    const conn = { serverUrl: HOME, username: 'u', password: 'p', fetch: fake.fetch };
+    const discovery = { homes: [HOME], collections: [], guessed: false };
+    return { fake, source: createDavSource(conn, 'addressbook', { retry: instantRetry().retry, discovery }) };
+  };
+  const SYNC_REPORT = '<D:supported-report-set><D:supported-report><D:report><D:sync-collection/></D:report></D:supported-report></D:supported-report-set>';
+
+  it('asks no token nor ctag when they are not wanted and every collection offers sync-collection', async () => {
+    const { fake, source: s } = listing(SYNC_REPORT);
+    const [book] = await s.listCollections({ changeMarks: false });
+    expect(book).toMatchObject({ href: `${HOME}contacts/`, supportsSyncCollection: true });
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]!.body).not.toMatch(/sync-token|getctag/);
+    // The next listing compares tokens with the cursors: it asks the token, and no ctag.
+    await s.listCollections();
+    expect(fake.calls[1]!.body).toContain('sync-token');
+    expect(fake.calls[1]!.body).not.toContain('getctag');
+  });
+
+  it('asks them after all where a collection is listed by PROPFIND (no sync-collection offered)', async () => {
+    const { fake, source: s } = listing('');
+    await s.listCollections({ changeMarks: false });
+    expect(fake.calls).toHaveLength(2);
+    expect(fake.calls[1]!.body).toContain('sync-token');
+    expect(fake.calls[1]!.body).toContain('getctag');
+  });
+});

@@ -49,6 +49,22 @@ describe('the account summaries a page watches', () => {
     expect(shown.at(-1)![0]!.contacts).toBe(500);
   });
 
+  it('reads at once, not an interval later, when an account’s status changes (a run ending)', async () => {
+    const db = freshDb();
+    await addTestAccount(db);
+    await updateAccount(db, 'acct', { status: 'syncing' });
+    const shown: AccountSummary[][] = [];
+    // An interval no test waits out: only a read that skips the pause can show the end.
+    stops.push(watchAccountSummaries(db, (summaries) => shown.push(summaries), { intervalMs: 60_000 }));
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    await settle();
+    await updateAccount(db, 'acct', { progress: { done: 5, total: 10 } });
+    await settle();
+    expect(shown).toHaveLength(1);
+    await updateAccount(db, 'acct', { status: 'idle', progress: null });
+    await vi.waitFor(() => expect(shown.at(-1)![0]!.account.status).toBe('idle'));
+  });
+
   it('takes a read already under way as its first, and stops reading when stopped', async () => {
     const db = freshDb();
     await addTestAccount(db);

@@ -1,5 +1,5 @@
 // The Source the sync engine uses for a CardDAV or CalDAV account.
-import type { ChangeListing, CollectionKind, RemoteCollection, Source, SyncCursor } from '../../model/source';
+import type { ChangeListing, CollectionKind, ListCollectionsOptions, RemoteCollection, Source, SyncCursor } from '../../model/source';
 import { createAccountContext, type AccountConnection, type HttpContextOptions } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { NotDavError } from './dav-errors';
@@ -93,18 +93,31 @@ export function createDavSource(conn: AccountConnection, kind: CollectionKind, o
       return discovery;
     },
 
-    async listCollections(): Promise<RemoteCollection[]> {
+    async listCollections({ changeMarks = true }: ListCollectionsOptions = {}): Promise<RemoteCollection[]> {
       // Discovery costs up to four requests; its answer holds for the life of this source.
       discovery ??= await discover(ctx, dav);
-      let collections: RemoteCollection[];
-      try {
-        collections = await listCollections(ctx, dav, discovery, options.listingPropfind);
-      } catch (error) {
-        if (!remembered || !homeMoved(error)) throw error;
-        remembered = false;
-        discovery = await discover(ctx, dav);
-        collections = await listCollections(ctx, dav, discovery, options.listingPropfind);
+      const list = async (marks: boolean): Promise<RemoteCollection[]> => {
+        try {
+          return await listCollections(ctx, dav, discovery!, options.listingPropfind, marks);
+        } catch (error) {
+          if (!remembered || !homeMoved(error)) throw error;
+          remembered = false;
+          discovery = await discover(ctx, dav);
+          return listCollections(ctx, dav, discovery, options.listingPropfind, marks);
+        }
+      };
+      if (!changeMarks) {
+        const collections = await list(false);
+        // A collection listed by PROPFIND rather than sync-collection keeps the token and ctag
+        // read before its listing (listChanges below): ask them where the report is not offered.
+        if (collections.every((c) => c.supportsSyncCollection)) {
+          // Every collection offers the report, so each will carry a token: the next listing
+          // (which compares them with the cursors) needs no ctag.
+          discovery = { ...discovery, tokensOnly: collections.length > 0 };
+          return collections;
+        }
       }
+      const collections = await list(true);
       // Remembered with the homes: the next listing asks the ctag only if some collection needs it.
       const tokensOnly = collections.length > 0 && collections.every((c) => c.syncToken !== undefined && c.supportsSyncCollection);
       discovery = { ...discovery, tokensOnly };

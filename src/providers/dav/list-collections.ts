@@ -24,6 +24,9 @@ const COLLECTION_PROPERTIES = [
   'D:supported-report-set',
 ];
 
+/** The properties a server may compute over every item: only wanted to compare with a cursor. */
+const CHANGE_MARKS = new Set(['D:sync-token', 'CS:getctag']);
+
 /** Address books also say which vCard versions they serve (see address-data.ts). */
 const ADDRESS_BOOK_PROPERTIES = [...COLLECTION_PROPERTIES, 'CARD:supported-address-data'];
 
@@ -65,6 +68,8 @@ export async function listCollections(
   discovery: Discovery,
   /** Shared with the account's other kind when both list the same home (shared-home-listing.ts). */
   listingPropfind: ListingPropfind = propfind,
+  /** False: no sync token nor ctag asked (no cursor to compare them with, model/source.ts). */
+  changeMarks = true,
 ): Promise<RemoteCollection[]> {
   const found = new Map<string, RemoteCollection>();
   const lookups = [
@@ -73,7 +78,7 @@ export async function listCollections(
   ];
   const all = kind.kind === 'addressbook' ? ADDRESS_BOOK_PROPERTIES : COLLECTION_PROPERTIES;
   // A ctag only decides "unchanged" where no sync token does (dav-source.ts's listChanges).
-  const properties = discovery.tokensOnly === true ? all.filter((name) => name !== 'CS:getctag') : all;
+  const properties = !changeMarks ? all.filter((name) => !CHANGE_MARKS.has(name)) : discovery.tokensOnly === true ? all.filter((name) => name !== 'CS:getctag') : all;
   for (const { url, depth } of lookups) {
     const answer = await listingPropfind(ctx, url, depth, properties);
     for (const entry of answer.entries) {
