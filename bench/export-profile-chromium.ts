@@ -5,12 +5,9 @@
 // took the most self time in each printed (with --profile); always, the phase measures each
 // side recorded (src/shared/phase-times.ts), three exports of each kind. Needs `npm run build`.
 // Run: `npx tsx bench/export-profile-chromium.ts [contacts] [--profile]`.
-import 'fake-indexeddb/auto';
 import type { Browser, CDPSession } from 'playwright-core';
-import { LifeboatDb } from '../src/db/schema';
-import { seedExportMirror } from './export-mirror';
-import { command, startLifeboat } from './lifeboat-browser';
-import { copyMirrorInto } from './copy-mirror';
+import { command } from './lifeboat-browser';
+import { lifeboatWithMirror, seededMirror } from './export-bench-browser';
 
 interface ProfileNode {
   id: number;
@@ -92,11 +89,9 @@ async function measured(browser: Browser, extensionId: string, profile: boolean,
 
 const contacts = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
 const profile = process.argv.includes('--profile');
-const source = new LifeboatDb(`export-profile-chromium-${Date.now()}`);
-await seedExportMirror(source, contacts);
-const lifeboat = await startLifeboat();
+const source = await seededMirror('export-profile-chromium', contacts);
+const lifeboat = await lifeboatWithMirror(source);
 try {
-  await copyMirrorInto(source, lifeboat.page);
   // A first export creates the offscreen document, so that it can be profiled.
   await command(lifeboat, 'exportContacts', {});
   for (const kind of ['exportContacts', 'exportCalendars'] as const) {
