@@ -70,6 +70,14 @@ async function round(): Promise<Record<string, number>> {
   indexedDB.deleteDatabase('export-floor');
   const parts = texts.map((text) => `${text}\r\n`);
   await timed('Blob of strings, one part per card', () => new Blob(parts, { type: 'text/vcard' }).size);
+  await timed('Blob of strings, cards joined by + into parts of about 1 MB', () => {
+    const joined: string[] = [''];
+    for (const part of parts) {
+      if (joined[joined.length - 1]!.length > 1e6) joined.push(part);
+      else joined[joined.length - 1] += part;
+    }
+    return new Blob(joined, { type: 'text/vcard' }).size;
+  });
   const blob = await timed('Blob of bytes, one part per card', () => new Blob(bytes, { type: 'text/vcard' }));
   const url = URL.createObjectURL(blob);
   const id = await timed('downloads.download until started', () => chrome.downloads.download({ url, filename: `floor-${Date.now()}.vcf`, saveAs: false, conflictAction: 'uniquify' }));

@@ -5,8 +5,9 @@
 // took the most self time in each printed (with --profile); always, the phase measures each
 // side recorded (src/shared/phase-times.ts), three exports of each kind. Needs `npm run build`.
 // Run: `npx tsx bench/export-profile-chromium.ts [contacts] [--profile]`.
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { command } from './lifeboat-browser';
+import { attach, phases } from './export-phases';
 import { lifeboatWithMirror, seededMirror } from './export-bench-browser';
 
 interface ProfileNode {
@@ -22,28 +23,6 @@ interface Profile {
   endTime: number;
 }
 
-/** A DevTools session on one target (worker or offscreen document), through the browser session. */
-async function attach(cdp: CDPSession, match: (info: { type: string; url: string }) => boolean) {
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const target = targetInfos.find(match);
-  if (!target) throw new Error('No such target to profile.');
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-  let nextId = 0;
-  const waiting = new Map<number, (result: unknown) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (event) => {
-    if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown };
-    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
-  });
-  const send: Send = <T>(method: string, params: object = {}): Promise<T> =>
-    new Promise((resolve) => {
-      const id = ++nextId;
-      waiting.set(id, (result) => (waiting.delete(id), resolve(result as T)));
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    });
-  return send;
-}
-
 function summary(profile: Profile, top = 15): string {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<string, number>();
@@ -55,15 +34,6 @@ function summary(profile: Profile, top = 15): string {
   const total = (profile.endTime - profile.startTime) / 1000;
   const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
   return [`  profile span ${total.toFixed(0)} ms`, ...rows.map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${name}`)].join('\n');
-}
-
-type Send = <T>(method: string, params?: object) => Promise<T>;
-
-/** The "lifeboat:" measures (src/shared/phase-times.ts) a target holds, in ms by phase. */
-async function phases(send: Send): Promise<string> {
-  const expression = `JSON.stringify(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('lifeboat:')).map((m) => [m.name.slice(9), m.duration]))`;
-  const { result } = await send<{ result: { value: string } }>('Runtime.evaluate', { expression });
-  return (JSON.parse(result.value) as Array<[string, number]>).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
 }
 
 /** One export, its phases in the worker and the offscreen document, and with `--profile` where their CPU went. */
@@ -79,7 +49,8 @@ async function measured(browser: Browser, extensionId: string, profile: boolean,
     }
   }
   const ms = await run();
-  console.log(`click to file ${ms.toFixed(0)} ms | worker: ${await phases(worker)} | offscreen: ${await phases(offscreen)}`);
+  const listed = (measures: Record<string, number>) => Object.entries(measures).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
+  console.log(`click to file ${ms.toFixed(0)} ms | worker: ${listed(await phases(worker))} | offscreen: ${listed(await phases(offscreen))}`);
   if (profile) {
     const [w, o] = await Promise.all([worker<{ profile: Profile }>('Profiler.stop'), offscreen<{ profile: Profile }>('Profiler.stop')]);
     console.log(` service worker:\n${summary(w.profile)}\n offscreen document:\n${summary(o.profile)}`);
