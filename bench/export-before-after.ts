@@ -11,8 +11,8 @@ import { lifeboatWithMirror, seededMirror } from './export-bench-browser';
 import { median } from './timing';
 import { attach, phases, type Send } from './export-phases';
 
-/** The phases of one export: the offscreen document's read, build and Blob, the worker's download. */
-const PHASES = [['offscreen', 'export-read-store'], ['offscreen', 'export-build'], ['offscreen', 'export-blob'], ['worker', 'download-started'], ['worker', 'download-finished']] as const;
+/** The phases of one export: the build in the worker's eyes (message to the offscreen document → blob URL), the offscreen document's read, build and Blob, the worker's download. */
+const PHASES = [['worker', 'file-built'], ['offscreen', 'export-read-store'], ['offscreen', 'export-build'], ['offscreen', 'export-blob'], ['worker', 'download-started'], ['worker', 'download-finished']] as const;
 
 async function sides(lifeboat: LifeboatBrowser): Promise<Record<'worker' | 'offscreen', Send>> {
   const { browser, extensionId } = lifeboat.ext;
