@@ -5,12 +5,10 @@
 // took the most self time in each printed (with --profile); always, the phase measures each
 // side recorded (src/shared/phase-times.ts), three exports of each kind. Needs `npm run build`.
 // Run: `npx tsx bench/export-profile-chromium.ts [contacts] [--profile]`.
-import 'fake-indexeddb/auto';
-import type { Browser, CDPSession } from 'playwright-core';
-import { LifeboatDb } from '../src/db/schema';
-import { seedExportMirror } from './export-mirror';
-import { command, startLifeboat } from './lifeboat-browser';
-import { copyMirrorInto } from './copy-mirror';
+import type { Browser } from 'playwright-core';
+import { command } from './lifeboat-browser';
+import { attach, phases } from './export-phases';
+import { lifeboatWithMirror, seededMirror } from './export-bench-browser';
 
 interface ProfileNode {
   id: number;
@@ -23,28 +21,6 @@ interface Profile {
   timeDeltas: number[];
   startTime: number;
   endTime: number;
-}
-
-/** A DevTools session on one target (worker or offscreen document), through the browser session. */
-async function attach(cdp: CDPSession, match: (info: { type: string; url: string }) => boolean) {
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const target = targetInfos.find(match);
-  if (!target) throw new Error('No such target to profile.');
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-  let nextId = 0;
-  const waiting = new Map<number, (result: unknown) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (event) => {
-    if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown };
-    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
-  });
-  const send: Send = <T>(method: string, params: object = {}): Promise<T> =>
-    new Promise((resolve) => {
-      const id = ++nextId;
-      waiting.set(id, (result) => (waiting.delete(id), resolve(result as T)));
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    });
-  return send;
 }
 
 function summary(profile: Profile, top = 15): string {
@@ -60,15 +36,6 @@ function summary(profile: Profile, top = 15): string {
   return [`  profile span ${total.toFixed(0)} ms`, ...rows.map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${name}`)].join('\n');
 }
 
-type Send = <T>(method: string, params?: object) => Promise<T>;
-
-/** The "lifeboat:" measures (src/shared/phase-times.ts) a target holds, in ms by phase. */
-async function phases(send: Send): Promise<string> {
-  const expression = `JSON.stringify(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('lifeboat:')).map((m) => [m.name.slice(9), m.duration]))`;
-  const { result } = await send<{ result: { value: string } }>('Runtime.evaluate', { expression });
-  return (JSON.parse(result.value) as Array<[string, number]>).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
-}
-
 /** One export, its phases in the worker and the offscreen document, and with `--profile` where their CPU went. */
 async function measured(browser: Browser, extensionId: string, profile: boolean, run: () => Promise<number>): Promise<void> {
   const cdp = await browser.newBrowserCDPSession();
@@ -82,7 +49,8 @@ async function measured(browser: Browser, extensionId: string, profile: boolean,
     }
   }
   const ms = await run();
-  console.log(`click to file ${ms.toFixed(0)} ms | worker: ${await phases(worker)} | offscreen: ${await phases(offscreen)}`);
+  const listed = (measures: Record<string, number>) => Object.entries(measures).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
+  console.log(`click to file ${ms.toFixed(0)} ms | worker: ${listed(await phases(worker))} | offscreen: ${listed(await phases(offscreen))}`);
   if (profile) {
     const [w, o] = await Promise.all([worker<{ profile: Profile }>('Profiler.stop'), offscreen<{ profile: Profile }>('Profiler.stop')]);
     console.log(` service worker:\n${summary(w.profile)}\n offscreen document:\n${summary(o.profile)}`);
@@ -92,11 +60,9 @@ async function measured(browser: Browser, extensionId: string, profile: boolean,
 
 const contacts = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
 const profile = process.argv.includes('--profile');
-const source = new LifeboatDb(`export-profile-chromium-${Date.now()}`);
-await seedExportMirror(source, contacts);
-const lifeboat = await startLifeboat();
+const source = await seededMirror('export-profile-chromium', contacts);
+const lifeboat = await lifeboatWithMirror(source);
 try {
-  await copyMirrorInto(source, lifeboat.page);
   // A first export creates the offscreen document, so that it can be profiled.
   await command(lifeboat, 'exportContacts', {});
   for (const kind of ['exportContacts', 'exportCalendars'] as const) {

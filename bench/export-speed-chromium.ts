@@ -2,20 +2,13 @@
 // engine's own writes) copied record by record into the real extension's IndexedDB, then the
 // one-click .vcf and .ics timed as the popup sends them (command → worker → offscreen document
 // → file), median of three. Needs `npm run build`. Run: `npx tsx bench/export-speed-chromium.ts [contacts]`.
-import 'fake-indexeddb/auto';
-import { LifeboatDb } from '../src/db/schema';
-import { seedExportMirror } from './export-mirror';
-import { startLifeboat } from './lifeboat-browser';
 import { timeExport } from './lifeboat-in-chromium';
-import { copyMirrorInto } from './copy-mirror';
-
+import { lifeboatWithMirror, seededMirror } from './export-bench-browser';
 
 const contacts = Number(process.argv[2] ?? 10_000);
-const source = new LifeboatDb(`export-speed-chromium-${Date.now()}`);
-await seedExportMirror(source, contacts);
-const lifeboat = await startLifeboat();
+const source = await seededMirror('export-speed-chromium', contacts);
+const lifeboat = await lifeboatWithMirror(source);
 try {
-  await copyMirrorInto(source, lifeboat.page);
   const items = await source.items.count();
   const vcf = await timeExport(lifeboat, 'exportContacts', 3, contacts);
   const ics = await timeExport(lifeboat, 'exportCalendars', 3, items - contacts);

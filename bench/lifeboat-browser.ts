@@ -17,8 +17,9 @@ export interface LifeboatBrowser {
   close(): Promise<void>;
 }
 
-export async function startLifeboat(): Promise<LifeboatBrowser> {
-  const extensionDir = prepareExtensionCopy('dist', ['http://127.0.0.1/*']);
+/** `distDir`: the built extension to load (another build, to compare two side by side). */
+export async function startLifeboat(distDir = 'dist'): Promise<LifeboatBrowser> {
+  const extensionDir = prepareExtensionCopy(distDir, ['http://127.0.0.1/*']);
   const ext = await launchExtensionBrowser({ extensionDir, headless: true });
   const page = await openOptions(ext);
   return { ext, page, close: () => ext.close() };

@@ -46,6 +46,22 @@ describe('fitsOneLine and mayHaveLongLine', () => {
     }
     expect(mayHaveLongLine(`A:${'x'.repeat(73)}\r\nB:${'y'.repeat(73)}`)).toBe(false);
   });
+
+  it('finds the one long line among short ones, whatever the line endings and where the non-ASCII lines are', () => {
+    const short = ['a'.repeat(75), 'é'.repeat(37), '太'.repeat(25), `${'x'.repeat(60)}é`, 'PHOTO:abc', ''];
+    const long = ['a'.repeat(76), 'é'.repeat(38), '太'.repeat(26), `${'x'.repeat(74)}é`, `é${'x'.repeat(74)}`];
+    for (const ending of ['\r\n', '\n']) {
+      for (const fits of short) {
+        const lines = [...short, fits, ...short];
+        expect(mayHaveLongLine(lines.join(ending))).toBe(false);
+        for (const over of long) {
+          for (let at = 0; at <= lines.length; at++) {
+            expect(mayHaveLongLine([...lines.slice(0, at), over, ...lines.slice(at)].join(ending))).toBe(true);
+          }
+        }
+      }
+    }
+  });
 });
 
 describe('exportFileName', () => {
