@@ -19,8 +19,8 @@ export interface BatchSizerOptions {
  * so a smaller answer costs little time, while the worker holds up to nine of them at once
  * (three collections, two fetched ahead and one being stored, each parsed). In a 21,000-item
  * first mirror the worker's heap peaked at 127 MB with 4 MB answers and 65 to 67 MB with 1.5 MB
- * (two runs); 0.5 MB answers brought it to 50 to 60 MB but made the mirror up to a quarter
- * slower in two runs of three; 1 MB gave 61 MB at the speed of 1.5 MB (one run).
+ * (108 MB in a third run); 0.5 MB answers brought it to 50 to 60 MB but made the mirror up to
+ * 38% slower in three runs of four; 1 MB gave 61 MB as fast as the build before either change (one run).
  */
 export const DEFAULT_BATCH_SIZING: BatchSizerOptions = { first: 50, targetBytes: 1024 * 1024, min: 10, max: 1000 };
 
