@@ -8,6 +8,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest } from './scripts/firefox-manifest.ts';
 import { withChromeOAuth } from './scripts/chrome-oauth-manifest.ts';
+import { inlinePageCss } from './scripts/inline-page-css.ts';
 
 const target = process.env.LIFEBOAT_TARGET === 'firefox' ? 'firefox' : 'chrome';
 const manifest = (target === 'firefox' ? firefoxManifest(baseManifest) : withChromeOAuth(baseManifest, process.env.LIFEBOAT_GOOGLE_CHROME_CLIENT_ID)) as ManifestV3Export;
@@ -38,7 +39,7 @@ function firefoxBackgroundName(fileName: string): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest, browser: target }), ...(target === 'firefox' ? [firefoxBackgroundName('background.js')] : [])],
+  plugins: [preact(), crx({ manifest, browser: target }), inlinePageCss(['src/popup/index.html']), ...(target === 'firefox' ? [firefoxBackgroundName('background.js')] : [])],
   build: {
     outDir: target === 'firefox' ? 'dist-firefox' : 'dist',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 // The popup's timings, each from the navigation's start (performance.now() is 0 there):
-// - first paint: the page's own 'lifeboat:frame-painted' mark, set in the animation frame that
-//   paints the frame (header, the account card's outline, the buttons) from its first script;
+// - first paint: the page's own 'lifeboat:frame-painted' mark, the browser's first paint of the
+//   frame (header, the account card's outline, the buttons), which the page itself holds before
+//   any script runs (src/popup/index.html, main.tsx);
 // - counts shown: its 'lifeboat:counts-shown' mark, set once the render with the counts is
 //   committed (src/popup/main.tsx, popup.tsx);
 // - open-to-interactive, as measured before the marks existed: the first animation frame after
@@ -19,7 +20,7 @@ export const POPUP_FIGURES = { firstPaint: 'popup first paint', countsShown: 'po
 export interface PopupTiming {
   /** ms from navigation start to the card with its real count on screen (the figure kept since the first bench). */
   openToInteractive: number;
-  /** ms from navigation start to the frame painted from the first script ('lifeboat:frame-painted'). */
+  /** ms from navigation start to the frame's first paint ('lifeboat:frame-painted'). */
   firstPaint: number;
   /** ms from navigation start to the counts committed on screen ('lifeboat:counts-shown'). */
   countsShown: number;

@@ -1,7 +1,7 @@
 // How many items to ask for in the next fetch. A fixed count is wrong both ways: 100 plain
 // contacts are 150 KB (a request's fixed cost dominates), 100 contacts with 50 KB photos are
 // 5 MB. So the first batch is modest, and every later one is sized from the bytes per item seen
-// so far, aiming at a response of about 1.5 MB: large enough that the round trip is a small share,
+// so far, aiming at a response of about 1 MB: large enough that the round trip is a small share,
 // small enough that the few batches held at once (fetch-ahead.ts) keep memory bounded.
 import { isFailure, type RemoteItem, type RemoteItemFailure } from '../model/source';
 
@@ -15,12 +15,14 @@ export interface BatchSizerOptions {
 }
 
 /**
- * 1.5 MB an answer: the bench's floor runs as fast with batches of 100 as of 1,000 on Radicale,
+ * 1 MB an answer: the bench's floor runs as fast with batches of 100 as of 1,000 on Radicale,
  * so a smaller answer costs little time, while the worker holds up to nine of them at once
- * (three collections, two fetched ahead and one being stored, each parsed): 4 MB answers took
- * the worker's heap to 127 MB in a 21,000-item mirror.
+ * (three collections, two fetched ahead and one being stored, each parsed). In a 21,000-item
+ * first mirror the worker's heap peaked at 127 MB with 4 MB answers and 65 to 67 MB with 1.5 MB
+ * (108 MB in a third run); 0.5 MB answers brought it to 50 to 60 MB but made the mirror up to
+ * 38% slower in three runs of four; 1 MB gave 61 MB as fast as the build before either change (one run).
  */
-export const DEFAULT_BATCH_SIZING: BatchSizerOptions = { first: 50, targetBytes: 1.5 * 1024 * 1024, min: 10, max: 1000 };
+export const DEFAULT_BATCH_SIZING: BatchSizerOptions = { first: 50, targetBytes: 1024 * 1024, min: 10, max: 1000 };
 
 export interface BatchSizer {
   /** The href count for the next batch. */

@@ -5,7 +5,7 @@
 import { t } from '../catalog/catalog-text';
 import type { FetchedItem } from '../db/mirror-writes';
 import { isFailure, type CollectionKind, type RemoteItem, type RemoteItemFailure } from '../model/source';
-import type { ItemReader } from '../model/item-reader';
+import type { ItemFields, ItemReader } from '../model/item-reader';
 import { unreadableFields } from './readers/unreadable-fields';
 
 export interface ReadBatchParams {
@@ -36,11 +36,23 @@ export function readBatch({ requested, results, reader, collectionKind }: ReadBa
     }
     const reading = safeRead(reader, result.data);
     const fields = reading.ok ? reading.fields : { ...unreadableFields({ raw: result.data, collectionKind }), unreadable: reading.reason };
-    store.push({ ...fields, href: result.href, etag: result.etag, raw: result.data });
+    store.push({ ...ownStrings(fields), href: result.href, etag: result.etag, raw: result.data });
   }
   // A source should answer every href; one it forgot must not pass for stored.
   for (const href of requested) if (!answered.has(href)) missing.push({ href, reason: NOT_SENT });
   return { store, missing };
+}
+
+/**
+ * The fields with strings of their own. A reader's fields are cut from the text its parser
+ * worked on (ical.js slices a name or an e-mail out of the whole unfolded card), and V8 keeps
+ * such a slice as a view of its parent string: each derived name held a second copy of its
+ * card, photo included, until the batch was written. A heap profile of the worker at the peak
+ * of a 21,000-item first mirror found 6.1 of its 16.2 MB of live objects there. The structured
+ * clone copies the few short strings and lets the parent go.
+ */
+function ownStrings(fields: ItemFields): ItemFields {
+  return structuredClone(fields);
 }
 
 /** A reader that throws is a reader that refused: the text is kept either way. */

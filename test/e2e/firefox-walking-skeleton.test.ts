@@ -51,6 +51,9 @@ describe('walking skeleton in Firefox', () => {
     const options = await openFirefoxOptions(ext);
     expect(await addAccountInFirefox(options, { serverUrl: radicale.url, username: radicale.username, password: radicale.password, label: 'Demo' })).toMatch(/Account added/);
     const popup = await openFirefoxPopup(ext);
+    // The popup's styles are written into its page and allowed by their hashes (scripts/inline-page-css.ts):
+    // a policy that refused them in Firefox would leave the popup unstyled.
+    expect(await popup.evaluate(() => getComputedStyle(document.querySelector('.popup')!).padding)).toBe('12px 14px');
     await waitForFirefoxMirror(popup, CARDS.length);
     await waitForText(popup, '[data-testid=event-count]', `Events: ${EVENTS.length}`);
     await options.close();

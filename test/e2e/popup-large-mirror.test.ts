@@ -28,6 +28,8 @@ describe('the popup with 20,000 items mirrored', () => {
       const started = Date.now();
       const popup = await ext.openPage(POPUP, { width: 360, height: 420 });
       await popup.getByTestId('contact-count').filter({ hasText: 'Contacts: 14,800' }).waitFor();
+      // The frame's mark is set once the browser reports the page's first paint (main.tsx).
+      await popup.waitForFunction(() => performance.getEntriesByName('lifeboat:frame-painted').length > 0);
       const marks = await popup.evaluate(() => ['lifeboat:popup-start', 'lifeboat:frame-painted', 'lifeboat:counts-shown'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
       const [start = NaN, painted = NaN, ready = NaN] = marks;
       console.log(
@@ -37,6 +39,10 @@ describe('the popup with 20,000 items mirrored', () => {
       );
       // Both marks are set, the frame before the counts (their times are logged, not asserted).
       expect(painted).toBeLessThan(ready);
+      // The page's styles are written into it and allowed by their hashes: a policy that
+      // refused them would leave the theme's variables and the popup's padding unset.
+      expect(await popup.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).not.toBe('');
+      expect(await popup.evaluate(() => getComputedStyle(document.querySelector('.popup')!).padding)).toBe('12px 14px');
       expect(await popup.getByTestId('event-count').textContent()).toBe('Events: 4,000');
       expect(await popup.getByTestId('task-count').textContent()).toBe('Tasks: 1,000');
       expect(await popup.locator('.deleted-count').textContent()).toContain('200 kept after deletion upstream');

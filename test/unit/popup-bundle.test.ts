@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { styleHash } from '../../scripts/inline-page-css';
 import { describe, expect, it } from 'vitest';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
@@ -110,6 +111,19 @@ describe('the popup bundle', () => {
     expect(modules.filter((path) => /^src\/db\//.test(path) || /node_modules\/dexie\//.test(path))).toEqual([]);
     // The popup itself is still there, one dynamic import away.
     expect([...reachableChunks([first!])].flatMap(bundledModules)).toContain('src/popup/popup.tsx');
+  });
+
+  it('paints its outline from the page itself: no stylesheet to fetch, each inline style allowed by its hash', () => {
+    const html = readFileSync(join(dist, popupHtml), 'utf8');
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    // theme.css and popup.css, and the outline's markup in the body before any script.
+    expect(styles.some((css) => css.includes('--accent'))).toBe(true);
+    expect(styles.some((css) => css.includes('.skeleton-bar'))).toBe(true);
+    expect(html).toMatch(/<body>\s*(?:<!--[\s\S]*?-->\s*)?<div id="app"><main class="popup"/);
+    const policy = (JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { content_security_policy: { extension_pages: string } }).content_security_policy.extension_pages;
+    const styleSrc = policy.split(';').find((directive) => directive.trim().startsWith('style-src')) ?? '';
+    for (const css of styles) expect(styleSrc).toContain(styleHash(css));
   });
 
   it('would notice an engine library by its text: the worker and offscreen bundles carry each', () => {
