@@ -100,7 +100,8 @@ export type LongCommandName =
   | 'snapshotNow'
   | 'addPhotoFolder'
   | 'addOneDrivePhotos'
-  | 'recheckPhotos';
+  | 'recheckPhotos'
+  | 'addIcloudSession';
 
 /** Commands answered in the reply: the worker's own records and settings, nothing that waits on a server. */
 export type ShortCommandName = Exclude<CommandName, LongCommandName>;
