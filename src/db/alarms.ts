@@ -5,7 +5,7 @@ import type { LifeboatDb } from './schema';
 import type { AlarmRecord } from '../model/alarm';
 import type { CollectionRecord } from '../model/collection';
 import { resetMark } from './wipe-marks';
-import { photoCollectionId } from '../model/wipe-mark';
+import { countLiveIn, countLiveItems } from './live-counts';
 
 export async function raiseAlarm(db: LifeboatDb, alarm: Omit<AlarmRecord, 'id' | 'open'>): Promise<AlarmRecord> {
   const record: AlarmRecord = { ...alarm, open: 1 };
@@ -17,7 +17,7 @@ export async function raiseAlarm(db: LifeboatDb, alarm: Omit<AlarmRecord, 'id' |
 export async function raiseGoneAlarms(db: LifeboatDb, params: { gone: CollectionRecord[]; before: number; now: number }): Promise<AlarmRecord[]> {
   const raised: AlarmRecord[] = [];
   for (const collection of params.gone) {
-    const live = await db.items.where('[collectionId+live]').equals([collection.id, 1]).count();
+    const live = await countLiveItems(db, collection.id);
     if (live === 0) continue;
     raised.push(
       await raiseAlarm(db, {
@@ -50,10 +50,7 @@ export async function acknowledgeAlarm(db: LifeboatDb, id: number, now = Date.no
     const alarm = await db.alarms.get(id);
     if (!alarm) return;
     await db.alarms.update(id, { open: 0 });
-    const live =
-      alarm.collectionId === photoCollectionId(alarm.accountId)
-        ? await db.photos.where('[accountId+live]').equals([alarm.accountId, 1]).count()
-        : await db.items.where('[collectionId+live]').equals([alarm.collectionId, 1]).count();
+    const live = await countLiveIn(db, alarm);
     await resetMark(db, { collectionId: alarm.collectionId, live, now });
   });
 }

@@ -10,6 +10,7 @@ import { listingFields } from './listing-fields';
 import type { MirroredRef } from '../model/mirrored-ref';
 import type { WipePolicy } from '../model/wipe-guard';
 import { addToWipeCount, judgeWipe } from './wipe-marks';
+import { countLiveItems } from './live-counts';
 
 /** An item fetched from the server, checked, with its display fields. */
 export interface FetchedItem extends ItemFields {
@@ -119,7 +120,7 @@ export async function markDeletedAndJudge(
       collectionName: collection.displayName,
       now,
       policy: params.policy,
-      countLive: () => db.items.where('[collectionId+live]').equals([collection.id, 1]).count(),
+      countLive: () => countLiveItems(db, collection.id),
     });
     return { deleted, alarm };
   });

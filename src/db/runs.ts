@@ -2,6 +2,8 @@
 import type { LifeboatDb } from './schema';
 import type { CollectionCount, RunRecord } from '../model/run';
 import { photoCollectionId } from '../model/wipe-mark';
+import { countLiveItems } from './live-counts';
+import { countLivePhotos } from './photos/photo-writes';
 
 export async function startRun(db: LifeboatDb, accountId: string, now: number): Promise<number> {
   const id = await db.runs.add({
@@ -55,9 +57,7 @@ export async function closeInterruptedRuns(db: LifeboatDb, now: number): Promise
  */
 export async function liveCountsOf(db: LifeboatDb, accountId: string): Promise<CollectionCount[]> {
   const collections = await db.collections.where('accountId').equals(accountId).primaryKeys();
-  const counts = await Promise.all(
-    collections.map(async (collectionId) => ({ collectionId, live: await db.items.where('[collectionId+live]').equals([collectionId, 1]).count() })),
-  );
-  const photos = await db.photos.where('[accountId+live]').equals([accountId, 1]).count();
+  const counts = await Promise.all(collections.map(async (collectionId) => ({ collectionId, live: await countLiveItems(db, collectionId) })));
+  const photos = await countLivePhotos(db, accountId);
   return photos > 0 ? [...counts, { collectionId: photoCollectionId(accountId), live: photos }] : counts;
 }
