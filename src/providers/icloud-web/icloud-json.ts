@@ -5,7 +5,7 @@
 import type { HttpContext } from '../../http/http-context';
 import { HttpError } from '../../http/http-errors';
 import { httpRequest } from '../../http/request';
-import { BadResponseError } from '../../http/transient-errors';
+import { parseJsonBody } from '../../http/json-body';
 import { answerShape } from './answer-shape';
 import { IcloudPhotosNotSetUpError, IcloudSignedOutError, IcloudUnexpectedAnswerError, IcloudWebAccessOffError } from './icloud-errors';
 
@@ -27,7 +27,8 @@ export async function icloudJson<T>(ctx: HttpContext, call: IcloudCall, read: (j
   const body = call.body === undefined ? undefined : JSON.stringify(call.body);
   return httpRequest(ctx, { method: call.method, url: call.url, bodyKind: 'json', ...(body === undefined ? {} : { body, contentType: 'text/plain' }) }, (res) => {
     if (SIGNED_OUT_STATUSES.has(res.status)) throw new IcloudSignedOutError(res.status);
-    const json = parseJson(res.url, res.body);
+    // An empty body (some refusals have none) reads as null, for the status to speak.
+    const json = res.body === '' ? null : parseJsonBody(res.url, res.body);
     if (res.status !== 200) throw refusal(res.url, res.status, res.statusText, json);
     return read(json, res.url);
   });
@@ -43,15 +44,6 @@ function refusal(url: string, status: number, statusText: string, json: unknown)
   return new IcloudUnexpectedAnswerError({ url, status, shape: answerShape(json) });
 }
 
-/** An answer that is not JSON: cut off (worth asking again) or something else entirely. */
-function parseJson(url: string, body: string): unknown {
-  if (body === '') return null;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    throw new BadResponseError(url, !/[}\]]\s*$/.test(body), 'JSON');
-  }
-}
 
 /** A field's value when it has the expected type; otherwise the answer is not the one expected. */
 export function expectField<T>(json: unknown, url: string, check: (value: unknown) => value is T, ...path: string[]): T {

@@ -6,7 +6,7 @@ import type { HttpContext } from '../../http/http-context';
 import { HttpError } from '../../http/http-errors';
 import { PageGuard } from '../../http/page-guard';
 import { httpRequest } from '../../http/request';
-import { BadResponseError } from '../../http/transient-errors';
+import { parseJsonBody } from '../../http/json-body';
 import { t } from '../../catalog/catalog-text';
 
 /**
@@ -27,21 +27,10 @@ export async function graphGet<T>(ctx: HttpContext, url: string): Promise<T> {
   return httpRequest(ctx, { method: 'GET', url, bodyKind: 'json' }, (res) => {
     if (res.status === 410) throw new DeltaExpiredError();
     if (res.status !== 200) throw new HttpError(res.url, res.status, res.statusText);
-    return parseJson<T>(res.url, res.body);
+    return parseJsonBody(res.url, res.body) as T;
   });
 }
 
-/**
- * A page that does not parse is a failed answer with a code the engine knows, never a bare
- * SyntaxError: a listing cut short must end the run, not read as a shorter listing.
- */
-function parseJson<T>(url: string, body: string): T {
-  try {
-    return JSON.parse(body) as T;
-  } catch {
-    throw new BadResponseError(url, !/[}\]]\s*$/.test(body), 'JSON');
-  }
-}
 
 export interface GraphPage<T> {
   value: T[];
