@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
+import type { Page } from 'playwright-core';
 import { startRadicale, startHtmlServer, makeCards, makeEvents, putItem, type RadicaleServer, type TestHttpServer } from '../harness';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
@@ -41,6 +42,25 @@ afterAll(async () => {
   await radicale?.stop();
   await html?.stop();
 });
+
+/** The ready export pages as stored (db/export-pages/), read from an extension page. */
+function readyPages(page: Page): Promise<Array<{ id: string; stale: boolean }>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('lifeboat');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const read = open.result.transaction('exportPages').objectStore('exportPages').getAll();
+          read.onsuccess = () => {
+            resolve((read.result as Array<{ id: string; stale: boolean }>).map(({ id, stale }) => ({ id, stale })));
+            open.result.close();
+          };
+          read.onerror = () => reject(new Error(String(read.error)));
+        };
+      }),
+  );
+}
 
 const account = () => ({ serverUrl: radicale.url, username: radicale.username, password: radicale.password, label: 'Demo' });
 
@@ -121,7 +141,15 @@ describe('walking skeleton in Chromium', () => {
     const status = popup.getByRole('status').filter({ hasText: `Saved ${written}: ${CARDS.length + 2} contacts` });
     await status.waitFor();
     expect(await status.textContent()).toContain('1 kept exactly as served');
-    expect(readFileSync(await waitForFile(ext.downloadsDir, written), 'utf8')).toContain(NESTED);
+    const saved = readFileSync(await waitForFile(ext.downloadsDir, written), 'utf8');
+    expect(saved).toContain(NESTED);
+    // Served from the pages kept ready, made stale by the upstream changes and rebuilt: the
+    // changes are in the file, and every page is fresh.
+    expect(saved).toContain('FN:Renamed Zoë');
+    expect(saved).toContain(makeCards(1, 900)[0]!.data.trim());
+    const pages = await readyPages(popup);
+    expect(pages.filter((page) => page.id.startsWith('contacts:')).length).toBeGreaterThan(0);
+    expect(pages.filter((page) => page.stale)).toEqual([]);
 
     // The export's own "See which" opens the options page at the list of what it kept as served.
     const [list] = await Promise.all([ext.context.waitForEvent('page'), status.getByRole('button', { name: 'See which' }).click()]);
