@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import type { Page } from 'playwright-core';
 import { startRadicale, startHtmlServer, makeCards, makeEvents, putItem, type RadicaleServer, type TestHttpServer } from '../harness';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extension-browser';
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, showSection, submitAccount, waitForMirror } from '../browser/extension-pages';
 import { waitForFile } from '../browser/wait-for-file';
+import { readStore } from '../browser/extension-db';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { exportFileName } from '../../src/exporters/file-names';
 
@@ -42,25 +42,6 @@ afterAll(async () => {
   await radicale?.stop();
   await html?.stop();
 });
-
-/** The ready export pages as stored (db/export-pages/), read from an extension page. */
-function readyPages(page: Page): Promise<Array<{ id: string; stale: boolean }>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('lifeboat');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const read = open.result.transaction('exportPages').objectStore('exportPages').getAll();
-          read.onsuccess = () => {
-            resolve((read.result as Array<{ id: string; stale: boolean }>).map(({ id, stale }) => ({ id, stale })));
-            open.result.close();
-          };
-          read.onerror = () => reject(new Error(String(read.error)));
-        };
-      }),
-  );
-}
 
 const account = () => ({ serverUrl: radicale.url, username: radicale.username, password: radicale.password, label: 'Demo' });
 
@@ -147,7 +128,7 @@ describe('walking skeleton in Chromium', () => {
     // changes are in the file, and every page is fresh.
     expect(saved).toContain('FN:Renamed Zoë');
     expect(saved).toContain(makeCards(1, 900)[0]!.data.trim());
-    const pages = await readyPages(popup);
+    const pages = await readStore<{ id: string; stale: boolean }>(popup, 'exportPages');
     expect(pages.filter((page) => page.id.startsWith('contacts:')).length).toBeGreaterThan(0);
     expect(pages.filter((page) => page.stale)).toEqual([]);
 

@@ -19,6 +19,9 @@ import { timedPhase } from '../../shared/phase-times';
  */
 const PAGE_CHARS = 1_500_000;
 
+/** How many times its size a page may grow before the pages are cut again. */
+const GROWN = 3;
+
 function pageRecord(kind: ExportKind, n: number, items: readonly SelectedItem[]): ExportPageRecord {
   const { parts, content } = buildPage(kind, items);
   const bytes = new Blob(parts);
@@ -86,6 +89,12 @@ export function freshPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CH
     if (stale.length === 0) return pages;
     const accounts = new Set(await db.accounts.toCollection().primaryKeys());
     const rebuilt = await Promise.all(stale.map(async (page) => pageRecord(kind, page.n, await itemsOfPage(db, kind, page, accounts))));
+    // A page that new items grew to several times its size is cut again with all the others
+    // (the .ics, one page, never is): a change then still rebuilds about one page's worth.
+    if (kind === 'contacts' && rebuilt.some((page) => page.size > GROWN * pageChars)) {
+      await buildAllPages(db, kind, pageChars);
+      return pagesOf(db, kind).sortBy('n');
+    }
     await db.exportPages.bulkPut(rebuilt);
     const byN = new Map(rebuilt.map((page) => [page.n, page]));
     return pages.map((page) => byN.get(page.n) ?? page);
