@@ -19,13 +19,18 @@ async function timed(label: string, step: () => Promise<unknown>): Promise<void>
   console.log(`${label}: ${(performance.now() - start).toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})`);
 }
 
-/** 100 items of `kind` changed upstream, stored as a run stores them. */
-async function change100(kind: ItemKind): Promise<void> {
-  const items = await db.items.where('[accountId+kind+live]').equals(['bench', kind, 1]).limit(100).toArray();
+/**
+ * 100 items of `kind` changed upstream, stored as a run stores them: neighbours in the export's
+ * order (the bench's data set names its items in the order of their ids), or spread over it.
+ */
+async function change100(kind: ItemKind, spread: boolean): Promise<void> {
+  const all = await db.items.where('[accountId+kind+live]').equals(['bench', kind, 1]).primaryKeys();
+  const step = spread ? Math.floor(all.length / 100) : 1;
+  const items = (await db.items.bulkGet(all.filter((_, index) => index % step === 0).slice(0, 100))).filter((item) => item !== undefined);
   for (const collectionId of new Set(items.map((item) => item.collectionId))) {
     const collection = (await db.collections.get(collectionId))!;
     const changed = items.filter((item) => item.collectionId === collectionId);
-    await storeItems(db, collection, changed.map((item) => ({ ...item, raw: item.raw.replace(/\r\nEND:/, '\r\nCOMMENT:changed\r\nEND:'), etag: '"2"' })), 2);
+    await storeItems(db, collection, changed.map((item) => ({ ...item, raw: item.raw.replace(/(\r?\n)END:/, '$1COMMENT:changed$1END:'), etag: '"2"' })), 2);
   }
 }
 
@@ -33,7 +38,9 @@ for (const kind of ['contacts', 'calendars'] as ExportKind[]) {
   await timed(`first build of the ${kind} pages`, () => freshPages(db, kind));
   const pages = await db.exportPages.where('id').startsWith(`${kind}:`).toArray();
   console.log(`  ${pages.length} pages, ${(pages.reduce((sum, page) => sum + page.size, 0) / 1e6).toFixed(1)} MB`);
-  await change100(kind === 'contacts' ? 'contact' : 'event');
-  const stale = await db.exportPages.filter((page) => page.kind === kind && page.stale).count();
-  await timed(`rebuild after 100 changes (${stale} stale pages)`, () => freshPages(db, kind));
+  for (const spread of [false, true]) {
+    await change100(kind === 'contacts' ? 'contact' : 'event', spread);
+    const stale = await db.exportPages.filter((page) => page.kind === kind && page.stale).count();
+    await timed(`rebuild after 100 changes ${spread ? 'spread over the file' : 'side by side'} (${stale} stale pages)`, () => freshPages(db, kind));
+  }
 }
