@@ -4,7 +4,9 @@ import type { LifeboatDb } from '../db/schema';
 import { buildArchive } from './build-archive';
 import type { ArchiveResult, ExportResult, FileRequest } from '../model/export';
 import { buildExport } from '../exporters/build-export';
-import { measurePhase } from '../shared/phase-times';
+import { forgetPhases, measurePhase, timedPhase } from '../shared/phase-times';
+import { pagesCover, readyExport } from '../exporters/ready/ready-export';
+import { keepExportsReady } from '../exporters/ready/keep-pages';
 
 export interface BuiltFile {
   blob: Blob;
@@ -14,6 +16,14 @@ export interface BuiltFile {
 
 export async function buildFile(db: LifeboatDb, request: FileRequest, now: Date): Promise<BuiltFile> {
   if (request.type === 'export') {
+    const ready = await timedPhase('export-ready', () => readyExport(db, request.kind, request.params, now));
+    if (ready) {
+      // Served from the pages: the live build's phases did not run for this click.
+      forgetPhases(['export-read', 'export-read-store', 'export-build', 'export-blob']);
+      return { ...ready, fileName: ready.result.fileName };
+    }
+    // The pages could not serve it: built live, and the pages readied afterwards, off the click.
+    if (pagesCover(request.kind, request.params)) setTimeout(() => void keepExportsReady(db, [request.kind]), 0);
     // The pieces straight into the Blob: the file is never one string in memory.
     const { parts, mimeType, ...result } = await buildExport(db, request.kind, request.params, now);
     const start = performance.now();

@@ -17,6 +17,7 @@ import { noteSessionCheck } from './session-recheck';
 import { sessionCheckDue } from './session-backoff';
 import { announceAlarms, refreshBadge } from './attention';
 import { clearMoments, markMoment } from '../shared/phase-times';
+import { keepExportsReady } from '../exporters/ready/keep-pages';
 
 /** Accounts with a remote to mirror (not the ones imported from files). */
 export const isSynced = (account: AccountRecord): boolean => hasServer(providerOf(account.kind).setup);
@@ -62,6 +63,8 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
   await announceAlarms(summary.alarms);
   await refreshBadge();
   markMoment('run-done');
+  // The exports kept ready follow the run's changes, after the run (exporters/ready/).
+  void keepExportsReady(db);
   return summary;
 }
 

@@ -6,7 +6,7 @@
 // so the counts move by exactly what changed. The counts of the writes of one transaction are
 // applied one write after the other (a chain per transaction), never read twice at once.
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { tablesWithMutate } from './mutate-wrapper';
+import { keepsStore, stepsInOrder, tablesWithMutate } from './mutate-wrapper';
 import type { CounterRecord } from '../model/counter';
 import { COUNTED_TABLES, addToDeltas, bucketOf, type CountedTable, type CounterDeltas } from './counter-buckets';
 
@@ -15,24 +15,17 @@ export const COUNTERS_TABLE = 'counters';
 const isCounted = (name: string): name is CountedTable => (COUNTED_TABLES as readonly string[]).includes(name);
 
 /** The write before the next one of the same transaction. */
-const chains = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-
-function inOrder<T>(trans: DBCoreTransaction, step: () => Promise<T>): Promise<T> {
-  const next = (chains.get(trans) ?? Promise.resolve()).then(step, step);
-  chains.set(trans, next.catch(() => undefined));
-  return next;
-}
+const inOrder = stepsInOrder();
 
 /**
  * The upgrade transaction computes the counters from scratch (seedCounters), and upgrades
  * before schema 7 have no counters' store: their writes are not counted one by one.
  */
 function counts(trans: DBCoreTransaction): boolean {
-  const idb = trans as unknown as IDBTransaction;
-  return idb.mode !== 'versionchange' && idb.objectStoreNames.contains(COUNTERS_TABLE);
+  return keepsStore(trans, COUNTERS_TABLE);
 }
 
-async function replaced(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
+export async function replaced(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
   const { trans } = request;
   switch (request.type) {
     case 'add':

@@ -4,6 +4,7 @@ import type { LifeboatDb } from './schema';
 import type { ItemKind, ItemRecord } from '../model/item';
 import { itemsAsOf } from './point-in-time';
 import { timedPhase } from '../shared/phase-times';
+import { compareForExport } from './export-pages/export-order';
 
 export interface SelectedItem {
   id: string;
@@ -33,10 +34,6 @@ export interface Selection {
   itemIds?: string[];
 }
 
-// One collator for every comparison: String.prototype.localeCompare sets up locale data on
-// each call, which costs seconds when sorting 10,000 names.
-const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
-
 export async function selectForExport(db: LifeboatDb, selection: Selection): Promise<SelectedItem[]> {
   const chosen =
     selection.asOf !== undefined
@@ -45,18 +42,23 @@ export async function selectForExport(db: LifeboatDb, selection: Selection): Pro
   const picked = selection.itemIds ? new Set(selection.itemIds) : null;
   return chosen
     .filter(({ item }) => picked === null || picked.has(item.id))
-    .sort((a, b) => byName.compare(a.item.title, b.item.title) || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0))
-    .map(({ item, raw }) => ({
-      id: item.id,
-      kind: item.kind,
-      title: item.title,
-      raw,
-      uid: item.uid,
-      collectionId: item.collectionId,
-      // The reason belongs to the current text; an earlier one (asOf) is left to the builder.
-      ...(item.unreadable !== undefined && raw === item.raw ? { unreadable: item.unreadable } : {}),
-      readWhole: raw === item.raw && item.unreadable === undefined && item.degraded === undefined && !item.restoredAt,
-    }));
+    .sort((a, b) => compareForExport(a.item, b.item))
+    .map(({ item, raw }) => selectedItem(item, raw));
+}
+
+/** What the export reads of an item, with `raw` its current text or an earlier one. */
+export function selectedItem(item: ItemRecord, raw: string): SelectedItem {
+  return {
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    raw,
+    uid: item.uid,
+    collectionId: item.collectionId,
+    // The reason belongs to the current text; an earlier one (asOf) is left to the builder.
+    ...(item.unreadable !== undefined && raw === item.raw ? { unreadable: item.unreadable } : {}),
+    readWhole: raw === item.raw && item.unreadable === undefined && item.degraded === undefined && !item.restoredAt,
+  };
 }
 
 /** Live flags wanted: 1 live, 0 deleted upstream. */

@@ -1,6 +1,6 @@
 // The part every write-watching middleware shares: the tables it watches get a `mutate` of its
 // own, the others pass through untouched.
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
 
 export type Mutate = (request: DBCoreMutateRequest, table: DBCoreTable, name: string) => Promise<DBCoreMutateResponse>;
 
@@ -10,4 +10,24 @@ export function tablesWithMutate(down: DBCore, watched: (name: string) => boolea
     if (!watched(name)) return table;
     return { ...table, mutate: (request: DBCoreMutateRequest) => mutate(request, table, name) };
   };
+}
+
+/**
+ * Runs a middleware's steps one after the other within each transaction (a chain per
+ * transaction): each reads records and writes them back, never twice at once. Each middleware
+ * keeps its own chain: one wrapping another's writes would otherwise wait for itself.
+ */
+export function stepsInOrder(): <T>(trans: DBCoreTransaction, step: () => Promise<T>) => Promise<T> {
+  const chains = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+  return (trans, step) => {
+    const next = (chains.get(trans) ?? Promise.resolve()).then(step, step);
+    chains.set(trans, next.catch(() => undefined));
+    return next;
+  };
+}
+
+/** A write outside the upgrade transaction, with `store` in the schema (the upgrade seeds its own). */
+export function keepsStore(trans: DBCoreTransaction, store: string): boolean {
+  const idb = trans as unknown as IDBTransaction;
+  return idb.mode !== 'versionchange' && idb.objectStoreNames.contains(store);
 }

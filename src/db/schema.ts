@@ -6,6 +6,8 @@ import { searchWordsOf } from './search-words';
 import { derivedFieldsMiddleware, withDerivedFields } from './derived-fields';
 import { countersMiddleware } from './counters-middleware';
 import { seedCounters } from './counter-buckets';
+import { exportPagesMiddleware } from './export-pages/stale-pages-middleware';
+import type { ExportLayoutRecord, ExportPageRecord } from './export-pages/page-records';
 import type { CounterRecord } from '../model/counter';
 import type { SnapshotRecord } from '../model/snapshot';
 import type { Settings } from '../model/settings';
@@ -36,6 +38,8 @@ export class LifeboatDb extends Dexie {
   photoVersions!: EntityTable<PhotoVersionRecord, 'id'>;
   wipeMarks!: EntityTable<WipeMarkRecord, 'collectionId'>;
   counters!: EntityTable<CounterRecord, 'accountId'>;
+  exportPages!: EntityTable<ExportPageRecord, 'id'>;
+  exportLayouts!: EntityTable<ExportLayoutRecord, 'kind'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -129,8 +133,11 @@ export class LifeboatDb extends Dexie {
         });
         await seedCounters(tx);
       });
+    // v9: exports kept ready (db/export-pages/): empty after the upgrade, built lazily.
+    this.version(9).stores({ exportPages: 'id', exportLayouts: 'kind' });
     this.use(derivedFieldsMiddleware);
     this.use(countersMiddleware);
+    this.use(exportPagesMiddleware);
   }
 }
 

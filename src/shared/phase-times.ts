@@ -34,3 +34,8 @@ export function markMoment(moment: string): void {
 export function clearMoments(moments: readonly string[]): void {
   for (const moment of moments) performance.clearMarks(`lifeboat:${moment}`);
 }
+
+/** Forgets the measures of `phases`: a click that skipped them must not show an earlier click's. */
+export function forgetPhases(phases: readonly string[]): void {
+  for (const phase of phases) performance.clearMeasures(`lifeboat:${phase}`);
+}

@@ -10,6 +10,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../browser/extens
 import { prepareExtensionCopy } from '../browser/extension-copy';
 import { openOptions, openPopup, showSection, submitAccount, waitForMirror } from '../browser/extension-pages';
 import { waitForFile } from '../browser/wait-for-file';
+import { readStore } from '../browser/extension-db';
 import { seriousViolationsInBothSchemes } from '../browser/axe-check';
 import { exportFileName } from '../../src/exporters/file-names';
 
@@ -121,7 +122,15 @@ describe('walking skeleton in Chromium', () => {
     const status = popup.getByRole('status').filter({ hasText: `Saved ${written}: ${CARDS.length + 2} contacts` });
     await status.waitFor();
     expect(await status.textContent()).toContain('1 kept exactly as served');
-    expect(readFileSync(await waitForFile(ext.downloadsDir, written), 'utf8')).toContain(NESTED);
+    const saved = readFileSync(await waitForFile(ext.downloadsDir, written), 'utf8');
+    expect(saved).toContain(NESTED);
+    // Served from the pages kept ready, made stale by the upstream changes and rebuilt: the
+    // changes are in the file, and every page is fresh.
+    expect(saved).toContain('FN:Renamed Zoë');
+    expect(saved).toContain(makeCards(1, 900)[0]!.data.trim());
+    const pages = await readStore<{ id: string; stale: boolean }>(popup, 'exportPages');
+    expect(pages.filter((page) => page.id.startsWith('contacts:')).length).toBeGreaterThan(0);
+    expect(pages.filter((page) => page.stale)).toEqual([]);
 
     // The export's own "See which" opens the options page at the list of what it kept as served.
     const [list] = await Promise.all([ext.context.waitForEvent('page'), status.getByRole('button', { name: 'See which' }).click()]);

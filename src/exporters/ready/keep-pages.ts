@@ -1,0 +1,112 @@
+// Builds and rebuilds the pages of the exports kept ready (db/export-pages/). Each step runs in
+// one read-write transaction over the items and the pages: the build is synchronous, so no write
+// to an item can slip between reading the items and storing their page, and a step that fails
+// (a full disk) stores nothing: the page stays stale, never half-written.
+import type { LifeboatDb } from '../../db/schema';
+import type { ExportKind } from '../../model/export';
+import type { ItemRecord } from '../../model/item';
+import { selectForExport, selectedItem, type SelectedItem } from '../../db/export-selection';
+import { EXPORT_ITEM_KINDS, ORDER_LOCALE, compareForExport } from '../../db/export-pages/export-order';
+import { pageId, type ExportPageRecord, type SortKey } from '../../db/export-pages/page-records';
+import { buildPage } from './page-build';
+import { timedPhase } from '../../shared/phase-times';
+
+/**
+ * About 1.5 MB of text a page: few records for IndexedDB to read at the click (Chromium's cost is
+ * per record), yet a change rebuilds little. The .ics is one page: its VTIMEZONEs are resolved
+ * across the whole file (a TZID two objects define differently is renamed in the second), so a
+ * page of it could not be built on its own; its rebuild costs one build of the file.
+ */
+const PAGE_CHARS = 1_500_000;
+
+/** How many times its size a page may grow before the pages are cut again. */
+const GROWN = 3;
+
+function pageRecord(kind: ExportKind, n: number, items: readonly SelectedItem[]): ExportPageRecord {
+  const { parts, content } = buildPage(kind, items);
+  const bytes = new Blob(parts);
+  return { id: pageId(kind, n), kind, n, ids: items.map((item) => item.id), stale: false, size: bytes.size, bytes, ...content };
+}
+
+/** The items cut into runs of about PAGE_CHARS, in order. */
+function cut(kind: ExportKind, items: readonly SelectedItem[], pageChars: number): SelectedItem[][] {
+  if (kind === 'calendars') return [[...items]];
+  const pages: SelectedItem[][] = [[]];
+  let chars = 0;
+  for (const item of items) {
+    if (chars >= pageChars) {
+      pages.push([]);
+      chars = 0;
+    }
+    pages.at(-1)!.push(item);
+    chars += item.raw.length;
+  }
+  return pages;
+}
+
+function pagesOf(db: LifeboatDb, kind: ExportKind) {
+  return db.exportPages.where('id').startsWith(`${kind}:`);
+}
+
+function tables(db: LifeboatDb) {
+  return [db.items, db.accounts, db.exportPages, db.exportLayouts];
+}
+
+/** Every page of `kind` built again from the mirror. */
+export function buildAllPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CHARS): Promise<void> {
+  return db.transaction('rw', tables(db), async () => {
+    const items = await selectForExport(db, { kinds: EXPORT_ITEM_KINDS[kind] });
+    const pages = cut(kind, items, pageChars).map((run, n) => pageRecord(kind, n, run));
+    await pagesOf(db, kind).delete();
+    await db.exportPages.bulkPut(pages);
+    const bounds = pages.slice(1).map((page): SortKey => {
+      const first = items.find((item) => item.id === page.ids[0])!;
+      return [first.title, first.id];
+    });
+    await db.exportLayouts.put({ kind, bounds, locale: ORDER_LOCALE });
+  });
+}
+
+/** The page's items as the live export reads them: live, of the export's kinds, of an account. */
+async function itemsOfPage(db: LifeboatDb, kind: ExportKind, page: ExportPageRecord, accounts: Set<string>): Promise<SelectedItem[]> {
+  const records = await db.items.bulkGet(page.ids);
+  return records
+    .filter((item): item is ItemRecord => item !== undefined && item.live === 1 && EXPORT_ITEM_KINDS[kind].includes(item.kind) && accounts.has(item.accountId))
+    .sort(compareForExport)
+    .map((item) => selectedItem(item, item.raw));
+}
+
+/**
+ * Rebuilds the stale pages of `kind` (all of them when none was built yet, or under another
+ * locale's order); returns the pages, in order, all fresh.
+ */
+export function freshPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CHARS): Promise<ExportPageRecord[]> {
+  return db.transaction('rw', tables(db), async () => {
+    const layout = await db.exportLayouts.get(kind);
+    if (!layout || layout.locale !== ORDER_LOCALE) await buildAllPages(db, kind, pageChars);
+    const pages = await pagesOf(db, kind).sortBy('n');
+    const stale = pages.filter((page) => page.stale);
+    if (stale.length === 0) return pages;
+    const accounts = new Set(await db.accounts.toCollection().primaryKeys());
+    const rebuilt = await Promise.all(stale.map(async (page) => pageRecord(kind, page.n, await itemsOfPage(db, kind, page, accounts))));
+    // A page that new items grew to several times its size is cut again with all the others
+    // (the .ics, one page, never is): a change then still rebuilds about one page's worth.
+    if (kind === 'contacts' && rebuilt.some((page) => page.size > GROWN * pageChars)) {
+      await buildAllPages(db, kind, pageChars);
+      return pagesOf(db, kind).sortBy('n');
+    }
+    await db.exportPages.bulkPut(rebuilt);
+    const byN = new Map(rebuilt.map((page) => [page.n, page]));
+    return pages.map((page) => byN.get(page.n) ?? page);
+  });
+}
+
+/**
+ * Brings both exports up to date off the click: after a run (only the stale pages are rebuilt,
+ * or every page the first time) and after an export the pages could not serve. Never throws:
+ * a page it could not rebuild stays stale and the click rebuilds it or builds live.
+ */
+export async function keepExportsReady(db: LifeboatDb, kinds: readonly ExportKind[] = ['contacts', 'calendars']): Promise<void> {
+  // Timed as "export-pages-<kind>" (shared/phase-times.ts): the bench reads the first build's cost.
+  for (const kind of kinds) await timedPhase(`export-pages-${kind}`, () => freshPages(db, kind)).catch(() => undefined);
+}
