@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 const MS_PER_TICK = 10;
 
 function processType(pid: string): string {
-  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  // Chromium rewrites its helpers' command lines (setproctitle), joining the arguments with spaces.
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
   const type = args.find((arg) => arg.startsWith('--type='))?.slice(7) ?? 'browser';
   const extension = args.includes('--extension-process') ? ' (extension)' : '';
   return type + extension;
