@@ -9,32 +9,7 @@ import type { Browser } from 'playwright-core';
 import { command } from './lifeboat-browser';
 import { attach, phases } from './export-phases';
 import { lifeboatWithMirror, seededMirror } from './export-bench-browser';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-}
-
-function summary(profile: Profile, top = 15): string {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, at) => {
-    const frame = byId.get(id)!.callFrame;
-    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[at] ?? 0) / 1000);
-  });
-  const total = (profile.endTime - profile.startTime) / 1000;
-  const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return [`  profile span ${total.toFixed(0)} ms`, ...rows.map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${name}`)].join('\n');
-}
+import { summary, type Profile } from './cpu-profile';
 
 /** One export, its phases in the worker and the offscreen document, and with `--profile` where their CPU went. */
 async function measured(browser: Browser, extensionId: string, profile: boolean, run: () => Promise<number>): Promise<void> {

@@ -3,10 +3,12 @@
 // restored version, an import, a photo run, an account's removal). Dexie DBCore middleware
 // (https://dexie.org/docs/Dexie/Dexie.use()): every read-write transaction over a counted
 // table also takes the counters' store, and each write reads the records it replaces first,
-// so the counts move by exactly what changed. The counts of the writes of one transaction are
+// so the counts move by exactly what changed: from what the transaction already read or wrote
+// of them when it did (known-buckets.ts), else from the store. The counts of the writes of one transaction are
 // applied one write after the other (a chain per transaction), never read twice at once.
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { keepsStore, stepsInOrder, tablesWithMutate } from './mutate-wrapper';
+import type { DBCore, DBCoreGetManyRequest, DBCoreGetRequest, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { forget, recall, remember } from './known-buckets';
+import { keepsStore, stepsInOrder } from './mutate-wrapper';
 import type { CounterRecord } from '../model/counter';
 import { COUNTED_TABLES, addToDeltas, bucketOf, type CountedTable, type CounterDeltas } from './counter-buckets';
 
@@ -25,19 +27,46 @@ function counts(trans: DBCoreTransaction): boolean {
   return keepsStore(trans, COUNTERS_TABLE);
 }
 
-export async function replaced(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
+function keysOf(table: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' | 'put' }): unknown[] {
+  return request.keys ?? request.values.map((value) => table.schema.primaryKey.extractKey!(value) as unknown);
+}
+
+function keysReplaced(table: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' | 'put' | 'delete' }): unknown[] {
+  return request.type === 'delete' ? request.keys : keysOf(table, request);
+}
+
+/**
+ * What the write replaces, when the transaction knows all of it; else `undefined`. Synchronous
+ * on purpose: the write must follow in the same Dexie zone (https://dexie.org/docs/Promise/Promise),
+ * which an await on anything but a Dexie operation would leave.
+ */
+function knownReplaced(table: DBCoreTable, name: string, request: DBCoreMutateRequest): unknown[] | undefined {
+  if (request.type === 'deleteRange') return undefined;
+  const recalled = recall(request.trans, name, keysReplaced(table, request));
+  return recalled.includes(undefined) ? undefined : recalled.map((known) => known ?? undefined);
+}
+
+/** The records `keys` hold, read from the store where the transaction does not know them yet. */
+async function replaced(table: DBCoreTable, name: string, request: DBCoreMutateRequest): Promise<unknown[]> {
   const { trans } = request;
-  switch (request.type) {
-    case 'add':
-    case 'put': {
-      const keys: unknown[] = request.keys ?? request.values.map((value) => table.schema.primaryKey.extractKey!(value) as unknown);
-      return table.getMany({ trans, keys });
-    }
-    case 'delete':
-      return table.getMany({ trans, keys: request.keys });
-    case 'deleteRange':
-      return (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } })).result as unknown[];
+  if (request.type === 'deleteRange') {
+    return (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } })).result as unknown[];
   }
+  const keys = keysReplaced(table, request);
+  const recalled = recall(trans, name, keys);
+  const read: unknown[] = await table.getMany({ trans, keys: keys.filter((_, index) => recalled[index] === undefined) });
+  let next = 0;
+  return recalled.map((known) => (known === undefined ? read[next++] : (known ?? undefined)));
+}
+
+/** What the transaction now knows the written keys hold. */
+function rememberWrite(table: DBCoreTable, name: string, request: DBCoreMutateRequest, response: DBCoreMutateResponse): void {
+  const { trans } = request;
+  if (request.type === 'deleteRange') return forget(trans, name);
+  if (request.type === 'delete') return remember(trans, name, request.keys, []);
+  const keys = keysOf(table, request);
+  remember(trans, name, keys, request.values);
+  forget(trans, name, keys.filter((_, index) => response.failures[index] !== undefined));
 }
 
 function deltasOf(name: CountedTable, request: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse): CounterDeltas {
@@ -88,15 +117,39 @@ export const countersMiddleware: Middleware<DBCore> = {
         const widen = mode === 'readwrite' && stores.some(isCounted) && !stores.includes(COUNTERS_TABLE);
         return down.transaction(widen ? [...stores, COUNTERS_TABLE] : stores, mode, options);
       },
-      table: tablesWithMutate(down, isCounted, (request, table, name) => {
-        if (!counts(request.trans)) return table.mutate(request);
-        return inOrder(request.trans, async () => {
-          const before = await replaced(table, request);
-          const response = await table.mutate(request);
-          await applyDeltas(down.table(COUNTERS_TABLE), request.trans, deltasOf(name as CountedTable, request, before, response));
-          return response;
-        });
-      }),
+      table(name) {
+        const table = down.table(name);
+        if (!isCounted(name)) return table;
+        const reading = (trans: DBCoreTransaction) => counts(trans) && (trans as unknown as IDBTransaction).mode === 'readwrite';
+        return {
+          ...table,
+          // `.then` on Dexie's own promise, not an async function: a caller above that awaits
+          // the read keeps Dexie's zone (https://dexie.org/docs/Promise/Promise), which the
+          // hooks below need for the write that follows.
+          get(request: DBCoreGetRequest) {
+            return table.get(request).then((record: unknown) => {
+              if (reading(request.trans)) remember(request.trans, name, [request.key], [record]);
+              return record;
+            });
+          },
+          getMany(request: DBCoreGetManyRequest) {
+            return table.getMany(request).then((records: unknown[]) => {
+              if (reading(request.trans)) remember(request.trans, name, request.keys, records);
+              return records;
+            });
+          },
+          mutate(request: DBCoreMutateRequest) {
+            if (!counts(request.trans)) return table.mutate(request);
+            return inOrder(request.trans, async () => {
+              const before = knownReplaced(table, name, request) ?? (await replaced(table, name, request));
+              const response = await table.mutate(request);
+              rememberWrite(table, name, request, response);
+              await applyDeltas(down.table(COUNTERS_TABLE), request.trans, deltasOf(name, request, before, response));
+              return response;
+            });
+          },
+        };
+      },
     };
   },
 };

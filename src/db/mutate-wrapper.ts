@@ -31,3 +31,19 @@ export function keepsStore(trans: DBCoreTransaction, store: string): boolean {
   const idb = trans as unknown as IDBTransaction;
   return idb.mode !== 'versionchange' && idb.objectStoreNames.contains(store);
 }
+
+/** Every record a write replaces, read whole from the store (what a middleware compares). */
+export async function recordsReplaced(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
+  const { trans } = request;
+  switch (request.type) {
+    case 'add':
+    case 'put': {
+      const keys: unknown[] = request.keys ?? request.values.map((value) => table.schema.primaryKey.extractKey!(value) as unknown);
+      return table.getMany({ trans, keys });
+    }
+    case 'delete':
+      return table.getMany({ trans, keys: request.keys });
+    case 'deleteRange':
+      return (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } })).result as unknown[];
+  }
+}

@@ -3,6 +3,7 @@
 // an item's current text is valid from `updatedAt` until it is deleted upstream; a version
 // is valid from `validFrom` until it was replaced (or until the item vanished, if it did).
 import type { LifeboatDb } from './schema';
+import { itemsOfAccount } from './account-items';
 import type { ItemKind, ItemRecord, VersionRecord } from '../model/item';
 
 export interface ItemAsOf {
@@ -44,7 +45,7 @@ async function scopedItems(db: LifeboatDb, scope: Scope): Promise<ItemRecord[]> 
   const items = scope.collectionId
     ? await db.items.where('collectionId').equals(scope.collectionId).toArray()
     : scope.accountId
-      ? await db.items.where('accountId').equals(scope.accountId).toArray()
+      ? await itemsOfAccount(db, scope.accountId).toArray()
       : await db.items.toArray();
   return items.filter((item) => scope.kinds.includes(item.kind));
 }

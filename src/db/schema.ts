@@ -133,6 +133,12 @@ export class LifeboatDb extends Dexie {
         });
         await seedCounters(tx);
       });
+    // v8: one index entry fewer per item on every write. An item's `accountId` alone (removing an
+    // account, a point in time of one account) is served by `[accountId+kind+live]`, which it
+    // begins, as v7 did for `collectionId`. Dropping an index rewrites no record.
+    this.version(8).stores({
+      items: 'id, [accountId+kind+live], [collectionId+live], uid, [kind+title], [kind+start], *searchWords, seriesStart',
+    });
     // v9: exports kept ready (db/export-pages/): empty after the upgrade, built lazily.
     this.version(9).stores({ exportPages: 'id', exportLayouts: 'kind' });
     this.use(derivedFieldsMiddleware);

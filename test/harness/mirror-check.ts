@@ -3,6 +3,7 @@
 // GET, not with the client under test, so a bug in the client cannot hide itself.
 import type { LifeboatDb } from '../../src/db/schema';
 import type { ItemAuth } from './dav-items';
+import { itemsOfAccount } from '../../src/db/account-items';
 
 /** Decoded path of a URL or href: the key both sides share whatever the origin (proxy or not). */
 export function itemPath(href: string): string {
@@ -50,7 +51,7 @@ export interface MirrorTexts {
 /** The mirror's items of one account, optionally only those under `collectionPath`. */
 export async function mirrorTexts(db: LifeboatDb, accountId: string, collectionPath = '/'): Promise<MirrorTexts> {
   const result: MirrorTexts = { live: new Map(), deleted: new Map() };
-  const items = await db.items.where('accountId').equals(accountId).toArray();
+  const items = await itemsOfAccount(db, accountId).toArray();
   for (const item of items) {
     const path = itemPath(item.href);
     if (!path.startsWith(collectionPath)) continue;

@@ -15,6 +15,7 @@ import { putNewItem } from '../../src/providers/dav/put-new-item';
 import { pushToCollection } from '../../src/restore/push-to-collection';
 import type { PushParams } from '../../src/model/push';
 import type { LifeboatDb } from '../../src/db/schema';
+import { itemsOfAccount } from '../../src/db/account-items';
 
 const CARDS = makeCards(60);
 const EVENTS = [...makeEvents(30), { name: 'dst-overlap.ics', data: fixture('calendar/dst-overlap.ics') }, { name: 'journal.ics', data: fixture('calendar/journal.ics') }];
@@ -79,7 +80,7 @@ describe('restore into another server', () => {
     expect(await push('calendar', true)).toMatchObject({ created: 0, alreadyThere: EVENTS.length });
 
     await runMirror(target);
-    const restored = new Map((await db.items.where('accountId').equals('new').toArray()).map((item) => [item.uid, item.raw]));
+    const restored = new Map((await itemsOfAccount(db, 'new').toArray()).map((item) => [item.uid, item.raw]));
     const original = await itemsAsOf(db, { accountId: 'old', kinds: ['contact', 'event', 'journal', 'task'] }, beforeWipe);
     expect(restored.size).toBe(original.length);
     for (const { item, raw } of original) expect(content(restored.get(item.uid)!)).toEqual(content(raw));

@@ -34,9 +34,22 @@ describe('href normalisation', () => {
     expect(absoluteHref('/c/caf%e9.vcf', BASE)).toBe('https://dav.example.com/c/caf%E9.vcf');
   });
 
+  it('spells plain paths (read without parsing) as URL resolution does', () => {
+    // None of these needs an escape changed, so resolving them as a browser does is the answer.
+    const hrefs = [
+      '/books/jane/contacts/0f3c-a1.vcf', "/a/b(1)!~*'_x.vcf", '/a/b/', '/a/.hidden.vcf', '/a//b.vcf',
+      '/a/./b.vcf', '/a/../b.vcf', '/a/..', '//other.example.com/a.vcf', 'https://dav.example.com/a/b.vcf',
+      'https://dav.example.com.evil.org/a.vcf', 'https://dav.example.com', 'https://dav.example.com:8443/a.vcf', 'a.vcf',
+    ];
+    for (const href of hrefs) expect(absoluteHref(href, BASE), href).toBe(new URL(href, BASE).href);
+    expect(absoluteHref('/a/b.vcf', 'http://127.0.0.1:5232/a/')).toBe('http://127.0.0.1:5232/a/b.vcf');
+  });
+
   it('names an href by its path in a body sent to the same origin', () => {
     expect(hrefForBody('https://dav.example.com/c/a%40b.vcf', BASE)).toBe('/c/a%40b.vcf');
     expect(hrefForBody('https://other.example.com/c/a.vcf', BASE)).toBe('https://other.example.com/c/a.vcf');
+    expect(hrefForBody('https://dav.example.com/c/plain-1.vcf', BASE)).toBe('/c/plain-1.vcf');
+    expect(hrefForBody('https://dav.example.com.evil.org/c/a.vcf', BASE)).toBe('https://dav.example.com.evil.org/c/a.vcf');
   });
 
   it('compares collections with or without the trailing slash', () => {

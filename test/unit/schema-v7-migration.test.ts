@@ -3,8 +3,7 @@
 // table as it was written (items with only their derived search fields changed), and counters
 // that equal a full count of what it holds.
 import { describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
-import { LifeboatDb } from '../../src/db/schema';
+import { upgradedMirror } from '../support/old-mirror';
 import { countRecords } from '../../src/db/counter-buckets';
 import { recurringEventsBefore } from '../../src/db/browse-items';
 import { searchWordsOf } from '../../src/db/search-words';
@@ -62,21 +61,10 @@ const TABLES = {
   items: ITEMS,
 } as const;
 
-async function writeVersion6(name: string): Promise<void> {
-  const old = new Dexie(name);
-  old.version(6).stores(V6_STORES);
-  await old.open();
-  for (const [table, records] of Object.entries(TABLES)) await old.table(table).bulkAdd([...records]);
-  old.close();
-}
-
 describe('the upgrade to schema 7', () => {
   it('opens a version-6 mirror whole, with counters equal to a full count', async () => {
-    const name = `lifeboat-v7-migration-${Math.random().toString(36).slice(2)}`;
-    await writeVersion6(name);
-    const db = new LifeboatDb(name);
-    await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(7);
+    const db = await upgradedMirror(6, V6_STORES, TABLES);
+    expect(db.verno).toBe(9);
     for (const [table, records] of Object.entries(TABLES)) {
       if (table === 'items') continue;
       expect(await db.table(table).toArray(), table).toEqual(records);

@@ -5,10 +5,9 @@
 // ready (no layout record) a write costs one read of two small keys. A change to the set of
 // accounts (the live export reads by account) drops every page: they are built again lazily.
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { keepsStore, stepsInOrder, tablesWithMutate } from '../mutate-wrapper';
+import { keepsStore, recordsReplaced, stepsInOrder, tablesWithMutate } from '../mutate-wrapper';
 import type { ItemRecord } from '../../model/item';
 import type { ExportKind } from '../../model/export';
-import { replaced } from '../counters-middleware';
 import { EXPORT_ITEM_KINDS, pageOfKey } from './export-order';
 import { pageId, type ExportLayoutRecord, type ExportPageRecord } from './page-records';
 import { emptyContent } from './page-content';
@@ -102,7 +101,7 @@ export const exportPagesMiddleware: Middleware<DBCore> = {
               (layout): layout is ExportLayoutRecord => layout !== undefined,
             );
             if (layouts.length === 0) return table.mutate(request);
-            const before = await replaced(table, request);
+            const before = await recordsReplaced(table, request);
             const response = await table.mutate(request);
             if (name === 'accounts') {
               if (accountsChanged(request, before)) await dropReadyExports(down, trans);
