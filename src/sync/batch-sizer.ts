@@ -29,30 +29,48 @@ export interface BatchSizer {
   next(): number;
   /** What a batch brought back, to size the following ones. */
   saw(results: ReadonlyArray<RemoteItem | RemoteItemFailure>): void;
+  /** What an answer of `count` items is expected to weigh, in bytes of item text (answer-budget.ts). */
+  expectedBytes(count: number): number;
 }
 
-export function batchSizer(options: BatchSizerOptions = DEFAULT_BATCH_SIZING): BatchSizer {
+/** The bytes of item text an answer carried (UTF-16 length standing in for bytes, as below). */
+export function answerBytes(results: ReadonlyArray<RemoteItem | RemoteItemFailure>): number {
+  let bytes = 0;
+  for (const result of results) if (!isFailure(result)) bytes += result.data.length;
+  return bytes;
+}
+
+/** The bytes per item seen so far, to estimate the next answer before it is asked. */
+function bytesPerItemSeen() {
   let items = 0;
   let bytes = 0;
   return {
+    items: () => items,
+    perItem: () => Math.max(1, bytes / Math.max(1, items)),
+    saw: (results: ReadonlyArray<RemoteItem | RemoteItemFailure>): void => {
+      items += results.filter((result) => !isFailure(result)).length;
+      bytes += answerBytes(results);
+    },
+  };
+}
+
+export function batchSizer(options: BatchSizerOptions = DEFAULT_BATCH_SIZING): BatchSizer {
+  const seen = bytesPerItemSeen();
+  return {
     next() {
-      if (items === 0) return options.first;
+      if (seen.items() === 0) return options.first;
       // UTF-16 length stands in for bytes: close enough for plain-ASCII vCard and iCalendar.
-      const perItem = Math.max(1, bytes / items);
-      return Math.min(options.max, Math.max(options.min, Math.floor(options.targetBytes / perItem)));
+      return Math.min(options.max, Math.max(options.min, Math.floor(options.targetBytes / seen.perItem())));
     },
-    saw(results) {
-      for (const result of results) {
-        if (isFailure(result)) continue;
-        items++;
-        bytes += result.data.length;
-      }
-    },
+    saw: seen.saw,
+    // Before any answer, the first batch is expected to be a whole answer's worth.
+    expectedBytes: (count) => (seen.items() === 0 ? options.targetBytes : count * seen.perItem()),
   };
 }
 
 /** A sizer that always answers `size` (a caller that fixed the batch size). */
 export function fixedBatchSizer(size: number): BatchSizer {
   const count = Math.max(1, Math.floor(size));
-  return { next: () => count, saw: () => undefined };
+  const seen = bytesPerItemSeen();
+  return { next: () => count, saw: seen.saw, expectedBytes: (n) => (seen.items() === 0 ? 0 : n * seen.perItem()) };
 }
