@@ -74,7 +74,8 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
 
 /**
  * Collections mirrored side by side. With fetch-ahead.ts's two batches each, three collections
- * can keep the per-host limit of 4 requests (http/host-limiter.ts) busy.
+ * can keep the per-host limit of 4 requests (http/host-limiter.ts) busy; the run's answer budget
+ * (answer-budget.ts) bounds the answers they hold at once.
  */
 const COLLECTIONS_AT_ONCE = 3;
 
