@@ -3,14 +3,14 @@
 // build goes first, so both see the same load), each opening timed by its own marks
 // (popup-timing.ts). Prints the median first paint and counts shown of each build and the load
 // average. Needs `npm run build` and a copy of an earlier `dist`.
-// Run: `npx tsx bench/popup-before-after.ts <earlier dist> [contacts] [openings]`.
+// Run: `npx tsx bench/popup-before-after.ts <earlier dist> [contacts] [openings] [later dist, else dist]`.
 import { loadavg } from 'node:os';
 import { lifeboatWithMirror, seededMirror } from './export-bench-browser';
 import type { LifeboatBrowser } from './lifeboat-browser';
 import { timePopupPhases } from './popup-timing';
 import { median } from './timing';
 
-const [before, contactsArg, openingsArg] = process.argv.slice(2);
+const [before, contactsArg, openingsArg, after = 'dist'] = process.argv.slice(2);
 if (!before) throw new Error('Usage: popup-before-after.ts <earlier dist> [contacts] [openings]');
 const contacts = Number(contactsArg ?? 10_000);
 const openings = Number(openingsArg ?? 15);
@@ -18,7 +18,7 @@ const source = await seededMirror('popup-before-after', contacts);
 const builds: Array<[string, LifeboatBrowser]> = [];
 try {
   builds.push(['before', await lifeboatWithMirror(source, before)]);
-  builds.push(['after', await lifeboatWithMirror(source, 'dist')]);
+  builds.push(['after', await lifeboatWithMirror(source, after)]);
   // A first opening of each: the extension's files read from disk once, as after any first click.
   for (const [, lifeboat] of builds) await timePopupPhases(lifeboat, contacts);
   const paints = new Map<string, number[]>(builds.map(([name]) => [name, []]));
