@@ -27,11 +27,12 @@ export interface AnswerBudget {
 }
 
 /**
- * 4 MB: the three collections mirrored at once each write one answer of about 1 MB while a
- * fourth is on the wire. Measured on a 21,000-item first mirror against Radicale, in
- * docs/BENCHMARKS.md ("Worker heap peak").
+ * 6 MB: each of the three collections mirrored at once can write one answer of about 1 MB while
+ * its next is on the wire, so no collection waits for a round trip after each write (4 MB left
+ * one answer on the wire for all three, and the mirror was slower in most runs). Measured on a
+ * 21,000-item first mirror against Radicale, in docs/BENCHMARKS.md ("Worker heap peak").
  */
-export const DEFAULT_ANSWER_BUDGET_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_ANSWER_BUDGET_BYTES = 6 * 1024 * 1024;
 
 export function answerBudget(limitBytes: number): AnswerBudget {
   let held = 0;

@@ -18,7 +18,7 @@ export interface BatchSizerOptions {
  * 1 MB an answer: the bench's floor runs as fast with batches of 100 as of 1,000 on Radicale,
  * so a smaller answer costs little time, while the worker held up to nine of them at once
  * (three collections, two fetched ahead and one being stored, each parsed) before the run's
- * answer budget (answer-budget.ts) bounded them to about four. In a 21,000-item
+ * answer budget (answer-budget.ts) bounded them to about six. In a 21,000-item
  * first mirror the worker's heap peaked at 127 MB with 4 MB answers and 65 to 67 MB with 1.5 MB
  * (108 MB in a third run); 0.5 MB answers brought it to 50 to 60 MB but made the mirror up to
  * 38% slower in three runs of four; 1 MB gave 61 MB as fast as the build before either change (one run).
