@@ -64,7 +64,9 @@ export function answerBudget(limitBytes: number): AnswerBudget {
   };
   return {
     take(bytes) {
-      const wanted = Math.max(0, bytes);
+      // No answer is free: a batch whose size nothing predicts yet (a fixed-size sizer before
+      // its first answer) still counts, or any number of them would start at once.
+      const wanted = Math.max(1, bytes);
       return new Promise((grant) => {
         waiting.push({ bytes: wanted, grant });
         pump();
