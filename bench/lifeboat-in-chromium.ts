@@ -5,7 +5,7 @@ import type { OffscreenBuilt, OffscreenRequest } from '../src/shared/offscreen-m
 import { addAccount, command, countItems, runDuration, runs, startLifeboat, waitForRuns, type LifeboatBrowser } from './lifeboat-browser';
 import { medianOf } from './timing';
 import type { DavAccount } from './vdirsyncer-run';
-import { sampleWorkerHeap } from './worker-heap';
+import { sampleWorkerHeap, type HeapSampling } from './worker-heap';
 
 export interface FirstMirror {
   lifeboat: LifeboatBrowser;
@@ -14,11 +14,11 @@ export interface FirstMirror {
   heapSamples: number;
 }
 
-/** A fresh profile, the account added in the options page, and its first mirror awaited. */
-export async function firstMirror(account: DavAccount, expectedItems: number, timeoutMs: number): Promise<FirstMirror> {
-  const lifeboat = await startLifeboat();
+/** A fresh profile, the account added in the options page, and its first mirror awaited; `distDir`: the build to load. */
+export async function firstMirror(account: DavAccount, expectedItems: number, timeoutMs: number, distDir?: string, sampling: HeapSampling = {}): Promise<FirstMirror> {
+  const lifeboat = await startLifeboat(distDir);
   try {
-    const heap = await sampleWorkerHeap(lifeboat.ext.browser, lifeboat.ext.extensionId);
+    const heap = await sampleWorkerHeap(lifeboat.ext.browser, lifeboat.ext.extensionId, sampling);
     await addAccount(lifeboat, account);
     const run = await waitForRuns(lifeboat, 1, timeoutMs);
     const { peakBytes, samples } = await heap.stop();

@@ -17,6 +17,7 @@ import type { ProgressReporter } from './progress-reporter';
 import type { SyncDeps } from './sync-deps';
 import { runBounded } from './run-bounded';
 import { markMoment } from '../shared/phase-times';
+import { answerBudget, DEFAULT_ANSWER_BUDGET_BYTES, type AnswerBudget } from './answer-budget';
 import type { RunSummary } from '../model/run-summary';
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
@@ -42,6 +43,8 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     let latestStep: ProgressStep;
     // Each collection reports into its own lists, joined in collection order afterwards: the
     // run log reads the same whichever collection finished first.
+    // One budget for the answers held across the collections mirrored at once (answer-budget.ts).
+    const budget = answerBudget(deps.answerBudgetBytes ?? DEFAULT_ANSWER_BUDGET_BYTES);
     const reports = enabled.map(() => ({ errors: [] as RunError[], unreadable: [] as UnreadableItemRef[], limited: [] as UnreadableItemRef[], alarms: [] as AlarmRecord[] }));
     try {
       await runBounded(
@@ -51,7 +54,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
           // The progress line names the latest collection started: with collections side by
           // side, each naming its own would flip the phase back and forth on every write.
           latestStep = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-          await syncOneCollection({ deps, collection, remote, startedAt, tally, report: { ...reports[index]!, progress, step: () => latestStep } });
+          await syncOneCollection({ deps, collection, remote, startedAt, tally, budget, report: { ...reports[index]!, progress, step: () => latestStep } });
         },
         endsTheRun,
       );
@@ -71,7 +74,8 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
 
 /**
  * Collections mirrored side by side. With fetch-ahead.ts's two batches each, three collections
- * can keep the per-host limit of 4 requests (http/host-limiter.ts) busy.
+ * can keep the per-host limit of 4 requests (http/host-limiter.ts) busy; the run's answer budget
+ * (answer-budget.ts) bounds the answers they hold at once.
  */
 const COLLECTIONS_AT_ONCE = 3;
 
@@ -101,9 +105,10 @@ async function syncOneCollection(params: {
   remote: RemoteCollection;
   startedAt: number;
   tally: CollectionTally;
+  budget: AnswerBudget;
   report: CollectionReport;
 }): Promise<void> {
-  const { deps, collection, remote, startedAt, tally, report } = params;
+  const { deps, collection, remote, startedAt, tally, budget, report } = params;
   const { errors, unreadable, limited, alarms, progress, step } = report;
   try {
     const alarm = await syncCollection({
@@ -117,6 +122,7 @@ async function syncOneCollection(params: {
       startedAt,
       unreadable,
       limited,
+      budget,
     });
     if (alarm) alarms.push(alarm);
   } catch (error) {

@@ -17,6 +17,7 @@ import type { SyncDeps } from './sync-deps';
 import { batchSizer, fixedBatchSizer } from './batch-sizer';
 import { DEFAULT_FETCH_DEPTH, fetchAhead } from './fetch-ahead';
 import { markMoment } from '../shared/phase-times';
+import type { AnswerBudget } from './answer-budget';
 
 export interface CollectionTally {
   added: number;
@@ -44,10 +45,12 @@ export interface CollectionRunParams {
   unreadable: UnreadableItemRef[];
   /** Filled with the items this run stored whose fields were read only in part, for the run log. */
   limited: UnreadableItemRef[];
+  /** The run's bytes for multiget answers held at once, shared with the collections beside this one. */
+  budget?: AnswerBudget;
 }
 
 export async function syncCollection(params: CollectionRunParams): Promise<AlarmRecord | null> {
-  const { deps, collection, remote, policy, tally, errors, onProgress, startedAt, unreadable, limited } = params;
+  const { deps, collection, remote, policy, tally, errors, onProgress, startedAt, unreadable, limited, budget } = params;
   const { db, source, now } = deps;
   const reader = deps.readers[collection.kind];
   const cursor = { syncToken: collection.syncToken ?? undefined, ctag: collection.ctag ?? undefined };
@@ -69,7 +72,7 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   const failed: string[] = [];
   let held = await rereadUnreadable({ db, collection, reader, now: now() });
   const sizer = deps.batchSize !== undefined ? fixedBatchSizer(deps.batchSize) : batchSizer();
-  const batches = fetchAhead(plan.fetch, (hrefs) => source.fetchItems(remote, hrefs), { sizer, depth: deps.fetchDepth ?? DEFAULT_FETCH_DEPTH });
+  const batches = fetchAhead(plan.fetch, (hrefs) => source.fetchItems(remote, hrefs), { sizer, depth: deps.fetchDepth ?? DEFAULT_FETCH_DEPTH, budget });
   for await (const { requested, results } of batches) {
     markMoment('batch-fetched');
     // Every item the server sent is stored as served, read or not (never lost, never silent);

@@ -16,6 +16,8 @@ export interface SyncDeps {
   batchSize?: number;
   /** Batches of one collection fetched at once (fetch-ahead.ts). */
   fetchDepth?: number;
+  /** Bytes of multiget answers one run holds at once across its collections (answer-budget.ts). */
+  answerBudgetBytes?: number;
   /** Collections of one account mirrored at once (sync-account.ts). */
   collectionsAtOnce?: number;
   /** Least time between two progress writes (tests set 0 to see every one). */

@@ -53,6 +53,8 @@ export interface MirrorSetup {
   batchSize?: number;
   /** Batches of one collection fetched at once (the engine's default when unset). */
   fetchDepth?: number;
+  /** Bytes of answers the run holds at once across its collections (the engine's default when unset). */
+  answerBudgetBytes?: number;
 }
 
 export interface MirrorSource {
@@ -90,6 +92,7 @@ export async function runMirror(setup: MirrorSetup, source?: Source, counter = c
     now: Date.now,
     ...(setup.batchSize === undefined ? {} : { batchSize: setup.batchSize }),
     ...(setup.fetchDepth === undefined ? {} : { fetchDepth: setup.fetchDepth }),
+    ...(setup.answerBudgetBytes === undefined ? {} : { answerBudgetBytes: setup.answerBudgetBytes }),
   };
   const summary = await syncAccount(deps, setup.account);
   return { summary, requests: counter.requests };

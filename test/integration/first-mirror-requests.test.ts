@@ -13,7 +13,7 @@ import { expectConverged as expectMirrorOf } from '../support/expect-converged';
 import type { DavTestServer } from '../harness/dav-test-server';
 import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
 import { itemPath } from '../harness/mirror-check';
-import { mirrorSource, runMirror, type MirrorSetup } from '../harness/mirror-run';
+import { countingFetch, mirrorSource, runMirror, type CountingFetch, type MirrorSetup } from '../harness/mirror-run';
 import { makeCards } from '../harness/sample-items';
 import { makeEvents } from '../harness/sample-events';
 import { seededDavServers } from '../harness/seeded-dav-servers';
@@ -98,6 +98,34 @@ describe.each(servers)('the first mirror of a %s account', (_name, start) => {
     // At least two at once (the pipeline works), never more than the host limit.
     expect(proxy.inFlight.most).toBeGreaterThanOrEqual(2);
     expect(proxy.inFlight.most).toBeLessThanOrEqual(DEFAULT_REQUESTS_PER_HOST);
+  });
+
+  it('holds the answers of all its collections within one budget: with room for one, one multiget at a time, and every item mirrored', async () => {
+    const setup = await freshSetup();
+    proxy.add({ method: 'REPORT', body: '-multiget', fault: { kind: 'delay', ms: 50 } });
+    // Multigets in flight, counted apart from the listings that run beside them.
+    const multigets = { now: 0, most: 0 };
+    const counter = countingFetch();
+    const counted: CountingFetch = {
+      requests: counter.requests,
+      fetch: async (input, init) => {
+        const multiget = typeof init?.body === 'string' && init.body.includes('-multiget');
+        if (multiget) multigets.most = Math.max(multigets.most, ++multigets.now);
+        try {
+          return await counter.fetch(input, init);
+        } finally {
+          if (multiget) multigets.now--;
+        }
+      },
+    };
+    try {
+      // Every answer is larger than a budget of one byte: each is granted alone, none is stuck.
+      const { summary } = await runMirror({ ...setup, batchSize: 20, fetchDepth: 4, answerBudgetBytes: 1 }, undefined, counted);
+      expect(summary).toMatchObject({ outcome: 'ok', added: CARDS.length + EVENTS.length });
+    } finally {
+      proxy.clear();
+    }
+    expect(multigets.most).toBe(1);
   });
 
   it('stopped mid-way, stores whole batches in order, saves no cursor, and the next run fetches only the rest', async () => {
