@@ -44,9 +44,14 @@ export interface SizeResult {
     /** Command to blob ready (the offscreen document's build). */
     exportVcf: Figure;
     exportIcs: Figure;
-    /** The whole click: command to the worker, build, download started ("click to file"). */
+    /** The whole click: command to the worker, build, download, file complete ("click to file"). */
     exportVcfWithDownload: Figure;
     exportIcsWithDownload: Figure;
+    /** The same clicks up to the download's start (the file complete minus the worker's wait for it). */
+    exportVcfStarted?: Figure;
+    exportIcsStarted?: Figure;
+    /** The ready pages' first build after the first mirror, in the background (exporters/ready/). */
+    readyPagesBuild?: { contacts: number | null; calendars: number | null };
     /** Popup: first paint (null until the popup marks it), and its counts shown. */
     popupFirstPaint: Figure | null;
     popupCountsShown: Figure;
