@@ -70,6 +70,9 @@ export interface SizeResult {
 export interface ServerResults {
   server: ServerName;
   sizes: SizeResult[];
+  /** When this server's figures were measured, with the load average then (a run of one `--server` keeps the other's). */
+  measuredAt?: string;
+  load15?: number;
 }
 
 /** The issue's "as a person sees it": Add account → popup showing the count, against vdirsyncer. */

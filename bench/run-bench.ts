@@ -7,12 +7,14 @@
 // plan (CI) writes to bench/out/ instead and leaves the docs alone: its figures mean little.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { loadavg } from 'node:os';
 import { planFromArgs, type BenchPlan } from './bench-plan';
 import { dataSize } from './generate-data';
 import { describeMachine } from './machine';
 import { measurePhotoMirror, type PhotoResult } from './photo-mirror';
 import { photoTargets, renderPhotoReport } from './photo-report';
 import type { BenchResults, ServerResults, SideBySideResult } from './results';
+import { SERVER_NAMES } from './bench-server';
 import { runSize } from './run-size';
 import { sideBySide } from './side-by-side';
 import { describeSize, renderReport } from './table';
@@ -47,7 +49,7 @@ function record(plan: BenchPlan, servers: ServerResults[], side: SideBySideResul
     measuredAt: new Date().toISOString(),
     plan: plan.name,
     machine: describeMachine(),
-    servers: servers.length > 0 ? servers : (earlier?.servers ?? []),
+    servers: withEarlierServers(servers, earlier?.servers ?? []),
     sideBySide: side ?? earlier?.sideBySide ?? null,
   };
   const report = renderReport(results);
@@ -60,11 +62,13 @@ async function benchDav(plan: BenchPlan): Promise<ServerResults[]> {
   const servers: ServerResults[] = [];
   for (const server of plan.servers) {
     console.log(`\n${server}: ${plan.sizes.join(', ')} contacts, each figure ${plan.repeat}×`);
-    const done: ServerResults = { server, sizes: [] };
+    const done: ServerResults = { server, sizes: [], measuredAt: new Date().toISOString(), load15: Number(loadavg()[2]!.toFixed(1)) };
     servers.push(done);
     for (const contacts of plan.sizes) {
       const result = await runSize(plan, server, dataSize(contacts));
       done.sizes.push(result);
+      done.measuredAt = new Date().toISOString();
+      done.load15 = Number(loadavg()[2]!.toFixed(1));
       console.log(`  done: ${describeSize(result)}`);
       // Saved after every size: a long run that is stopped keeps what it measured.
       record({ ...plan, name: `${plan.name} (partial: saved after ${server} at ${contacts} contacts)` }, servers, null);
@@ -94,6 +98,12 @@ async function benchPhotos(plan: BenchPlan): Promise<string[]> {
   save(plan.recorded ? 'bench/photo-results.json' : 'bench/out/photo-results.json', { measuredAt, plan: plan.name, machine: describeMachine(), results });
   if (plan.recorded) writeDocsSection('photos', report);
   return verdictLines('', photoTargets(results));
+}
+
+/** This run's servers, and the earlier run's figures of the servers it did not measure (`--server`). */
+function withEarlierServers(measured: ServerResults[], earlier: ServerResults[]): ServerResults[] {
+  const names = new Set(measured.map((result) => result.server));
+  return [...earlier.filter((result) => !names.has(result.server)), ...measured].sort((a, b) => SERVER_NAMES.indexOf(a.server) - SERVER_NAMES.indexOf(b.server));
 }
 
 /** The last results at `path`, if they have this version's shape. */

@@ -141,11 +141,12 @@ export function renderReport(results: BenchResults): string {
   ];
   // A busy machine slows the clients and the servers alike, but not by the same factor.
   if (m.load15 > m.cores) parts.push(`**Development run, not a final figure:** the machine's load average was ${m.load15} on ${m.cores} cores (other work ran at the same time), so every time here is noisy; compare ratios measured side by side, not absolute times.`);
-  for (const { server, sizes } of results.servers) {
+  for (const { server, sizes, measuredAt, load15 } of results.servers) {
     const last = sizes.at(-1);
     if (!last) continue;
     parts.push(
       `### ${SERVER_LABEL[server]}`,
+      ...(measuredAt ? [`Measured ${measuredAt}${load15 === undefined ? '' : ` (load average ${load15} over the last 15 minutes at its end)`}.`] : []),
       `**${describeSize(last)}**`,
       detail(last),
       candidates(last),
