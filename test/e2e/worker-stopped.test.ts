@@ -18,8 +18,10 @@ let ext: ExtensionBrowser;
 beforeAll(async () => {
   radicale = await startRadicale({ seed: [{ name: 'contacts', kind: 'addressbook', displayName: 'Contacts', items: CARDS }] });
   proxy = await startFaultProxy(radicale.url);
-  // Each batch of 100 cards takes 600 ms more: the first mirror lasts several seconds.
-  proxy.add({ method: 'REPORT', body: 'addressbook-multiget', fault: { kind: 'delay', ms: 600 } });
+  // Each multiget takes 3 s more: the first mirror lasts several seconds, and once the first
+  // batch is stored the next ones are seconds away, so the worker is stopped with them still on
+  // the wire even on a loaded machine (with 600 ms, a busy machine stored them all first).
+  proxy.add({ method: 'REPORT', body: 'addressbook-multiget', fault: { kind: 'delay', ms: 3000 } });
   ext = await launchExtensionBrowser({ extensionDir: prepareExtensionCopy('dist', ['http://127.0.0.1/*']) });
 });
 
