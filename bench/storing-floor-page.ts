@@ -15,6 +15,8 @@ export interface StoringFloorRequest {
   pattern: FloorPattern;
   /** A database name not used before in this profile. */
   database: string;
+  /** False: the floor client alone in the page, nothing stored (what running in Chromium costs). */
+  store: boolean;
 }
 
 export interface StoringFloorRun {
@@ -102,7 +104,7 @@ export async function storingFloor(request: StoringFloorRequest): Promise<Storin
   const db = await openDatabase(request.database);
   const commits: Array<Promise<void>> = [];
   const plainFetch = globalThis.fetch.bind(globalThis);
-  globalThis.fetch = async (input, init) => {
+  if (request.store) globalThis.fetch = async (input, init) => {
     const response = await plainFetch(input, init);
     if (typeof init?.body !== 'string' || !init.body.includes('multiget')) return response;
     const text = await response.text();

@@ -6,7 +6,8 @@
 // (storing-floor-page.ts), and with `--lifeboat` Lifeboat's own first mirror. Each with its wall
 // time, requests, the CPU its client and Radicale spent (process-cpu.ts) and the load average.
 // Needs a build (`npm run build`). Writes bench/storing-floor-results.json (one entry per size).
-// Run: `npx tsx bench/storing-floor.ts [--contacts 10000] [--rounds 3] [--lifeboat]`.
+// `--fetch-only` adds the floor client in the same page storing nothing: what Chromium alone adds.
+// Run: `npx tsx bench/storing-floor.ts [--contacts 10000] [--rounds 3] [--lifeboat] [--fetch-only]`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { startBenchServer, type BenchServer } from './bench-server';
@@ -22,7 +23,7 @@ import { dropDatabase, loadStoringFloor, runStoringFloor } from './storing-floor
 import { threadCpuBetween, threadCpuMs } from './thread-cpu';
 import { median } from './timing';
 
-type ClientName = 'floor' | 'storing floor' | 'Lifeboat';
+type ClientName = 'floor' | 'floor in Chromium' | 'storing floor' | 'Lifeboat';
 
 interface Measured {
   ms: number;
@@ -42,6 +43,7 @@ const option = (name: string, fallback: number): number => {
 const contacts = option('--contacts', 10_000);
 const rounds = option('--rounds', 3);
 const withLifeboat = process.argv.includes('--lifeboat');
+const withFetchOnly = process.argv.includes('--fetch-only');
 const size = dataSize(contacts);
 const items = size.contacts + size.events + size.tasks;
 const RESULTS = new URL('./storing-floor-results.json', import.meta.url);
@@ -66,7 +68,7 @@ function floor(server: BenchServer, pattern: FloorPattern): Promise<Measured> {
 }
 
 /** A fresh profile per round; its start and the page's loading are outside the figures. */
-async function storingFloor(server: BenchServer, pattern: FloorPattern, round: number): Promise<Measured> {
+async function storingFloor(server: BenchServer, pattern: FloorPattern, round: number, store: boolean): Promise<Measured> {
   const lifeboat = await startLifeboat();
   try {
     await loadStoringFloor(lifeboat.page);
@@ -75,8 +77,8 @@ async function storingFloor(server: BenchServer, pattern: FloorPattern, round: n
     const group = lifeboat.ext.processGroup;
     const threads0 = threadCpuMs(group);
     const run = await measured(server, () => groupCpuMs(group), async () => {
-      const stored = await runStoringFloor(lifeboat.page, { account: server.account, vcard4: server.vcard4, pattern, database });
-      if (stored.items !== items || stored.stored !== items) throw new Error(`The storing floor fetched ${stored.items} items and stored ${stored.stored}, not ${items}.`);
+      const stored = await runStoringFloor(lifeboat.page, { account: server.account, vcard4: server.vcard4, pattern, database, store });
+      if (stored.items !== items || stored.stored !== (store ? items : 0)) throw new Error(`The storing floor fetched ${stored.items} items and stored ${stored.stored}, not ${items}.`);
       return stored;
     });
     const threads = threadCpuBetween(threads0, threadCpuMs(group), 50).slice(0, 8);
@@ -122,13 +124,14 @@ try {
   const pattern = FLOOR_CANDIDATES[cheapest]!;
   console.log(`${items} items; cheapest batching: ${candidates[cheapest]!.pattern}`);
 
-  const clients: ClientName[] = withLifeboat ? ['floor', 'storing floor', 'Lifeboat'] : ['floor', 'storing floor'];
+  const clients: ClientName[] = ['floor', ...(withFetchOnly ? ['floor in Chromium' as const] : []), 'storing floor', ...(withLifeboat ? ['Lifeboat' as const] : [])];
   const runs = new Map<ClientName, Measured[]>(clients.map((c) => [c, []]));
   for (let round = 0; round < rounds; round++) {
     for (const client of round % 2 === 0 ? clients : [...clients].reverse()) {
-      const run = client === 'floor' ? await floor(server, pattern) : client === 'storing floor' ? await storingFloor(server, pattern, round) : await lifeboatFirst(server);
+      const run =
+        client === 'floor' ? await floor(server, pattern) : client === 'Lifeboat' ? await lifeboatFirst(server) : await storingFloor(server, pattern, round, client === 'storing floor');
       runs.get(client)!.push(run);
-      console.log(`  round ${round + 1} ${client}: ${formatMs(run.ms)}, ${run.requests ?? '?'} requests, client CPU ${formatMs(run.clientCpu)}, Radicale CPU ${formatMs(run.radicaleCpu)} (load ${run.load.toFixed(1)})`);
+      console.log(`  round ${round + 1} ${client}: ${formatMs(run.ms)}, ${run.requests ?? '—'} requests, client CPU ${formatMs(run.clientCpu)}, Radicale CPU ${formatMs(run.radicaleCpu)} (load ${run.load.toFixed(1)})`);
       if (run.threads) console.log(`    ${run.threads.map(([thread, ms]) => `${thread} ${formatMs(ms)}`).join('; ')}`);
     }
   }
@@ -142,6 +145,7 @@ try {
   const ratios = {
     storingOverFloor: medians['storing floor'].ms / medians.floor.ms,
     storingOverFloorByRound: runs.get('storing floor')!.map((s, i) => s.ms / runs.get('floor')![i]!.ms),
+    chromiumFetchOnlyOverFloor: withFetchOnly ? medians['floor in Chromium'].ms / medians.floor.ms : null,
     lifeboatOverStoring: withLifeboat ? medians.Lifeboat.ms / medians['storing floor'].ms : null,
     lifeboatOverFloor: withLifeboat ? medians.Lifeboat.ms / medians.floor.ms : null,
   };
