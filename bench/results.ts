@@ -73,6 +73,8 @@ export interface ServerResults {
   /** When this server's figures were measured, with the load average then (a run of one `--server` keeps the other's). */
   measuredAt?: string;
   load15?: number;
+  /** The 1-minute load average as this server's part began: above ~1, other work was running. */
+  loadAtStart?: number;
 }
 
 /** The issue's "as a person sees it": Add account → popup showing the count, against vdirsyncer. */

@@ -62,7 +62,7 @@ async function benchDav(plan: BenchPlan): Promise<ServerResults[]> {
   const servers: ServerResults[] = [];
   for (const server of plan.servers) {
     console.log(`\n${server}: ${plan.sizes.join(', ')} contacts, each figure ${plan.repeat}×`);
-    const done: ServerResults = { server, sizes: [], measuredAt: new Date().toISOString(), load15: Number(loadavg()[2]!.toFixed(1)) };
+    const done: ServerResults = { server, sizes: [], measuredAt: new Date().toISOString(), load15: Number(loadavg()[2]!.toFixed(1)), loadAtStart: Number(loadavg()[0]!.toFixed(1)) };
     servers.push(done);
     for (const contacts of plan.sizes) {
       const result = await runSize(plan, server, dataSize(contacts));
