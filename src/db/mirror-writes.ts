@@ -109,19 +109,22 @@ export async function markDeletedUpstream(
 export async function markDeletedAndJudge(
   db: LifeboatDb,
   params: { collection: CollectionRecord; hrefs: string[]; emptied: boolean; policy: WipePolicy; now: number },
-): Promise<{ deleted: number; alarm: AlarmRecord | null }> {
+): Promise<{ deleted: number; alarm: AlarmRecord | null; live?: number }> {
   const { collection, now } = params;
   return db.transaction('rw', [db.items, db.wipeMarks, db.alarms], async () => {
     const deleted = await markDeletedUpstream(db, collection.id, params.hrefs, now);
     await addToWipeCount(db, collection.id, { deleted, emptied: params.emptied });
+    // The live items the judgment counted after the run's last item write: the run's end
+    // records them rather than count again (db/runs.ts liveCountsOf).
+    let live: number | undefined;
     const alarm = await judgeWipe(db, {
       collectionId: collection.id,
       accountId: collection.accountId,
       collectionName: collection.displayName,
       now,
       policy: params.policy,
-      countLive: () => countLiveItems(db, collection.id),
+      countLive: async () => (live = await countLiveItems(db, collection.id)),
     });
-    return { deleted, alarm };
+    return { deleted, alarm, ...(live !== undefined ? { live } : {}) };
   });
 }

@@ -4,7 +4,6 @@
 // items the server no longer lists, needs that. An unchanged collection needs its counts alone
 // (read from the [collectionId+live] index, no record read), and a delta (RFC 6578) needs only
 // the items it names.
-import { Dexie } from 'dexie';
 import type { LifeboatDb } from './schema';
 import type { ChangeListing } from '../model/source';
 import type { MirroredRef } from '../model/mirrored-ref';
@@ -26,12 +25,12 @@ export async function readPlanningRefs(db: LifeboatDb, collectionId: string, lis
     for (const ref of refs.values()) if (ref.live) live++;
     return { refs, mirrored: refs.size, live };
   }
+  // A count walks every index entry of its range (IndexedDB has no stored count): at 10,000
+  // contacts one took ~100 ms in Chromium. The items held are the live ones plus the few marked
+  // deleted upstream, so the live ones are walked once, not twice (once more for "all held").
   const byLive = db.items.where('[collectionId+live]');
-  const [mirrored, live] = await Promise.all([
-    byLive.between([collectionId, Dexie.minKey], [collectionId, Dexie.maxKey]).count(),
-    byLive.equals([collectionId, 1]).count(),
-  ]);
-  return { refs: listing.mode === 'delta' ? await refsOf(db, collectionId, [...listing.changed.map((item) => item.href), ...listing.removed]) : new Map<string, MirroredRef>(), mirrored, live };
+  const [deleted, live] = await Promise.all([byLive.equals([collectionId, 0]).count(), byLive.equals([collectionId, 1]).count()]);
+  return { refs: listing.mode === 'delta' ? await refsOf(db, collectionId, [...listing.changed.map((item) => item.href), ...listing.removed]) : new Map<string, MirroredRef>(), mirrored: deleted + live, live };
 }
 
 async function refsOf(db: LifeboatDb, collectionId: string, hrefs: string[]): Promise<Map<string, MirroredRef>> {

@@ -21,9 +21,18 @@ export async function startRun(db: LifeboatDb, accountId: string, now: number): 
   return id!;
 }
 
-/** A run's end, with the live items it left each collection at (liveCountsOf): the mirror over time. */
-export async function finishRun(db: LifeboatDb, id: number, accountId: string, result: Omit<RunRecord, 'id' | 'accountId' | 'startedAt' | 'collectionCounts'>): Promise<void> {
-  await db.runs.update(id, { ...result, collectionCounts: await liveCountsOf(db, accountId) });
+/**
+ * A run's end, with the live items it left each collection at (liveCountsOf): the mirror over
+ * time. `known`: the counts the run already read after its last write to a collection.
+ */
+export async function finishRun(
+  db: LifeboatDb,
+  id: number,
+  accountId: string,
+  result: Omit<RunRecord, 'id' | 'accountId' | 'startedAt' | 'collectionCounts'>,
+  known?: ReadonlyMap<string, number>,
+): Promise<void> {
+  await db.runs.update(id, { ...result, collectionCounts: await liveCountsOf(db, accountId, known) });
 }
 
 export function recentRuns(db: LifeboatDb, accountId: string, limit = 20): Promise<RunRecord[]> {
@@ -53,11 +62,13 @@ export async function closeInterruptedRuns(db: LifeboatDb, now: number): Promise
 /**
  * The live items of each of an account's collections now, and of its photo library when it has
  * photos: counted on the `[collectionId+live]` and `[accountId+live]` indexes, which reads no
- * record. What a run records when it ends, for the mirror over time.
+ * record. What a run records when it ends, for the mirror over time. A count still walks each
+ * index entry (~100 ms at 10,000 contacts in Chromium), so the collections in `known` (counted
+ * by the run after its last write there: a no-change sync's whole cost) are not counted again.
  */
-export async function liveCountsOf(db: LifeboatDb, accountId: string): Promise<CollectionCount[]> {
+export async function liveCountsOf(db: LifeboatDb, accountId: string, known: ReadonlyMap<string, number> = new Map()): Promise<CollectionCount[]> {
   const collections = await db.collections.where('accountId').equals(accountId).primaryKeys();
-  const counts = await Promise.all(collections.map(async (collectionId) => ({ collectionId, live: await countLiveItems(db, collectionId) })));
+  const counts = await Promise.all(collections.map(async (collectionId) => ({ collectionId, live: known.get(collectionId) ?? (await countLiveItems(db, collectionId)) })));
   const photos = await countLivePhotos(db, accountId);
   return photos > 0 ? [...counts, { collectionId: photoCollectionId(accountId), live: photos }] : counts;
 }

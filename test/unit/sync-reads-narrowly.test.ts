@@ -2,10 +2,10 @@
 // whole text (inline photos included), so reading the collection to plan an unchanged one made
 // a no-change sync cost a clone of the whole mirror.
 import { describe, expect, it } from 'vitest';
-import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 import { syncAccount } from '../../src/sync/sync-account';
 import { MemorySource, card } from '../support/memory-source';
 import { freshDb, addTestAccount, envelopeReaders } from '../support/test-db';
+import { itemsTableWatch } from '../support/items-table-watch';
 
 const BOOK = 'https://dav.example.com/alice/contacts/';
 const href = (n: number) => `${BOOK}${n}.vcf`;
@@ -19,41 +19,29 @@ function itemReads() {
     if (!watching) return;
     for (const value of values) if (value) ids.push((value as { id: string }).id);
   };
-  const middleware: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: 'item-reads',
-    create: (down) => ({
-      ...down,
-      table(name) {
-        const table = down.table(name);
-        if (name !== 'items') return table;
-        const watched: DBCoreTable = {
-          ...table,
-          get: async (request) => {
-            const value: unknown = await table.get(request);
-            note([value]);
-            return value;
-          },
-          getMany: async (request) => {
-            const values: unknown[] = await table.getMany(request);
-            note(values);
-            return values;
-          },
-          query: async (request) => {
-            const response = await table.query(request);
-            if (request.values) note(response.result);
-            return response;
-          },
-          openCursor: async (request) => {
-            const cursor = await table.openCursor(request);
-            if (cursor && request.values !== false) note([cursor.value]);
-            return cursor;
-          },
-        };
-        return watched;
-      },
-    }),
-  };
+  const middleware = itemsTableWatch('item-reads', (table) => ({
+    ...table,
+    get: async (request) => {
+      const value: unknown = await table.get(request);
+      note([value]);
+      return value;
+    },
+    getMany: async (request) => {
+      const values: unknown[] = await table.getMany(request);
+      note(values);
+      return values;
+    },
+    query: async (request) => {
+      const response = await table.query(request);
+      if (request.values) note(response.result);
+      return response;
+    },
+    openCursor: async (request) => {
+      const cursor = await table.openCursor(request);
+      if (cursor && request.values !== false) note([cursor.value]);
+      return cursor;
+    },
+  }));
   return { middleware, ids, watch: () => (watching = true) };
 }
 
