@@ -8,7 +8,7 @@
 // applied one write after the other (a chain per transaction), never read twice at once.
 import type { DBCore, DBCoreGetManyRequest, DBCoreGetRequest, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { forget, recall, remember } from './known-buckets';
-import { keepsStore, stepsInOrder } from './mutate-wrapper';
+import { keepsStore, keysOfWrite, recordsReplaced, stepsInOrder } from './mutate-wrapper';
 import type { CounterRecord } from '../model/counter';
 import { COUNTED_TABLES, addToDeltas, bucketOf, type CountedTable, type CounterDeltas } from './counter-buckets';
 
@@ -27,14 +27,6 @@ function counts(trans: DBCoreTransaction): boolean {
   return keepsStore(trans, COUNTERS_TABLE);
 }
 
-function keysOf(table: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' | 'put' }): unknown[] {
-  return request.keys ?? request.values.map((value) => table.schema.primaryKey.extractKey!(value) as unknown);
-}
-
-function keysReplaced(table: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' | 'put' | 'delete' }): unknown[] {
-  return request.type === 'delete' ? request.keys : keysOf(table, request);
-}
-
 /**
  * What the write replaces, when the transaction knows all of it; else `undefined`. Synchronous
  * on purpose: the write must follow in the same Dexie zone (https://dexie.org/docs/Promise/Promise),
@@ -42,17 +34,15 @@ function keysReplaced(table: DBCoreTable, request: DBCoreMutateRequest & { type:
  */
 function knownReplaced(table: DBCoreTable, name: string, request: DBCoreMutateRequest): unknown[] | undefined {
   if (request.type === 'deleteRange') return undefined;
-  const recalled = recall(request.trans, name, keysReplaced(table, request));
+  const recalled = recall(request.trans, name, keysOfWrite(table, request));
   return recalled.includes(undefined) ? undefined : recalled.map((known) => known ?? undefined);
 }
 
 /** The records `keys` hold, read from the store where the transaction does not know them yet. */
 async function replaced(table: DBCoreTable, name: string, request: DBCoreMutateRequest): Promise<unknown[]> {
   const { trans } = request;
-  if (request.type === 'deleteRange') {
-    return (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } })).result as unknown[];
-  }
-  const keys = keysReplaced(table, request);
+  if (request.type === 'deleteRange') return recordsReplaced(table, request);
+  const keys = keysOfWrite(table, request);
   const recalled = recall(trans, name, keys);
   const read: unknown[] = await table.getMany({ trans, keys: keys.filter((_, index) => recalled[index] === undefined) });
   let next = 0;
@@ -64,7 +54,7 @@ function rememberWrite(table: DBCoreTable, name: string, request: DBCoreMutateRe
   const { trans } = request;
   if (request.type === 'deleteRange') return forget(trans, name);
   if (request.type === 'delete') return remember(trans, name, request.keys, []);
-  const keys = keysOf(table, request);
+  const keys = keysOfWrite(table, request);
   remember(trans, name, keys, request.values);
   forget(trans, name, keys.filter((_, index) => response.failures[index] !== undefined));
 }

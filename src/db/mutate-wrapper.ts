@@ -32,18 +32,21 @@ export function keepsStore(trans: DBCoreTransaction, store: string): boolean {
   return idb.mode !== 'versionchange' && idb.objectStoreNames.contains(store);
 }
 
-/** Every record a write replaces, read whole from the store (what a middleware compares). */
-export async function recordsReplaced(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
+/** The primary keys a write touches, one per value or key, in order. */
+export function keysOfWrite(table: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' | 'put' | 'delete' }): unknown[] {
+  if (request.type === 'delete') return request.keys;
+  return request.keys ?? request.values.map((value) => table.schema.primaryKey.extractKey!(value) as unknown);
+}
+
+/**
+ * Every record a write replaces, read whole from the store (what a middleware compares). Not an
+ * async function: it hands back Dexie's own promise, so a middleware that awaits it keeps Dexie's
+ * zone (https://dexie.org/docs/Promise/Promise), which the hooks below need for the write.
+ */
+export function recordsReplaced(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
   const { trans } = request;
-  switch (request.type) {
-    case 'add':
-    case 'put': {
-      const keys: unknown[] = request.keys ?? request.values.map((value) => table.schema.primaryKey.extractKey!(value) as unknown);
-      return table.getMany({ trans, keys });
-    }
-    case 'delete':
-      return table.getMany({ trans, keys: request.keys });
-    case 'deleteRange':
-      return (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } })).result as unknown[];
+  if (request.type === 'deleteRange') {
+    return table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } }).then((answer) => answer.result as unknown[]);
   }
+  return table.getMany({ trans, keys: keysOfWrite(table, request) });
 }

@@ -8,7 +8,7 @@ import { selectForExport, type SelectedItem } from '../db/export-selection';
 import { exportVcf } from './vcard-export';
 import { exportIcs } from './ical-export';
 import { exportFileName } from './file-names';
-import { convertedCards, keepRefused, servedTexts, sortForExport } from './export-tally';
+import { convertedCards, keepRefused, servedTexts, sortForExport, type ExportTally } from './export-tally';
 import { withText, type WithText } from './text-parts';
 import { measurePhase, timedPhase } from '../shared/phase-times';
 
@@ -50,6 +50,32 @@ export const EXPORT_FORMATS: Record<ExportKind, Format> = {
   },
 };
 
+export interface ItemsBuilt {
+  /** What became of each item; `keptAsServed` and `skipped` list the reader's refusals first, then the builder's. */
+  tally: ExportTally;
+  built: ReturnType<Format['build']>;
+  /** Indexes of the items written by the builder. */
+  written: number[];
+  /** How many of `keptAsServed` and `skipped` the reader refused (before the builder's). */
+  refusedWhenStored: { served: number; skipped: number };
+}
+
+/**
+ * The items built into the file's pieces, and the tally of what became of each. Shared by the
+ * live build and the ready pages (exporters/ready/page-build.ts), so both give the same bytes.
+ */
+export function buildItems(kind: ExportKind, items: readonly SelectedItem[], options: Pick<BuildOptions, 'label' | 'vcardVersion'>): ItemsBuilt {
+  const tally = sortForExport(items);
+  const refusedWhenStored = { served: tally.keptAsServed.length, skipped: tally.skipped.length };
+  const built = EXPORT_FORMATS[kind].build(
+    tally.toBuild.map((index) => items[index]!.raw),
+    { ...options, readWhole: tally.toBuild.map((index) => items[index]!.readWhole) },
+  );
+  keepRefused(tally, items, built.skipped);
+  const refused = new Set(built.skipped.map(({ index }) => tally.toBuild[index]));
+  return { tally, built, written: tally.toBuild.filter((index) => !refused.has(index)), refusedWhenStored };
+}
+
 export async function buildExport(db: LifeboatDb, kind: ExportKind, params: ExportParams, now: Date): Promise<BuiltExport> {
   const format = EXPORT_FORMATS[kind];
   const items: SelectedItem[] = await timedPhase('export-read', () => selectForExport(db, { kinds: format.kinds, ...params }));
@@ -57,15 +83,8 @@ export async function buildExport(db: LifeboatDb, kind: ExportKind, params: Expo
   // Never silently: an item that cannot be converted is copied as served when it is whole, and
   // named with its reason when it is not; the summary counts each way.
   const buildStart = performance.now();
-  const tally = sortForExport(items);
-  const built = format.build(
-    tally.toBuild.map((index) => items[index]!.raw),
-    { label, vcardVersion: params.vcardVersion, readWhole: tally.toBuild.map((index) => items[index]!.readWhole) },
-  );
+  const { tally, built, written } = buildItems(kind, items, { label, vcardVersion: params.vcardVersion });
   measurePhase('export-build', buildStart);
-  keepRefused(tally, items, built.skipped);
-  const refused = new Set(built.skipped.map(({ index }) => tally.toBuild[index]));
-  const written = tally.toBuild.filter((index) => !refused.has(index));
   const asOf = params.asOf !== undefined;
   // A selection says so in its name, so it never passes for the whole address book.
   const fileLabel = params.itemIds ? 'selection' : label;

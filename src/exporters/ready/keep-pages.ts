@@ -55,14 +55,11 @@ function tables(db: LifeboatDb) {
 /** Every page of `kind` built again from the mirror. */
 export function buildAllPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CHARS): Promise<void> {
   return db.transaction('rw', tables(db), async () => {
-    const items = await selectForExport(db, { kinds: EXPORT_ITEM_KINDS[kind] });
-    const pages = cut(kind, items, pageChars).map((run, n) => pageRecord(kind, n, run));
+    const runs = cut(kind, await selectForExport(db, { kinds: EXPORT_ITEM_KINDS[kind] }), pageChars);
     await pagesOf(db, kind).delete();
-    await db.exportPages.bulkPut(pages);
-    const bounds = pages.slice(1).map((page): SortKey => {
-      const first = items.find((item) => item.id === page.ids[0])!;
-      return [first.title, first.id];
-    });
+    await db.exportPages.bulkPut(runs.map((run, n) => pageRecord(kind, n, run)));
+    // Each page after the first begins at its first item's sort key.
+    const bounds = runs.slice(1).map(([first]): SortKey => [first!.title, first!.id]);
     await db.exportLayouts.put({ kind, bounds, locale: ORDER_LOCALE });
   });
 }

@@ -4,22 +4,13 @@
 import type { ExportKind } from '../../model/export';
 import type { SelectedItem } from '../../db/export-selection';
 import type { PageContent } from '../../db/export-pages/page-records';
-import { EXPORT_FORMATS } from '../build-export';
-import { convertedCards, keepRefused, servedTexts, sortForExport } from '../export-tally';
+import { buildItems } from '../build-export';
+import { convertedCards, servedTexts } from '../export-tally';
 
 export const READY_VCARD_VERSION = '3.0';
 
 export function buildPage(kind: ExportKind, items: readonly SelectedItem[]): { parts: string[]; content: Omit<PageContent, 'bytes'> } {
-  const tally = sortForExport(items);
-  const servedBefore = tally.keptAsServed.length;
-  const skippedBefore = tally.skipped.length;
-  const built = EXPORT_FORMATS[kind].build(
-    tally.toBuild.map((index) => items[index]!.raw),
-    { label: undefined, vcardVersion: undefined, readWhole: tally.toBuild.map((index) => items[index]!.readWhole) },
-  );
-  keepRefused(tally, items, built.skipped);
-  const refused = new Set(built.skipped.map(({ index }) => tally.toBuild[index]));
-  const written = tally.toBuild.filter((index) => !refused.has(index));
+  const { tally, built, written, refusedWhenStored } = buildItems(kind, items, { label: undefined, vcardVersion: undefined });
   const served = (indexes: number[]) => indexes.map((index) => servedTexts(items, [index]));
   const skipped = (entries: typeof tally.skipped) => entries.map(({ index, reason }) => ({ title: items[index]?.title ?? '', reason }));
   return {
@@ -28,10 +19,10 @@ export function buildPage(kind: ExportKind, items: readonly SelectedItem[]): { p
       written: written.length,
       cardsWithExtensions: built.cardsWithExtensions ?? 0,
       convertedFrom: kind === 'contacts' ? convertedCards(items, written, READY_VCARD_VERSION) : {},
-      servedUnreadable: served(tally.keptAsServed.slice(0, servedBefore)),
-      servedRefused: served(tally.keptAsServed.slice(servedBefore)),
-      skippedUnreadable: skipped(tally.skipped.slice(0, skippedBefore)),
-      skippedRefused: skipped(tally.skipped.slice(skippedBefore)),
+      servedUnreadable: served(tally.keptAsServed.slice(0, refusedWhenStored.served)),
+      servedRefused: served(tally.keptAsServed.slice(refusedWhenStored.served)),
+      skippedUnreadable: skipped(tally.skipped.slice(0, refusedWhenStored.skipped)),
+      skippedRefused: skipped(tally.skipped.slice(refusedWhenStored.skipped)),
     },
   };
 }
