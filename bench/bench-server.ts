@@ -3,6 +3,7 @@
 // (seeded by PUT, as any client would; a task list made with MKCALENDAR next to its Default
 // address book and calendar). Both answer sync-collection, so the floor uses it on both.
 import { putItem, putItems, startCyrus, startRadicale, type CyrusServer, type SeedCollection } from '../test/harness';
+import { processTreeCpuMs } from './process-tree-cpu';
 import type { DavAccount } from './vdirsyncer-run';
 
 export type ServerName = 'radicale' | 'cyrus';
@@ -17,6 +18,8 @@ export interface BenchServer {
   collectionUrl(name: string): string;
   /** The server's process, where it is one (Radicale): the side-by-side reads its CPU time. */
   pid?: number;
+  /** CPU ms the server has used so far, all its processes (Cyrus forks one per service). */
+  cpuMs(): number;
   /** PUTs a new revision of an item, as another client would. */
   put(collection: string, name: string, data: string): Promise<void>;
   stop(): Promise<void>;
@@ -60,6 +63,7 @@ async function cyrusServer(seed: SeedCollection[]): Promise<BenchServer> {
     account: { url: server.url, ...auth },
     vcard4: true,
     collectionUrl,
+    cpuMs: () => processTreeCpuMs(server.pid),
     put: async (collection, name, data) => void (await putItem(new URL(name, collectionUrl(collection)).href, data, auth)),
     stop: () => server.stop(),
   };
@@ -74,6 +78,7 @@ export async function startBenchServer(name: ServerName, seed: SeedCollection[])
     account: { url: server.url, ...auth },
     vcard4: false,
     pid: server.pid,
+    cpuMs: () => processTreeCpuMs(server.pid),
     collectionUrl: (collection) => server.collectionUrl(collection),
     put: async (collection, item, data) => void (await putItem(new URL(item, server.collectionUrl(collection)).href, data, auth)),
     stop: () => server.stop(),

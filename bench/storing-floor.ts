@@ -1,16 +1,18 @@
 // The storing floor: what keeping the copy costs a browser extension at the least. On one
-// Radicale seeded with the bench's mix (generate-data.ts, as run-size.ts seeds it), in rounds that
+// server (Radicale, or Cyrus IMAP with `--server cyrus`) seeded with the bench's mix
+// (generate-data.ts, as run-size.ts seeds it through bench-server.ts), in rounds that
 // take turns: the floor as the bench measures it (floor-figures.ts picks its cheapest batching,
 // the plain Node client of floor-client.ts, storing nothing), the same client and pattern run in
 // a page of the built extension in headless Chromium storing every text into IndexedDB
 // (storing-floor-page.ts), and with `--lifeboat` Lifeboat's own first mirror. Each with its wall
-// time, requests, the CPU its client and Radicale spent (process-cpu.ts) and the load average.
-// Needs a build (`npm run build`). Writes bench/storing-floor-results.json (one entry per size).
+// time, requests, the CPU its client and the server spent (process-cpu.ts, process-tree-cpu.ts)
+// and the load average. Needs a build (`npm run build`). Writes bench/storing-floor-results.json
+// (one entry per server and size).
 // `--fetch-only` adds the floor client in the same page storing nothing: what Chromium alone adds.
-// Run: `npx tsx bench/storing-floor.ts [--contacts 10000] [--rounds 3] [--lifeboat] [--fetch-only]`.
+// Run: `npx tsx bench/storing-floor.ts [--server radicale|cyrus] [--contacts 10000] [--rounds 3] [--lifeboat] [--fetch-only]`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { startBenchServer, type BenchServer } from './bench-server';
+import { SERVER_NAMES, startBenchServer, type BenchServer, type ServerName } from './bench-server';
 import { floorFigures } from './floor-figures';
 import { FloorClient } from './floor-client';
 import { FLOOR_CANDIDATES, type FloorPattern } from './floor-pattern';
@@ -18,7 +20,7 @@ import { formatMs, formatRatio, markdownTable } from './format';
 import { benchCollections, dataSize } from './generate-data';
 import { addAccount, countItems, runDuration, startLifeboat, waitForRuns } from './lifeboat-browser';
 import { describeMachine } from './machine';
-import { groupCpuMs, groupEnded, ownCpuMs, processCpuMs } from './process-cpu';
+import { groupCpuMs, groupEnded, ownCpuMs } from './process-cpu';
 import { dropDatabase, loadStoringFloor, runStoringFloor } from './storing-floor-bundle';
 import { threadCpuBetween, threadCpuMs } from './thread-cpu';
 import { median } from './timing';
@@ -30,16 +32,20 @@ interface Measured {
   requests: number | null;
   /** CPU ms of the client: this Node process (floor) or Chromium's process group. */
   clientCpu: number;
-  radicaleCpu: number;
+  /** CPU ms of the server, every process of it. */
+  serverCpu: number;
   load: number;
   /** Chromium's busiest threads, "process type / thread" → CPU ms. */
   threads?: Array<[string, number]>;
 }
 
-const option = (name: string, fallback: number): number => {
+const optionText = (name: string): string | undefined => {
   const at = process.argv.indexOf(name);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
+  return at === -1 ? undefined : process.argv[at + 1];
 };
+const option = (name: string, fallback: number): number => Number(optionText(name) ?? fallback);
+const serverName = (optionText('--server') ?? 'radicale') as ServerName;
+if (!SERVER_NAMES.includes(serverName)) throw new Error(`--server must be one of ${SERVER_NAMES.join(', ')}, not ${serverName}.`);
 const contacts = option('--contacts', 10_000);
 const rounds = option('--rounds', 3);
 const withLifeboat = process.argv.includes('--lifeboat');
@@ -51,12 +57,12 @@ const RESULTS = new URL('./storing-floor-results.json', import.meta.url);
 /** A fresh browser's own start-up work (profile, extension's worker) left to finish before the clock. */
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1000));
 
-/** Times `task` (its own ms) with Radicale's CPU and the client's around it. */
+/** Times `task` (its own ms) with the server's CPU and the client's around it. */
 async function measured(server: BenchServer, clientCpu: () => number, task: () => Promise<{ ms: number; requests: number | null }>): Promise<Measured> {
   const load = loadavg()[0]!;
-  const [radicale0, client0] = [processCpuMs(server.pid!), clientCpu()];
+  const [server0, client0] = [server.cpuMs(), clientCpu()];
   const { ms, requests } = await task();
-  return { ms, requests, clientCpu: clientCpu() - client0, radicaleCpu: processCpuMs(server.pid!) - radicale0, load };
+  return { ms, requests, clientCpu: clientCpu() - client0, serverCpu: server.cpuMs() - server0, load };
 }
 
 function floor(server: BenchServer, pattern: FloorPattern): Promise<Measured> {
@@ -115,8 +121,8 @@ async function lifeboatFirst(server: BenchServer): Promise<Measured> {
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 const medianOf = (runs: Measured[], pick: (m: Measured) => number): number => median(runs.map(pick));
 
-console.log(`Seeding Radicale with ${contacts} contacts, ${size.events} events, ${size.tasks} tasks (load ${loadavg()[0]!.toFixed(1)})…`);
-const server = await startBenchServer('radicale', benchCollections(size));
+console.log(`Seeding ${serverName} with ${contacts} contacts, ${size.events} events, ${size.tasks} tasks (load ${loadavg()[0]!.toFixed(1)})…`);
+const server = await startBenchServer(serverName, benchCollections(size));
 try {
   // Each batching once, then the cheapest once more (floor-figures.ts): the bench's own choice.
   const { candidates } = await floorFigures(server, items, 1, FLOOR_CANDIDATES);
@@ -131,7 +137,7 @@ try {
       const run =
         client === 'floor' ? await floor(server, pattern) : client === 'Lifeboat' ? await lifeboatFirst(server) : await storingFloor(server, pattern, round, client === 'storing floor');
       runs.get(client)!.push(run);
-      console.log(`  round ${round + 1} ${client}: ${formatMs(run.ms)}, ${run.requests ?? '—'} requests, client CPU ${formatMs(run.clientCpu)}, Radicale CPU ${formatMs(run.radicaleCpu)} (load ${run.load.toFixed(1)})`);
+      console.log(`  round ${round + 1} ${client}: ${formatMs(run.ms)}, ${run.requests ?? '—'} requests, client CPU ${formatMs(run.clientCpu)}, ${serverName} CPU ${formatMs(run.serverCpu)} (load ${run.load.toFixed(1)})`);
       if (run.threads) console.log(`    ${run.threads.map(([thread, ms]) => `${thread} ${formatMs(ms)}`).join('; ')}`);
     }
   }
@@ -139,9 +145,9 @@ try {
   const medians = Object.fromEntries(
     clients.map((c) => {
       const r = runs.get(c)!;
-      return [c, { ms: medianOf(r, (m) => m.ms), clientCpu: medianOf(r, (m) => m.clientCpu), radicaleCpu: medianOf(r, (m) => m.radicaleCpu), requests: r[0]!.requests }];
+      return [c, { ms: medianOf(r, (m) => m.ms), clientCpu: medianOf(r, (m) => m.clientCpu), serverCpu: medianOf(r, (m) => m.serverCpu), requests: r[0]!.requests }];
     }),
-  ) as Record<ClientName, { ms: number; clientCpu: number; radicaleCpu: number; requests: number | null }>;
+  ) as Record<ClientName, { ms: number; clientCpu: number; serverCpu: number; requests: number | null }>;
   const ratios = {
     storingOverFloor: medians['storing floor'].ms / medians.floor.ms,
     storingOverFloorByRound: runs.get('storing floor')!.map((s, i) => s.ms / runs.get('floor')![i]!.ms),
@@ -153,29 +159,31 @@ try {
   console.log('');
   console.log(
     markdownTable(
-      ['Client', 'Wall time, median (runs)', 'Requests', 'Client CPU', 'Radicale CPU', '÷ floor'],
+      ['Client', 'Wall time, median (runs)', 'Requests', 'Client CPU', `${serverName} CPU`, '÷ floor'],
       clients.map((c) => {
         const m = medians[c];
         const each = runs.get(c)!.map((r) => formatMs(r.ms)).join(', ');
-        return [c, `${formatMs(m.ms)} (${each})`, String(m.requests ?? '—'), formatMs(m.clientCpu), formatMs(m.radicaleCpu), formatRatio(m.ms / medians.floor.ms)];
+        return [c, `${formatMs(m.ms)} (${each})`, String(m.requests ?? '—'), formatMs(m.clientCpu), formatMs(m.serverCpu), formatRatio(m.ms / medians.floor.ms)];
       }),
     ),
   );
   console.log(`\nstoring floor ÷ floor ${formatRatio(ratios.storingOverFloor)} (by round: ${ratios.storingOverFloorByRound.map(formatRatio).join(', ')})` + (withLifeboat ? `; Lifeboat ÷ storing floor ${formatRatio(ratios.lifeboatOverStoring!)}` : '') + `; load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
 
   const entry = {
+    server: serverName,
     contacts,
     items,
     measuredAt: new Date().toISOString(),
     machine: describeMachine(),
     pattern: candidates[cheapest]!.pattern,
     candidates,
-    rounds: Object.fromEntries(clients.map((c) => [c, runs.get(c)!.map((m) => ({ ...m, ms: Math.round(m.ms), clientCpu: Math.round(m.clientCpu), radicaleCpu: Math.round(m.radicaleCpu), load: round1(m.load) }))])),
+    rounds: Object.fromEntries(clients.map((c) => [c, runs.get(c)!.map((m) => ({ ...m, ms: Math.round(m.ms), clientCpu: Math.round(m.clientCpu), serverCpu: Math.round(m.serverCpu), load: round1(m.load) }))])),
     medians,
     ratios,
   };
-  const earlier = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Array<{ contacts: number }>) : [];
-  const all = [...earlier.filter((e) => e.contacts !== contacts), entry].sort((a, b) => a.contacts - b.contacts);
+  // One entry per server and size: this run replaces the last of its kind only.
+  const earlier = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Array<{ server: ServerName; contacts: number }>) : [];
+  const all = [...earlier.filter((e) => e.server !== serverName || e.contacts !== contacts), entry].sort((a, b) => a.server.localeCompare(b.server) || a.contacts - b.contacts);
   writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
 } finally {
   await server.stop();
