@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { loadavg } from 'node:os';
 import { planFromArgs, type BenchPlan } from './bench-plan';
 import { dataSize } from './generate-data';
+import { floorEvidence } from './floor-evidence';
 import { describeMachine } from './machine';
 import { measurePhotoMirror, type PhotoResult } from './photo-mirror';
 import { photoTargets, renderPhotoReport } from './photo-report';
@@ -52,7 +53,7 @@ function record(plan: BenchPlan, servers: ServerResults[], side: SideBySideResul
     servers: withEarlierServers(servers, earlier?.servers ?? []),
     sideBySide: side ?? earlier?.sideBySide ?? null,
   };
-  const report = renderReport(results);
+  const report = renderReport(results, floorEvidence);
   save(path, results);
   if (plan.recorded) writeDocsSection('results', report);
   return report;
@@ -120,7 +121,7 @@ const plan = planFromArgs(process.argv.slice(2));
 console.log(`Lifeboat benchmark, plan ${plan.name}`);
 const verdicts: string[] = [];
 const servers = plan.parts.includes('dav') ? await benchDav(plan) : [];
-for (const { server, sizes } of servers) verdicts.push(...verdictLines(`${server}: `, checkTargets(sizes)));
+for (const { server, sizes } of servers) verdicts.push(...verdictLines(`${server}: `, checkTargets(sizes, floorEvidence(server))));
 if (plan.parts.includes('photos')) verdicts.push(...(await benchPhotos(plan)));
 let side: SideBySideResult | null = null;
 if (plan.parts.includes('side')) {

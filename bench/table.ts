@@ -6,6 +6,7 @@ import type { ServerName } from './bench-server';
 import { formatCount, formatMb, formatMs, formatRatio, markdownTable } from './format';
 import type { BenchResults, CpuSplit, Figure, SideBySideResult, SizeResult } from './results';
 import { checkSideBySide, checkTargets, growthExponent, type TargetCheck } from './targets';
+import type { FloorEvidence } from './floor-evidence';
 
 const SERVER_LABEL: Record<ServerName, string> = { radicale: 'Radicale', cyrus: 'Cyrus IMAP' };
 
@@ -90,8 +91,10 @@ function sweep(sizes: SizeResult[]): string {
 
 const verdict = (met: boolean | null): string => (met === null ? 'not judged at this size' : met ? 'MET' : '**MISSED**');
 
+/** With a column for the floors' evidence (floor-evidence.ts) when a check carries some. */
 export function targetTable(checks: TargetCheck[]): string {
-  return markdownTable(['Target', 'Measured', 'Result'], checks.map((t) => [t.target, t.measured, verdict(t.met)]));
+  if (!checks.some((t) => t.floor)) return markdownTable(['Target', 'Measured', 'Result'], checks.map((t) => [t.target, t.measured, verdict(t.met)]));
+  return markdownTable(['Target', 'Measured', 'Result', 'Best reachable (floor, its own run)'], checks.map((t) => [t.target, t.measured, verdict(t.met), t.floor ?? '—']));
 }
 
 function sideBySide(side: SideBySideResult): string {
@@ -133,7 +136,8 @@ function sideBySideCpu(cpu: NonNullable<SideBySideResult['cpu']>): string {
   );
 }
 
-export function renderReport(results: BenchResults): string {
+/** `evidence`: the floors' findings per server (floor-evidence.ts), beside the targets they bound. */
+export function renderReport(results: BenchResults, evidence: (server: ServerName) => FloorEvidence = () => ({})): string {
   const m = results.machine;
   const parts = [
     `Measured ${results.measuredAt} (plan: ${results.plan}; every figure is the median of its runs) on ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, ${m.os}; ` +
@@ -157,7 +161,7 @@ export function renderReport(results: BenchResults): string {
       '**Size sweep** (growth exponent k: time ∝ items^k between the smallest and largest size; 1 is linear)',
       sweep(sizes),
       `**Targets on ${SERVER_LABEL[server]}** (judged at 10,000 contacts + 10,000 events + 1,000 tasks)`,
-      targetTable(checkTargets(sizes)),
+      targetTable(checkTargets(sizes, evidence(server))),
     );
   }
   if (results.sideBySide) parts.push(sideBySide(results.sideBySide));

@@ -3,6 +3,7 @@
 // 20,000 items) is judged only when that size was measured; a smaller run says so instead of
 // passing or failing. Growth is judged between a size of about 2,000 items and one of 20,000 or
 // more (the sweep's smallest and largest).
+import type { FloorEvidence } from './floor-evidence';
 import { formatMb, formatMs, formatRatio } from './format';
 import type { Figure, SideBySideResult, SizeResult } from './results';
 
@@ -11,6 +12,8 @@ export interface TargetCheck {
   measured: string;
   /** null: not judged at this size. */
   met: boolean | null;
+  /** What a floor's own script found about this target's reach (floor-evidence.ts). */
+  floor?: string;
 }
 
 /** Growth exponent k in time ∝ size^k between two sizes (1 = linear). */
@@ -37,16 +40,18 @@ export const GROWING_FIGURES: Array<[name: string, pick: Pick]> = [
   ['worker heap', (s) => s.lifeboat.heapPeakBytes.value],
 ];
 
-type Check = [target: string, measured: number | undefined, limit: number, format: (n: number) => string, atLeast?: boolean];
+type Check = [target: string, measured: number | undefined, limit: number, format: (n: number) => string, atLeast?: boolean, floor?: string];
 
-function judge([target, measured, limit, format, atLeast]: Check, judged: boolean): TargetCheck {
-  if (measured === undefined) return { target, measured: 'not measured', met: null };
-  return { target, measured: format(measured), met: judged ? (atLeast ? measured >= limit : measured <= limit) : null };
+function judge([target, measured, limit, format, atLeast, floor]: Check, judged: boolean): TargetCheck {
+  const evidence = floor === undefined ? {} : { floor };
+  if (measured === undefined) return { target, measured: 'not measured', met: null, ...evidence };
+  return { target, measured: format(measured), met: judged ? (atLeast ? measured >= limit : measured <= limit) : null, ...evidence };
 }
 
 const ratio = (a: Figure, b: Figure): number => a.value / b.value;
 
-export function checkTargets(sizes: SizeResult[]): TargetCheck[] {
+/** `evidence`: the floors' own findings (floor-evidence.ts), shown beside the targets they bound. */
+export function checkTargets(sizes: SizeResult[], evidence: FloorEvidence = {}): TargetCheck[] {
   const big = sizes.at(-1);
   if (!big) return [];
   // The 100,000-contact point (--with-100k) is for growth only; the figures are judged at 20k.
@@ -54,12 +59,12 @@ export function checkTargets(sizes: SizeResult[]): TargetCheck[] {
   const judged = at20k.items >= BIG_ITEMS;
   const { floor, lifeboat: lb, vdirsyncer: vd } = at20k;
   const checks: Check[] = [
-    ['First full mirror ≤ 1.5× the cheapest-pattern floor', ratio(lb.first, floor.first), 1.5, formatRatio],
+    ['First full mirror ≤ 1.5× the cheapest-pattern floor', ratio(lb.first, floor.first), 1.5, formatRatio, false, evidence.firstMirror],
     ['First full mirror ≥ 5× faster than vdirsyncer', ratio(vd.first, lb.first), 5, formatRatio, true],
     ['No-change sync ≤ 2× the floor', ratio(lb.noChange, floor.noChange), 2, formatRatio],
     ['No-change sync ≥ 10× faster than vdirsyncer', ratio(vd.noChange, lb.noChange), 10, formatRatio, true],
     ['100 upstream changes ≤ 2× the floor', ratio(lb.changes, floor.changes), 2, formatRatio],
-    ['Popup first paint ≤ 50 ms, 20,000 items', lb.popupFirstPaint?.value, 50, formatMs],
+    ['Popup first paint ≤ 50 ms, 20,000 items', lb.popupFirstPaint?.value, 50, formatMs, false, evidence.popupFirstPaint],
     ['Popup counts shown ≤ 150 ms, 20,000 items', lb.popupCountsShown.value, 150, formatMs],
     ['.vcf of 10,000 contacts, click to file ≤ 300 ms', lb.exportVcfWithDownload.value, 300, formatMs],
     ['.ics of 11,000 events and tasks, click to file ≤ 500 ms', lb.exportIcsWithDownload.value, 500, formatMs],
@@ -97,5 +102,5 @@ export function checkSideBySide(side: SideBySideResult): TargetCheck {
 
 /** "MET     …" lines for the terminal. */
 export function verdictLines(label: string, checks: TargetCheck[]): string[] {
-  return checks.map((c) => `${c.met === null ? 'NOT JUDGED' : c.met ? 'MET' : 'MISSED'}`.padEnd(11) + `${label}${c.target}: ${c.measured}`);
+  return checks.map((c) => `${c.met === null ? 'NOT JUDGED' : c.met ? 'MET' : 'MISSED'}`.padEnd(11) + `${label}${c.target}: ${c.measured}` + (c.floor ? ` (floor: ${c.floor})` : ''));
 }

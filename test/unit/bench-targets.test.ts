@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataSize } from '../../bench/generate-data';
 import type { Figure, SizeResult } from '../../bench/results';
+import { targetTable } from '../../bench/table';
 import { checkTargets, growthExponent, verdictLines } from '../../bench/targets';
 
 const f = (value: number): Figure => ({ value, runs: [value] });
@@ -62,6 +63,18 @@ describe('benchmark targets', () => {
     const checks = checkTargets([small]);
     expect(checks.every((c) => c.met === null)).toBe(true);
     expect(checks.find((c) => c.target.startsWith('Popup first paint'))?.measured).toBe('not measured');
+  });
+
+  it('shows the floors\' evidence beside the two targets they bound, and only there', () => {
+    const evidence = { firstMirror: 'storing floor ÷ floor 2.00×', popupFirstPaint: 'blank extension page 55 ms' };
+    const checks = checkTargets([sizeResult(1000), sizeResult(10_000)], evidence);
+    const floors = Object.fromEntries(checks.map((c) => [c.target, c.floor]));
+    expect(floors['First full mirror ≤ 1.5× the cheapest-pattern floor']).toBe('storing floor ÷ floor 2.00×');
+    expect(floors['Popup first paint ≤ 50 ms, 20,000 items']).toBe('blank extension page 55 ms');
+    expect(checks.filter((c) => c.floor !== undefined)).toHaveLength(2);
+    expect(verdictLines('', checks)).toContain('MET        Popup first paint ≤ 50 ms, 20,000 items: 40 ms (floor: blank extension page 55 ms)');
+    expect(targetTable(checks)).toContain('| Popup first paint ≤ 50 ms, 20,000 items | 40 ms | MET | blank extension page 55 ms |');
+    expect(targetTable(checkTargets([sizeResult(1000), sizeResult(10_000)]))).not.toContain('Best reachable');
   });
 
   it('fails growth when one figure grows faster than items^1.1', () => {
