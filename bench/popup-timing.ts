@@ -24,7 +24,22 @@ export interface PopupTiming {
   firstPaint: number;
   /** ms from navigation start to the counts committed on screen ('lifeboat:counts-shown'). */
   countsShown: number;
+  /** ms from navigation start to each of the page's steps on the way (POPUP_STEPS), NaN where absent. */
+  steps: Record<PopupStep, number>;
 }
+
+/**
+ * The popup's steps, in order (src/popup/main.tsx): its page's HTML received, its first script
+ * running, the words painted, the data chunk evaluated, the counts read from the database.
+ */
+export const POPUP_STEPS = ['html received', 'first script runs', 'words painted', 'data chunk loaded', 'counts read'] as const;
+export type PopupStep = (typeof POPUP_STEPS)[number];
+const STEP_MARKS: Record<Exclude<PopupStep, 'html received'>, string> = {
+  'first script runs': 'lifeboat:popup-start',
+  'words painted': 'lifeboat:words-painted',
+  'data chunk loaded': 'lifeboat:data-chunk-loaded',
+  'counts read': 'lifeboat:counts-read',
+};
 
 function watchForCounts(expected: string): void {
   const marks = window as unknown as Marks;
@@ -49,11 +64,15 @@ export async function timePopupPhases(lifeboat: LifeboatBrowser, contacts: numbe
     const openToInteractive = (await handle.jsonValue()) as number;
     // The counts' mark is set in an effect, which may run just after the frame seen above.
     await page.waitForFunction(() => performance.getEntriesByName('lifeboat:counts-shown').length > 0, undefined, { timeout: 30_000 });
-    const [firstPaint, countsShown] = await page.evaluate(() =>
-      ['lifeboat:frame-painted', 'lifeboat:counts-shown'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN),
-    );
+    const [firstPaint, countsShown, ...marked] = await page.evaluate((names) => names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN), [
+      'lifeboat:frame-painted',
+      'lifeboat:counts-shown',
+      ...Object.values(STEP_MARKS),
+    ]);
     if (firstPaint === undefined || countsShown === undefined || Number.isNaN(firstPaint)) throw new Error('The popup set no lifeboat:frame-painted mark');
-    return { openToInteractive, firstPaint, countsShown };
+    const htmlReceived = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? NaN);
+    const steps = { 'html received': htmlReceived, ...Object.fromEntries(Object.keys(STEP_MARKS).map((step, i) => [step, marked[i] ?? NaN])) } as Record<PopupStep, number>;
+    return { openToInteractive, firstPaint, countsShown, steps };
   } finally {
     await page.close();
   }
