@@ -3,9 +3,8 @@
 // the blank page of popup-floor-pages.ts and Lifeboat's popup, each opened `openings` times in
 // turns under a trace of every process, in one Chromium holding the bench's mirror. For each
 // opening, on the clock of the page's own navigationStart (blink.user_timing): when the renderer's
-// commit of the navigation began and ended, when it parsed the HTML, first ran a script, laid out
-// and painted; and the renderer
-// main thread's busy time before that paint, by top-level task. Medians per page. Needs a build.
+// commit of the navigation began and ended, when it parsed the HTML, laid out and painted; and the
+// renderer main thread's busy time before that paint, by task. Medians per page. Needs a build.
 // Run: `npx tsx bench/popup-trace.ts [contacts] [openings] [dist folder, else dist]`.
 import type { Browser, CDPSession } from 'playwright-core';
 import { lifeboatWithMirror, seededMirror } from './export-bench-browser';
@@ -39,7 +38,6 @@ const MOMENTS: Array<[label: string, names: string[], end?: boolean]> = [
   ['navigation commit begins', ['RenderFrameImpl::CommitNavigation']],
   ['navigation commit ends', ['RenderFrameImpl::CommitNavigation'], true],
   ['HTML parsed', ['ParseHTML']],
-  ['first script evaluated', ['EvaluateScript', 'v8.evaluateModule']],
   ['first layout', ['Layout']],
   ['first paint', ['firstPaint']],
 ];
@@ -72,7 +70,9 @@ function read(events: TraceEvent[], url: string): Reading | undefined {
   const moments: Record<string, number> = {};
   for (const [label, names, end] of MOMENTS) {
     // Other extension pages (the options page) share the renderer: an event naming another frame is theirs.
-    const found = mine.find((e) => names.includes(e.name) && e.tid === start.tid && (frameOf(e) ?? frame) === frame);
+    // After the commit began: the new tab's first document (about:blank) is parsed and laid out in the same frame before it.
+    const after = moments['navigation commit begins'] === undefined ? start.ts : start.ts + moments['navigation commit begins'] * 1000;
+    const found = mine.find((e) => names.includes(e.name) && e.tid === start.tid && e.ts >= after && (frameOf(e) ?? frame) === frame);
     if (found) moments[label] = (found.ts + (end ? (found.dur ?? 0) : 0) - start.ts) / 1000;
   }
   const paint = moments['first paint'];
