@@ -45,7 +45,8 @@ const MOMENTS: Array<[label: string, names: string[], end?: boolean]> = [
 async function traced(browser: Browser, open: () => Promise<void>): Promise<TraceEvent[]> {
   const cdp: CDPSession = await browser.newBrowserCDPSession();
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => void events.push(...value));
+  // The protocol types each event as a string map; Chromium's trace event format has these fields.
+  cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
   await open();
