@@ -58,6 +58,8 @@ async function traced(browser: Browser, open: () => Promise<void>): Promise<Trac
 
 interface Reading {
   moments: Record<string, number>;
+  /** What the renderer's commit of the navigation did: its outermost named steps, ms by name. */
+  commit: Map<string, number>;
   /** Renderer main thread, top-level tasks' ms by name, from navigationStart to the first paint. */
   busy: Map<string, number>;
 }
@@ -95,7 +97,22 @@ function read(events: TraceEvent[], url: string): Reading | undefined {
       }
     }
   }
-  return { moments, busy };
+  return { moments, busy, commit: commitSteps(mine, start) };
+}
+
+/** The outermost events inside the page's CommitNavigation on its main thread (the one after its navigationStart). */
+function commitSteps(mine: TraceEvent[], start: TraceEvent): Map<string, number> {
+  const steps = new Map<string, number>();
+  const commit = mine.find((e) => e.name === 'RenderFrameImpl::CommitNavigation' && e.tid === start.tid && e.dur !== undefined);
+  if (!commit) return steps;
+  let coveredUntil = commit.ts;
+  for (const e of mine) {
+    if (e === commit || e.ph !== 'X' || e.tid !== start.tid || e.dur === undefined || e.ts < coveredUntil) continue;
+    if (e.ts >= commit.ts + commit.dur!) break;
+    coveredUntil = e.ts + e.dur;
+    steps.set(e.name, (steps.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  return steps;
 }
 
 async function openBlank(lifeboat: LifeboatBrowser): Promise<void> {
@@ -135,6 +152,8 @@ try {
     const names = [...new Set(all.flatMap((r) => [...r.busy.keys()]))];
     const busy = names.map((task) => [task, median(all.map((r) => r.busy.get(task) ?? 0))] as const).filter(([, ms]) => ms >= 0.5).sort((a, b) => b[1] - a[1]);
     console.log(`\nrenderer main thread before the first paint, top-level tasks (median ms): ${busy.map(([task, ms]) => `${task} ${ms.toFixed(1)}`).join(', ')}`);
+    const inCommit = [...new Set(all.flatMap((r) => [...r.commit.keys()]))].map((step) => [step, median(all.map((r) => r.commit.get(step) ?? 0))] as const).filter(([, ms]) => ms >= 0.3).sort((a, b) => b[1] - a[1]);
+    console.log(`inside the commit (median ms): ${inCommit.map(([step, ms]) => `${step} ${ms.toFixed(1)}`).join(', ')}`);
   }
 } finally {
   await lifeboat.close();
