@@ -11,7 +11,7 @@
 // `--fetch-only` adds the floor client in the same page storing nothing: what Chromium alone adds.
 // Run: `npx tsx bench/storing-floor.ts [--server radicale|cyrus] [--contacts 10000] [--rounds 3] [--lifeboat] [--fetch-only]`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { SERVER_NAMES, startBenchServer, type BenchServer, type ServerName } from './bench-server';
 import { floorFigures } from './floor-figures';
 import { FloorClient } from './floor-client';
@@ -119,6 +119,15 @@ async function lifeboatFirst(server: BenchServer): Promise<Measured> {
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
+const cores = cpus().length;
+/**
+ * The least wall time a client's CPU and the server's allow on this machine's cores, whatever
+ * the load: CPU time stretches far less than wall time on a busy machine (process-cpu.ts). A
+ * bound only where neither side is held to one thread: Cyrus forks an httpd per connection, and
+ * its floor took about this long in the quiet run; Radicale answers on one thread, so its floor
+ * is its own CPU time, not this.
+ */
+const cpuBound = (m: { clientCpu: number; serverCpu: number }): number => (m.clientCpu + m.serverCpu) / cores;
 const medianOf = (runs: Measured[], pick: (m: Measured) => number): number => median(runs.map(pick));
 
 console.log(`Seeding ${serverName} with ${contacts} contacts, ${size.events} events, ${size.tasks} tasks (load ${loadavg()[0]!.toFixed(1)})…`);
@@ -154,6 +163,7 @@ try {
     chromiumFetchOnlyOverFloor: withFetchOnly ? medians['floor in Chromium'].ms / medians.floor.ms : null,
     lifeboatOverStoring: withLifeboat ? medians.Lifeboat.ms / medians['storing floor'].ms : null,
     lifeboatOverFloor: withLifeboat ? medians.Lifeboat.ms / medians.floor.ms : null,
+    storingOverFloorByCpu: cpuBound(medians['storing floor']) / cpuBound(medians.floor),
   };
   const loads = [...runs.values()].flat().map((m) => m.load);
   console.log('');
@@ -167,6 +177,7 @@ try {
       }),
     ),
   );
+  console.log(`least wall time the CPU allows on ${cores} cores (client + server CPU ÷ cores): floor ${formatMs(cpuBound(medians.floor))}, storing floor ${formatMs(cpuBound(medians['storing floor']))}, ratio ${formatRatio(ratios.storingOverFloorByCpu)}`);
   console.log(`\nstoring floor ÷ floor ${formatRatio(ratios.storingOverFloor)} (by round: ${ratios.storingOverFloorByRound.map(formatRatio).join(', ')})` + (withLifeboat ? `; Lifeboat ÷ storing floor ${formatRatio(ratios.lifeboatOverStoring!)}` : '') + `; load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
 
   const entry = {
