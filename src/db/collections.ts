@@ -32,7 +32,7 @@ export async function reconcileCollections(
   now: number,
   alarmBefore = now - 1,
 ): Promise<Reconciled> {
-  return db.transaction('rw', [db.collections, db.items, db.alarms], async () => {
+  return db.transaction('rw', [db.collections, db.collectionCounts, db.alarms], async () => {
     const known = new Map((await db.collections.where('accountId').equals(accountId).toArray()).map((c) => [c.id, c]));
     const current: CollectionRecord[] = remote.map((r) => {
       const id = collectionId(accountId, r.href);

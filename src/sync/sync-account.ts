@@ -54,7 +54,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
           // The progress line names the latest collection started: with collections side by
           // side, each naming its own would flip the phase back and forth on every write.
           latestStep = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-          await syncOneCollection({ deps, collection, remote, startedAt, tally, budget, liveCounts: run.liveCounts, report: { ...reports[index]!, progress, step: () => latestStep } });
+          await syncOneCollection({ deps, collection, remote, startedAt, tally, budget, report: { ...reports[index]!, progress, step: () => latestStep } });
         },
         endsTheRun,
       );
@@ -106,10 +106,9 @@ async function syncOneCollection(params: {
   startedAt: number;
   tally: CollectionTally;
   budget: AnswerBudget;
-  liveCounts: Map<string, number>;
   report: CollectionReport;
 }): Promise<void> {
-  const { deps, collection, remote, startedAt, tally, budget, liveCounts, report } = params;
+  const { deps, collection, remote, startedAt, tally, budget, report } = params;
   const { errors, unreadable, limited, alarms, progress, step } = report;
   try {
     const alarm = await syncCollection({
@@ -124,7 +123,6 @@ async function syncOneCollection(params: {
       unreadable,
       limited,
       budget,
-      liveCounts,
     });
     if (alarm) alarms.push(alarm);
   } catch (error) {

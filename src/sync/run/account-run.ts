@@ -36,8 +36,6 @@ export interface AccountRun {
   readonly unreadable: UnreadableItemRef[];
   readonly limited: UnreadableItemRef[];
   readonly alarms: AlarmRecord[];
-  /** Live items per collection, counted after the run's last write there: not counted again at the end. */
-  readonly liveCounts: Map<string, number>;
   /** The pages' progress line: only grows, written at most every PROGRESS_INTERVAL_MS. */
   readonly progress: ProgressReporter;
   /** Saves what lets a stopped run resume (a cursor): only while the run is running. */
@@ -90,7 +88,6 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
     unreadable: [] as UnreadableItemRef[],
     limited: [] as UnreadableItemRef[],
     alarms: [] as AlarmRecord[],
-    liveCounts: new Map<string, number>(),
     progress,
     async checkpoint(save: () => Promise<void>) {
       step('checkpoint');
@@ -124,7 +121,7 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
       ...(limited.length > 0 ? { limited } : {}),
     } as const;
     // With each collection's live items: a point of the options page's mirror over time.
-    await finishRun(db, id, account.id, summary, run.liveCounts);
+    await finishRun(db, id, account.id, summary);
     await updateAccount(db, account.id, {
       status: failure !== null ? failureStatus(failure, credentialsRejected) : 'idle',
       lastError: failure !== null ? failureMessage(failure) : null,
