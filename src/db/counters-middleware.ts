@@ -166,8 +166,12 @@ export const countersMiddleware: Middleware<DBCore> = {
               const response = await table.mutate(request);
               rememberWrite(table, name, request, response);
               const deltas = deltasOf(table, name, request, before, response);
-              await applyDeltas(down.table(COUNTERS_TABLE), request.trans, deltas.accounts);
-              await applyCollectionDeltas(down.table(COLLECTION_COUNTS_TABLE), request.trans, deltas.collections);
+              // Both stores' reads are asked at once: IndexedDB answers a transaction's requests
+              // in order, so the second read does not wait for a round trip of the first.
+              await Promise.all([
+                applyDeltas(down.table(COUNTERS_TABLE), request.trans, deltas.accounts),
+                applyCollectionDeltas(down.table(COLLECTION_COUNTS_TABLE), request.trans, deltas.collections),
+              ]);
               return response;
             });
           },

@@ -55,8 +55,13 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
     state = nextRunState(state, to);
   };
   const startedAt = now();
-  const id = await startRun(db, account.id, startedAt);
-  await updateAccount(db, account.id, { status: 'syncing', progress: { done: 0, total: 0 } });
+  // The run record and the account's status in one transaction: one round trip to IndexedDB at
+  // the start of every run rather than two, and never a run without its status or the reverse.
+  const id = await db.transaction('rw', db.runs, db.accounts, async () => {
+    const started = await startRun(db, account.id, startedAt);
+    await updateAccount(db, account.id, { status: 'syncing', progress: { done: 0, total: 0 } });
+    return started;
+  });
 
   // Progress writes are chained, so the last one lands before the end clears the line.
   let writes: Promise<void> = Promise.resolve();
@@ -120,13 +125,16 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
       // Named in the run log: stored as served, read only in part (the listing may show it wrongly).
       ...(limited.length > 0 ? { limited } : {}),
     } as const;
-    // With each collection's live items: a point of the options page's mirror over time.
-    await finishRun(db, id, account.id, summary);
-    await updateAccount(db, account.id, {
-      status: failure !== null ? failureStatus(failure, credentialsRejected) : 'idle',
-      lastError: failure !== null ? failureMessage(failure) : null,
-      progress: null,
-      ...(failure !== null ? {} : { lastSuccessAt: finishedAt }),
+    // With each collection's live items: a point of the options page's mirror over time. The
+    // run record and the account's status change together, in one transaction.
+    await db.transaction('rw', [db.runs, db.accounts, db.collections, db.collectionCounts, db.counters], async () => {
+      await finishRun(db, id, account.id, summary);
+      await updateAccount(db, account.id, {
+        status: failure !== null ? failureStatus(failure, credentialsRejected) : 'idle',
+        lastError: failure !== null ? failureMessage(failure) : null,
+        progress: null,
+        ...(failure !== null ? {} : { lastSuccessAt: finishedAt }),
+      });
     });
     return { ...summary, alarms: run.alarms };
   }
