@@ -63,10 +63,14 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   // whole run. An unchanged collection has nothing to count (a stopped run never saved its
   // cursor, so its successor's listing is not "unchanged") and costs no write.
   const unchanged = listing.mode === 'unchanged';
-  if (!unchanged) await beginWipeCount(db, { collectionId: collection.id, accountId: collection.accountId, liveBefore, startedAt });
   tally.unchanged += plan.unchanged;
   tally.toFetch += plan.fetch.length;
-  await onProgress({ done: tally.fetched, total: tally.toFetch });
+  // Two stores, two transactions asked at once: neither waits for the other's round trip, and
+  // both are done before the first item is stored.
+  await Promise.all([
+    unchanged ? undefined : beginWipeCount(db, { collectionId: collection.id, accountId: collection.accountId, liveBefore, startedAt }),
+    onProgress({ done: tally.fetched, total: tally.toFetch }),
+  ]);
   markMoment('planned');
 
   const failed: string[] = [];
