@@ -73,17 +73,32 @@ function inflateMirror(page: Page, times: number): Promise<number> {
         open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('items', 'readwrite');
+          // Written past Dexie: the counts kept per collection (schema 10) are moved here too.
+          const kept = db.objectStoreNames.contains('collectionCounts');
+          const tx = db.transaction(kept ? ['items', 'collectionCounts'] : ['items'], 'readwrite');
           const store = tx.objectStore('items');
           const all = store.getAll();
           let added = 0;
           all.onsuccess = () => {
-            for (const item of all.result as Array<{ id: string; href: string; collectionId: string }>) {
+            const more = new Map<string, { live: number; deleted: number }>();
+            for (const item of all.result as Array<{ id: string; href: string; collectionId: string; live: 0 | 1 }>) {
+              const by = more.get(item.collectionId) ?? { live: 0, deleted: 0 };
+              by[item.live === 1 ? 'live' : 'deleted'] += times;
+              more.set(item.collectionId, by);
               for (let i = 0; i < times; i++) {
                 const href = `${item.href}-copy-${i}`;
                 store.put({ ...item, href, id: `${item.collectionId}|${href}` });
                 added++;
               }
+            }
+            if (!kept) return;
+            const counts = tx.objectStore('collectionCounts');
+            for (const [collectionId, by] of more) {
+              const row = counts.get(collectionId);
+              row.onsuccess = () => {
+                const was = (row.result as { live: number; deleted: number } | undefined) ?? { live: 0, deleted: 0 };
+                counts.put({ collectionId, live: was.live + by.live, deleted: was.deleted + by.deleted });
+              };
             }
           };
           tx.oncomplete = () => {

@@ -46,7 +46,7 @@ export function openAlarms(db: LifeboatDb): Promise<AlarmRecord[]> {
  * raises the mark again.
  */
 export async function acknowledgeAlarm(db: LifeboatDb, id: number, now = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.alarms, db.wipeMarks, db.items, db.photos], async () => {
+  await db.transaction('rw', [db.alarms, db.wipeMarks, db.collectionCounts, db.photos], async () => {
     const alarm = await db.alarms.get(id);
     if (!alarm) return;
     await db.alarms.update(id, { open: 0 });

@@ -32,8 +32,9 @@ export async function reconcileCollections(
   now: number,
   alarmBefore = now - 1,
 ): Promise<Reconciled> {
-  return db.transaction('rw', [db.collections, db.items, db.alarms], async () => {
-    const known = new Map((await db.collections.where('accountId').equals(accountId).toArray()).map((c) => [c.id, c]));
+  return db.transaction('rw', [db.collections, db.collectionCounts, db.alarms], async () => {
+    const stored = await db.collections.where('accountId').equals(accountId).toArray();
+    const known = new Map(stored.map((c) => [c.id, c]));
     const current: CollectionRecord[] = remote.map((r) => {
       const id = collectionId(accountId, r.href);
       const old = known.get(id);
@@ -56,10 +57,21 @@ export async function reconcileCollections(
       };
     });
     const gone = [...known.values()].filter((c) => c.goneUpstreamAt === null).map((c) => ({ ...c, goneUpstreamAt: now }));
-    await db.collections.bulkPut([...current, ...gone]);
+    // Only what differs is written: every write wakes each open page's live queries of the
+    // collections, and on a sync with nothing new nothing differs.
+    const before = new Map(stored.map((c) => [c.id, c]));
+    const changed = [...current, ...gone].filter((c) => !sameRecord(c, before.get(c.id)));
+    if (changed.length > 0) await db.collections.bulkPut(changed);
     const alarms = await raiseGoneAlarms(db, { gone, before: alarmBefore, now });
     return { current, gone, alarms };
   });
+}
+
+/** Whether `record` would store exactly what `stored` holds (field order aside). */
+function sameRecord(record: CollectionRecord, stored: CollectionRecord | undefined): boolean {
+  if (stored === undefined) return false;
+  const keys = new Set([...Object.keys(record), ...Object.keys(stored)]);
+  return [...keys].every((key) => JSON.stringify(record[key as keyof CollectionRecord]) === JSON.stringify(stored[key as keyof CollectionRecord]));
 }
 
 /** The end of a collection's run: the new cursor, and what must be fetched again next time. */

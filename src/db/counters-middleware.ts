@@ -5,12 +5,15 @@
 // table also takes the counters' store, and each write reads the records it replaces first,
 // so the counts move by exactly what changed: from what the transaction already read or wrote
 // of them when it did (known-buckets.ts), else from the store. The counts of the writes of one transaction are
-// applied one write after the other (a chain per transaction), never read twice at once.
+// applied one write after the other (a chain per transaction), never read twice at once. Item
+// writes also move their collection's counts (`collectionCounts`, collection-counts.ts).
 import type { DBCore, DBCoreGetManyRequest, DBCoreGetRequest, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { forget, recall, remember } from './known-buckets';
 import { keepsStore, keysOfWrite, recordsReplaced, stepsInOrder } from './mutate-wrapper';
 import type { CounterRecord } from '../model/counter';
 import { COUNTED_TABLES, addToDeltas, bucketOf, type CountedTable, type CounterDeltas } from './counter-buckets';
+import { COLLECTION_COUNTS_TABLE, addToCollection, collectionRowsAfter, type CollectionDeltas } from './collection-counts';
+import type { CollectionCountRecord } from '../model/counter';
 
 export const COUNTERS_TABLE = 'counters';
 
@@ -59,22 +62,49 @@ function rememberWrite(table: DBCoreTable, name: string, request: DBCoreMutateRe
   forget(trans, name, keys.filter((_, index) => response.failures[index] !== undefined));
 }
 
-function deltasOf(name: CountedTable, request: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse): CounterDeltas {
-  const deltas: CounterDeltas = new Map();
-  const failed = (index: number) => response.failures[index] !== undefined;
-  before.forEach((old, index) => {
-    if (old === undefined || (request.type !== 'deleteRange' && failed(index))) return;
-    const record = old as CounterRecord & Parameters<typeof bucketOf>[1];
-    addToDeltas(deltas, record.accountId, bucketOf(name, record), -1);
-  });
-  if (request.type === 'add' || request.type === 'put') {
-    request.values.forEach((value, index) => {
-      if (failed(index)) return;
-      const record = value as Parameters<typeof bucketOf>[1];
-      addToDeltas(deltas, record.accountId, bucketOf(name, record), 1);
-    });
+/** An item's or a photo's counted fields (a photo has no collection). */
+type CountedRecord = Parameters<typeof bucketOf>[1] & { collectionId?: string };
+
+interface Deltas {
+  accounts: CounterDeltas;
+  collections: CollectionDeltas;
+}
+
+/**
+ * What a write changes. A key written twice in one write (`bulkPut` of the same id twice,
+ * `bulkDelete` of one key twice) replaces, the second time, what the first time wrote, not what
+ * the store held before: IndexedDB applies a batch's requests in order
+ * (https://w3c.github.io/IndexedDB/#transaction-concept).
+ */
+function deltasOf(table: DBCoreTable, name: CountedTable, request: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse): Deltas {
+  const deltas: Deltas = { accounts: new Map(), collections: new Map() };
+  const add = (record: unknown, by: number) => {
+    if (record === undefined || record === null) return;
+    const counted = record as CountedRecord;
+    addToDeltas(deltas.accounts, counted.accountId, bucketOf(name, counted), by);
+    if (name === 'items' && counted.collectionId !== undefined) addToCollection(deltas.collections, { collectionId: counted.collectionId, live: counted.live }, by);
+  };
+  if (request.type === 'deleteRange') {
+    for (const old of before) add(old, -1);
+    return deltas;
   }
+  const holds = new Map<unknown, unknown>();
+  keysOfWrite(table, request).forEach((key, index) => {
+    if (response.failures[index] !== undefined) return;
+    add(holds.has(key) ? holds.get(key) : before[index], -1);
+    const written: unknown = request.type === 'delete' ? undefined : request.values[index];
+    add(written, 1);
+    holds.set(key, written);
+  });
   return deltas;
+}
+
+async function applyCollectionDeltas(table: DBCoreTable, trans: DBCoreTransaction, deltas: CollectionDeltas): Promise<void> {
+  if (deltas.size === 0 || !keepsStore(trans, COLLECTION_COUNTS_TABLE)) return;
+  const rows = (await table.getMany({ trans, keys: [...deltas.keys()] })) as Array<CollectionCountRecord | undefined>;
+  const { puts, emptied } = collectionRowsAfter(deltas, rows);
+  if (puts.length > 0) await table.mutate({ type: 'put', trans, values: puts });
+  if (emptied.length > 0) await table.mutate({ type: 'delete', trans, keys: emptied });
 }
 
 async function applyDeltas(counters: DBCoreTable, trans: DBCoreTransaction, deltas: CounterDeltas): Promise<void> {
@@ -104,8 +134,9 @@ export const countersMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widen = mode === 'readwrite' && stores.some(isCounted) && !stores.includes(COUNTERS_TABLE);
-        return down.transaction(widen ? [...stores, COUNTERS_TABLE] : stores, mode, options);
+        if (mode !== 'readwrite' || !stores.some(isCounted)) return down.transaction(stores, mode, options);
+        const kept = stores.includes('items') ? [COUNTERS_TABLE, COLLECTION_COUNTS_TABLE] : [COUNTERS_TABLE];
+        return down.transaction([...stores, ...kept.filter((store) => !stores.includes(store))], mode, options);
       },
       table(name) {
         const table = down.table(name);
@@ -134,7 +165,13 @@ export const countersMiddleware: Middleware<DBCore> = {
               const before = knownReplaced(table, name, request) ?? (await replaced(table, name, request));
               const response = await table.mutate(request);
               rememberWrite(table, name, request, response);
-              await applyDeltas(down.table(COUNTERS_TABLE), request.trans, deltasOf(name, request, before, response));
+              const deltas = deltasOf(table, name, request, before, response);
+              // Both stores' reads are asked at once: IndexedDB answers a transaction's requests
+              // in order, so the second read does not wait for a round trip of the first.
+              await Promise.all([
+                applyDeltas(down.table(COUNTERS_TABLE), request.trans, deltas.accounts),
+                applyCollectionDeltas(down.table(COLLECTION_COUNTS_TABLE), request.trans, deltas.collections),
+              ]);
               return response;
             });
           },

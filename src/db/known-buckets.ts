@@ -1,5 +1,5 @@
 // What a write transaction already knows of the counted records it touches: each key's counted
-// fields (account, kind, live) as last read or written in it, or `null` where the key holds no
+// fields (account, kind, collection, live) as last read or written in it, or `null` where the key holds no
 // record. The counters middleware (counters-middleware.ts) must know what a write replaces; the
 // sync engine has just read those very records (mirror-writes.ts reads them to keep versions),
 // so a second read of each (about 8% of the worker's CPU in a first mirror, measured with
@@ -7,10 +7,11 @@
 // remembered (the items' and photos' ids).
 import type { DBCoreTransaction } from 'dexie';
 
-/** The fields of a record that decide its counter (counter-buckets.ts). */
+/** The fields of a record that decide its counters (counter-buckets.ts, collection-counts.ts). */
 export interface Counted {
   accountId: string;
   kind?: string;
+  collectionId?: string;
   live: 0 | 1;
 }
 
@@ -26,8 +27,8 @@ function tableOf(trans: DBCoreTransaction, table: string): Map<string, Counted |
 
 function countedOf(record: unknown): Counted | null {
   if (record === undefined || record === null) return null;
-  const { accountId, kind, live } = record as Counted;
-  return kind === undefined ? { accountId, live } : { accountId, kind, live };
+  const { accountId, kind, collectionId, live } = record as Counted;
+  return { accountId, live, ...(kind === undefined ? {} : { kind }), ...(collectionId === undefined ? {} : { collectionId }) };
 }
 
 /** Remembers what `keys` held once read or written (`undefined` for a key with no record). */

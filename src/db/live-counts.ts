@@ -1,12 +1,20 @@
 // How many live items a collection holds now, and a photo library (the wipe alarm's collection
-// `photoCollectionId`): counted on the `[collectionId+live]` and `[accountId+live]` indexes,
-// which reads no record. The wipe alarm, its acknowledgement and the run log's counts ask it.
+// `photoCollectionId`): an address book's or calendar's from its kept counts (one small record,
+// collection-counts.ts), a library's counted on the photos' `[accountId+live]` index. The wipe
+// alarm, its acknowledgement and the run log's counts ask it; inside a transaction, that
+// transaction must hold `collectionCounts`.
 import type { LifeboatDb } from './schema';
 import { photoCollectionId } from '../model/wipe-mark';
 import { countLivePhotos } from './photos/photo-writes';
 
-export function countLiveItems(db: LifeboatDb, collectionId: string): Promise<number> {
-  return db.items.where('[collectionId+live]').equals([collectionId, 1]).count();
+/** A collection's counts now (0 and 0 for one that holds nothing). Read it inside a write's transaction to see that write. */
+export async function readCollectionCount(db: LifeboatDb, collectionId: string): Promise<{ live: number; deleted: number }> {
+  const row = await db.collectionCounts.get(collectionId);
+  return { live: row?.live ?? 0, deleted: row?.deleted ?? 0 };
+}
+
+export async function countLiveItems(db: LifeboatDb, collectionId: string): Promise<number> {
+  return (await readCollectionCount(db, collectionId)).live;
 }
 
 /** An address book's or calendar's live items, or the live photos of an account's library. */

@@ -109,22 +109,20 @@ export async function markDeletedUpstream(
 export async function markDeletedAndJudge(
   db: LifeboatDb,
   params: { collection: CollectionRecord; hrefs: string[]; emptied: boolean; policy: WipePolicy; now: number },
-): Promise<{ deleted: number; alarm: AlarmRecord | null; live?: number }> {
+): Promise<{ deleted: number; alarm: AlarmRecord | null }> {
   const { collection, now } = params;
-  return db.transaction('rw', [db.items, db.wipeMarks, db.alarms], async () => {
+  // `collectionCounts`: the judgment reads the live count the marks just moved, in their transaction.
+  return db.transaction('rw', [db.items, db.wipeMarks, db.alarms, db.collectionCounts], async () => {
     const deleted = await markDeletedUpstream(db, collection.id, params.hrefs, now);
     await addToWipeCount(db, collection.id, { deleted, emptied: params.emptied });
-    // The live items the judgment counted after the run's last item write: the run's end
-    // records them rather than count again (db/runs.ts liveCountsOf).
-    let live: number | undefined;
     const alarm = await judgeWipe(db, {
       collectionId: collection.id,
       accountId: collection.accountId,
       collectionName: collection.displayName,
       now,
       policy: params.policy,
-      countLive: async () => (live = await countLiveItems(db, collection.id)),
+      countLive: () => countLiveItems(db, collection.id),
     });
-    return { deleted, alarm, ...(live !== undefined ? { live } : {}) };
+    return { deleted, alarm };
   });
 }

@@ -2,8 +2,7 @@
 import type { LifeboatDb } from './schema';
 import type { CollectionCount, RunRecord } from '../model/run';
 import { photoCollectionId } from '../model/wipe-mark';
-import { countLiveItems } from './live-counts';
-import { countLivePhotos } from './photos/photo-writes';
+import { countOf } from './counters';
 
 export async function startRun(db: LifeboatDb, accountId: string, now: number): Promise<number> {
   const id = await db.runs.add({
@@ -21,18 +20,9 @@ export async function startRun(db: LifeboatDb, accountId: string, now: number): 
   return id!;
 }
 
-/**
- * A run's end, with the live items it left each collection at (liveCountsOf): the mirror over
- * time. `known`: the counts the run already read after its last write to a collection.
- */
-export async function finishRun(
-  db: LifeboatDb,
-  id: number,
-  accountId: string,
-  result: Omit<RunRecord, 'id' | 'accountId' | 'startedAt' | 'collectionCounts'>,
-  known?: ReadonlyMap<string, number>,
-): Promise<void> {
-  await db.runs.update(id, { ...result, collectionCounts: await liveCountsOf(db, accountId, known) });
+/** A run's end, with the live items it left each collection at (liveCountsOf): the mirror over time. */
+export async function finishRun(db: LifeboatDb, id: number, accountId: string, result: Omit<RunRecord, 'id' | 'accountId' | 'startedAt' | 'collectionCounts'>): Promise<void> {
+  await db.runs.update(id, { ...result, collectionCounts: await liveCountsOf(db, accountId) });
 }
 
 export function recentRuns(db: LifeboatDb, accountId: string, limit = 20): Promise<RunRecord[]> {
@@ -61,14 +51,16 @@ export async function closeInterruptedRuns(db: LifeboatDb, now: number): Promise
 
 /**
  * The live items of each of an account's collections now, and of its photo library when it has
- * photos: counted on the `[collectionId+live]` and `[accountId+live]` indexes, which reads no
- * record. What a run records when it ends, for the mirror over time. A count still walks each
- * index entry (~100 ms at 10,000 contacts in Chromium), so the collections in `known` (counted
- * by the run after its last write there: a no-change sync's whole cost) are not counted again.
+ * photos: what a run records when it ends, for the mirror over time. Read from the kept counts
+ * (each collection's, collection-counts.ts, and the account's, counters.ts) in one read-only
+ * transaction: a few small records, where a count of each index walked every entry.
  */
-export async function liveCountsOf(db: LifeboatDb, accountId: string, known: ReadonlyMap<string, number> = new Map()): Promise<CollectionCount[]> {
-  const collections = await db.collections.where('accountId').equals(accountId).primaryKeys();
-  const counts = await Promise.all(collections.map(async (collectionId) => ({ collectionId, live: known.get(collectionId) ?? (await countLiveItems(db, collectionId)) })));
-  const photos = await countLivePhotos(db, accountId);
-  return photos > 0 ? [...counts, { collectionId: photoCollectionId(accountId), live: photos }] : counts;
+export function liveCountsOf(db: LifeboatDb, accountId: string): Promise<CollectionCount[]> {
+  return db.transaction('r', [db.collections, db.collectionCounts, db.counters], async () => {
+    const collections = await db.collections.where('accountId').equals(accountId).primaryKeys();
+    const [rows, account] = await Promise.all([db.collectionCounts.bulkGet(collections), db.counters.get(accountId)]);
+    const counts = collections.map((collectionId, index) => ({ collectionId, live: rows[index]?.live ?? 0 }));
+    const photos = countOf(account?.counts ?? {}, 'photo:live');
+    return photos > 0 ? [...counts, { collectionId: photoCollectionId(accountId), live: photos }] : counts;
+  });
 }

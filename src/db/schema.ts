@@ -8,7 +8,7 @@ import { countersMiddleware } from './counters-middleware';
 import { seedCounters } from './counter-buckets';
 import { exportPagesMiddleware } from './export-pages/stale-pages-middleware';
 import type { ExportLayoutRecord, ExportPageRecord } from './export-pages/page-records';
-import type { CounterRecord } from '../model/counter';
+import type { CollectionCountRecord, CounterRecord } from '../model/counter';
 import type { SnapshotRecord } from '../model/snapshot';
 import type { Settings } from '../model/settings';
 import type { AlarmRecord } from '../model/alarm';
@@ -18,6 +18,7 @@ import type { CollectionRecord } from '../model/collection';
 import type { AccountRecord } from '../model/account';
 import type { WipeMarkRecord } from '../model/wipe-mark';
 import { seedWipeMarks } from './seed-wipe-marks';
+import { seedCollectionCounts } from './collection-counts';
 import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from '../model/photo';
 
 export const DB_NAME = 'lifeboat';
@@ -40,6 +41,7 @@ export class LifeboatDb extends Dexie {
   counters!: EntityTable<CounterRecord, 'accountId'>;
   exportPages!: EntityTable<ExportPageRecord, 'id'>;
   exportLayouts!: EntityTable<ExportLayoutRecord, 'kind'>;
+  collectionCounts!: EntityTable<CollectionCountRecord, 'collectionId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -141,6 +143,12 @@ export class LifeboatDb extends Dexie {
     });
     // v9: exports kept ready (db/export-pages/): empty after the upgrade, built lazily.
     this.version(9).stores({ exportPages: 'id', exportLayouts: 'kind' });
+    // v10: each collection's live and deleted items kept as counts (db/collection-counts.ts), by
+    // counters-middleware.ts in the transaction of every item write; started here from the
+    // `[collectionId+live]` index's keys.
+    this.version(10)
+      .stores({ collectionCounts: 'collectionId' })
+      .upgrade((tx) => seedCollectionCounts(tx));
     this.use(derivedFieldsMiddleware);
     this.use(countersMiddleware);
     this.use(exportPagesMiddleware);

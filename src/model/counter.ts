@@ -10,3 +10,15 @@ export interface CounterRecord {
   /** Absent buckets are 0. A record whose buckets are all 0 is removed. */
   counts: Partial<Record<CounterName, number>>;
 }
+
+/**
+ * What one address book or calendar holds, kept like the account's counters: read by a sync run
+ * (planning, the wipe judgment, the run's end) instead of walking the collection's index.
+ */
+export interface CollectionCountRecord {
+  collectionId: string;
+  /** Items served now. */
+  live: number;
+  /** Items kept as deleted upstream. A record whose counts are both 0 is removed. */
+  deleted: number;
+}

@@ -47,12 +47,10 @@ export interface CollectionRunParams {
   limited: UnreadableItemRef[];
   /** The run's bytes for multiget answers held at once, shared with the collections beside this one. */
   budget?: AnswerBudget;
-  /** Given this collection's live items once the run wrote its last item there, when it counted them. */
-  liveCounts?: Map<string, number>;
 }
 
 export async function syncCollection(params: CollectionRunParams): Promise<AlarmRecord | null> {
-  const { deps, collection, remote, policy, tally, errors, onProgress, startedAt, unreadable, limited, budget, liveCounts } = params;
+  const { deps, collection, remote, policy, tally, errors, onProgress, startedAt, unreadable, limited, budget } = params;
   const { db, source, now } = deps;
   const reader = deps.readers[collection.kind];
   const cursor = { syncToken: collection.syncToken ?? undefined, ctag: collection.ctag ?? undefined };
@@ -65,10 +63,14 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   // whole run. An unchanged collection has nothing to count (a stopped run never saved its
   // cursor, so its successor's listing is not "unchanged") and costs no write.
   const unchanged = listing.mode === 'unchanged';
-  if (!unchanged) await beginWipeCount(db, { collectionId: collection.id, accountId: collection.accountId, liveBefore, startedAt });
   tally.unchanged += plan.unchanged;
   tally.toFetch += plan.fetch.length;
-  await onProgress({ done: tally.fetched, total: tally.toFetch });
+  // Two stores, two transactions asked at once: neither waits for the other's round trip, and
+  // both are done before the first item is stored.
+  await Promise.all([
+    unchanged ? undefined : beginWipeCount(db, { collectionId: collection.id, accountId: collection.accountId, liveBefore, startedAt }),
+    onProgress({ done: tally.fetched, total: tally.toFetch }),
+  ]);
   markMoment('planned');
 
   const failed: string[] = [];
@@ -101,13 +103,7 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   }
 
   const emptied = listing.mode === 'full' && listing.items.length === 0;
-  // An unchanged collection that fetched nothing left its live items as planning counted them
-  // (a re-read unreadable item stays live); a changed one, as the wipe judgment counted them.
-  // Either count is the run's end point of the mirror over time, so it is not counted again.
-  const { deleted, alarm, live } = unchanged
-    ? { deleted: 0, alarm: null, live: plan.fetch.length === 0 ? liveBefore : undefined }
-    : await markDeletedAndJudge(db, { collection, hrefs: plan.markDeleted, emptied, policy, now: now() });
-  if (live !== undefined) liveCounts?.set(collection.id, live);
+  const { deleted, alarm } = unchanged ? { deleted: 0, alarm: null } : await markDeletedAndJudge(db, { collection, hrefs: plan.markDeleted, emptied, policy, now: now() });
   tally.deletedUpstream += deleted;
   held = await keepUnreadableHrefs(db, collection.id, { held, stored: [], markedDeleted: plan.markDeleted });
   await saveCursor(db, collection.id, unchanged ? null : listing.cursor, failed, now());

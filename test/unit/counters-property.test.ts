@@ -110,6 +110,8 @@ describe('the counters', () => {
       }),
     ).rejects.toThrow('stopped');
     expect(await kept(db)).toEqual({ a: { 'contact:live': 1 } });
+    // And the collection's (db/collection-counts.ts), moved by the same middleware.
+    expect(await db.collectionCounts.toArray()).toEqual([{ collectionId: col.id, live: 1, deleted: 0 }]);
     db.close();
   });
 });

@@ -41,7 +41,7 @@ describe('the upgrade to schema 6', () => {
     const db = new LifeboatDb(name);
     await db.open();
     // Opened by the current code, it goes on to the latest version (schema-v7-migration.test.ts checks that step).
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBeGreaterThanOrEqual(9);
     expect(await db.items.count()).toBe(31);
     expect((await db.items.get(`${BOOK}|h7`))?.raw).toBe(item(7, 1).raw);
     expect(await db.versions.count()).toBe(1);

@@ -49,7 +49,7 @@ const of = (accountId: string, kind?: ItemKind) => ITEMS.filter((i) => i.account
 describe('the upgrade to schema 8', () => {
   it('opens a version-7 mirror whole, found by counts, search, agenda, browsing and account', async () => {
     const db = await upgradedMirror(7, V7_STORES, TABLES);
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBeGreaterThanOrEqual(9);
     expect(db.items.schema.indexes.map((index) => index.name)).not.toContain('accountId');
     for (const [table, records] of Object.entries(TABLES)) {
       const stored: unknown[] = await db.table(table).toArray();

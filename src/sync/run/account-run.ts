@@ -36,8 +36,6 @@ export interface AccountRun {
   readonly unreadable: UnreadableItemRef[];
   readonly limited: UnreadableItemRef[];
   readonly alarms: AlarmRecord[];
-  /** Live items per collection, counted after the run's last write there: not counted again at the end. */
-  readonly liveCounts: Map<string, number>;
   /** The pages' progress line: only grows, written at most every PROGRESS_INTERVAL_MS. */
   readonly progress: ProgressReporter;
   /** Saves what lets a stopped run resume (a cursor): only while the run is running. */
@@ -57,8 +55,13 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
     state = nextRunState(state, to);
   };
   const startedAt = now();
-  const id = await startRun(db, account.id, startedAt);
-  await updateAccount(db, account.id, { status: 'syncing', progress: { done: 0, total: 0 } });
+  // The run record and the account's status in one transaction: one round trip to IndexedDB at
+  // the start of every run rather than two, and never a run without its status or the reverse.
+  const id = await db.transaction('rw', db.runs, db.accounts, async () => {
+    const started = await startRun(db, account.id, startedAt);
+    await updateAccount(db, account.id, { status: 'syncing', progress: { done: 0, total: 0 } });
+    return started;
+  });
 
   // Progress writes are chained, so the last one lands before the end clears the line.
   let writes: Promise<void> = Promise.resolve();
@@ -90,7 +93,6 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
     unreadable: [] as UnreadableItemRef[],
     limited: [] as UnreadableItemRef[],
     alarms: [] as AlarmRecord[],
-    liveCounts: new Map<string, number>(),
     progress,
     async checkpoint(save: () => Promise<void>) {
       step('checkpoint');
@@ -123,13 +125,16 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
       // Named in the run log: stored as served, read only in part (the listing may show it wrongly).
       ...(limited.length > 0 ? { limited } : {}),
     } as const;
-    // With each collection's live items: a point of the options page's mirror over time.
-    await finishRun(db, id, account.id, summary, run.liveCounts);
-    await updateAccount(db, account.id, {
-      status: failure !== null ? failureStatus(failure, credentialsRejected) : 'idle',
-      lastError: failure !== null ? failureMessage(failure) : null,
-      progress: null,
-      ...(failure !== null ? {} : { lastSuccessAt: finishedAt }),
+    // With each collection's live items: a point of the options page's mirror over time. The
+    // run record and the account's status change together, in one transaction.
+    await db.transaction('rw', [db.runs, db.accounts, db.collections, db.collectionCounts, db.counters], async () => {
+      await finishRun(db, id, account.id, summary);
+      await updateAccount(db, account.id, {
+        status: failure !== null ? failureStatus(failure, credentialsRejected) : 'idle',
+        lastError: failure !== null ? failureMessage(failure) : null,
+        progress: null,
+        ...(failure !== null ? {} : { lastSuccessAt: finishedAt }),
+      });
     });
     return { ...summary, alarms: run.alarms };
   }

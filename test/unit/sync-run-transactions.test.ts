@@ -1,0 +1,78 @@
+// A sync with nothing new costs few IndexedDB round trips, each a wait for the browser's
+// database thread: the run record and the account's status are written in one transaction at
+// the start and one at the end (never one without the other), and the collections are not
+// written again by the listing when nothing about them changed (each write also wakes every
+// open page's live queries).
+import { describe, expect, it } from 'vitest';
+import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import { syncAccount } from '../../src/sync/sync-account';
+import { MemorySource, card } from '../support/memory-source';
+import { freshDb, addTestAccount, envelopeReaders } from '../support/test-db';
+
+const BOOKS = ['https://dav.example.com/alice/contacts/', 'https://dav.example.com/alice/work/'];
+
+/** Every write while watching: its table, its kind and the stores of its transaction. */
+function writesWatch() {
+  const writes: Array<{ table: string; type: DBCoreMutateRequest['type']; stores: string[] }> = [];
+  let watching = false;
+  const middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'writes-watch',
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (request: DBCoreMutateRequest) => {
+            if (watching) writes.push({ table: name, type: request.type, stores: [...(request.trans as unknown as IDBTransaction).objectStoreNames] });
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  };
+  return { middleware, writes, watch: () => (watching = true) };
+}
+
+async function setup() {
+  const db = freshDb();
+  const watched = writesWatch();
+  db.use(watched.middleware);
+  const account = await addTestAccount(db);
+  const source = new MemorySource();
+  for (const book of BOOKS) {
+    source.addCollection(book, 'Book');
+    for (let n = 1; n <= 5; n++) source.put(book, `${book}${n}.vcf`, card(`${book}${n}`, `Person ${n}`));
+  }
+  let clock = 1000;
+  const sync = () => syncAccount({ db, source, readers: envelopeReaders, now: () => ++clock }, account);
+  return { db, source, sync, watched };
+}
+
+describe('the transactions of a sync with nothing new', () => {
+  it('writes the run record with the account status, at the start and at the end', async () => {
+    const { sync, watched } = await setup();
+    await sync();
+    watched.watch();
+    expect(await sync()).toMatchObject({ outcome: 'ok', unchanged: 10 });
+    const runWrites = watched.writes.filter((w) => w.table === 'runs');
+    expect(runWrites).toHaveLength(2);
+    for (const write of runWrites) expect(write.stores).toContain('accounts');
+  });
+
+  it('writes no collection record while reconciling the listing when nothing about the collections changed', async () => {
+    const { sync, source, watched } = await setup();
+    await sync();
+    watched.watch();
+    await sync();
+    // Reconciling is the one transaction that holds the alarms beside the collections.
+    const reconciling = (w: { table: string; stores: string[] }) => w.table === 'collections' && w.stores.includes('alarms');
+    expect(watched.writes.filter(reconciling)).toEqual([]);
+    // A collection renamed upstream (MemorySource re-adds it, empty) is written, and only that one.
+    source.addCollection(BOOKS[1]!, 'Renamed');
+    watched.writes.length = 0;
+    await sync();
+    expect(watched.writes.filter(reconciling)).toHaveLength(1);
+  });
+});
