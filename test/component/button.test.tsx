@@ -1,7 +1,7 @@
 // The busy button: disabled, with a spinner and aria-busy, exactly while its action runs, and
 // found by its name all the while (the e2e tests click buttons by name).
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 
 vi.mock('../../src/shared/browser', () => import('./component-browser'));
 const { Button } = await import('../../src/ui/controls/button');
@@ -48,6 +48,7 @@ describe('Button', () => {
       </Button>,
     );
     expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Sync now' }).querySelector('.spinner')).not.toBeNull();
     rerender(
       <Button onAction={() => Promise.resolve()} disabled primary>
         Sync now
@@ -57,6 +58,28 @@ describe('Button', () => {
     expect(button.disabled).toBe(true);
     expect(button.getAttribute('aria-busy')).toBeNull();
     expect(button.className).toBe('primary');
+  });
+
+  it('shows no spinner for outside work whose progress is shown beside it, but does for its own action', async () => {
+    const work = held();
+    render(
+      <Button onAction={() => work.promise} busy progressShown>
+        Sync now
+      </Button>,
+    );
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Sync now' });
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(button.disabled).toBe(true);
+    expect(button.querySelector('.spinner')).toBeNull();
+    cleanup();
+    render(
+      <Button onAction={() => work.promise} progressShown>
+        Sync now
+      </Button>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sync now' }).querySelector('.spinner')).not.toBeNull());
+    work.release();
   });
 
   it('as a submit button leaves the work to its form, and is busy while the form says so', async () => {

@@ -19,13 +19,19 @@ type Props = Work & {
   disabled?: boolean;
   /** Busy from outside: the work goes on after the promise (a run the worker reports through the database). */
   busy?: boolean;
+  /**
+   * The outside work shows its own progress bar beside the button: busy then shows no spinner.
+   * A spinner turning through a whole run has the compositor draw 60 frames a second for
+   * minutes (measured: about a tenth of Chromium's CPU during a first mirror).
+   */
+  progressShown?: boolean;
   name?: string;
   class?: string;
 };
 
 const nothing = () => Promise.resolve();
 
-export function Button({ onAction, children, primary = false, type = 'button', disabled = false, busy = false, name, class: extra }: Props) {
+export function Button({ onAction, children, primary = false, type = 'button', disabled = false, busy = false, progressShown = false, name, class: extra }: Props) {
   const [running, run] = useAction(onAction ?? nothing);
   const working = running || busy;
   const classes = [primary ? 'primary' : '', working ? 'is-busy' : '', extra ?? ''].filter(Boolean).join(' ');
@@ -43,7 +49,7 @@ export function Button({ onAction, children, primary = false, type = 'button', d
         void run().catch(() => undefined);
       }}
     >
-      {working && <span class="spinner" aria-hidden="true" />}
+      {(running || (busy && !progressShown)) && <span class="spinner" aria-hidden="true" />}
       {children}
     </button>
   );
