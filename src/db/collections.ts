@@ -83,6 +83,12 @@ export async function saveCursor(db: LifeboatDb, id: string, cursor: SyncCursor 
   });
 }
 
+/** Collections synced with nothing else to save: their moment, written in the caller's transaction. */
+export async function markSynced(db: LifeboatDb, ids: readonly string[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db.collections.bulkUpdate(ids.map((key) => ({ key, changes: { lastSyncedAt: now } })));
+}
+
 export async function setCollectionEnabled(db: LifeboatDb, id: string, enabled: boolean): Promise<void> {
   await db.collections.update(id, { enabled });
 }

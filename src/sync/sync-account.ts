@@ -18,6 +18,7 @@ import type { SyncDeps } from './sync-deps';
 import { runBounded } from './run-bounded';
 import { markMoment } from '../shared/phase-times';
 import { answerBudget, DEFAULT_ANSWER_BUDGET_BYTES, type AnswerBudget } from './answer-budget';
+import { markSynced } from '../db/collections';
 import type { RunSummary } from '../model/run-summary';
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
@@ -49,6 +50,10 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     // run log reads the same whichever collection finished first.
     // One budget for the answers held across the collections mirrored at once (answer-budget.ts).
     const budget = answerBudget(deps.answerBudgetBytes ?? DEFAULT_ANSWER_BUDGET_BYTES);
+    // Collections whose run changed nothing but the moment they were synced: written in the
+    // run's end transaction rather than one transaction each (nothing reads it before then).
+    const synced: string[] = [];
+    run.atEnd((finishedAt) => markSynced(db, synced, finishedAt));
     const reports = enabled.map(() => ({ errors: [] as RunError[], unreadable: [] as UnreadableItemRef[], limited: [] as UnreadableItemRef[], alarms: [] as AlarmRecord[] }));
     try {
       await runBounded(
@@ -58,7 +63,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
           // The progress line names the latest collection started: with collections side by
           // side, each naming its own would flip the phase back and forth on every write.
           latestStep = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-          await syncOneCollection({ deps, collection, remote, startedAt, tally, budget, report: { ...reports[index]!, progress, step: () => latestStep } });
+          await syncOneCollection({ deps, collection, remote, startedAt, tally, budget, synced, report: { ...reports[index]!, progress, step: () => latestStep } });
         },
         endsTheRun,
       );
@@ -110,9 +115,10 @@ async function syncOneCollection(params: {
   startedAt: number;
   tally: CollectionTally;
   budget: AnswerBudget;
+  synced: string[];
   report: CollectionReport;
 }): Promise<void> {
-  const { deps, collection, remote, startedAt, tally, budget, report } = params;
+  const { deps, collection, remote, startedAt, tally, budget, synced, report } = params;
   const { errors, unreadable, limited, alarms, progress, step } = report;
   try {
     const alarm = await syncCollection({
@@ -127,6 +133,7 @@ async function syncOneCollection(params: {
       unreadable,
       limited,
       budget,
+      syncedAtEnd: (id) => synced.push(id),
     });
     if (alarm) alarms.push(alarm);
   } catch (error) {

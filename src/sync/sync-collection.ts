@@ -47,6 +47,11 @@ export interface CollectionRunParams {
   limited: UnreadableItemRef[];
   /** The run's bytes for multiget answers held at once, shared with the collections beside this one. */
   budget?: AnswerBudget;
+  /**
+   * Given, a collection whose run would write nothing but its `lastSyncedAt` hands its id here
+   * instead, for the run's end transaction to write (nothing reads it before then).
+   */
+  syncedAtEnd?: (collectionId: string) => void;
 }
 
 export async function syncCollection(params: CollectionRunParams): Promise<AlarmRecord | null> {
@@ -106,8 +111,15 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   const { deleted, alarm } = unchanged ? { deleted: 0, alarm: null } : await markDeletedAndJudge(db, { collection, hrefs: plan.markDeleted, emptied, policy, now: now() });
   tally.deletedUpstream += deleted;
   held = await keepUnreadableHrefs(db, collection.id, { held, stored: [], markedDeleted: plan.markDeleted });
-  await saveCursor(db, collection.id, unchanged ? null : listing.cursor, failed, now());
+  if (unchanged && params.syncedAtEnd !== undefined && samePending(failed, collection.pendingHrefs)) params.syncedAtEnd(collection.id);
+  else await saveCursor(db, collection.id, unchanged ? null : listing.cursor, failed, now());
   unreadable.push(...(await unreadableRefs(db, collection, held)));
   markMoment('collection-done');
   return alarm;
+}
+
+/** Whether the hrefs to fetch again are the ones the collection already holds (order aside). */
+function samePending(failed: readonly string[], pending: readonly string[]): boolean {
+  const held = new Set(pending);
+  return failed.length === held.size && failed.every((href) => held.has(href));
 }

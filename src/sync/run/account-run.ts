@@ -40,6 +40,12 @@ export interface AccountRun {
   readonly progress: ProgressReporter;
   /** Saves what lets a stopped run resume (a cursor): only while the run is running. */
   checkpoint(save: () => Promise<void>): Promise<void>;
+  /**
+   * A write for the run's end transaction (finished or failed), beside the run record: one
+   * round trip to IndexedDB instead of one each. It may write the collections only; it is given
+   * the run's `finishedAt`.
+   */
+  atEnd(write: (finishedAt: number) => Promise<void>): void;
   /** Keeps an alarm the run raised, for the badge and the notification. */
   alarm(alarm: AlarmRecord | null): void;
   /** Ends the run: `partial` when some items or files failed alone, `ok` otherwise. */
@@ -81,6 +87,7 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
     },
   };
 
+  const endWrites: Array<(finishedAt: number) => Promise<void>> = [];
   const run = {
     id,
     account,
@@ -97,6 +104,9 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
     async checkpoint(save: () => Promise<void>) {
       step('checkpoint');
       await save();
+    },
+    atEnd(write: (finishedAt: number) => Promise<void>) {
+      endWrites.push(write);
     },
     alarm(alarm: AlarmRecord | null) {
       step('alarm');
@@ -135,6 +145,7 @@ export async function beginRun(params: BeginRunParams): Promise<AccountRun> {
         progress: null,
         ...(failure !== null ? {} : { lastSuccessAt: finishedAt }),
       });
+      for (const write of endWrites) await write(finishedAt);
     });
     return { ...summary, alarms: run.alarms };
   }
