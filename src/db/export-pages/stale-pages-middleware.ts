@@ -2,8 +2,9 @@
 // in the write's own transaction (so a stale page can never be served), whichever module writes
 // (a mirror run, a restore, history, retention, a removal). Dexie DBCore middleware
 // (https://dexie.org/docs/Dexie/Dexie.use()), as counters-middleware.ts. While no export is kept
-// ready (no layout record) a write costs one read of two small keys. A change to the set of
-// accounts (the live export reads by account) drops every page: they are built again lazily.
+// ready (no layout record) a write costs one read of two small keys. A change to the accounts
+// written beside items (an account removed with its data) drops every page: they are built again
+// lazily; one written alone is caught where the pages are served (the layout lists its accounts).
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { keepsStore, stepsInOrder, tablesWithMutate } from '../mutate-wrapper';
 import { knownReplaced, replacedRecords } from '../known-buckets';
@@ -95,7 +96,12 @@ export const exportPagesMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widen = mode === 'readwrite' && (stores.includes('items') || stores.includes('accounts')) && !stores.includes(PAGES);
+        // Only with the items: a write to the accounts alone (a run's progress line, every few
+        // hundred milliseconds) must not wait for the pages' stores, which each collection's
+        // item writes hold, nor make them wait. The set of accounts the pages were built over is
+        // checked where they are served (exporters/ready/keep-pages.ts); a removal, which
+        // deletes the items beside the account, still drops the pages here.
+        const widen = mode === 'readwrite' && stores.includes('items') && !stores.includes(PAGES);
         return down.transaction(widen ? [...stores, PAGES, LAYOUTS] : stores, mode, options);
       },
       table: tablesWithMutate(
