@@ -3,8 +3,9 @@
 // 100 changes (50 contacts, 50 events, as sync-before-after.ts), each with the V8 sampling
 // profiler on the extension's service worker (DevTools protocol, Profiler domain:
 // https://chromedevtools.github.io/devtools-protocol/tot/Profiler/) and the worker's own moments
-// (shared/phase-times.ts). Prints each run's moments, then the functions' self and total time
-// summed over the runs. Build unminified for readable names (`npx vite build --minify false
+// (shared/phase-times.ts) and the CPU of Chromium's threads (thread-cpu.ts: the browser process's
+// IndexedDB threads among them) over the run alone. Prints each run's moments and threads, then the
+// functions' self and total time summed over the runs. Build unminified for readable names (`npx vite build --minify false
 // --outDir <dir>`). Run: `npx tsx bench/change-sync-profile.ts [contacts] [rounds] [--dist <dir>]`.
 import { loadavg } from 'node:os';
 import { startBenchServer } from './bench-server';
@@ -13,6 +14,7 @@ import { addAccount, pauseSchedule, startLifeboat, waitForRuns } from './lifeboa
 import { readyExports, syncNowCounted } from './lifeboat-in-chromium';
 import { attach } from './export-phases';
 import { selfTimes, totalTimes, type Profile } from './cpu-profile';
+import { threadCpuBetween, threadCpuMs } from './thread-cpu';
 
 const argValue = (name: string): string | undefined => {
   const at = process.argv.indexOf(name);
@@ -54,12 +56,15 @@ try {
     for (const { collection, item } of benchChanges(size, 100, round + 1)) await server.put(collection, item.name, item.data);
     await sw.evaluate(() => performance.clearMarks());
     await worker('Profiler.start');
+    const threads0 = threadCpuMs(lifeboat.ext.processGroup);
     const { ms, changed } = await syncNowCounted(lifeboat);
+    const threads = threadCpuBetween(threads0, threadCpuMs(lifeboat.ext.processGroup), 5);
     const { profile } = await worker<{ profile: Profile }>('Profiler.stop');
     if (changed !== 100) throw new Error(`changed ${changed}, not 100`);
     const marks = await sw.evaluate(() => performance.getEntriesByType('mark').map((m) => ({ name: m.name.replace('lifeboat:', ''), at: m.startTime })));
     const origin = marks.find((m) => m.name === 'run-asked')?.at ?? 0;
     console.log(`round ${round + 1}: run ${ms} ms (load ${loadavg()[0]!.toFixed(1)}); moments: ${marks.map((m) => `${m.name} ${(m.at - origin).toFixed(0)}`).join(', ')}`);
+    console.log(`  Chromium threads over the run: ${threads.map(([name, cpu]) => `${name} ${cpu.toFixed(0)} ms`).join(', ')}`);
     selfs.push(selfTimes(profile));
     totals.push(totalTimes(profile));
     await readyExports(lifeboat);
