@@ -8,8 +8,8 @@
 // applied one write after the other (a chain per transaction), never read twice at once. Item
 // writes also move their collection's counts (`collectionCounts`, collection-counts.ts).
 import type { DBCore, DBCoreGetManyRequest, DBCoreGetRequest, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { forget, recall, remember } from './known-buckets';
-import { keepsStore, keysOfWrite, recordsReplaced, stepsInOrder } from './mutate-wrapper';
+import { forget, knownReplaced, remember, replacedRecords } from './known-buckets';
+import { keepsStore, keysOfWrite, stepsInOrder } from './mutate-wrapper';
 import type { CounterRecord } from '../model/counter';
 import { COUNTED_TABLES, addToDeltas, bucketOf, type CountedTable, type CounterDeltas } from './counter-buckets';
 import { COLLECTION_COUNTS_TABLE, addToCollection, collectionRowsAfter, type CollectionDeltas } from './collection-counts';
@@ -28,28 +28,6 @@ const inOrder = stepsInOrder();
  */
 function counts(trans: DBCoreTransaction): boolean {
   return keepsStore(trans, COUNTERS_TABLE);
-}
-
-/**
- * What the write replaces, when the transaction knows all of it; else `undefined`. Synchronous
- * on purpose: the write must follow in the same Dexie zone (https://dexie.org/docs/Promise/Promise),
- * which an await on anything but a Dexie operation would leave.
- */
-function knownReplaced(table: DBCoreTable, name: string, request: DBCoreMutateRequest): unknown[] | undefined {
-  if (request.type === 'deleteRange') return undefined;
-  const recalled = recall(request.trans, name, keysOfWrite(table, request));
-  return recalled.includes(undefined) ? undefined : recalled.map((known) => known ?? undefined);
-}
-
-/** The records `keys` hold, read from the store where the transaction does not know them yet. */
-async function replaced(table: DBCoreTable, name: string, request: DBCoreMutateRequest): Promise<unknown[]> {
-  const { trans } = request;
-  if (request.type === 'deleteRange') return recordsReplaced(table, request);
-  const keys = keysOfWrite(table, request);
-  const recalled = recall(trans, name, keys);
-  const read: unknown[] = await table.getMany({ trans, keys: keys.filter((_, index) => recalled[index] === undefined) });
-  let next = 0;
-  return recalled.map((known) => (known === undefined ? read[next++] : (known ?? undefined)));
 }
 
 /** What the transaction now knows the written keys hold. */
@@ -76,7 +54,7 @@ interface Deltas {
  * the store held before: IndexedDB applies a batch's requests in order
  * (https://w3c.github.io/IndexedDB/#transaction-concept).
  */
-function deltasOf(table: DBCoreTable, name: CountedTable, request: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse): Deltas {
+function deltasOf(table: DBCoreTable, name: CountedTable, request: DBCoreMutateRequest, before: unknown[], failures: DBCoreMutateResponse['failures']): Deltas {
   const deltas: Deltas = { accounts: new Map(), collections: new Map() };
   const add = (record: unknown, by: number) => {
     if (record === undefined || record === null) return;
@@ -90,7 +68,7 @@ function deltasOf(table: DBCoreTable, name: CountedTable, request: DBCoreMutateR
   }
   const holds = new Map<unknown, unknown>();
   keysOfWrite(table, request).forEach((key, index) => {
-    if (response.failures[index] !== undefined) return;
+    if (failures[index] !== undefined) return;
     add(holds.has(key) ? holds.get(key) : before[index], -1);
     const written: unknown = request.type === 'delete' ? undefined : request.values[index];
     add(written, 1);
@@ -99,22 +77,45 @@ function deltasOf(table: DBCoreTable, name: CountedTable, request: DBCoreMutateR
   return deltas;
 }
 
-async function applyCollectionDeltas(table: DBCoreTable, trans: DBCoreTransaction, deltas: CollectionDeltas): Promise<void> {
+/** The rows of `keys`, by key (`undefined` where none), as the transaction holds them. */
+type Rows<T> = Map<string, T | undefined>;
+
+async function rowsOf<T>(table: DBCoreTable, trans: DBCoreTransaction, keys: string[]): Promise<Rows<T>> {
+  if (keys.length === 0) return new Map();
+  const rows = (await table.getMany({ trans, keys })) as Array<T | undefined>;
+  return new Map(keys.map((key, index) => [key, rows[index]]));
+}
+
+/** The counters' and the collection counts' rows a write's deltas may move. */
+interface CountRows {
+  accounts: Rows<CounterRecord>;
+  collections: Rows<CollectionCountRecord>;
+}
+
+function readRows(down: DBCore, trans: DBCoreTransaction, deltas: Deltas): Promise<CountRows> {
+  const collections = keepsStore(trans, COLLECTION_COUNTS_TABLE) ? [...deltas.collections.keys()] : [];
+  // Both stores' reads are asked at once: IndexedDB answers a transaction's requests in order,
+  // so the second read does not wait for a round trip of the first.
+  return Promise.all([
+    rowsOf<CounterRecord>(down.table(COUNTERS_TABLE), trans, [...deltas.accounts.keys()]),
+    rowsOf<CollectionCountRecord>(down.table(COLLECTION_COUNTS_TABLE), trans, collections),
+  ]).then(([accounts, collections]) => ({ accounts, collections }));
+}
+
+async function applyCollectionDeltas(table: DBCoreTable, trans: DBCoreTransaction, deltas: CollectionDeltas, rows: Rows<CollectionCountRecord>): Promise<void> {
   if (deltas.size === 0 || !keepsStore(trans, COLLECTION_COUNTS_TABLE)) return;
-  const rows = (await table.getMany({ trans, keys: [...deltas.keys()] })) as Array<CollectionCountRecord | undefined>;
-  const { puts, emptied } = collectionRowsAfter(deltas, rows);
+  const { puts, emptied } = collectionRowsAfter(deltas, [...deltas.keys()].map((collectionId) => rows.get(collectionId)));
   if (puts.length > 0) await table.mutate({ type: 'put', trans, values: puts });
   if (emptied.length > 0) await table.mutate({ type: 'delete', trans, keys: emptied });
 }
 
-async function applyDeltas(counters: DBCoreTable, trans: DBCoreTransaction, deltas: CounterDeltas): Promise<void> {
+async function applyDeltas(counters: DBCoreTable, trans: DBCoreTransaction, deltas: CounterDeltas, rows: Rows<CounterRecord>): Promise<void> {
   const accountIds = [...deltas.keys()];
   if (accountIds.length === 0) return;
-  const rows = (await counters.getMany({ trans, keys: accountIds })) as Array<CounterRecord | undefined>;
   const puts: CounterRecord[] = [];
   const emptied: string[] = [];
-  accountIds.forEach((accountId, index) => {
-    const counts = { ...(rows[index]?.counts ?? {}) };
+  accountIds.forEach((accountId) => {
+    const counts = { ...(rows.get(accountId)?.counts ?? {}) };
     for (const [bucket, by] of deltas.get(accountId)!) {
       const total = (counts[bucket] ?? 0) + by;
       if (total === 0) delete counts[bucket];
@@ -162,15 +163,16 @@ export const countersMiddleware: Middleware<DBCore> = {
           mutate(request: DBCoreMutateRequest) {
             if (!counts(request.trans)) return table.mutate(request);
             return inOrder(request.trans, async () => {
-              const before = knownReplaced(table, name, request) ?? (await replaced(table, name, request));
-              const response = await table.mutate(request);
+              const before = knownReplaced(table, name, request) ?? (await replacedRecords(table, name, request));
+              // The count rows the write may move are read beside it, not after it (IndexedDB
+              // answers a transaction's requests in order): the keys a write that fails in part
+              // moves are among those of the write as asked.
+              const [rows, response] = await Promise.all([readRows(down, request.trans, deltasOf(table, name, request, before, {})), table.mutate(request)]);
               rememberWrite(table, name, request, response);
-              const deltas = deltasOf(table, name, request, before, response);
-              // Both stores' reads are asked at once: IndexedDB answers a transaction's requests
-              // in order, so the second read does not wait for a round trip of the first.
+              const deltas = deltasOf(table, name, request, before, response.failures);
               await Promise.all([
-                applyDeltas(down.table(COUNTERS_TABLE), request.trans, deltas.accounts),
-                applyCollectionDeltas(down.table(COLLECTION_COUNTS_TABLE), request.trans, deltas.collections),
+                applyDeltas(down.table(COUNTERS_TABLE), request.trans, deltas.accounts, rows.accounts),
+                applyCollectionDeltas(down.table(COLLECTION_COUNTS_TABLE), request.trans, deltas.collections, rows.collections),
               ]);
               return response;
             });

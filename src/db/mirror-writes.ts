@@ -79,9 +79,13 @@ export async function storeItems(
         live: 1,
       });
     });
-    await db.versions.bulkAdd(versions);
-    await db.items.bulkPut(puts);
-    if (rewritten > 0) await addToWipeCount(db, collection.id, { changed: rewritten });
+    // Asked at once: IndexedDB runs a transaction's requests in order, so none waits for another's
+    // round trip, and any that fails aborts them all (https://w3c.github.io/IndexedDB/#transaction-concept).
+    await Promise.all([
+      db.versions.bulkAdd(versions),
+      db.items.bulkPut(puts),
+      rewritten > 0 ? addToWipeCount(db, collection.id, { changed: rewritten }) : undefined,
+    ]);
   });
   return { added, changed };
 }

@@ -11,6 +11,12 @@ export interface ExportLayoutRecord {
   bounds: Array<SortKey>;
   /** The collator's locale the order was made with: another one reorders, so nothing is served. */
   locale: string;
+  /**
+   * The accounts the pages were built over, sorted (the live export reads the items of existing
+   * accounts): another set builds every page again. Absent in layouts of earlier versions, which
+   * are built again once.
+   */
+  accounts?: string[];
 }
 
 /** An item's place in the export's order: its title, then its id. */

@@ -2,10 +2,12 @@
 // in the write's own transaction (so a stale page can never be served), whichever module writes
 // (a mirror run, a restore, history, retention, a removal). Dexie DBCore middleware
 // (https://dexie.org/docs/Dexie/Dexie.use()), as counters-middleware.ts. While no export is kept
-// ready (no layout record) a write costs one read of two small keys. A change to the set of
-// accounts (the live export reads by account) drops every page: they are built again lazily.
+// ready (no layout record) a write costs one read of two small keys. A change to the accounts
+// written beside items (an account removed with its data) drops every page: they are built again
+// lazily; one written alone is caught where the pages are served (the layout lists its accounts).
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { keepsStore, recordsReplaced, stepsInOrder, tablesWithMutate } from '../mutate-wrapper';
+import { keepsStore, stepsInOrder, tablesWithMutate } from '../mutate-wrapper';
+import { knownReplaced, replacedRecords } from '../known-buckets';
 import type { ItemRecord } from '../../model/item';
 import type { ExportKind } from '../../model/export';
 import { EXPORT_ITEM_KINDS, pageOfKey } from './export-order';
@@ -38,9 +40,10 @@ function move(moves: Moves, layout: ExportLayoutRecord, item: ItemRecord, way: '
   moves.get(id)![way].add(item.id);
 }
 
-function movesOf(layouts: ExportLayoutRecord[], request: DBCoreMutateRequest, before: unknown[], response: DBCoreMutateResponse): Moves {
+/** The pages a write moves items out of and into; `failures` are the write's, none while it is not done. */
+function movesOf(layouts: ExportLayoutRecord[], request: DBCoreMutateRequest, before: unknown[], failures: DBCoreMutateResponse['failures']): Moves {
   const moves: Moves = new Map();
-  const failed = (index: number) => request.type !== 'deleteRange' && response.failures[index] !== undefined;
+  const failed = (index: number) => request.type !== 'deleteRange' && failures[index] !== undefined;
   const after = request.type === 'add' || request.type === 'put' ? (request.values as ItemRecord[]) : [];
   before.forEach((old, index) => {
     if (failed(index)) return;
@@ -54,13 +57,19 @@ function movesOf(layouts: ExportLayoutRecord[], request: DBCoreMutateRequest, be
   return moves;
 }
 
-async function markStale(pages: DBCoreTable, trans: DBCoreTransaction, moves: Moves): Promise<void> {
-  if (moves.size === 0) return;
+/** The page records `moves` touch, by id. */
+async function pagesOf(pages: DBCoreTable, trans: DBCoreTransaction, moves: Moves): Promise<Map<string, ExportPageRecord | undefined>> {
   const keys = [...moves.keys()];
+  if (keys.length === 0) return new Map();
   const records = (await pages.getMany({ trans, keys })) as Array<ExportPageRecord | undefined>;
-  const values = keys.map((id, index): ExportPageRecord => {
-    const { kind, n, out, in: added } = moves.get(id)!;
-    const ids = new Set(records[index]?.ids ?? []);
+  return new Map(keys.map((id, index) => [id, records[index]]));
+}
+
+/** Marks the moved pages stale; `records` holds each of them as read in this transaction. */
+async function markStale(pages: DBCoreTable, trans: DBCoreTransaction, moves: Moves, records: Map<string, ExportPageRecord | undefined>): Promise<void> {
+  if (moves.size === 0) return;
+  const values = [...moves].map(([id, { kind, n, out, in: added }]): ExportPageRecord => {
+    const ids = new Set(records.get(id)?.ids ?? []);
     for (const itemId of out) ids.delete(itemId);
     for (const itemId of added) ids.add(itemId);
     // Stale means no bytes: what is left can only be rebuilt, never served.
@@ -87,7 +96,12 @@ export const exportPagesMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widen = mode === 'readwrite' && (stores.includes('items') || stores.includes('accounts')) && !stores.includes(PAGES);
+        // Only with the items: a write to the accounts alone (a run's progress line, every few
+        // hundred milliseconds) must not wait for the pages' stores, which each collection's
+        // item writes hold, nor make them wait. The set of accounts the pages were built over is
+        // checked where they are served (exporters/ready/keep-pages.ts); a removal, which
+        // deletes the items beside the account, still drops the pages here.
+        const widen = mode === 'readwrite' && stores.includes('items') && !stores.includes(PAGES);
         return down.transaction(widen ? [...stores, PAGES, LAYOUTS] : stores, mode, options);
       },
       table: tablesWithMutate(
@@ -101,11 +115,19 @@ export const exportPagesMiddleware: Middleware<DBCore> = {
               (layout): layout is ExportLayoutRecord => layout !== undefined,
             );
             if (layouts.length === 0) return table.mutate(request);
-            const before = await recordsReplaced(table, request);
-            const response = await table.mutate(request);
+            // What the write replaces: known when the transaction read it first, as a sync run does.
+            const before = knownReplaced(table, name, request) ?? (await replacedRecords(table, name, request));
             if (name === 'accounts') {
+              const response = await table.mutate(request);
               if (accountsChanged(request, before)) await dropReadyExports(down, trans);
-            } else await markStale(down.table(PAGES), trans, movesOf(layouts, request, before, response));
+              return response;
+            }
+            // The pages the write may move are read beside the write, not after it: IndexedDB
+            // answers a transaction's requests in order, so neither waits for the other's round
+            // trip. A write that fails in part moves fewer pages: those read are a superset.
+            const pages = down.table(PAGES);
+            const [records, response] = await Promise.all([pagesOf(pages, trans, movesOf(layouts, request, before, {})), table.mutate(request)]);
+            await markStale(pages, trans, movesOf(layouts, request, before, response.failures), records);
             return response;
           });
         },

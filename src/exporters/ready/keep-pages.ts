@@ -7,7 +7,7 @@ import type { ExportKind } from '../../model/export';
 import type { ItemRecord } from '../../model/item';
 import { selectForExport, selectedItem, type SelectedItem } from '../../db/export-selection';
 import { EXPORT_ITEM_KINDS, ORDER_LOCALE, compareForExport } from '../../db/export-pages/export-order';
-import { pageId, type ExportPageRecord, type SortKey } from '../../db/export-pages/page-records';
+import { pageId, type ExportLayoutRecord, type ExportPageRecord, type SortKey } from '../../db/export-pages/page-records';
 import { buildPage } from './page-build';
 import { timedPhase } from '../../shared/phase-times';
 
@@ -52,15 +52,30 @@ function tables(db: LifeboatDb) {
   return [db.items, db.accounts, db.exportPages, db.exportLayouts];
 }
 
+/** The accounts, sorted: what a layout was built over. */
+async function accountIds(db: LifeboatDb): Promise<string[]> {
+  return (await db.accounts.toCollection().primaryKeys()).sort();
+}
+
+/**
+ * Whether the pages were built over these very accounts. A write to the accounts alone (a run's
+ * progress line, an account added) does not touch the pages (stale-pages-middleware.ts), so the
+ * set is compared here, in the transaction that serves or rebuilds them.
+ */
+function sameAccounts(layout: ExportLayoutRecord, accounts: readonly string[]): boolean {
+  return layout.accounts !== undefined && layout.accounts.length === accounts.length && layout.accounts.every((id, index) => id === accounts[index]);
+}
+
 /** Every page of `kind` built again from the mirror. */
 export function buildAllPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CHARS): Promise<void> {
   return db.transaction('rw', tables(db), async () => {
+    const accounts = await accountIds(db);
     const runs = cut(kind, await selectForExport(db, { kinds: EXPORT_ITEM_KINDS[kind] }), pageChars);
     await pagesOf(db, kind).delete();
     await db.exportPages.bulkPut(runs.map((run, n) => pageRecord(kind, n, run)));
     // Each page after the first begins at its first item's sort key.
     const bounds = runs.slice(1).map(([first]): SortKey => [first!.title, first!.id]);
-    await db.exportLayouts.put({ kind, bounds, locale: ORDER_LOCALE });
+    await db.exportLayouts.put({ kind, bounds, locale: ORDER_LOCALE, accounts });
   });
 }
 
@@ -79,12 +94,12 @@ async function itemsOfPage(db: LifeboatDb, kind: ExportKind, page: ExportPageRec
  */
 export function freshPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CHARS): Promise<ExportPageRecord[]> {
   return db.transaction('rw', tables(db), async () => {
-    const layout = await db.exportLayouts.get(kind);
-    if (!layout || layout.locale !== ORDER_LOCALE) await buildAllPages(db, kind, pageChars);
+    const [layout, ids] = [await db.exportLayouts.get(kind), await accountIds(db)];
+    if (!layout || layout.locale !== ORDER_LOCALE || !sameAccounts(layout, ids)) await buildAllPages(db, kind, pageChars);
     const pages = await pagesOf(db, kind).sortBy('n');
     const stale = pages.filter((page) => page.stale);
     if (stale.length === 0) return pages;
-    const accounts = new Set(await db.accounts.toCollection().primaryKeys());
+    const accounts = new Set(ids);
     const rebuilt = await Promise.all(stale.map(async (page) => pageRecord(kind, page.n, await itemsOfPage(db, kind, page, accounts))));
     // A page that new items grew to several times its size is cut again with all the others
     // (the .ics, one page, never is): a change then still rebuilds about one page's worth.
