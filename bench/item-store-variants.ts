@@ -2,10 +2,11 @@
 // (the bench's data set, generate-data.ts, mirrored from Radicale by the built extension) put
 // again into fresh databases, in the extension's own origin, in batches of 100 per transaction,
 // once per variant: today's indexes, each index left out in turn, no index at all, and the
-// value changed (raw text made one byte a character, raw stored as UTF-8 bytes, no raw).
+// value changed (raw text made one byte a character, raw stored as UTF-8 bytes, no raw, only
+// the storing floor's three fields), and 1,000 records a transaction instead of 100.
 // For each: the page's time and the CPU that Chromium's threads spent (thread-cpu.ts), the
 // browser process's IndexedDB thread pool first. Variants take turns over `--rounds` rounds.
-// Needs a build. Run: `npx tsx bench/item-store-variants.ts [contacts] [--rounds <n>]`.
+// Needs a build. Run: `npx tsx bench/item-store-variants.ts [contacts] [--rounds <n>] [--only <part of a name>]`.
 import { startBenchServer } from './bench-server';
 import { benchCollections } from './generate-data';
 import { addAccount, startLifeboat, waitForRuns } from './lifeboat-browser';
@@ -16,7 +17,9 @@ interface Variant {
   /** Index name → key path (and multiEntry), as `createIndex` takes them. */
   indexes: Array<[string, string | string[], boolean?]>;
   /** How the value is changed before the put, evaluated in the page. */
-  value: 'as-is' | 'one-byte-raw' | 'utf8-raw' | 'no-raw';
+  value: 'as-is' | 'one-byte-raw' | 'utf8-raw' | 'no-raw' | 'text-only';
+  /** Records a transaction, 100 unless said (the storing floor commits one per multiget of up to 1,000). */
+  perTransaction?: number;
 }
 
 const V7: Variant['indexes'] = [
@@ -38,11 +41,19 @@ const VARIANTS: Variant[] = [
   { name: 'no index, one-byte raw', indexes: [], value: 'one-byte-raw' },
   { name: 'no index, raw as UTF-8 bytes', indexes: [], value: 'utf8-raw' },
   { name: 'no index, no raw', indexes: [], value: 'no-raw' },
+  { name: 'v7 indexes, 1,000 a transaction', indexes: V7, value: 'as-is', perTransaction: 1000 },
+  { name: 'no index, 1,000 a transaction', indexes: [], value: 'as-is', perTransaction: 1000 },
+  { name: 'storing floor record (id, etag, raw)', indexes: [], value: 'text-only' },
+  { name: 'storing floor record, 1,000 a transaction', indexes: [], value: 'text-only', perTransaction: 1000 },
 ];
 
-const contacts = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && all[i - 1] !== '--rounds') ?? 3000);
+const contacts = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && all[i - 1] !== '--rounds' && all[i - 1] !== '--only') ?? 3000);
 const roundsAt = process.argv.indexOf('--rounds');
 const rounds = roundsAt === -1 ? 2 : Number(process.argv[roundsAt + 1]);
+// `--only <text>`: the variants whose name contains it (and today's, the ratios' base).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
+const chosen = VARIANTS.filter((v) => only === undefined || v.name === 'v7 indexes' || v.name.includes(only));
 
 const server = await startBenchServer('radicale', benchCollections({ contacts, events: contacts, tasks: Math.round(contacts / 10) }));
 try {
@@ -69,7 +80,7 @@ try {
     console.log(`${shape.items} records, ${(shape.chars / 1e6).toFixed(1)} M characters of raw; ${shape.twoByte} with a character above U+00FF (two bytes a character), ${shape.large} over 64 KB serialised`);
     const results = new Map<string, Array<{ ms: number; idb: number; all: number; worker: number }>>();
     for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      const order = round % 2 === 0 ? chosen : [...chosen].reverse();
       for (const variant of order) {
         const before = threadCpuMs(lifeboat.ext.processGroup);
         const ms = await lifeboat.page.evaluate(async (v) => {
@@ -89,14 +100,16 @@ try {
             if (v.value === 'one-byte-raw') return { ...item, raw: item.raw.replace(/[\u0100-\uffff]/g, '?') };
             if (v.value === 'utf8-raw') return { ...item, raw: encoder.encode(item.raw) };
             if (v.value === 'no-raw') return { ...item, raw: '' };
+            if (v.value === 'text-only') return { id: item.id, etag: item.etag, raw: item.raw };
             return item;
           });
           const start = performance.now();
-          for (let at = 0; at < values.length; at += 100) {
+          const per = v.perTransaction ?? 100;
+          for (let at = 0; at < values.length; at += per) {
             await new Promise<void>((resolve, reject) => {
               const tx = db.transaction('items', 'readwrite');
               const store = tx.objectStore('items');
-              for (const value of values.slice(at, at + 100)) store.put(value);
+              for (const value of values.slice(at, at + per)) store.put(value);
               tx.oncomplete = () => resolve();
               tx.onerror = () => reject(new Error(String(tx.error)));
             });
@@ -121,7 +134,7 @@ try {
     const baseMs = mean(base.map((r) => r.ms));
     const baseAll = mean(base.map((r) => r.all));
     console.log('variant | put time ms (÷ v7) | Chromium CPU ms (÷ v7) | of which thread pool ms');
-    for (const variant of VARIANTS) {
+    for (const variant of chosen) {
       const r = results.get(variant.name)!;
       const ms = mean(r.map((x) => x.ms));
       const all = mean(r.map((x) => x.all));
