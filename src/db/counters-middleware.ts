@@ -167,9 +167,10 @@ export const countersMiddleware: Middleware<DBCore> = {
               // The count rows the write may move are read beside it, not after it (IndexedDB
               // answers a transaction's requests in order): the keys a write that fails in part
               // moves are among those of the write as asked.
-              const [rows, response] = await Promise.all([readRows(down, request.trans, deltasOf(table, name, request, before, {})), table.mutate(request)]);
+              const asked = deltasOf(table, name, request, before, {});
+              const [rows, response] = await Promise.all([readRows(down, request.trans, asked), table.mutate(request)]);
               rememberWrite(table, name, request, response);
-              const deltas = deltasOf(table, name, request, before, response.failures);
+              const deltas = response.numFailures === 0 ? asked : deltasOf(table, name, request, before, response.failures);
               await Promise.all([
                 applyDeltas(down.table(COUNTERS_TABLE), request.trans, deltas.accounts, rows.accounts),
                 applyCollectionDeltas(down.table(COLLECTION_COUNTS_TABLE), request.trans, deltas.collections, rows.collections),

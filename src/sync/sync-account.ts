@@ -63,7 +63,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
           // The progress line names the latest collection started: with collections side by
           // side, each naming its own would flip the phase back and forth on every write.
           latestStep = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-          await syncOneCollection({ deps, collection, remote, startedAt, tally, budget, synced, report: { ...reports[index]!, progress, step: () => latestStep } });
+          await syncOneCollection({ deps, collection, remote, startedAt, tally, budget, syncedAtEnd: (id) => synced.push(id), report: { ...reports[index]!, progress, step: () => latestStep } });
         },
         endsTheRun,
       );
@@ -115,10 +115,10 @@ async function syncOneCollection(params: {
   startedAt: number;
   tally: CollectionTally;
   budget: AnswerBudget;
-  synced: string[];
+  syncedAtEnd: (collectionId: string) => void;
   report: CollectionReport;
 }): Promise<void> {
-  const { deps, collection, remote, startedAt, tally, budget, synced, report } = params;
+  const { deps, collection, remote, startedAt, tally, budget, syncedAtEnd, report } = params;
   const { errors, unreadable, limited, alarms, progress, step } = report;
   try {
     const alarm = await syncCollection({
@@ -133,7 +133,7 @@ async function syncOneCollection(params: {
       unreadable,
       limited,
       budget,
-      syncedAtEnd: (id) => synced.push(id),
+      syncedAtEnd,
     });
     if (alarm) alarms.push(alarm);
   } catch (error) {

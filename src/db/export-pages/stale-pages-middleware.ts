@@ -126,8 +126,9 @@ export const exportPagesMiddleware: Middleware<DBCore> = {
             // answers a transaction's requests in order, so neither waits for the other's round
             // trip. A write that fails in part moves fewer pages: those read are a superset.
             const pages = down.table(PAGES);
-            const [records, response] = await Promise.all([pagesOf(pages, trans, movesOf(layouts, request, before, {})), table.mutate(request)]);
-            await markStale(pages, trans, movesOf(layouts, request, before, response.failures), records);
+            const asked = movesOf(layouts, request, before, {});
+            const [records, response] = await Promise.all([pagesOf(pages, trans, asked), table.mutate(request)]);
+            await markStale(pages, trans, response.numFailures === 0 ? asked : movesOf(layouts, request, before, response.failures), records);
             return response;
           });
         },

@@ -94,7 +94,7 @@ async function itemsOfPage(db: LifeboatDb, kind: ExportKind, page: ExportPageRec
  */
 export function freshPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CHARS): Promise<ExportPageRecord[]> {
   return db.transaction('rw', tables(db), async () => {
-    const [layout, ids] = [await db.exportLayouts.get(kind), await accountIds(db)];
+    const [layout, ids] = await Promise.all([db.exportLayouts.get(kind), accountIds(db)]);
     if (!layout || layout.locale !== ORDER_LOCALE || !sameAccounts(layout, ids)) await buildAllPages(db, kind, pageChars);
     const pages = await pagesOf(db, kind).sortBy('n');
     const stale = pages.filter((page) => page.stale);
