@@ -5,6 +5,7 @@ import type { AlarmRecord } from '../model/alarm';
 import type { CollectionRecord } from '../model/collection';
 import { raiseGoneAlarms } from './alarms';
 import type { RemoteCollection, SyncCursor } from '../model/source';
+import type { CollectionCount } from './live-counts';
 
 export function collectionId(accountId: string, href: string): string {
   return `${accountId}|${href}`;
@@ -19,11 +20,44 @@ export interface Reconciled {
   alarms: AlarmRecord[];
 }
 
+/** What the listing makes of the stored collections: the records it implies, and what differs. */
+function reconciled(accountId: string, remote: RemoteCollection[], stored: readonly CollectionRecord[], now: number) {
+  const known = new Map(stored.map((c) => [c.id, c]));
+  const current: CollectionRecord[] = remote.map((r) => {
+    const id = collectionId(accountId, r.href);
+    const old = known.get(id);
+    known.delete(id);
+    return {
+      id,
+      accountId,
+      kind: r.kind,
+      href: r.href,
+      displayName: r.displayName,
+      syncToken: old?.syncToken ?? null,
+      ctag: old?.ctag ?? null,
+      lastSyncedAt: old?.lastSyncedAt ?? null,
+      goneUpstreamAt: null,
+      // Collections created upstream later are mirrored too, unless the person said no.
+      enabled: old?.enabled ?? true,
+      pendingHrefs: old?.pendingHrefs ?? [],
+      unreadableHrefs: old?.unreadableHrefs ?? [],
+      ...(r.vcardVersion === undefined ? {} : { vcardVersion: r.vcardVersion }),
+    };
+  });
+  const gone = [...known.values()].filter((c) => c.goneUpstreamAt === null).map((c) => ({ ...c, goneUpstreamAt: now }));
+  const before = new Map(stored.map((c) => [c.id, c]));
+  const changed = [...current, ...gone].filter((c) => !sameRecord(c, before.get(c.id)));
+  return { current, gone, changed };
+}
+
 /**
  * Records the collections the server lists now; ones it no longer lists are marked, not
  * dropped, and their alarms raised in the same transaction: a worker stopped in between
  * would otherwise leave a collection marked gone that no later run sees as newly gone.
  * `alarmBefore`: the moment before the run, which "export the copy from before" exports.
+ * `storedAtStart`, the collections as read when the run began: a listing that changes nothing
+ * about them costs no transaction at all (the common case, a sync with nothing new); one that
+ * does is reconciled with the collections read again inside the write.
  */
 export async function reconcileCollections(
   db: LifeboatDb,
@@ -31,36 +65,17 @@ export async function reconcileCollections(
   remote: RemoteCollection[],
   now: number,
   alarmBefore = now - 1,
+  storedAtStart?: readonly CollectionRecord[],
 ): Promise<Reconciled> {
+  if (storedAtStart !== undefined) {
+    const { current, changed } = reconciled(accountId, remote, storedAtStart, now);
+    if (changed.length === 0) return { current, gone: [], alarms: [] };
+  }
   return db.transaction('rw', [db.collections, db.collectionCounts, db.alarms], async () => {
     const stored = await db.collections.where('accountId').equals(accountId).toArray();
-    const known = new Map(stored.map((c) => [c.id, c]));
-    const current: CollectionRecord[] = remote.map((r) => {
-      const id = collectionId(accountId, r.href);
-      const old = known.get(id);
-      known.delete(id);
-      return {
-        id,
-        accountId,
-        kind: r.kind,
-        href: r.href,
-        displayName: r.displayName,
-        syncToken: old?.syncToken ?? null,
-        ctag: old?.ctag ?? null,
-        lastSyncedAt: old?.lastSyncedAt ?? null,
-        goneUpstreamAt: null,
-        // Collections created upstream later are mirrored too, unless the person said no.
-        enabled: old?.enabled ?? true,
-        pendingHrefs: old?.pendingHrefs ?? [],
-        unreadableHrefs: old?.unreadableHrefs ?? [],
-        ...(r.vcardVersion === undefined ? {} : { vcardVersion: r.vcardVersion }),
-      };
-    });
-    const gone = [...known.values()].filter((c) => c.goneUpstreamAt === null).map((c) => ({ ...c, goneUpstreamAt: now }));
+    const { current, gone, changed } = reconciled(accountId, remote, stored, now);
     // Only what differs is written: every write wakes each open page's live queries of the
     // collections, and on a sync with nothing new nothing differs.
-    const before = new Map(stored.map((c) => [c.id, c]));
-    const changed = [...current, ...gone].filter((c) => !sameRecord(c, before.get(c.id)));
     if (changed.length > 0) await db.collections.bulkPut(changed);
     const alarms = await raiseGoneAlarms(db, { gone, before: alarmBefore, now });
     return { current, gone, alarms };
@@ -95,4 +110,23 @@ export async function setCollectionEnabled(db: LifeboatDb, id: string, enabled: 
 
 export function collectionsOf(db: LifeboatDb, accountId: string): Promise<CollectionRecord[]> {
   return db.collections.where('accountId').equals(accountId).toArray();
+}
+
+/** An account's collections as stored, with each one's kept counts (collection-counts.ts). */
+export interface CollectionsAndCounts {
+  collections: CollectionRecord[];
+  counts: Map<string, CollectionCount>;
+}
+
+/**
+ * An account's collections and their counts in one read: what a run needs before its first
+ * request, so that a collection the listing finds unchanged costs the run no read of its own.
+ */
+export function collectionsAndCounts(db: LifeboatDb, accountId: string): Promise<CollectionsAndCounts> {
+  return db.transaction('r', [db.collections, db.collectionCounts], async () => {
+    const collections = await collectionsOf(db, accountId);
+    const rows = await db.collectionCounts.bulkGet(collections.map((c) => c.id));
+    const counts = new Map(collections.map((c, index) => [c.id, { live: rows[index]?.live ?? 0, deleted: rows[index]?.deleted ?? 0 }]));
+    return { collections, counts };
+  });
 }

@@ -7,8 +7,14 @@ import type { LifeboatDb } from './schema';
 import { photoCollectionId } from '../model/wipe-mark';
 import { countLivePhotos } from './photos/photo-writes';
 
+/** A collection's live items and those marked deleted upstream. */
+export interface CollectionCount {
+  live: number;
+  deleted: number;
+}
+
 /** A collection's counts now (0 and 0 for one that holds nothing). Read it inside a write's transaction to see that write. */
-export async function readCollectionCount(db: LifeboatDb, collectionId: string): Promise<{ live: number; deleted: number }> {
+export async function readCollectionCount(db: LifeboatDb, collectionId: string): Promise<CollectionCount> {
   const row = await db.collectionCounts.get(collectionId);
   return { live: row?.live ?? 0, deleted: row?.deleted ?? 0 };
 }

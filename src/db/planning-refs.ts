@@ -8,7 +8,7 @@ import type { LifeboatDb } from './schema';
 import type { ChangeListing } from '../model/source';
 import type { MirroredRef } from '../model/mirrored-ref';
 import { itemId, readMirrorRefs } from './mirror-writes';
-import { readCollectionCount } from './live-counts';
+import { readCollectionCount, type CollectionCount } from './live-counts';
 
 export interface PlanningRefs {
   /** The mirrored items the listing names (every one, for a full listing). */
@@ -19,12 +19,21 @@ export interface PlanningRefs {
   live: number;
 }
 
-export async function readPlanningRefs(db: LifeboatDb, collectionId: string, listing: ChangeListing): Promise<PlanningRefs> {
+/**
+ * `countsAtStart`, the collection's counts as the run read them before its first request: an
+ * unchanged listing takes them and reads nothing. It needs them only for the run's count of
+ * unchanged items (no wipe is judged where nothing changed), and this run has written none of
+ * the collection's items yet.
+ */
+export async function readPlanningRefs(db: LifeboatDb, collectionId: string, listing: ChangeListing, countsAtStart?: CollectionCount): Promise<PlanningRefs> {
   if (listing.mode === 'full') {
     const refs = await readMirrorRefs(db, collectionId);
     let live = 0;
     for (const ref of refs.values()) if (ref.live) live++;
     return { refs, mirrored: refs.size, live };
+  }
+  if (listing.mode === 'unchanged' && countsAtStart !== undefined) {
+    return { refs: new Map(), mirrored: countsAtStart.live + countsAtStart.deleted, live: countsAtStart.live };
   }
   // Kept counts, not a count: IndexedDB's count() walks every index entry of its range (at
   // 10,000 contacts ~100 ms in Chromium). The count and the delta's items are read at once.

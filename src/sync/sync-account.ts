@@ -6,7 +6,7 @@ import type { AlarmRecord } from '../model/alarm';
 import type { RunError, UnreadableItemRef } from '../model/run';
 import type { CollectionRecord } from '../model/collection';
 import type { AccountRecord } from '../model/account';
-import { collectionsOf, reconcileCollections } from '../db/collections';
+import { collectionsAndCounts, reconcileCollections } from '../db/collections';
 import { beginRun } from './run/account-run';
 import type { RemoteCollection } from '../model/source';
 import { syncCollection, type CollectionTally } from './sync-collection';
@@ -20,12 +20,14 @@ import { markMoment } from '../shared/phase-times';
 import { answerBudget, DEFAULT_ANSWER_BUDGET_BYTES, type AnswerBudget } from './answer-budget';
 import { markSynced } from '../db/collections';
 import type { RunSummary } from '../model/run-summary';
+import type { CollectionCount } from '../db/live-counts';
 
 export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promise<RunSummary> {
   const { db, now } = deps;
   // The collections as the last run left them, read beside the run's start rather than after it
   // (one IndexedDB round trip fewer before the first request); a failure fails the run below.
-  const mirrored = collectionsOf(db, account.id);
+  // Their kept counts come with them: a collection the listing finds unchanged then reads nothing.
+  const mirrored = collectionsAndCounts(db, account.id);
   mirrored.catch(() => undefined);
   const run = await beginRun({ db, account, now, progressIntervalMs: deps.progressIntervalMs, credentialsRejected: deps.credentialsRejected });
   const { startedAt, errors, unreadable, limited, alarms } = run;
@@ -36,10 +38,11 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
     // with the mirror's cursor, so an unchanged collection costs no further request.
     // No cursor saved yet (a first mirror): every collection is listed in full, so no token or
     // ctag is worth a pass of the server over every item (model/source.ts).
-    const changeMarks = (await mirrored).some((c) => c.syncToken !== null || c.ctag !== null);
+    const { collections: stored, counts } = await mirrored;
+    const changeMarks = stored.some((c) => c.syncToken !== null || c.ctag !== null);
     const remotes = await deps.source.listCollections({ changeMarks });
     markMoment('collections-listed');
-    const { current, alarms: goneAlarms } = await reconcileCollections(db, account.id, remotes, now(), startedAt - 1);
+    const { current, alarms: goneAlarms } = await reconcileCollections(db, account.id, remotes, now(), startedAt - 1, stored);
     alarms.push(...goneAlarms);
     // Address books first, then calendars: the phases the progress line names, in that order.
     const enabled = current.map((collection, index) => ({ collection, remote: remotes[index]! })).filter(({ collection }) => collection.enabled);
@@ -63,7 +66,7 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
           // The progress line names the latest collection started: with collections side by
           // side, each naming its own would flip the phase back and forth on every write.
           latestStep = { phase: collection.kind, collectionsListed: index + 1, collections: enabled.length };
-          await syncOneCollection({ deps, collection, remote, startedAt, tally, budget, syncedAtEnd: (id) => synced.push(id), report: { ...reports[index]!, progress, step: () => latestStep } });
+          await syncOneCollection({ deps, collection, remote, startedAt, tally, budget, countsAtStart: counts.get(collection.id), syncedAtEnd: (id) => synced.push(id), report: { ...reports[index]!, progress, step: () => latestStep } });
         },
         endsTheRun,
       );
@@ -115,10 +118,11 @@ async function syncOneCollection(params: {
   startedAt: number;
   tally: CollectionTally;
   budget: AnswerBudget;
+  countsAtStart: CollectionCount | undefined;
   syncedAtEnd: (collectionId: string) => void;
   report: CollectionReport;
 }): Promise<void> {
-  const { deps, collection, remote, startedAt, tally, budget, syncedAtEnd, report } = params;
+  const { deps, collection, remote, startedAt, tally, budget, countsAtStart, syncedAtEnd, report } = params;
   const { errors, unreadable, limited, alarms, progress, step } = report;
   try {
     const alarm = await syncCollection({
@@ -134,6 +138,7 @@ async function syncOneCollection(params: {
       limited,
       budget,
       syncedAtEnd,
+      ...(countsAtStart === undefined ? {} : { countsAtStart }),
     });
     if (alarm) alarms.push(alarm);
   } catch (error) {

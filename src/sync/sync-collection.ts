@@ -18,6 +18,7 @@ import { batchSizer, fixedBatchSizer } from './batch-sizer';
 import { DEFAULT_FETCH_DEPTH, fetchAhead } from './fetch-ahead';
 import { markMoment } from '../shared/phase-times';
 import type { AnswerBudget } from './answer-budget';
+import type { CollectionCount } from '../db/live-counts';
 
 export interface CollectionTally {
   added: number;
@@ -52,6 +53,8 @@ export interface CollectionRunParams {
    * instead, for the run's end transaction to write (nothing reads it before then).
    */
   syncedAtEnd?: (collectionId: string) => void;
+  /** The collection's counts as read at the run's start (db/planning-refs.ts). */
+  countsAtStart?: CollectionCount;
 }
 
 export async function syncCollection(params: CollectionRunParams): Promise<AlarmRecord | null> {
@@ -62,7 +65,7 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   const listing = await source.listChanges(remote, cursor);
   markMoment('listed');
   // Read as narrowly as the listing allows: a no-change sync reads no item at all.
-  const { refs, mirrored, live: liveBefore } = await readPlanningRefs(db, collection.id, listing);
+  const { refs, mirrored, live: liveBefore } = await readPlanningRefs(db, collection.id, listing, params.countsAtStart);
   const plan = planCollection(listing, refs, new Set(collection.pendingHrefs), mirrored);
   // Counted from here in the database, beside the writes: a stopped run's successor judges the
   // whole run. An unchanged collection has nothing to count (a stopped run never saved its
@@ -71,10 +74,12 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   tally.unchanged += plan.unchanged;
   tally.toFetch += plan.fetch.length;
   // Two stores, two transactions asked at once: neither waits for the other's round trip, and
-  // both are done before the first item is stored.
+  // both are done before the first item is stored. A collection with nothing to do has nothing
+  // to count and nothing to show on the progress line.
+  const idle = unchanged && plan.fetch.length === 0;
   await Promise.all([
     unchanged ? undefined : beginWipeCount(db, { collectionId: collection.id, accountId: collection.accountId, liveBefore, startedAt }),
-    onProgress({ done: tally.fetched, total: tally.toFetch }),
+    idle ? undefined : onProgress({ done: tally.fetched, total: tally.toFetch }),
   ]);
   markMoment('planned');
 

@@ -2,7 +2,8 @@
 // database thread: the run record and the account's status are written in one transaction at
 // the start and one at the end (never one without the other), and the collections are not
 // written again by the listing when nothing about them changed (each write also wakes every
-// open page's live queries).
+// open page's live queries). A collection the listing finds unchanged reads nothing of its own:
+// its counts come with the collections, read beside the run's start.
 import { describe, expect, it } from 'vitest';
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { syncAccount } from '../../src/sync/sync-account';
@@ -11,15 +12,20 @@ import { freshDb, addTestAccount, envelopeReaders } from '../support/test-db';
 
 const BOOKS = ['https://dav.example.com/alice/contacts/', 'https://dav.example.com/alice/work/'];
 
-/** Every write while watching: its table, its kind and the stores of its transaction. */
-function writesWatch() {
+/** Every transaction opened and every write made while watching: mode, table, stores. */
+function dbWatch() {
   const writes: Array<{ table: string; type: DBCoreMutateRequest['type']; stores: string[] }> = [];
+  const opened: Array<{ mode: string; stores: string[] }> = [];
   let watching = false;
   const middleware: Middleware<DBCore> = {
     stack: 'dbcore',
-    name: 'writes-watch',
+    name: 'db-watch',
     create: (down) => ({
       ...down,
+      transaction(stores, mode, options) {
+        if (watching) opened.push({ mode, stores: [...stores].sort() });
+        return down.transaction(stores, mode, options);
+      },
       table(name) {
         const table = down.table(name);
         return {
@@ -32,12 +38,12 @@ function writesWatch() {
       },
     }),
   };
-  return { middleware, writes, watch: () => (watching = true) };
+  return { middleware, writes, opened, watch: () => (watching = true) };
 }
 
 async function setup() {
   const db = freshDb();
-  const watched = writesWatch();
+  const watched = dbWatch();
   db.use(watched.middleware);
   const account = await addTestAccount(db);
   const source = new MemorySource();
@@ -59,6 +65,17 @@ describe('the transactions of a sync with nothing new', () => {
     const runWrites = watched.writes.filter((w) => w.table === 'runs');
     expect(runWrites).toHaveLength(2);
     for (const write of runWrites) expect(write.stores).toContain('accounts');
+  });
+
+  it("opens three transactions: the run's start, the collections with their counts, the run's end", async () => {
+    const { sync, watched } = await setup();
+    await sync();
+    watched.watch();
+    expect(await sync()).toMatchObject({ outcome: 'ok', unchanged: 10 });
+    // No transaction per collection (its counts, its progress) and none to reconcile a listing
+    // that changed nothing: each would be one more wait for the database before the run ends.
+    expect(watched.opened).toHaveLength(3);
+    expect(watched.opened.filter((t) => t.mode === 'readonly').map((t) => t.stores)).toEqual([['collectionCounts', 'collections']]);
   });
 
   it('writes no collection record while reconciling the listing when nothing about the collections changed', async () => {
