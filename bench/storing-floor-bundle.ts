@@ -4,7 +4,7 @@
 // `storingFloor` on the page's global object.
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import type { StoringFloorRequest, StoringFloorRun } from './storing-floor-page';
+import type { StoringFloorRequest, StoringFloorRun, syncFloor } from './storing-floor-page';
 
 let bundled: string | undefined;
 
@@ -23,6 +23,11 @@ export async function loadStoringFloor(page: Page): Promise<void> {
 /** One storing-floor first mirror in `page` (loadStoringFloor first). */
 export function runStoringFloor(page: Page, request: StoringFloorRequest): Promise<StoringFloorRun> {
   return page.evaluate((r) => (globalThis as unknown as { storingFloor: (r: StoringFloorRequest) => Promise<StoringFloorRun> }).storingFloor(r), request);
+}
+
+/** One sync of the floor client kept in `page`, fetched by Chromium (storing-floor-page.ts's syncFloor). */
+export function runSyncFloor(page: Page, request: Parameters<typeof syncFloor>[0]): ReturnType<typeof syncFloor> {
+  return page.evaluate((r) => (globalThis as unknown as { syncFloor: typeof syncFloor }).syncFloor(r), request);
 }
 
 /** Removes a storing floor's database (after its CPU was read). */

@@ -124,5 +124,21 @@ export async function storingFloor(request: StoringFloorRequest): Promise<Storin
   }
 }
 
-// The bundle's one export, for page.evaluate to call (storing-floor-bundle.ts).
-(globalThis as unknown as { storingFloor: typeof storingFloor }).storingFloor = storingFloor;
+/** The floor client kept in the page between calls, with the tokens its first mirror saved. */
+let kept: FloorClient | undefined;
+
+/**
+ * The floor's syncs fetched by Chromium, storing nothing: `first` mirrors (and saves the
+ * tokens), then `sync` asks what changed since, as floor-client.ts does from Node. What a
+ * browser's own network stack adds to the cheapest pattern (browser-sync-floor.ts).
+ */
+export async function syncFloor(request: { account: DavAccount; vcard4: boolean; pattern: FloorPattern; step: 'first' | 'sync' }): Promise<{ ms: number; items: number; pattern: string }> {
+  shimBuffer();
+  if (request.step === 'first') kept = new FloorClient(request.account, request.vcard4);
+  if (kept === undefined) throw new Error('The floor in the page has not mirrored yet.');
+  const run = request.step === 'first' ? await kept.firstMirror(request.pattern) : await kept.sync();
+  return { ms: run.ms, items: run.items, pattern: run.pattern };
+}
+
+// The bundle's exports, for page.evaluate to call (storing-floor-bundle.ts).
+Object.assign(globalThis, { storingFloor, syncFloor });
