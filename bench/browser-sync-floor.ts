@@ -1,8 +1,9 @@
 // What a browser's network stack adds to the cheapest pattern of a sync: on one server seeded as
 // the benchmark seeds it (default Cyrus IMAP, 10,000 contacts + 10,000 events + 1,000 tasks),
 // the floor client of floor-client.ts run twice, from Node (as the benchmark's floor) and in a
-// page of the built extension in headless Chromium (storing-floor-page.ts, storing nothing),
-// then Lifeboat's own run. Rounds of a no-change sync, then rounds of 100 upstream changes
+// page of the built extension in headless Chromium (storing-floor-page.ts): fetching alone, and
+// storing each multiget answer's texts into IndexedDB (the storing floor: one object store, no
+// index, no history of the texts replaced); then Lifeboat's own run. Rounds of a no-change sync, then rounds of 100 upstream changes
 // (generate-data.ts's benchChanges, as run-size.ts applies them), each client in turn, the
 // order rotating. Cyrus answers without TCP_NODELAY: on a kept-alive connection the tail of an
 // answer longer than its 4 KB output buffer waits for the client's delayed ACK (about 40 ms on
@@ -31,8 +32,10 @@ const dist = argValue('--dist', 'dist');
 const PATTERN: FloorPattern = { batch: 1000, inFlight: 4 };
 const CHANGES = 100;
 
-type Client = 'floor from Node' | 'floor in Chromium' | 'Lifeboat';
-const CLIENTS: Client[] = ['floor from Node', 'floor in Chromium', 'Lifeboat'];
+type Client = 'floor from Node' | 'floor in Chromium' | 'storing floor' | 'Lifeboat';
+const CLIENTS: Client[] = ['floor from Node', 'floor in Chromium', 'storing floor', 'Lifeboat'];
+/** The page's floor clients: fetching alone, and storing each answer's texts (storing-floor-page.ts). */
+const IN_PAGE: Partial<Record<Client, { database?: string }>> = { 'floor in Chromium': {}, 'storing floor': { database: `sync-floor-${Date.now()}` } };
 
 const server = await startBenchServer(serverName, benchCollections(size));
 const lifeboat = await startLifeboat(dist);
@@ -40,7 +43,9 @@ try {
   const node = new FloorClient(server.account, server.vcard4);
   await node.firstMirror(PATTERN);
   await loadStoringFloor(lifeboat.page);
-  await runSyncFloor(lifeboat.page, { account: server.account, vcard4: server.vcard4, pattern: PATTERN, step: 'first' });
+  for (const [name, { database }] of Object.entries(IN_PAGE)) {
+    await runSyncFloor(lifeboat.page, { name, account: server.account, vcard4: server.vcard4, pattern: PATTERN, step: 'first', ...(database === undefined ? {} : { database }) });
+  }
   await addAccount(lifeboat, server.account);
   await waitForRuns(lifeboat, 1, 30 * 60_000);
   await pauseSchedule(lifeboat);
@@ -55,14 +60,15 @@ try {
       await readyExports(lifeboat);
       return ms;
     }
-    const run = client === 'floor from Node' ? await node.sync() : await runSyncFloor(lifeboat.page, { account: server.account, vcard4: server.vcard4, pattern: PATTERN, step: 'sync' });
+    const inPage = IN_PAGE[client];
+    const run = inPage === undefined ? await node.sync() : await runSyncFloor(lifeboat.page, { name: client, account: server.account, vcard4: server.vcard4, pattern: PATTERN, step: 'sync', ...inPage });
     if (run.items !== expected) throw new Error(`${client} saw ${run.items} changed items, not ${expected}.`);
     return run.ms;
   };
 
   const results: Record<string, Record<Client, number[]>> = {};
   for (const [figure, changes] of [['no-change sync', 0], [`${CHANGES} upstream changes`, CHANGES]] as const) {
-    const times: Record<Client, number[]> = { 'floor from Node': [], 'floor in Chromium': [], Lifeboat: [] };
+    const times: Record<Client, number[]> = { 'floor from Node': [], 'floor in Chromium': [], 'storing floor': [], Lifeboat: [] };
     results[figure] = times;
     for (let round = 0; round < rounds; round++) {
       if (changes > 0) for (const { collection, item } of benchChanges(size, changes, round + 1)) await server.put(collection, item.name, item.data);
@@ -80,8 +86,10 @@ try {
   for (const [figure, times] of Object.entries(results)) {
     const node = median(times['floor from Node']);
     const chromium = median(times['floor in Chromium']);
+    const storing = median(times['storing floor']);
     const mine = median(times.Lifeboat);
-    console.log(`${figure}: floor from Node ${node.toFixed(0)} ms; floor in Chromium ${chromium.toFixed(0)} ms (${(chromium / node).toFixed(2)}×); Lifeboat ${mine.toFixed(0)} ms (${(mine / node).toFixed(2)}× the floor from Node, ${(mine / chromium).toFixed(2)}× the floor in Chromium)`);
+    const of = (ms: number): string => `${ms.toFixed(0)} ms (${(ms / node).toFixed(2)}× the floor from Node)`;
+    console.log(`${figure}: floor from Node ${node.toFixed(0)} ms; floor in Chromium ${of(chromium)}; storing floor ${of(storing)}; Lifeboat ${of(mine)}, ${(mine / storing).toFixed(2)}× the storing floor`);
   }
 } finally {
   await lifeboat.close();

@@ -94,17 +94,15 @@ function shimBuffer(): void {
 }
 
 /**
- * The floor's first mirror with each multiget answer stored: fetch is wrapped so that a multiget's
- * answer starts its transaction before the floor client reads it, and the next request goes out
- * without waiting for the commit (the pattern's requests in flight stay as the floor has them).
- * The clock stops when every transaction has completed.
+ * Has every multiget answer also written into `db` while `run` goes on: fetch is wrapped so that
+ * an answer starts its transaction before the floor client reads it, and the next request goes
+ * out without waiting for the commit (the pattern's requests in flight stay as the floor has
+ * them). Resolves once every transaction has completed; `commits` counts them.
  */
-export async function storingFloor(request: StoringFloorRequest): Promise<StoringFloorRun> {
-  shimBuffer();
-  const db = await openDatabase(request.database);
+async function storingAnswers<T>(db: IDBDatabase | null, run: () => Promise<T>): Promise<{ result: T; commits: number }> {
   const commits: Array<Promise<void>> = [];
   const plainFetch = globalThis.fetch.bind(globalThis);
-  if (request.store) globalThis.fetch = async (input, init) => {
+  if (db !== null) globalThis.fetch = async (input, init) => {
     const response = await plainFetch(input, init);
     if (typeof init?.body !== 'string' || !init.body.includes('multiget')) return response;
     const text = await response.text();
@@ -113,31 +111,50 @@ export async function storingFloor(request: StoringFloorRequest): Promise<Storin
     return new Response(text, { status: response.status });
   };
   try {
-    const start = performance.now();
-    const run = await new FloorClient(request.account, request.vcard4).firstMirror(request.pattern);
+    const result = await run();
     await Promise.all(commits);
-    const ms = performance.now() - start;
-    return { ms, requests: run.requests, bytes: run.bytes, items: run.items, stored: await count(db), transactions: commits.length, pattern: run.pattern };
+    return { result, commits: commits.length };
   } finally {
     globalThis.fetch = plainFetch;
+  }
+}
+
+/** The floor's first mirror with each multiget answer stored; the clock stops when every transaction has completed. */
+export async function storingFloor(request: StoringFloorRequest): Promise<StoringFloorRun> {
+  shimBuffer();
+  const db = await openDatabase(request.database);
+  try {
+    const start = performance.now();
+    const { result: run, commits } = await storingAnswers(request.store ? db : null, () => new FloorClient(request.account, request.vcard4).firstMirror(request.pattern));
+    const ms = performance.now() - start;
+    return { ms, requests: run.requests, bytes: run.bytes, items: run.items, stored: await count(db), transactions: commits, pattern: run.pattern };
+  } finally {
     db.close();
   }
 }
 
-/** The floor client kept in the page between calls, with the tokens its first mirror saved. */
-let kept: FloorClient | undefined;
+/** The floor clients kept in the page between calls, by name, with the tokens their first mirrors saved. */
+const kept = new Map<string, FloorClient>();
 
 /**
- * The floor's syncs fetched by Chromium, storing nothing: `first` mirrors (and saves the
- * tokens), then `sync` asks what changed since, as floor-client.ts does from Node. What a
- * browser's own network stack adds to the cheapest pattern (browser-sync-floor.ts).
+ * The floor's syncs fetched by Chromium, each client kept under its `name`: `first` mirrors (and saves the tokens), then `sync` asks
+ * what changed since, as floor-client.ts does from Node. What a browser's own network stack adds
+ * to the cheapest pattern (browser-sync-floor.ts); with `database`, each multiget answer is also
+ * stored there as storingFloor stores it, the clock stopping when every transaction completed.
  */
-export async function syncFloor(request: { account: DavAccount; vcard4: boolean; pattern: FloorPattern; step: 'first' | 'sync' }): Promise<{ ms: number; items: number; pattern: string }> {
+export async function syncFloor(request: { name: string; account: DavAccount; vcard4: boolean; pattern: FloorPattern; step: 'first' | 'sync'; database?: string }): Promise<{ ms: number; items: number; pattern: string }> {
   shimBuffer();
-  if (request.step === 'first') kept = new FloorClient(request.account, request.vcard4);
-  if (kept === undefined) throw new Error('The floor in the page has not mirrored yet.');
-  const run = request.step === 'first' ? await kept.firstMirror(request.pattern) : await kept.sync();
-  return { ms: run.ms, items: run.items, pattern: run.pattern };
+  if (request.step === 'first') kept.set(request.name, new FloorClient(request.account, request.vcard4));
+  const client = kept.get(request.name);
+  if (client === undefined) throw new Error(`The floor "${request.name}" in the page has not mirrored yet.`);
+  const db = request.database === undefined ? null : await openDatabase(request.database);
+  try {
+    const start = performance.now();
+    const { result: run } = await storingAnswers(db, () => (request.step === 'first' ? client.firstMirror(request.pattern) : client.sync()));
+    return { ms: performance.now() - start, items: run.items, pattern: run.pattern };
+  } finally {
+    db?.close();
+  }
 }
 
 // The bundle's exports, for page.evaluate to call (storing-floor-bundle.ts).
