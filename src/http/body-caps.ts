@@ -6,7 +6,7 @@
 import { NetworkError } from './http-errors';
 import { TooLargeError } from './policy-errors';
 
-export type BodyKind = 'multistatus' | 'item' | 'feed' | 'json' | 'token';
+export type BodyKind = 'multistatus' | 'delta' | 'item' | 'feed' | 'json' | 'token';
 
 export type BodyCaps = Record<BodyKind, number>;
 
@@ -14,6 +14,10 @@ const MB = 1024 * 1024;
 
 export const DEFAULT_BODY_CAPS: BodyCaps = {
   multistatus: 64 * MB,
+  // A sync-collection answer asked to carry the changed items' texts (providers/dav/
+  // sync-collection.ts): held whole while its items are stored, so no more than a few multiget
+  // answers (sync/answer-budget.ts); a larger change is listed again without the texts.
+  delta: 6 * MB,
   item: 16 * MB,
   feed: 64 * MB,
   json: 8 * MB,

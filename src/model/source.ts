@@ -42,8 +42,11 @@ export interface RemoteItemFailure {
 export type ChangeListing =
   /** Nothing changed: the ctag or sync token is the same. */
   | { mode: 'unchanged' }
-  /** Only the differences (RFC 6578 sync-collection with a valid token). */
-  | { mode: 'delta'; changed: RemoteItemRef[]; removed: string[]; cursor: SyncCursor }
+  /**
+   * Only the differences (RFC 6578 sync-collection with a valid token). `carried`: changed
+   * items whose text came with the listing; the engine takes them instead of fetching them.
+   */
+  | { mode: 'delta'; changed: RemoteItemRef[]; removed: string[]; cursor: SyncCursor; carried?: RemoteItem[] }
   /** Every item that exists now; whatever the mirror has beyond it was deleted upstream. */
   | { mode: 'full'; items: RemoteItemRef[]; cursor: SyncCursor };
 

@@ -10,6 +10,7 @@ import { saveCursor } from '../db/collections';
 import { keepUnreadableHrefs, unreadableRefs } from '../db/unreadable-items';
 import type { RemoteCollection } from '../model/source';
 import { readBatch } from './read-fetched';
+import { takingCarried } from './carried-items';
 import { rereadUnreadable } from './reread-unreadable';
 import { planCollection } from './plan-collection';
 import type { WipePolicy } from '../model/wipe-guard';
@@ -86,7 +87,8 @@ export async function syncCollection(params: CollectionRunParams): Promise<Alarm
   const failed: string[] = [];
   let held = await rereadUnreadable({ db, collection, reader, now: now() });
   const sizer = deps.batchSize !== undefined ? fixedBatchSizer(deps.batchSize) : batchSizer();
-  const batches = fetchAhead(plan.fetch, (hrefs) => source.fetchItems(remote, hrefs), { sizer, depth: deps.fetchDepth ?? DEFAULT_FETCH_DEPTH, budget });
+  const fetchItems = takingCarried(listing, (hrefs) => source.fetchItems(remote, hrefs));
+  const batches = fetchAhead(plan.fetch, fetchItems, { sizer, depth: deps.fetchDepth ?? DEFAULT_FETCH_DEPTH, budget });
   for await (const { requested, results } of batches) {
     markMoment('batch-fetched');
     // Every item the server sent is stored as served, read or not (never lost, never silent);

@@ -118,8 +118,16 @@ describe('Cyrus IMAP', () => {
       await putItem(new URL(makeEvent(2).name, server.calendarUrl).href, makeEvent(2).data.replace('Réunion', 'Moved'), auth());
       const { summary, requests } = await runMirror(setup);
       expect(summary).toMatchObject({ outcome: 'ok', added: 1, changed: 2, deletedUpstream: 1, errors: [] });
-      expect(requests.filter((r) => r.report === 'sync-collection')).toHaveLength(2);
+      // The changed texts came with the listings (RFC 6578 §3.2): no multiget after them.
+      expect(requests.filter((r) => r.method === 'REPORT').map((r) => r.report)).toEqual(['sync-collection', 'sync-collection']);
       const after = await mirrorTexts(setup.db, setup.account.id, bookPath());
+      // Stored exactly as a multiget serves them (vCard 4.0 asked in the listing too).
+      const source = createDavSource(conn(), 'addressbook');
+      const [book] = await source.listCollections();
+      for (const name of ['card-0030.vcf', CARDS[6]!.name]) {
+        const [served] = await source.fetchItems(book!, [cardUrl(name)]);
+        expect(served && !isFailure(served) ? served.data : served).toBe(after.live.get(itemPath(cardUrl(name))));
+      }
       expect(after.deleted.get(itemPath(cardUrl(CARDS[8]!.name)))).toBe(before.live.get(itemPath(cardUrl(CARDS[8]!.name))));
       const changed = (await setup.db.items.toArray()).find((i) => itemPath(i.href) === itemPath(cardUrl(CARDS[6]!.name)));
       const versions = await setup.db.versions.where('itemId').equals(changed!.id).toArray();

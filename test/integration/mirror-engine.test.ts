@@ -20,7 +20,7 @@ const EVENTS = makeEvents(4);
 
 const servers = seededDavServers(CARDS, EVENTS);
 
-describe.each(servers)('the mirror of a %s account', (_name, start) => {
+describe.each(servers)('the mirror of a %s account', (name, start) => {
   let server: DavTestServer;
   let proxy: FaultProxy;
   /** Syncs straight with the server (sync-collection deltas). */
@@ -92,10 +92,12 @@ describe.each(servers)('the mirror of a %s account', (_name, start) => {
     expect(summary).toMatchObject({ outcome: 'ok', added: 0, changed: 1, deletedUpstream: 0, errors: [] });
     await expectConverged(direct);
     expect((await mirrorTexts(direct.db, direct.account.id)).deleted.size).toBe(1); // card 5 only
-    // The token was refused (403 valid-sync-token, or 500 from Xandikos), then each collection
-    // listed whole by the initial sync-collection (RFC 6578 §3.8), not by PROPFIND.
+    // The token was refused (403 valid-sync-token, or 500 from Xandikos, asked again without
+    // the changed texts since a 500 may be about them), then each collection listed whole by
+    // the initial sync-collection (RFC 6578 §3.8), not by PROPFIND.
     const reports = requests.filter((r) => r.report === 'sync-collection');
-    expect(reports.map((r) => itemPath(r.url)).sort()).toEqual([...collectionPaths(), ...collectionPaths()].sort());
+    const asked = name === 'Xandikos' ? 3 : 2;
+    expect(reports.map((r) => itemPath(r.url)).sort()).toEqual(Array.from({ length: asked }, collectionPaths).flat().sort());
     expect(requests.filter((r) => r.method === 'PROPFIND' && collectionPaths().includes(itemPath(r.url)))).toEqual([]);
   });
 

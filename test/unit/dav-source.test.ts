@@ -47,6 +47,7 @@ describe('DavSource.listChanges', () => {
       changed: [{ href: `${BOOK.href}c3.vcf`, etag: '"255040c4947a00f0b868e202be59cff7d44e2575605d2666fca48f42163fce62"' }],
       removed: [`${BOOK.href}a1.vcf`],
       cursor: { syncToken: 'http://radicale.org/ns/sync/b1ef90e421f5b88e2cc2e5c7e727ad80ec65d4ca3404389dcb5f38aa9dea3339', ctag: '"ctag-new"' },
+      carried: [],
     });
   });
 
@@ -54,7 +55,8 @@ describe('DavSource.listChanges', () => {
   // server that refuses the report itself is not asked for it again.
   it.each([
     ['the DAV:valid-sync-token precondition', { status: 403, body: davFixture('radicale-invalid-sync-token.xml') }, ['REPORT', 'REPORT', 'PROPFIND']],
-    ['a 500 (Xandikos 0.2.8 for an unknown token)', { status: 500, body: 'Server got itself in trouble' }, ['REPORT', 'REPORT', 'PROPFIND']],
+    // The first report asked the changed texts too: a 500 may be about them, so it is asked again without.
+    ['a 500 (Xandikos 0.2.8 for an unknown token)', { status: 500, body: 'Server got itself in trouble' }, ['REPORT', 'REPORT', 'REPORT', 'PROPFIND']],
     ['a 501 from a server that advertised the report anyway', { status: 501 }, ['REPORT', 'PROPFIND']],
     ['a 403 DAV:supported-report (RFC 3253 §3.6: the report is refused)', { status: 403, body: '<D:error xmlns:D="DAV:"><D:supported-report/></D:error>' }, ['REPORT', 'PROPFIND']],
   ])('falls back to a full listing on %s', async (_what, reply, methods) => {

@@ -4,15 +4,16 @@ import { createAccountContext } from '../../src/http/http-context';
 import { AuthError } from '../../src/http/http-errors';
 import { InvalidSyncTokenError } from '../../src/providers/dav/dav-errors';
 import { davKind } from '../../src/providers/dav/dav-kind';
-import { syncCollection } from '../../src/providers/dav/sync-collection';
+import { syncCollection, type SyncCollectionOptions } from '../../src/providers/dav/sync-collection';
+import type { BodyCaps } from '../../src/http/body-caps';
 import { davFixture, fakeFetch, type FakeHandler } from '../harness/fake-fetch';
 
 const CARDS = davKind('addressbook');
 
-function run(handler: FakeHandler, url: string, token = 'old-token') {
+function run(handler: FakeHandler, url: string, token = 'old-token', options: SyncCollectionOptions = {}, bodyCaps: Partial<BodyCaps> = {}) {
   const fake = fakeFetch(handler);
-  const ctx = createAccountContext({ serverUrl: url, username: 'u', password: 'p', fetch: fake.fetch });
-  return { fake, result: syncCollection(ctx, CARDS, url, token) };
+  const ctx = createAccountContext({ serverUrl: url, username: 'u', password: 'p', fetch: fake.fetch }, { bodyCaps });
+  return { fake, result: syncCollection(ctx, CARDS, url, token, options) };
 }
 
 const page = (responses: string, token: string): string =>
@@ -30,6 +31,7 @@ describe('syncCollection', () => {
       changed: [{ href: `${url}a%2Bb%20c.vcf`, etag: '"5c1ae0a6e1d5b4a4a5e8a2b9f7c7d8e1"' }],
       removed: [`${url}removed-1.vcf`],
       syncToken: 'http://sabre.io/ns/sync/0043',
+      carried: [],
     });
     const call = fake.calls[0]!;
     expect(call.method).toBe('REPORT');
@@ -57,6 +59,7 @@ describe('syncCollection', () => {
       changed: [{ href: `${url}b.vcf`, etag: '"b2"' }, { href: `${url}d.vcf`, etag: '"d1"' }],
       removed: [`${url}a.vcf`],
       syncToken: 't3',
+      carried: [],
     });
     expect(fake.calls).toHaveLength(3);
   });
@@ -81,5 +84,59 @@ describe('syncCollection', () => {
 
   it('keeps a 403 without the precondition an AuthError', async () => {
     await expect(run(() => ({ status: 403, body: 'Forbidden' }), 'https://h.example/c/').result).rejects.toBeInstanceOf(AuthError);
+  });
+});
+
+describe('syncCollection carrying the changed texts', () => {
+  const url = 'https://h.example/c/';
+  const CARD = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Anna\r\nEND:VCARD\r\n';
+  const withText = (href: string, etag: string, text: string): string =>
+    `<d:response><d:href>${href}</d:href><d:propstat><d:prop><d:getetag>${etag}</d:getetag>` +
+    `<card:address-data xmlns:card="urn:ietf:params:xml:ns:carddav"><![CDATA[${text}]]></card:address-data></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`;
+  const carry: SyncCollectionOptions = { carry: { vcardVersion: '4.0' } };
+  /** `text` as UTF-8 with its NUL characters turned into a byte no UTF-8 text holds. */
+  const notUtf8 = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(new TextEncoder().encode(text).map((byte) => (byte === 0 ? 0xff : byte)));
+
+  it('asks the texts in the report and hands them over as a multiget would, in one request', async () => {
+    const body = page(withText('/c/a.vcf', '"a2"', CARD) + changed('/c/b.vcf', '"b2"') + removed('/c/gone.vcf'), 't1');
+    const { fake, result } = run(() => ({ body }), url, 't0', carry);
+    expect(await result).toEqual({
+      changed: [{ href: `${url}a.vcf`, etag: '"a2"' }, { href: `${url}b.vcf`, etag: '"b2"' }],
+      removed: [`${url}gone.vcf`],
+      syncToken: 't1',
+      // b.vcf came without its text: the engine fetches it.
+      carried: [{ href: `${url}a.vcf`, etag: '"a2"', data: CARD }],
+    });
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]!.body).toContain('<CARD:address-data content-type="text/vcard" version="4.0"/>');
+  });
+
+  it('asks only the first round for texts, and drops a text a later round lists again', async () => {
+    const pages: Record<string, string> = {
+      t0: page(withText('/c/a.vcf', '"a1"', CARD) + withText('/c/b.vcf', '"b1"', CARD) + truncated('/c/'), 't1'),
+      t1: page(changed('/c/b.vcf', '"b2"'), 't2'),
+    };
+    const { fake, result } = run((call) => ({ body: pages[/<D:sync-token>(\w+)</.exec(call.body)?.[1] ?? ''] }), url, 't0', carry);
+    expect((await result).carried).toEqual([{ href: `${url}a.vcf`, etag: '"a1"', data: CARD }]);
+    expect(fake.calls.map((call) => call.body.includes('address-data'))).toEqual([true, false]);
+  });
+
+  it.each([
+    ['an answer larger than the delta cap', () => ({ body: page(withText('/c/a.vcf', '"a2"', CARD.repeat(200)), 't1') })],
+    ['a 400 (a server that will not name the text in this report)', () => ({ status: 400, body: '' })],
+    ['a 500', () => ({ status: 500, body: '' })],
+    ['texts that are not UTF-8 (they would be stored altered)', () => ({ bytes: notUtf8(page(withText('/c/a.vcf', '"a2"', CARD.replace('Anna', 'Ann\u0000')), 't1')) })],
+  ])('lists again without the texts after %s', async (_what, carrying) => {
+    const plain = page(changed('/c/a.vcf', '"a2"'), 't1');
+    const { fake, result } = run((call) => (call.body.includes('address-data') ? carrying() : { body: plain }), url, 't0', carry, { delta: 4096 });
+    const delta = await result;
+    expect(delta).toEqual({ changed: [{ href: `${url}a.vcf`, etag: '"a2"' }], removed: [], syncToken: 't1', carried: [] });
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it('carries no text for a member on another host, which a multiget would refuse too', async () => {
+    const body = page(withText('https://elsewhere.example/c/a.vcf', '"a2"', CARD) + withText('/c/b.vcf', '"b2"', CARD), 't1');
+    const { result } = run(() => ({ body }), url, 't0', carry);
+    expect((await result).carried.map((item) => item.href)).toEqual([`${url}b.vcf`]);
   });
 });

@@ -133,12 +133,14 @@ export function createDavSource(conn: AccountConnection, kind: CollectionKind, o
       };
       if (syncCollectionWorks() && cursor.syncToken !== undefined) {
         try {
-          const delta = await syncCollection(ctx, dav, collection.href, cursor.syncToken);
+          // The changed texts come with the listing, as fetchItems would ask them (one request, not two).
+          const delta = await syncCollection(ctx, dav, collection.href, cursor.syncToken, { carry: { vcardVersion: collection.vcardVersion } });
           return {
             mode: 'delta',
             changed: delta.changed,
             removed: delta.removed,
             cursor: cursorOf(delta.syncToken, collection.ctag),
+            carried: delta.carried,
           };
         } catch (error) {
           if (!fallsBackToListing(error)) throw error;

@@ -32,7 +32,8 @@ export interface MultigetOptions {
   vcardVersion?: VcardVersion | undefined;
 }
 
-function dataElement(kind: DavKind, options: MultigetOptions): string {
+/** The item text's property in a REPORT's prop: address-data (in the version asked) or calendar-data. */
+export function dataElement(kind: DavKind, options: MultigetOptions): string {
   if (kind.kind === 'addressbook') return addressDataElement(kind.prefix, options.vcardVersion);
   return `<${kind.prefix}:${kind.dataProperty}/>`;
 }
@@ -51,7 +52,8 @@ function pathOf(href: string): string {
   return u.pathname + u.search;
 }
 
-function toItem(entry: DavEntry, kind: DavKind): RemoteItem | RemoteItemFailure {
+/** One multistatus response that was asked for the item's text: the item, or why it has none. */
+export function toItem(entry: DavEntry, kind: DavKind): RemoteItem | RemoteItemFailure {
   if (entry.status !== undefined && entry.status !== 200) {
     return { href: entry.href, error: entry.statusText ?? `HTTP ${entry.status}` };
   }

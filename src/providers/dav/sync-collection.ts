@@ -1,8 +1,11 @@
 // RFC 6578 sync-collection REPORT: what changed in a collection since a token.
-import type { RemoteItemRef } from '../../model/source';
+import { isFailure, type RemoteItem, type RemoteItemRef } from '../../model/source';
+import { refusedHref } from '../../http/credential-check';
+import { BadResponseError, isTransient } from '../../http/transient-errors';
+import { dataElement, toItem, type MultigetOptions } from './multiget';
 import type { HttpContext } from '../../http/http-context';
-import { HttpError } from '../../http/http-errors';
-import { InvalidSyncTokenError } from './dav-errors';
+import { AuthError, HttpError } from '../../http/http-errors';
+import { InvalidSyncTokenError, NotDavError } from './dav-errors';
 import { sameResource } from './dav-href';
 import { isItemMediaType, XMLNS, type DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
@@ -16,15 +19,37 @@ export interface SyncDelta {
   /** Absolute hrefs of members removed since the token. */
   removed: string[];
   syncToken: string;
+  /** Changed members whose text the answer carried (asked with `carry`), as a multiget reads them. */
+  carried: RemoteItem[];
 }
 
-function requestBody(token: string): string {
+export interface SyncCollectionOptions {
+  /** Rounds of a truncated answer (§3.6) followed at most. */
+  maxRounds?: number;
+  /**
+   * Ask the changed members' texts in the same REPORT, as a multiget asks them: §3.2 lets the
+   * request name any property, so a sync of a few changes costs one request rather than two.
+   */
+  carry?: MultigetOptions;
+}
+
+function requestBody(token: string, data: string): string {
   // sync-level 1 (§3.3): members only, not the contents of sub-collections.
   return (
     `<?xml version="1.0" encoding="utf-8"?><D:sync-collection ${XMLNS}>` +
     `<D:sync-token>${escapeXml(token)}</D:sync-token><D:sync-level>1</D:sync-level>` +
-    '<D:prop><D:getetag/><D:getcontenttype/></D:prop></D:sync-collection>'
+    `<D:prop><D:getetag/><D:getcontenttype/>${data}</D:prop></D:sync-collection>`
   );
+}
+
+/**
+ * An answer carrying texts that had to be altered to decode is listed again without them: the
+ * texts are then fetched one multiget at a time, where such an answer is split (multiget.ts).
+ */
+function readCarryingAnswer(res: HttpResponse): MultistatusAnswer {
+  const answer = readAnswer(res);
+  if (res.lossy) throw new BadResponseError(res.url, false);
+  return answer;
 }
 
 /** §3.2: an unknown or expired token fails the DAV:valid-sync-token precondition. */
@@ -55,21 +80,46 @@ function classify(entry: DavEntry, kind: DavKind): Change | undefined {
   return { etag: propText(entry, 'getetag') ?? '' };
 }
 
+/**
+ * The first round's answer with the changed texts where `carry` asks for them. Anything but
+ * refused credentials or a passing failure (which end the run either way) is asked again
+ * without the texts, and the changed items are then fetched as usual: a server that will not
+ * name the text in this report (a 400 would otherwise read as a rejected token), an answer
+ * larger than the delta cap (http/body-caps.ts), texts that did not decode as served.
+ */
+async function firstAnswer(ctx: HttpContext, kind: DavKind, collectionUrl: string, token: string, carry: MultigetOptions | undefined): Promise<{ answer: MultistatusAnswer; carrying: boolean }> {
+  // §3.2: the report is defined for Depth 0 only.
+  const plain = async () => ({ answer: await httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body: requestBody(token, '') }, readAnswer), carrying: false });
+  if (carry === undefined) return plain();
+  try {
+    const body = requestBody(token, dataElement(kind, carry));
+    return { answer: await httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body, bodyKind: 'delta' }, readCarryingAnswer), carrying: true };
+  } catch (error) {
+    if (isTransient(error) || error instanceof AuthError || error instanceof NotDavError) throw error;
+    // The precondition named (403, 409) or a 410 is about the token, whatever the properties.
+    if (error instanceof InvalidSyncTokenError && error.status !== 400) throw error;
+    return plain();
+  }
+}
+
 export async function syncCollection(
   ctx: HttpContext,
   kind: DavKind,
   collectionUrl: string,
   token: string,
-  maxRounds = 1000,
+  options: SyncCollectionOptions = {},
 ): Promise<SyncDelta> {
+  const maxRounds = options.maxRounds ?? 1000;
   const changes = new Map<string, Change>();
+  const carried = new Map<string, RemoteItem>();
   // A token seen before while the server says "more" would loop: the guard ends the listing.
   const guard = new PageGuard({ url: collectionUrl, maxPages: maxRounds });
   let current = token;
   for (let round = 0; round < maxRounds; round++) {
     guard.visit(current);
-    // §3.2: the report is defined for Depth 0 only.
-    const answer = await httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body: requestBody(current) }, readAnswer);
+    // Only the first round carries texts: a truncated answer's later rounds could add up to any size.
+    const { answer, carrying } =
+      round === 0 ? await firstAnswer(ctx, kind, collectionUrl, current, options.carry) : { answer: await httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body: requestBody(current, '') }, readAnswer), carrying: false };
     let truncated = false;
     for (const entry of answer.entries) {
       if (sameResource(entry.href, answer.url) || sameResource(entry.href, collectionUrl)) {
@@ -82,16 +132,30 @@ export async function syncCollection(
       // A later page is newer: it wins over an earlier one for the same href.
       changes.delete(entry.href);
       changes.set(entry.href, change);
+      carried.delete(entry.href);
+      const item = carrying && change !== 'removed' ? carriedItem(ctx, entry, kind) : undefined;
+      if (item !== undefined) carried.set(entry.href, item);
     }
     const next = answer.syncToken;
     if (next === undefined || next === '') throw new HttpError(answer.url, 207, 'without a sync token');
-    if (!truncated) return toDelta(changes, next);
+    if (!truncated) return { ...toDelta(changes, next), carried: [...carried.values()] };
     current = next;
   }
   throw new HttpError(collectionUrl, 507, 'still truncated after many rounds');
 }
 
-function toDelta(changes: Map<string, Change>, syncToken: string): SyncDelta {
+/**
+ * A changed member's text as the answer carried it, read as a multiget's (multiget.ts); none
+ * for a member without its text (the server left it out) or on a host the account's
+ * credentials do not go to: those are fetched, or refused, as a multiget would.
+ */
+function carriedItem(ctx: HttpContext, entry: DavEntry, kind: DavKind): RemoteItem | undefined {
+  if (refusedHref(ctx, entry.href) !== null) return undefined;
+  const item = toItem(entry, kind);
+  return isFailure(item) ? undefined : item;
+}
+
+function toDelta(changes: Map<string, Change>, syncToken: string): Omit<SyncDelta, 'carried'> {
   const changed: RemoteItemRef[] = [];
   const removed: string[] = [];
   for (const [href, change] of changes) {
