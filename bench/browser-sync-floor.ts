@@ -32,7 +32,7 @@ const dist = argValue('--dist', 'dist');
 const PATTERN: FloorPattern = { batch: 1000, inFlight: 4 };
 const CHANGES = 100;
 
-type Client = 'floor from Node' | 'floor in Chromium' | 'storing floor' | 'Lifeboat';
+import { saveSyncFloors, type SyncFloorClient as Client, type SyncFloorEntry } from './sync-floor-results';
 const CLIENTS: Client[] = ['floor from Node', 'floor in Chromium', 'storing floor', 'Lifeboat'];
 /** The page's floor clients: fetching alone, and storing each answer's texts (storing-floor-page.ts). */
 const IN_PAGE: Partial<Record<Client, { database?: string }>> = { 'floor in Chromium': {}, 'storing floor': { database: `sync-floor-${Date.now()}` } };
@@ -66,7 +66,8 @@ try {
     return run.ms;
   };
 
-  const results: Record<string, Record<Client, number[]>> = {};
+  const results: SyncFloorEntry['rounds'] = {};
+  const loads: number[] = [];
   for (const [figure, changes] of [['no-change sync', 0], [`${CHANGES} upstream changes`, CHANGES]] as const) {
     const times: Record<Client, number[]> = { 'floor from Node': [], 'floor in Chromium': [], 'storing floor': [], Lifeboat: [] };
     results[figure] = times;
@@ -79,10 +80,12 @@ try {
         times[client].push(ms);
         line.push(`${client} ${ms.toFixed(0)} ms`);
       }
-      console.log(`${figure}, round ${round + 1}: ${line.join(', ')} (load ${loadavg()[0]!.toFixed(1)})`);
+      loads.push(loadavg()[0]!);
+      console.log(`${figure}, round ${round + 1}: ${line.join(', ')} (load ${loads.at(-1)!.toFixed(1)})`);
     }
   }
   console.log(`\nmedians of ${rounds}, ${size.contacts + size.events + size.tasks} items on ${serverName}:`);
+  saveSyncFloors({ server: serverName, contacts: size.contacts, items: size.contacts + size.events + size.tasks, measuredAt: new Date().toISOString(), load: loads, rounds: results });
   for (const [figure, times] of Object.entries(results)) {
     const node = median(times['floor from Node']);
     const chromium = median(times['floor in Chromium']);

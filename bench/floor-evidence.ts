@@ -1,17 +1,22 @@
 // What the floors' own scripts found, shown beside the targets they bound: the storing floor's
 // ratio (storing-floor.ts: the cheapest protocol pattern run in Chromium storing every text into
-// IndexedDB, over the plain floor) beside "first mirror ≤ 1.5× floor", and the first paint of a
-// blank extension page (popup-floor.ts) beside "popup first paint ≤ 50 ms". Each comes from its
-// own run, named with its time and load, not from the bench's run: a target no extension can
-// reach in this browser and on this server is shown so, with the best achievable figure.
+// IndexedDB, over the plain floor) beside "first mirror ≤ 1.5× floor"; the sync floors fetched
+// and stored by Chromium (browser-sync-floor.ts) beside "100 changes ≤ 2× the floor"; the first
+// paint of a blank extension page (popup-floor.ts) beside "popup first paint ≤ 50 ms". Each comes
+// from its own run, named with its time and load, not from the bench's run: a target no
+// extension can reach in this browser and on this server is shown so, with the best achievable
+// figure.
 import { existsSync, readFileSync } from 'node:fs';
 import type { ServerName } from './bench-server';
 import { formatMs, formatRatio } from './format';
 import { median } from './timing';
+import { readSyncFloors, type SyncFloorClient } from './sync-floor-results';
 
 export interface FloorEvidence {
   /** Beside the first-mirror ÷ floor target. */
   firstMirror?: string;
+  /** Beside the "100 upstream changes ≤ 2× the floor" target. */
+  changes?: string;
   /** Beside the popup's first-paint target. */
   popupFirstPaint?: string;
 }
@@ -61,7 +66,20 @@ function popupFloor(): string | undefined {
   return `blank extension page ${formatMs(median(blank))}, popup ${formatMs(median(popup))} in the same run (${results.openings} openings each, popup-floor.ts, ${minute(results.measuredAt)}, ${loadRange(results.load)})`;
 }
 
+/** The sync of 100 changes stored in Chromium at its least (browser-sync-floor.ts), over the floor from Node. */
+function changesFloor(server: ServerName): string | undefined {
+  const largest = readSyncFloors().filter((e) => e.server === server).sort((a, b) => b.contacts - a.contacts)[0];
+  const times = largest && Object.entries(largest.rounds).find(([figure]) => figure.includes('changes'))?.[1];
+  if (!largest || !times) return undefined;
+  const node = median(times['floor from Node']);
+  const over = (client: SyncFloorClient): string => formatRatio(median(times[client]) / node);
+  return (
+    `floor fetched by Chromium ${over('floor in Chromium')}, storing floor ${over('storing floor')}, Lifeboat ${over('Lifeboat')} of the floor from Node ` +
+    `at ${largest.items.toLocaleString('en-US')} items (browser-sync-floor.ts, ${minute(largest.measuredAt)}, ${loadRange(largest.load)})`
+  );
+}
+
 /** The floors' evidence for one server's targets, from the scripts' last results. */
 export function floorEvidence(server: ServerName): FloorEvidence {
-  return { firstMirror: storingFloor(server), popupFirstPaint: popupFloor() };
+  return { firstMirror: storingFloor(server), changes: changesFloor(server), popupFirstPaint: popupFloor() };
 }
