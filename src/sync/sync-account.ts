@@ -29,18 +29,21 @@ export async function syncAccount(deps: SyncDeps, account: AccountRecord): Promi
   // Their kept counts come with them: a collection the listing finds unchanged then reads nothing.
   const mirrored = collectionsAndCounts(db, account.id);
   mirrored.catch(() => undefined);
+  // The listing carries each collection's current token and ctag: the source compares them
+  // with the mirror's cursor, so an unchanged collection costs no further request.
+  // No cursor saved yet (a first mirror): every collection is listed in full, so no token or
+  // ctag is worth a pass of the server over every item (model/source.ts).
+  // It goes out once the collections are read, while the run's start is being written rather
+  // than after: a sync with nothing new waits for that request alone.
+  const listed = mirrored.then(({ collections }) => deps.source.listCollections({ changeMarks: collections.some((c) => c.syncToken !== null || c.ctag !== null) }));
+  listed.catch(() => undefined);
   const run = await beginRun({ db, account, now, progressIntervalMs: deps.progressIntervalMs, credentialsRejected: deps.credentialsRejected });
   const { startedAt, errors, unreadable, limited, alarms } = run;
   // The run's own counts, with the fetch totals the progress line needs beside them.
   const tally: CollectionTally = Object.assign(run.counts, { fetched: 0, toFetch: 0 });
   try {
-    // The listing carries each collection's current token and ctag: the source compares them
-    // with the mirror's cursor, so an unchanged collection costs no further request.
-    // No cursor saved yet (a first mirror): every collection is listed in full, so no token or
-    // ctag is worth a pass of the server over every item (model/source.ts).
     const { collections: stored, counts } = await mirrored;
-    const changeMarks = stored.some((c) => c.syncToken !== null || c.ctag !== null);
-    const remotes = await deps.source.listCollections({ changeMarks });
+    const remotes = await listed;
     markMoment('collections-listed');
     const { current, alarms: goneAlarms } = await reconcileCollections(db, account.id, remotes, now(), startedAt - 1, stored);
     alarms.push(...goneAlarms);

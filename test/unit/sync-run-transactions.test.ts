@@ -45,6 +45,26 @@ async function setup() {
   const db = freshDb();
   const watched = dbWatch();
   db.use(watched.middleware);
+  // What happened in which order: the listing asked, a run record's transaction completed.
+  const events: string[] = [];
+  db.use({
+    stack: 'dbcore',
+    name: 'runs-completion',
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (name !== 'runs') return table;
+        return {
+          ...table,
+          mutate: (request: DBCoreMutateRequest) => {
+            (request.trans as unknown as IDBTransaction).addEventListener('complete', () => events.push('run record written'));
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  });
   const account = await addTestAccount(db);
   const source = new MemorySource();
   for (const book of BOOKS) {
@@ -53,7 +73,7 @@ async function setup() {
   }
   let clock = 1000;
   const sync = () => syncAccount({ db, source, readers: envelopeReaders, now: () => ++clock }, account);
-  return { db, source, sync, watched };
+  return { db, source, sync, watched, events };
 }
 
 describe('the transactions of a sync with nothing new', () => {
@@ -91,5 +111,19 @@ describe('the transactions of a sync with nothing new', () => {
     watched.writes.length = 0;
     await sync();
     expect(watched.writes.filter(reconciling)).toHaveLength(1);
+  });
+
+  it("asks the listing while the run's start is being written, not after", async () => {
+    const { source, sync, events } = await setup();
+    await sync();
+    const listCollections = source.listCollections.bind(source);
+    source.listCollections = () => {
+      events.push('listing asked');
+      return listCollections();
+    };
+    events.length = 0;
+    expect(await sync()).toMatchObject({ outcome: 'ok', unchanged: 10 });
+    // The first request waits for the collections' read alone, not for the run's start to land.
+    expect(events).toEqual(['listing asked', 'run record written', 'run record written']);
   });
 });
