@@ -15,6 +15,8 @@ import { readSyncFloors, type SyncFloorClient } from './sync-floor-results';
 export interface FloorEvidence {
   /** Beside the first-mirror ÷ floor target. */
   firstMirror?: string;
+  /** Beside the "no-change sync ≤ 2× the floor" target. */
+  noChange?: string;
   /** Beside the "100 upstream changes ≤ 2× the floor" target. */
   changes?: string;
   /** Beside the popup's first-paint target. */
@@ -66,20 +68,20 @@ function popupFloor(): string | undefined {
   return `blank extension page ${formatMs(median(blank))}, popup ${formatMs(median(popup))} in the same run (${results.openings} openings each, popup-floor.ts, ${minute(results.measuredAt)}, ${loadRange(results.load)})`;
 }
 
-/** The sync of 100 changes stored in Chromium at its least (browser-sync-floor.ts), over the floor from Node. */
-function changesFloor(server: ServerName): string | undefined {
+/** A sync (`figure`: "no-change" or "changes") fetched and stored in Chromium at its least (browser-sync-floor.ts), over the floor from Node. */
+function syncFloor(server: ServerName, figure: string): string | undefined {
   const largest = readSyncFloors().filter((e) => e.server === server).sort((a, b) => b.contacts - a.contacts)[0];
-  const times = largest && Object.entries(largest.rounds).find(([figure]) => figure.includes('changes'))?.[1];
+  const times = largest && Object.entries(largest.rounds).find(([name]) => name.includes(figure))?.[1];
   if (!largest || !times) return undefined;
   const node = median(times['floor from Node']);
-  const over = (client: SyncFloorClient): string => formatRatio(median(times[client]) / node);
+  const over = (client: SyncFloorClient): string => `${formatMs(median(times[client]))} (${formatRatio(median(times[client]) / node)})`;
   return (
-    `floor fetched by Chromium ${over('floor in Chromium')}, storing floor ${over('storing floor')}, Lifeboat ${over('Lifeboat')} of the floor from Node ` +
-    `at ${largest.items.toLocaleString('en-US')} items (browser-sync-floor.ts, ${minute(largest.measuredAt)}, ${loadRange(largest.load)})`
+    `floor from Node ${formatMs(node)}, fetched by Chromium ${over('floor in Chromium')}, storing floor ${over('storing floor')}, Lifeboat ${over('Lifeboat')}, ` +
+    `medians of ${times.Lifeboat.length} rounds at ${largest.items.toLocaleString('en-US')} items (browser-sync-floor.ts, ${minute(largest.measuredAt)}, ${loadRange(largest.load)})`
   );
 }
 
 /** The floors' evidence for one server's targets, from the scripts' last results. */
 export function floorEvidence(server: ServerName): FloorEvidence {
-  return { firstMirror: storingFloor(server), changes: changesFloor(server), popupFirstPaint: popupFloor() };
+  return { firstMirror: storingFloor(server), noChange: syncFloor(server, 'no-change'), changes: syncFloor(server, 'changes'), popupFirstPaint: popupFloor() };
 }
