@@ -80,6 +80,11 @@ function classify(entry: DavEntry, kind: DavKind): Change | undefined {
   return { etag: propText(entry, 'getetag') ?? '' };
 }
 
+/** One round's answer, hrefs and ETags only. §3.2: the report is defined for Depth 0 only. */
+function plainAnswer(ctx: HttpContext, collectionUrl: string, token: string): Promise<MultistatusAnswer> {
+  return httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body: requestBody(token, '') }, readAnswer);
+}
+
 /**
  * The first round's answer with the changed texts where `carry` asks for them. Anything but
  * refused credentials or a passing failure (which end the run either way) is asked again
@@ -88,8 +93,7 @@ function classify(entry: DavEntry, kind: DavKind): Change | undefined {
  * larger than the delta cap (http/body-caps.ts), texts that did not decode as served.
  */
 async function firstAnswer(ctx: HttpContext, kind: DavKind, collectionUrl: string, token: string, carry: MultigetOptions | undefined): Promise<{ answer: MultistatusAnswer; carrying: boolean }> {
-  // §3.2: the report is defined for Depth 0 only.
-  const plain = async () => ({ answer: await httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body: requestBody(token, '') }, readAnswer), carrying: false });
+  const plain = async () => ({ answer: await plainAnswer(ctx, collectionUrl, token), carrying: false });
   if (carry === undefined) return plain();
   try {
     const body = requestBody(token, dataElement(kind, carry));
@@ -118,8 +122,7 @@ export async function syncCollection(
   for (let round = 0; round < maxRounds; round++) {
     guard.visit(current);
     // Only the first round carries texts: a truncated answer's later rounds could add up to any size.
-    const { answer, carrying } =
-      round === 0 ? await firstAnswer(ctx, kind, collectionUrl, current, options.carry) : { answer: await httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body: requestBody(current, '') }, readAnswer), carrying: false };
+    const { answer, carrying } = round === 0 ? await firstAnswer(ctx, kind, collectionUrl, current, options.carry) : { answer: await plainAnswer(ctx, collectionUrl, current), carrying: false };
     let truncated = false;
     for (const entry of answer.entries) {
       if (sameResource(entry.href, answer.url) || sameResource(entry.href, collectionUrl)) {
