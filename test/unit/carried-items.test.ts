@@ -8,9 +8,9 @@ const delta = (carried: RemoteItem[]): ChangeListing => ({ mode: 'delta', change
 
 function recordingFetch() {
   const asked: string[][] = [];
-  const fetch = async (hrefs: string[]) => {
+  const fetch = (hrefs: string[]) => {
     asked.push(hrefs);
-    return hrefs.map(item);
+    return Promise.resolve(hrefs.map(item));
   };
   return { asked, fetch };
 }
