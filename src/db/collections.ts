@@ -5,7 +5,7 @@ import type { AlarmRecord } from '../model/alarm';
 import type { CollectionRecord } from '../model/collection';
 import { raiseGoneAlarms } from './alarms';
 import type { RemoteCollection, SyncCursor } from '../model/source';
-import type { CollectionCount } from './live-counts';
+import { collectionCountOf, type CollectionCount } from './live-counts';
 
 export function collectionId(accountId: string, href: string): string {
   return `${accountId}|${href}`;
@@ -126,7 +126,7 @@ export function collectionsAndCounts(db: LifeboatDb, accountId: string): Promise
   return db.transaction('r', [db.collections, db.collectionCounts], async () => {
     const collections = await collectionsOf(db, accountId);
     const rows = await db.collectionCounts.bulkGet(collections.map((c) => c.id));
-    const counts = new Map(collections.map((c, index) => [c.id, { live: rows[index]?.live ?? 0, deleted: rows[index]?.deleted ?? 0 }]));
+    const counts = new Map(collections.map((c, index) => [c.id, collectionCountOf(rows[index])]));
     return { collections, counts };
   });
 }

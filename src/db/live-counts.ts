@@ -13,10 +13,14 @@ export interface CollectionCount {
   deleted: number;
 }
 
-/** A collection's counts now (0 and 0 for one that holds nothing). Read it inside a write's transaction to see that write. */
-export async function readCollectionCount(db: LifeboatDb, collectionId: string): Promise<CollectionCount> {
-  const row = await db.collectionCounts.get(collectionId);
+/** A collection's counts from its kept row: 0 and 0 where it has none (it holds nothing). */
+export function collectionCountOf(row: CollectionCount | undefined): CollectionCount {
   return { live: row?.live ?? 0, deleted: row?.deleted ?? 0 };
+}
+
+/** A collection's counts now. Read it inside a write's transaction to see that write. */
+export async function readCollectionCount(db: LifeboatDb, collectionId: string): Promise<CollectionCount> {
+  return collectionCountOf(await db.collectionCounts.get(collectionId));
 }
 
 export async function countLiveItems(db: LifeboatDb, collectionId: string): Promise<number> {

@@ -6,7 +6,7 @@ import type { AlarmRecord } from '../model/alarm';
 import type { RunError, UnreadableItemRef } from '../model/run';
 import type { CollectionRecord } from '../model/collection';
 import type { AccountRecord } from '../model/account';
-import { collectionsAndCounts, reconcileCollections } from '../db/collections';
+import { collectionsAndCounts, markSynced, reconcileCollections } from '../db/collections';
 import { beginRun } from './run/account-run';
 import type { RemoteCollection } from '../model/source';
 import { syncCollection, type CollectionTally } from './sync-collection';
@@ -18,7 +18,6 @@ import type { SyncDeps } from './sync-deps';
 import { runBounded } from './run-bounded';
 import { markMoment } from '../shared/phase-times';
 import { answerBudget, DEFAULT_ANSWER_BUDGET_BYTES, type AnswerBudget } from './answer-budget';
-import { markSynced } from '../db/collections';
 import type { RunSummary } from '../model/run-summary';
 import type { CollectionCount } from '../db/live-counts';
 

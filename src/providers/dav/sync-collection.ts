@@ -86,11 +86,13 @@ function plainAnswer(ctx: HttpContext, collectionUrl: string, token: string): Pr
 }
 
 /**
- * The first round's answer with the changed texts where `carry` asks for them. Anything but
- * refused credentials or a passing failure (which end the run either way) is asked again
- * without the texts, and the changed items are then fetched as usual: a server that will not
- * name the text in this report (a 400 would otherwise read as a rejected token), an answer
- * larger than the delta cap (http/body-caps.ts), texts that did not decode as served.
+ * The first round's answer with the changed texts where `carry` asks for them. A failure that
+ * holds whatever the properties asked (refused credentials, a passing failure, a report the
+ * server does not offer, a token it names as unknown) ends the listing as it would without
+ * them; any other is asked again without the texts, and the changed items are then fetched as
+ * usual: a server that will not name the text in this report (a 400 would otherwise read as a
+ * rejected token, a 500), an answer larger than the delta cap (http/body-caps.ts), texts that
+ * did not decode as served.
  */
 async function firstAnswer(ctx: HttpContext, kind: DavKind, collectionUrl: string, token: string, carry: MultigetOptions | undefined): Promise<{ answer: MultistatusAnswer; carrying: boolean }> {
   const plain = async () => ({ answer: await plainAnswer(ctx, collectionUrl, token), carrying: false });
