@@ -57,6 +57,7 @@ export interface SizeResult {
     popupCountsShown: Figure;
     heapPeakBytes: Figure;
   };
+  /** null where vdirsyncer was not run: the 100,000-contact point, measured for growth only. */
   vdirsyncer: {
     discover: Figure;
     first: Figure;
@@ -64,7 +65,7 @@ export interface SizeResult {
     changes: Figure;
     /** Syncs that exited with an error and were run again (their time is counted). */
     retries: number;
-  };
+  } | null;
 }
 
 export interface ServerResults {

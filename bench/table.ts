@@ -5,7 +5,7 @@
 import type { ServerName } from './bench-server';
 import { formatCount, formatMb, formatMs, formatRatio, markdownTable } from './format';
 import type { BenchResults, CpuSplit, Figure, SideBySideResult, SizeResult } from './results';
-import { checkSideBySide, checkTargets, growthExponent, type TargetCheck } from './targets';
+import { checkSideBySide, checkTargets, growthExponent, growthSpans, judgedSize, type TargetCheck } from './targets';
 import type { FloorEvidence } from './floor-evidence';
 
 const SERVER_LABEL: Record<ServerName, string> = { radicale: 'Radicale', cyrus: 'Cyrus IMAP' };
@@ -36,9 +36,9 @@ function detail(s: SizeResult): string {
   return markdownTable(
     ['Figure', 'Floor (cheapest pattern, plain HTTP): time and requests', 'Lifeboat', 'vdirsyncer', 'Lifeboat ÷ floor', 'vdirsyncer ÷ Lifeboat'],
     [
-      row(`First full mirror${vd.retries > 0 ? ` (vdirsyncer exited with an error ${vd.retries}× and was run again; all attempts counted)` : ''}`, floor.first, floor.firstPattern, lb.first, vd.first),
-      row('No-change sync', floor.noChange, floor.noChangePattern, lb.noChange, vd.noChange),
-      row(`Sync of 100 upstream changes${seen}`, floor.changes, floor.changesPattern, lb.changes, vd.changes),
+      row(`First full mirror${vd && vd.retries > 0 ? ` (vdirsyncer exited with an error ${vd.retries}× and was run again; all attempts counted)` : ''}`, floor.first, floor.firstPattern, lb.first, vd?.first ?? null),
+      row('No-change sync', floor.noChange, floor.noChangePattern, lb.noChange, vd?.noChange ?? null),
+      row(`Sync of 100 upstream changes${seen}`, floor.changes, floor.changesPattern, lb.changes, vd?.changes ?? null),
       only(`.vcf of ${formatCount(s.size.contacts)} contacts, click to file (command → file complete in Downloads)`, lb.exportVcfWithDownload),
       only(`.ics of ${formatCount(s.size.events + s.size.tasks)} events and tasks, click to file (command → file complete)`, lb.exportIcsWithDownload),
       only('.vcf, click to download started', lb.exportVcfStarted ?? null),
@@ -64,10 +64,10 @@ function sweep(sizes: SizeResult[]): string {
   const rows: Array<[string, Pick, boolean?]> = [
     ['Floor: first full mirror', (s) => s.floor.first],
     ['Lifeboat: first full mirror', (s) => s.lifeboat.first],
-    ['vdirsyncer: first sync', (s) => s.vdirsyncer.first],
+    ['vdirsyncer: first sync', (s) => s.vdirsyncer?.first ?? null],
     ['Floor: no-change sync', (s) => s.floor.noChange],
     ['Lifeboat: no-change sync', (s) => s.lifeboat.noChange],
-    ['vdirsyncer: no-change sync', (s) => s.vdirsyncer.noChange],
+    ['vdirsyncer: no-change sync', (s) => s.vdirsyncer?.noChange ?? null],
     ['Floor: sync of 100 changes', (s) => s.floor.changes],
     ['Lifeboat: sync of 100 changes', (s) => s.lifeboat.changes],
     ['Lifeboat: .vcf click to file', (s) => s.lifeboat.exportVcfWithDownload],
@@ -76,17 +76,21 @@ function sweep(sizes: SizeResult[]): string {
     ['Lifeboat: popup counts shown', (s) => s.lifeboat.popupCountsShown],
     ['Lifeboat: worker heap peak', (s) => s.lifeboat.heapPeakBytes, true],
   ];
-  const first = sizes[0]!;
-  const last = sizes.at(-1)!;
-  const growth = (pick: Pick): string => {
-    const [a, b] = [pick(first), pick(last)];
-    return first === last || !a || !b ? '—' : growthExponent(a.value, b.value, first.items, last.items).toFixed(2);
+  const spans = growthSpans(sizes);
+  const growth = (pick: Pick, [from, to]: [SizeResult, SizeResult]): string => {
+    const [a, b] = [pick(from), pick(to)];
+    return !a || !b ? '—' : growthExponent(a.value, b.value, from.items, to.items).toFixed(2);
   };
   const cell = (f: Figure | null, bytes?: boolean): string => (f === null ? '—' : bytes ? formatMb(f.value) : formatMs(f.value));
-  return markdownTable(
-    ['Figure', ...sizes.map((s) => `${formatCount(s.items)} items`), 'growth exponent'],
-    rows.map(([name, pick, bytes]) => [name, ...sizes.map((s) => cell(pick(s), bytes)), growth(pick)]),
+  const spanName = ([from, to]: [SizeResult, SizeResult]): string => (spans.length > 1 ? `growth exponent ${formatCount(from.items)} → ${formatCount(to.items)}` : 'growth exponent');
+  const table = markdownTable(
+    ['Figure', ...sizes.map((s) => `${formatCount(s.items)} items`), ...(spans.length > 0 ? spans.map(spanName) : ['growth exponent'])],
+    rows.map(([name, pick, bytes]) => [name, ...sizes.map((s) => cell(pick(s), bytes)), ...(spans.length > 0 ? spans.map((span) => growth(pick, span)) : ['—'])]),
   );
+  const withoutVdirsyncer = sizes.filter((s) => s.vdirsyncer === null).map((s) => formatCount(s.items));
+  return withoutVdirsyncer.length === 0
+    ? table
+    : `${table}\n\nvdirsyncer is not run at ${withoutVdirsyncer.join(', ')} items: its figures are judged at 20,000 items only, and one of its syncs there would take a quarter of an hour or more.`;
 }
 
 const verdict = (met: boolean | null): string => (met === null ? 'not judged at this size' : met ? 'MET' : '**MISSED**');
@@ -150,7 +154,7 @@ export function renderReport(results: BenchResults, evidence: (server: ServerNam
   const busy = startLoads.length > 0 ? Math.max(...startLoads) > 1.5 : m.load15 > m.cores;
   if (busy) parts.push(`**Development run, not a final figure:** other work ran on the machine as it began (load average ${startLoads.length > 0 ? Math.max(...startLoads) : m.load15} on ${m.cores} cores), so every time here is noisy; compare ratios measured side by side, not absolute times.`);
   for (const { server, sizes, measuredAt, load15, loadAtStart } of results.servers) {
-    const last = sizes.at(-1);
+    const last = judgedSize(sizes);
     if (!last) continue;
     parts.push(
       `### ${SERVER_LABEL[server]}`,

@@ -1,6 +1,7 @@
 // Radicale 3 (Debian package) on a free loopback port, with htpasswd basic auth and a temp
 // storage folder that can be seeded before start (see radicale-seed.ts).
 import { cp, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { TEST_PASSWORD, TEST_USER, type DavTestServer } from './dav-test-server';
 import { LOOPBACK } from './free-port';
@@ -59,16 +60,27 @@ function config(dir: string): string {
   ].join('\n');
 }
 
+/**
+ * One PROPFIND by node:http, with no time limit: at 100,000 items Radicale builds its cache for
+ * longer than fetch waits for headers (300 s), and a warm-up must wait for it however long.
+ */
+function propfindWithoutTimeout(url: string, authorization: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'PROPFIND', headers: { Authorization: authorization, Depth: '0', 'Content-Type': 'application/xml; charset=utf-8' } }, (response) => {
+      response.resume();
+      response.once('end', () => resolve(response.statusCode ?? 0));
+      response.once('error', reject);
+    });
+    request.once('error', reject);
+    request.end(body);
+  });
+}
+
 async function warmUp(collectionUrls: string[], username: string, password: string): Promise<void> {
   const authorization = `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
   for (const url of collectionUrls) {
-    const response = await fetch(url, {
-      method: 'PROPFIND',
-      headers: { Authorization: authorization, Depth: '0', 'Content-Type': 'application/xml; charset=utf-8' },
-      body: '<propfind xmlns="DAV:"><prop><sync-token/></prop></propfind>',
-    });
-    await response.text();
-    if (response.status !== 207) throw new Error(`Radicale warm-up of ${url} failed: ${response.status}`);
+    const status = await propfindWithoutTimeout(url, authorization, '<propfind xmlns="DAV:"><prop><sync-token/></prop></propfind>');
+    if (status !== 207) throw new Error(`Radicale warm-up of ${url} failed: ${status}`);
   }
 }
 

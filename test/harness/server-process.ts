@@ -49,6 +49,10 @@ function exited(child: ChildProcess): boolean {
 function stopChild(child: ChildProcess): Promise<void> {
   if (exited(child)) return Promise.resolve();
   return new Promise((resolve) => {
+    // The child is unreferenced (see attempt): referenced again while its exit is awaited, or
+    // Node would end a script whose only work left is this wait once the SIGKILL timer fired
+    // (a server busy for minutes ignores SIGTERM), with the await never settled.
+    child.ref();
     const force = setTimeout(() => child.kill('SIGKILL'), 5000);
     child.once('exit', () => {
       clearTimeout(force);

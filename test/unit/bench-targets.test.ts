@@ -2,9 +2,10 @@
 // ratios the right way round, and growth judged between about 2,000 and 20,000 items.
 import { describe, expect, it } from 'vitest';
 import { dataSize } from '../../bench/generate-data';
-import type { Figure, SizeResult } from '../../bench/results';
-import { targetTable } from '../../bench/table';
-import { checkTargets, growthExponent, verdictLines } from '../../bench/targets';
+import type { BenchResults, Figure, SizeResult } from '../../bench/results';
+import { renderReport, targetTable } from '../../bench/table';
+import { checkTargets, growthExponent, judgedSize, verdictLines } from '../../bench/targets';
+import type { Machine } from '../../bench/machine';
 
 const f = (value: number): Figure => ({ value, runs: [value] });
 
@@ -33,6 +34,8 @@ function sizeResult(contacts: number, scale = 1): SizeResult {
     vdirsyncer: { discover: f(1000), first: t(2), noChange: t(0.3), changes: f(3000), retries: 0 },
   };
 }
+
+const MACHINE: Machine = { cpu: 'cpu', cores: 2, ramGb: 4, os: 'os', node: '20', chromium: 'Chromium', radicale: 'Radicale', cyrus: 'Cyrus', vdirsyncer: 'vdirsyncer', load15: 0 };
 
 const byTarget = (sizes: SizeResult[]) => Object.fromEntries(checkTargets(sizes).map((c) => [c.target, c]));
 
@@ -92,5 +95,28 @@ describe('benchmark targets', () => {
     const checks = byTarget([sizeResult(1000), sizeResult(10_000), huge]);
     expect(checks['First full mirror ≤ 1.5× the cheapest-pattern floor']?.met).toBe(true);
     expect(Object.values(checks).find((c) => c.target.startsWith('Growth'))?.met).toBe(false);
+  });
+
+  it('catches a figure that grows fast only between 20,000 items and the 100,000-contact point', () => {
+    const huge = sizeResult(100_000);
+    // Linear up to 21,000 items, then items^1.5 on to 210,000: over the whole span 2,100 → 210,000
+    // that is only 1.25, and a flat figure grown so from 21,000 items would average out at 0.75.
+    huge.lifeboat.popupCountsShown = f(120 * 10 ** 1.5);
+    const growth = Object.values(byTarget([sizeResult(1000), sizeResult(10_000), huge])).find((c) => c.target.startsWith('Growth'));
+    expect(growth?.target).toBe('Growth exponent ≤ 1.1 for every figure, from 2,000 to the 100,000-contact point');
+    expect(growth?.met).toBe(false);
+    expect(growth?.measured).toContain('popup counts shown from 21,000 to 210,000 items 1.50');
+  });
+
+  it('reports a 100,000-contact point measured without vdirsyncer, the vdirsyncer targets judged at 20,000 items', () => {
+    const huge: SizeResult = { ...sizeResult(100_000), vdirsyncer: null };
+    const sizes = [sizeResult(1000), sizeResult(10_000), huge];
+    expect(byTarget(sizes)['First full mirror ≥ 5× faster than vdirsyncer']).toMatchObject({ measured: '8.00×', met: true });
+    const results: BenchResults = { measuredAt: '', plan: '', machine: MACHINE, servers: [{ server: 'radicale', sizes }], sideBySide: null };
+    const report = renderReport(results, () => ({}));
+    expect(report).toContain('**10,000 contacts + 10,000 events + 1,000 tasks (21,000 items)**');
+    expect(report).toContain('| vdirsyncer: first sync | 4.20 s | 42.0 s | — | 1.00 | — |');
+    expect(report).toContain('vdirsyncer is not run at 210,000 items');
+    expect(judgedSize([huge])).toBe(huge);
   });
 });
