@@ -26,4 +26,9 @@ export interface HttpRequest {
   redirect?: 'follow' | 'manual';
   /** Replaces the per-request timeout: a long download stops on its own idle timer instead. */
   signal?: AbortSignal;
+  /**
+   * This request's own time limit in place of the context's, for an answer a server works out in
+   * full before it sends a byte (a whole collection's listing: dav/listing-time-limit.ts).
+   */
+  timeoutMs?: number;
 }

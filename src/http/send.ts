@@ -76,7 +76,7 @@ export async function sendChecked(ctx: HttpContext, req: HttpRequest, url: strin
       body: req.body,
       redirect: redirectMode(req),
       credentials,
-      signal: req.signal ?? AbortSignal.timeout(ctx.timeoutMs),
+      signal: req.signal ?? AbortSignal.timeout(req.timeoutMs ?? ctx.timeoutMs),
     });
   } catch (error) {
     throw new NetworkError(url, error);

@@ -63,8 +63,9 @@ export async function propfind(
   url: string,
   depth: '0' | '1',
   properties: string[],
+  timeoutMs?: number,
 ): Promise<MultistatusAnswer> {
   const props = properties.map((p) => `<${p}/>`).join('');
   const body = `<?xml version="1.0" encoding="utf-8"?><D:propfind ${XMLNS}><D:prop>${props}</D:prop></D:propfind>`;
-  return davMultistatus(ctx, { method: 'PROPFIND', url, depth, body });
+  return davMultistatus(ctx, { method: 'PROPFIND', url, depth, body, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
 }

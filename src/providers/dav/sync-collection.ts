@@ -13,6 +13,7 @@ import { expectMultistatus, type MultistatusAnswer } from './dav-propfind';
 import { PageGuard } from '../../http/page-guard';
 import { httpRequest, type HttpResponse } from '../../http/request';
 import { containsElement, escapeXml, parseXml } from './dav-xml';
+import { listingTimeoutMs } from './listing-time-limit';
 
 export interface SyncDelta {
   changed: RemoteItemRef[];
@@ -82,7 +83,7 @@ function classify(entry: DavEntry, kind: DavKind): Change | undefined {
 
 /** One round's answer, hrefs and ETags only. §3.2: the report is defined for Depth 0 only. */
 function plainAnswer(ctx: HttpContext, collectionUrl: string, token: string): Promise<MultistatusAnswer> {
-  return httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body: requestBody(token, '') }, readAnswer);
+  return httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body: requestBody(token, ''), timeoutMs: listingTimeoutMs(ctx) }, readAnswer);
 }
 
 /**
@@ -99,7 +100,7 @@ async function firstAnswer(ctx: HttpContext, kind: DavKind, collectionUrl: strin
   if (carry === undefined) return plain();
   try {
     const body = requestBody(token, dataElement(kind, carry));
-    return { answer: await httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body, bodyKind: 'delta' }, readCarryingAnswer), carrying: true };
+    return { answer: await httpRequest(ctx, { method: 'REPORT', url: collectionUrl, depth: '0', body, bodyKind: 'delta', timeoutMs: listingTimeoutMs(ctx) }, readCarryingAnswer), carrying: true };
   } catch (error) {
     if (isTransient(error) || error instanceof AuthError || error instanceof NotDavError) throw error;
     // The precondition named (403, 409) or a 410 is about the token, whatever the properties.
