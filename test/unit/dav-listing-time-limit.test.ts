@@ -46,6 +46,11 @@ describe('the time limit of a listing', () => {
     expect(listing.items.map((item) => item.href)).toEqual([`${URL_}a.vcf`]);
   });
 
+  it("gives a PROPFIND asking the collections' sync tokens the same limit: the server computes each over every member", async () => {
+    const answer = await propfind(contextFor(slow), URL_, '1', ['D:displayname', 'D:sync-token']);
+    expect(answer.entries).toHaveLength(1);
+  });
+
   it('keeps the ordinary limit for any other request', async () => {
     await expect(propfind(contextFor(slow), URL_, '0', ['D:getetag'])).rejects.toBeInstanceOf(NetworkError);
   });

@@ -6,6 +6,7 @@ import type { HttpContext } from '../../http/http-context';
 import { AuthError, HttpError } from '../../http/http-errors';
 import { NotDavError } from './dav-errors';
 import { XMLNS } from './dav-kind';
+import { CHANGE_MARKS, listingTimeoutMs } from './listing-time-limit';
 import { parseMultistatus, type Multistatus } from './dav-multistatus';
 import { httpRequest, type HttpRequest, type HttpResponse } from '../../http/request';
 import { BadResponseError } from '../../http/transient-errors';
@@ -56,16 +57,17 @@ export function davMultistatus(ctx: HttpContext, req: HttpRequest): Promise<Mult
 
 /**
  * PROPFIND for the given properties, each written with a prefix from XMLNS (`D:getetag`,
- * `CS:getctag`…). Never Depth infinity: servers may refuse it (RFC 4918 §9.1).
+ * `CS:getctag`…). Never Depth infinity: servers may refuse it (RFC 4918 §9.1). One that asks a
+ * sync token or ctag has the listing time limit (listing-time-limit.ts).
  */
 export async function propfind(
   ctx: HttpContext,
   url: string,
   depth: '0' | '1',
   properties: string[],
-  timeoutMs?: number,
 ): Promise<MultistatusAnswer> {
   const props = properties.map((p) => `<${p}/>`).join('');
   const body = `<?xml version="1.0" encoding="utf-8"?><D:propfind ${XMLNS}><D:prop>${props}</D:prop></D:propfind>`;
-  return davMultistatus(ctx, { method: 'PROPFIND', url, depth, body, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+  const overEveryMember = properties.some((name) => CHANGE_MARKS.has(name));
+  return davMultistatus(ctx, { method: 'PROPFIND', url, depth, body, ...(overEveryMember ? { timeoutMs: listingTimeoutMs(ctx) } : {}) });
 }

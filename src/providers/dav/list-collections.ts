@@ -8,6 +8,7 @@ import { NotDavError } from './dav-errors';
 import type { DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
 import { propfind } from './dav-propfind';
+import { CHANGE_MARKS } from './listing-time-limit';
 import type { ListingPropfind } from './shared-home-listing';
 import { containsElement } from './dav-xml';
 import type { Discovery } from '../../model/discovery';
@@ -24,8 +25,6 @@ const COLLECTION_PROPERTIES = [
   'D:supported-report-set',
 ];
 
-/** The properties a server may compute over every item: only wanted to compare with a cursor. */
-const CHANGE_MARKS = new Set(['D:sync-token', 'CS:getctag']);
 
 /** Address books also say which vCard versions they serve (see address-data.ts). */
 const ADDRESS_BOOK_PROPERTIES = [...COLLECTION_PROPERTIES, 'CARD:supported-address-data'];

@@ -7,7 +7,6 @@ import { sameResource } from './dav-href';
 import { isItemMediaType, type DavKind } from './dav-kind';
 import { propText, type DavEntry } from './dav-multistatus';
 import { propfind } from './dav-propfind';
-import { listingTimeoutMs } from './listing-time-limit';
 
 export interface EtagListing {
   items: RemoteItemRef[];
@@ -29,7 +28,13 @@ function isItem(entry: DavEntry, kind: DavKind, collectionUrl: string): boolean 
 }
 
 export async function listEtags(ctx: HttpContext, kind: DavKind, collectionUrl: string): Promise<EtagListing> {
-  const answer = await propfind(ctx, collectionUrl, '1', ['D:resourcetype', 'D:getetag', 'D:getcontenttype', 'D:sync-token', 'CS:getctag'], listingTimeoutMs(ctx));
+  const answer = await propfind(ctx, collectionUrl, '1', [
+    'D:resourcetype',
+    'D:getetag',
+    'D:getcontenttype',
+    'D:sync-token',
+    'CS:getctag',
+  ]);
   const listing: EtagListing = { items: [] };
   const seen = new Set<string>();
   for (const entry of answer.entries) {
