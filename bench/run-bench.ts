@@ -1,15 +1,17 @@
 // `npm run bench [-- --size small|default] [-- --server radicale|cyrus|both] [-- --repeat N]
-// [-- --sizes 1000,10000] [-- --with-100k] [-- --photos 1000,10000] [-- --only dav|photos|side]`:
+// [-- --sizes 1000,10000] [-- --photos 1000,10000] [-- --only dav|photos|side|growth] [-- --with-100k]`:
 // per server, generates the data, measures the cheapest-pattern floor, Lifeboat in Chromium and
 // vdirsyncer at each size; then the photo mirror against a raw download; then the side-by-side
-// "as a person sees it". Prints the reports and a MET/MISSED line per target, and writes
-// bench/results.json, bench/photo-results.json and the tables in docs/BENCHMARKS.md. The small
-// plan (CI) writes to bench/out/ instead and leaves the docs alone: its figures mean little.
+// "as a person sees it"; then, when asked (`--only growth`, or `--with-100k` beside the rest), the
+// growth part: the floor and Lifeboat at 10,000 and 100,000 contacts. Prints the reports and a
+// MET/MISSED line per target, and writes bench/results.json, bench/photo-results.json,
+// bench/growth-results.json and the tables in docs/BENCHMARKS.md. The small plan (CI) writes to
+// bench/out/ instead and leaves the docs alone: its figures mean little.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadavg } from 'node:os';
 import { planFromArgs, type BenchPlan } from './bench-plan';
-import { dataSize } from './generate-data';
+import { contactsGrowthSize, dataSize } from './generate-data';
 import { floorEvidence } from './floor-evidence';
 import { describeMachine } from './machine';
 import { measurePhotoMirror, type PhotoResult } from './photo-mirror';
@@ -18,8 +20,8 @@ import type { BenchResults, ServerResults, SideBySideResult } from './results';
 import { SERVER_NAMES } from './bench-server';
 import { runSize } from './run-size';
 import { sideBySide } from './side-by-side';
-import { describeSize, renderReport } from './table';
-import { checkSideBySide, checkTargets, verdictLines } from './targets';
+import { describeSize, renderGrowthReport, renderReport } from './table';
+import { checkContactsGrowth, checkSideBySide, checkTargets, verdictLines } from './targets';
 
 const DOCS = 'docs/BENCHMARKS.md';
 const PHOTO_TIMEOUT_MS = 30 * 60_000;
@@ -78,6 +80,34 @@ async function benchDav(plan: BenchPlan): Promise<ServerResults[]> {
   return servers;
 }
 
+/**
+ * The growth part: per server, the floor and Lifeboat at each of `plan.growthContacts` beside the
+ * same calendars (no vdirsyncer: its figures are judged at 21,000 items). Saved after every size,
+ * in a file and a section of the docs of its own, so it never replaces the sweep's figures.
+ */
+async function benchGrowth(plan: BenchPlan): Promise<string[]> {
+  const path = plan.recorded ? 'bench/growth-results.json' : 'bench/out/growth-results.json';
+  const servers: ServerResults[] = [];
+  for (const server of plan.servers) {
+    console.log(`\nGrowth on ${server}: ${plan.growthContacts.join(', ')} contacts beside 1,000 events and 100 tasks, each figure ${plan.repeat}×`);
+    const done: ServerResults = { server, sizes: [], measuredAt: new Date().toISOString(), load15: Number(loadavg()[2]!.toFixed(1)), loadAtStart: Number(loadavg()[0]!.toFixed(1)) };
+    servers.push(done);
+    for (const contacts of plan.growthContacts) {
+      const result = await runSize(plan, server, contactsGrowthSize(contacts), { vdirsyncer: false });
+      done.sizes.push(result);
+      done.measuredAt = new Date().toISOString();
+      done.load15 = Number(loadavg()[2]!.toFixed(1));
+      console.log(`  done: ${describeSize(result)}`);
+      const results: BenchResults = { measuredAt: done.measuredAt, plan: plan.name, machine: describeMachine(), servers, sideBySide: null };
+      save(path, results);
+      const report = renderGrowthReport(results);
+      if (plan.recorded) writeDocsSection('growth', report);
+      if (contacts === plan.growthContacts.at(-1) && server === plan.servers.at(-1)) console.log(`\n${report}\n`);
+    }
+  }
+  return servers.flatMap(({ server, sizes }) => verdictLines(`${server}: `, [checkContactsGrowth(sizes)]));
+}
+
 /** Each library `plan.repeat` times; the run with the median ratio stands for it, all are kept. */
 async function benchPhotos(plan: BenchPlan): Promise<string[]> {
   console.log(`\nPhotos: libraries of ${plan.photoCounts.join(', ')} photos of ${plan.photoBytes / 1024} KB, each ${plan.repeat}×`);
@@ -130,5 +160,6 @@ if (plan.parts.includes('side')) {
   verdicts.push(...verdictLines('', [checkSideBySide(side)]));
 }
 if (servers.length > 0 || side) console.log(`\n${record(plan, servers, side)}\n`);
+if (plan.parts.includes('growth')) verdicts.push(...(await benchGrowth(plan)));
 console.log(`\n${verdicts.join('\n')}`);
 if (plan.recorded) console.log(`Updated ${DOCS}`);

@@ -5,7 +5,7 @@
 import type { ServerName } from './bench-server';
 import { formatCount, formatMb, formatMs, formatRatio, markdownTable } from './format';
 import type { BenchResults, CpuSplit, Figure, SideBySideResult, SizeResult } from './results';
-import { checkSideBySide, checkTargets, growthExponent, growthSpans, judgedSize, type TargetCheck } from './targets';
+import { checkContactsGrowth, checkSideBySide, checkTargets, growthExponent, growthSpans, judgedSize, type TargetCheck } from './targets';
 import type { FloorEvidence } from './floor-evidence';
 
 const SERVER_LABEL: Record<ServerName, string> = { radicale: 'Radicale', cyrus: 'Cyrus IMAP' };
@@ -85,10 +85,13 @@ function sweep(sizes: SizeResult[]): string {
   const spanName = ([from, to]: [SizeResult, SizeResult]): string => (spans.length > 1 ? `growth exponent ${formatCount(from.items)} → ${formatCount(to.items)}` : 'growth exponent');
   const table = markdownTable(
     ['Figure', ...sizes.map((s) => `${formatCount(s.items)} items`), ...(spans.length > 0 ? spans.map(spanName) : ['growth exponent'])],
-    rows.map(([name, pick, bytes]) => [name, ...sizes.map((s) => cell(pick(s), bytes)), ...(spans.length > 0 ? spans.map((span) => growth(pick, span)) : ['—'])]),
+    rows
+      // A row no size measured (vdirsyncer in the growth part) says nothing.
+      .filter(([, pick]) => sizes.some((s) => pick(s) !== null))
+      .map(([name, pick, bytes]) => [name, ...sizes.map((s) => cell(pick(s), bytes)), ...(spans.length > 0 ? spans.map((span) => growth(pick, span)) : ['—'])]),
   );
   const withoutVdirsyncer = sizes.filter((s) => s.vdirsyncer === null).map((s) => formatCount(s.items));
-  return withoutVdirsyncer.length === 0
+  return withoutVdirsyncer.length === 0 || withoutVdirsyncer.length === sizes.length
     ? table
     : `${table}\n\nvdirsyncer is not run at ${withoutVdirsyncer.join(', ')} items: its figures are judged at 20,000 items only, and one of its syncs there would take a quarter of an hour or more.`;
 }
@@ -140,8 +143,8 @@ function sideBySideCpu(cpu: NonNullable<SideBySideResult['cpu']>): string {
   );
 }
 
-/** `evidence`: the floors' findings per server (floor-evidence.ts), beside the targets they bound. */
-export function renderReport(results: BenchResults, evidence: (server: ServerName) => FloorEvidence = () => ({})): string {
+/** The machine, the software and, when other work ran as a part began, a warning. */
+function header(results: BenchResults): string[] {
   const m = results.machine;
   const parts = [
     `Measured ${results.measuredAt} (plan: ${results.plan}; every figure is the median of its runs) on ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, ${m.os}; ` +
@@ -153,22 +156,46 @@ export function renderReport(results: BenchResults, evidence: (server: ServerNam
   const startLoads = results.servers.map((r) => r.loadAtStart).filter((load): load is number => load !== undefined);
   const busy = startLoads.length > 0 ? Math.max(...startLoads) > 1.5 : m.load15 > m.cores;
   if (busy) parts.push(`**Development run, not a final figure:** other work ran on the machine as it began (load average ${startLoads.length > 0 ? Math.max(...startLoads) : m.load15} on ${m.cores} cores), so every time here is noisy; compare ratios measured side by side, not absolute times.`);
-  for (const { server, sizes, measuredAt, load15, loadAtStart } of results.servers) {
+  return parts;
+}
+
+function whenMeasured({ measuredAt, load15, loadAtStart }: BenchResults['servers'][number]): string[] {
+  return measuredAt ? [`Measured ${measuredAt}${loadAtStart === undefined ? '' : `; load average ${loadAtStart} as it began`}${load15 === undefined ? '' : `, ${load15} over the last 15 minutes at its end (the benchmark's own work included)`}.`] : [];
+}
+
+/** One server's part: when it ran, `shown` in detail with its floor's batchings, the sweep, the verdicts. */
+function serverSection(result: BenchResults['servers'][number], shown: SizeResult, heading: string, sweepTitle: string, verdicts: string[]): string[] {
+  return [heading, ...whenMeasured(result), `**${describeSize(shown)}**`, detail(shown), candidates(shown), sweepTitle, sweep(result.sizes), ...verdicts];
+}
+
+/** `evidence`: the floors' findings per server (floor-evidence.ts), beside the targets they bound. */
+export function renderReport(results: BenchResults, evidence: (server: ServerName) => FloorEvidence = () => ({})): string {
+  const parts = header(results);
+  for (const result of results.servers) {
+    const { server, sizes } = result;
     const last = judgedSize(sizes);
     if (!last) continue;
     parts.push(
-      `### ${SERVER_LABEL[server]}`,
-      ...(measuredAt ? [`Measured ${measuredAt}${loadAtStart === undefined ? '' : `; load average ${loadAtStart} as it began`}${load15 === undefined ? '' : `, ${load15} over the last 15 minutes at its end (the benchmark's own work included)`}.`] : []),
-      `**${describeSize(last)}**`,
-      detail(last),
-      candidates(last),
-      '**Size sweep** (growth exponent k: time ∝ items^k between the smallest and largest size; 1 is linear)',
-      sweep(sizes),
-      `**Targets on ${SERVER_LABEL[server]}** (judged at 10,000 contacts + 10,000 events + 1,000 tasks)`,
-      targetTable(checkTargets(sizes, evidence(server))),
+      ...serverSection(result, last, `### ${SERVER_LABEL[server]}`, '**Size sweep** (growth exponent k: time ∝ items^k between the smallest and largest size; 1 is linear)', [
+        `**Targets on ${SERVER_LABEL[server]}** (judged at 10,000 contacts + 10,000 events + 1,000 tasks)`,
+        targetTable(checkTargets(sizes, evidence(server))),
+      ]),
     );
   }
   if (results.sideBySide) parts.push(sideBySide(results.sideBySide));
+  return parts.join('\n\n');
+}
+
+/** The growth part (--only growth): the largest size in detail, the sweep, the growth verdict. */
+export function renderGrowthReport(results: BenchResults): string {
+  const parts = header(results);
+  for (const result of results.servers) {
+    const { server, sizes } = result;
+    const last = sizes.at(-1);
+    if (!last) continue;
+    const heading = `### ${SERVER_LABEL[server]}: ${sizes.map((s) => formatCount(s.size.contacts)).join(' → ')} contacts`;
+    parts.push(...serverSection(result, last, heading, '**Growth** (exponent k: time ∝ items^k; 1 is linear)', [targetTable([checkContactsGrowth(sizes)])]));
+  }
   return parts.join('\n\n');
 }
 

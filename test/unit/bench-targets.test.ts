@@ -1,17 +1,16 @@
 // The benchmark's verdicts: each of the issue's targets judged only at the size it is set for,
 // ratios the right way round, and growth judged between about 2,000 and 20,000 items.
 import { describe, expect, it } from 'vitest';
-import { dataSize } from '../../bench/generate-data';
+import { contactsGrowthSize, dataSize, type DataSize } from '../../bench/generate-data';
 import type { BenchResults, Figure, SizeResult } from '../../bench/results';
 import { renderReport, targetTable } from '../../bench/table';
-import { checkTargets, growthExponent, judgedSize, verdictLines } from '../../bench/targets';
+import { checkContactsGrowth, checkTargets, growthExponent, judgedSize, verdictLines } from '../../bench/targets';
 import type { Machine } from '../../bench/machine';
 
 const f = (value: number): Figure => ({ value, runs: [value] });
 
 /** A size whose Lifeboat figures are `scale` times those of a linear baseline. */
-function sizeResult(contacts: number, scale = 1): SizeResult {
-  const size = dataSize(contacts);
+function sizeResult(contacts: number, scale = 1, size: DataSize = dataSize(contacts)): SizeResult {
   const items = size.contacts + size.events + size.tasks;
   const t = (perItem: number): Figure => f(perItem * items * scale);
   return {
@@ -103,7 +102,7 @@ describe('benchmark targets', () => {
     // that is only 1.25, and a flat figure grown so from 21,000 items would average out at 0.75.
     huge.lifeboat.popupCountsShown = f(120 * 10 ** 1.5);
     const growth = Object.values(byTarget([sizeResult(1000), sizeResult(10_000), huge])).find((c) => c.target.startsWith('Growth'));
-    expect(growth?.target).toBe('Growth exponent ≤ 1.1 for every figure, from 2,000 to the 100,000-contact point');
+    expect(growth?.target).toBe('Growth exponent ≤ 1.1 for every figure, from 2,000 to 210,000 items');
     expect(growth?.met).toBe(false);
     expect(growth?.measured).toContain('popup counts shown from 21,000 to 210,000 items 1.50');
   });
@@ -118,5 +117,20 @@ describe('benchmark targets', () => {
     expect(report).toContain('| vdirsyncer: first sync | 4.20 s | 42.0 s | — | 1.00 | — |');
     expect(report).toContain('vdirsyncer is not run at 210,000 items');
     expect(judgedSize([huge])).toBe(huge);
+  });
+
+  it('judges the growth part from 10,000 to 100,000 contacts beside unchanged calendars, over the items', () => {
+    expect(contactsGrowthSize(100_000)).toEqual({ contacts: 100_000, events: 1000, tasks: 100 });
+    const at10k = sizeResult(10_000, 1, contactsGrowthSize(10_000));
+    const at100k = sizeResult(100_000, 1, contactsGrowthSize(100_000));
+    const linear = checkContactsGrowth([at10k, at100k]);
+    expect(linear).toMatchObject({ target: 'Growth exponent ≤ 1.1 for every figure, from 10,000 to 100,000 contacts (the calendars unchanged)', met: true });
+    // 11,100 → 101,100 items: a first mirror 11.5 times as long is items^1.11.
+    at100k.lifeboat.first = f(at10k.lifeboat.first.value * 11.5);
+    const fast = checkContactsGrowth([at10k, at100k]);
+    expect(fast.met).toBe(false);
+    expect(fast.measured).toBe('highest: first mirror 1.11 (all in the sweep table)');
+    expect(checkContactsGrowth([at10k]).met).toBeNull();
+    expect(checkContactsGrowth([sizeResult(1000, 1, contactsGrowthSize(1000)), sizeResult(5000, 1, contactsGrowthSize(5000))]).met).toBeNull();
   });
 });
