@@ -6,20 +6,11 @@
 // were posted from (LevelDB's background compaction is `env_chromium.cc Schedule`, IndexedDB's
 // transactions `QueueRunTasks`). Tracing slows every thread: read the shares, not the times.
 // Needs a build. Run: `npx tsx bench/first-mirror-trace.ts [contacts] [dist folder, else dist]`.
-import type { CDPSession } from 'playwright-core';
+import { traced, type TraceEvent } from './chromium-trace';
 import { startBenchServer } from './bench-server';
 import { benchCollections, dataSize } from './generate-data';
 import { addAccount, runDuration, startLifeboat, waitForRuns } from './lifeboat-browser';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; src_file?: string; src_func?: string };
-}
+import type { RunRecord } from '../src/model/run';
 
 const CATEGORIES = ['IndexedDB', 'disabled-by-default-IndexedDB', 'leveldb', 'toplevel', 'storage', 'base', 'blob', 'v8'];
 const contacts = Number(process.argv[2] ?? 3000);
@@ -68,17 +59,12 @@ const server = await startBenchServer('radicale', benchCollections(dataSize(cont
 try {
   const lifeboat = await startLifeboat(dist);
   try {
-    const cdp: CDPSession = await lifeboat.ext.browser.newBrowserCDPSession();
-    const events: TraceEvent[] = [];
-    // The protocol types each event as a string map; Chromium's trace event format has these fields.
-    cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-    await addAccount(lifeboat, server.account);
-    const run = await waitForRuns(lifeboat, 1, 30 * 60_000);
-    await cdp.send('Tracing.end');
-    await complete;
-    console.log(`first mirror of ${contacts} contacts (the bench's mix) under tracing: ${runDuration(run)} ms, ${events.length} trace events`);
+    let run: RunRecord | undefined;
+    const events = await traced(lifeboat.ext.browser, CATEGORIES, async () => {
+      await addAccount(lifeboat, server.account);
+      run = await waitForRuns(lifeboat, 1, 30 * 60_000);
+    });
+    console.log(`first mirror of ${contacts} contacts (the bench's mix) under tracing: ${runDuration(run!)} ms, ${events.length} trace events`);
     for (const [thread, totals] of byThread(events)) {
       if (Math.max(...[...totals.values()].map((t) => t.ms)) > 50) print(thread, totals);
     }

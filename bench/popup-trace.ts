@@ -6,7 +6,7 @@
 // commit of the navigation began and ended, when it parsed the HTML, laid out and painted; and the
 // renderer main thread's busy time before that paint, by task. Medians per page. Needs a build.
 // Run: `npx tsx bench/popup-trace.ts [contacts] [openings] [dist folder, else dist]`.
-import type { Browser, CDPSession } from 'playwright-core';
+import { traced, type TraceEvent } from './chromium-trace';
 import { lifeboatWithMirror, seededMirror } from './export-bench-browser';
 import { markdownTable } from './format';
 import type { LifeboatBrowser } from './lifeboat-browser';
@@ -14,16 +14,6 @@ import { buildWithFloorPages, FLOOR_PAGES } from './popup-floor-pages';
 import { timePopupPhases } from './popup-timing';
 import { median } from './timing';
 import { POPUP } from '../test/browser/extension-pages';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { documentLoaderURL?: string; url?: string; frame?: string }; beginData?: { frame?: string }; frame?: string };
-}
 
 /** The frame an event belongs to, where it says (navigationStart, firstPaint: args.frame; others in data or beginData). */
 const frameOf = (e: TraceEvent): string | undefined => e.args?.frame ?? e.args?.data?.frame ?? e.args?.beginData?.frame;
@@ -41,20 +31,6 @@ const MOMENTS: Array<[label: string, names: string[], end?: boolean]> = [
   ['first layout', ['Layout']],
   ['first paint', ['firstPaint']],
 ];
-
-async function traced(browser: Browser, open: () => Promise<void>): Promise<TraceEvent[]> {
-  const cdp: CDPSession = await browser.newBrowserCDPSession();
-  const events: TraceEvent[] = [];
-  // The protocol types each event as a string map; Chromium's trace event format has these fields.
-  cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
-  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-  await open();
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  return events;
-}
 
 interface Reading {
   moments: Record<string, number>;
@@ -140,7 +116,7 @@ try {
   const readings = new Map<string, Reading[]>(pages.map(([name]) => [name, []]));
   for (let round = 0; round < openings; round++) {
     for (const [name, path, open] of round % 2 === 0 ? pages : [...pages].reverse()) {
-      const reading = read(await traced(lifeboat.ext.browser, open), path);
+      const reading = read(await traced(lifeboat.ext.browser, CATEGORIES, open), path);
       if (reading) readings.get(name)!.push(reading);
       else console.warn(`  ${name}: no navigationStart in the trace`);
     }
