@@ -1,5 +1,6 @@
 // RFC 4918 §13 multistatus, flattened: one entry per DAV:response, with the properties that
 // came back 200 and the status of those that did not.
+import { splitResponses } from './multistatus-chunks';
 import { absoluteHref } from './dav-href';
 import { child, children, parseXml, textOf, type XmlElement, type XmlValue } from './dav-xml';
 
@@ -58,8 +59,28 @@ function expandHrefs(response: XmlValue): XmlValue[] {
   return hrefs.map((href) => ({ ...response, href }));
 }
 
+/** Responses per chunk of a long answer (multistatus-chunks.ts). */
+const RESPONSES_PER_CHUNK = 500;
+
 /** Parses a 207 body; undefined when it is not a DAV:multistatus at all. */
 export function parseMultistatus(body: string, baseUrl: string): Multistatus | undefined {
+  const chunks = splitResponses(body, RESPONSES_PER_CHUNK);
+  return (chunks && parseChunks(chunks, baseUrl)) ?? parseWhole(body, baseUrl);
+}
+
+/** The chunks' entries in order, and the first sync token, as the whole answer's parse gives them; null if one does not parse. */
+function parseChunks(chunks: Iterable<string>, baseUrl: string): Multistatus | null {
+  const result: Multistatus = { entries: [] };
+  for (const chunk of chunks) {
+    const part = parseWhole(chunk, baseUrl);
+    if (part === undefined) return null;
+    for (const entry of part.entries) result.entries.push(entry);
+    if (result.syncToken === undefined && part.syncToken !== undefined) result.syncToken = part.syncToken;
+  }
+  return result;
+}
+
+function parseWhole(body: string, baseUrl: string): Multistatus | undefined {
   let root: XmlElement;
   try {
     root = parseXml(body);
