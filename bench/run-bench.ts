@@ -11,13 +11,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadavg } from 'node:os';
 import { planFromArgs, type BenchPlan } from './bench-plan';
-import { contactsGrowthSize, dataSize } from './generate-data';
+import { contactsGrowthSize, dataSize, type DataSize } from './generate-data';
 import { floorEvidence } from './floor-evidence';
 import { describeMachine } from './machine';
 import { measurePhotoMirror, type PhotoResult } from './photo-mirror';
 import { photoTargets, renderPhotoReport } from './photo-report';
 import type { BenchResults, ServerResults, SideBySideResult } from './results';
-import { SERVER_NAMES } from './bench-server';
+import { SERVER_NAMES, type ServerName } from './bench-server';
 import { runSize } from './run-size';
 import { sideBySide } from './side-by-side';
 import { describeSize, renderGrowthReport, renderReport } from './table';
@@ -61,23 +61,38 @@ function record(plan: BenchPlan, servers: ServerResults[], side: SideBySideResul
   return report;
 }
 
-async function benchDav(plan: BenchPlan): Promise<ServerResults[]> {
+/**
+ * Each server's sizes one after the other (`sizeOf` makes a size's data set from its contacts);
+ * `saved` after every size: a long run that is stopped keeps what it measured.
+ */
+async function measureSizes(
+  plan: BenchPlan,
+  contactCounts: number[],
+  sizeOf: (contacts: number) => DataSize,
+  options: { vdirsyncer: boolean },
+  saved: (servers: ServerResults[], server: ServerName, contacts: number) => void,
+): Promise<ServerResults[]> {
   const servers: ServerResults[] = [];
   for (const server of plan.servers) {
-    console.log(`\n${server}: ${plan.sizes.join(', ')} contacts, each figure ${plan.repeat}×`);
+    console.log(`\n${server}: ${contactCounts.join(', ')} contacts, each figure ${plan.repeat}×`);
     const done: ServerResults = { server, sizes: [], measuredAt: new Date().toISOString(), load15: Number(loadavg()[2]!.toFixed(1)), loadAtStart: Number(loadavg()[0]!.toFixed(1)) };
     servers.push(done);
-    for (const contacts of plan.sizes) {
-      const result = await runSize(plan, server, dataSize(contacts));
+    for (const contacts of contactCounts) {
+      const result = await runSize(plan, server, sizeOf(contacts), options);
       done.sizes.push(result);
       done.measuredAt = new Date().toISOString();
       done.load15 = Number(loadavg()[2]!.toFixed(1));
       console.log(`  done: ${describeSize(result)}`);
-      // Saved after every size: a long run that is stopped keeps what it measured.
-      record({ ...plan, name: `${plan.name} (partial: saved after ${server} at ${contacts} contacts)` }, servers, null);
+      saved(servers, server, contacts);
     }
   }
   return servers;
+}
+
+function benchDav(plan: BenchPlan): Promise<ServerResults[]> {
+  return measureSizes(plan, plan.sizes, dataSize, { vdirsyncer: true }, (servers, server, contacts) => {
+    record({ ...plan, name: `${plan.name} (partial: saved after ${server} at ${contacts} contacts)` }, servers, null);
+  });
 }
 
 /**
@@ -87,24 +102,15 @@ async function benchDav(plan: BenchPlan): Promise<ServerResults[]> {
  */
 async function benchGrowth(plan: BenchPlan): Promise<string[]> {
   const path = plan.recorded ? 'bench/growth-results.json' : 'bench/out/growth-results.json';
-  const servers: ServerResults[] = [];
-  for (const server of plan.servers) {
-    console.log(`\nGrowth on ${server}: ${plan.growthContacts.join(', ')} contacts beside 1,000 events and 100 tasks, each figure ${plan.repeat}×`);
-    const done: ServerResults = { server, sizes: [], measuredAt: new Date().toISOString(), load15: Number(loadavg()[2]!.toFixed(1)), loadAtStart: Number(loadavg()[0]!.toFixed(1)) };
-    servers.push(done);
-    for (const contacts of plan.growthContacts) {
-      const result = await runSize(plan, server, contactsGrowthSize(contacts), { vdirsyncer: false });
-      done.sizes.push(result);
-      done.measuredAt = new Date().toISOString();
-      done.load15 = Number(loadavg()[2]!.toFixed(1));
-      console.log(`  done: ${describeSize(result)}`);
-      const results: BenchResults = { measuredAt: done.measuredAt, plan: plan.name, machine: describeMachine(), servers, sideBySide: null };
-      save(path, results);
-      const report = renderGrowthReport(results);
-      if (plan.recorded) writeDocsSection('growth', report);
-      if (contacts === plan.growthContacts.at(-1) && server === plan.servers.at(-1)) console.log(`\n${report}\n`);
-    }
-  }
+  console.log('\nGrowth: the contacts grow beside 1,000 events and 100 tasks');
+  let report = '';
+  const servers = await measureSizes(plan, plan.growthContacts, contactsGrowthSize, { vdirsyncer: false }, (measured) => {
+    const results: BenchResults = { measuredAt: new Date().toISOString(), plan: plan.name, machine: describeMachine(), servers: measured, sideBySide: null };
+    save(path, results);
+    report = renderGrowthReport(results);
+    if (plan.recorded) writeDocsSection('growth', report);
+  });
+  console.log(`\n${report}\n`);
   return servers.flatMap(({ server, sizes }) => verdictLines(`${server}: `, [checkContactsGrowth(sizes)]));
 }
 

@@ -25,7 +25,6 @@ const COLLECTION_PROPERTIES = [
   'D:supported-report-set',
 ];
 
-
 /** Address books also say which vCard versions they serve (see address-data.ts). */
 const ADDRESS_BOOK_PROPERTIES = [...COLLECTION_PROPERTIES, 'CARD:supported-address-data'];
 
