@@ -12,7 +12,7 @@ import { startBenchServer } from './bench-server';
 import { benchCollections } from './generate-data';
 import { addAccount, countItems, runDuration, startLifeboat, waitForRuns } from './lifeboat-browser';
 import { attach } from './export-phases';
-import { selfTimes, totalTimes, type Profile } from './cpu-profile';
+import { msRows as rows, selfTimes, startProfiler, totalTimes, type Profile } from './cpu-profile';
 import { threadCpuBetween, threadCpuMs } from './thread-cpu';
 
 const argValue = (name: string): string | undefined => {
@@ -25,12 +25,6 @@ const tasks = Math.round(contacts / 10);
 const profiling = !process.argv.includes('--no-profile');
 const dist = argValue('--dist') ?? 'dist';
 
-const rows = (list: Array<[string, number]>, top: number, of: number): string =>
-  list
-    .slice(0, top)
-    .map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / of).toFixed(1).padStart(5)} %  ${name}`)
-    .join('\n');
-
 const server = await startBenchServer('radicale', benchCollections({ contacts, events, tasks }));
 try {
   const lifeboat = await startLifeboat(dist);
@@ -38,11 +32,7 @@ try {
     const { browser, extensionId, processGroup } = lifeboat.ext;
     const cdp = await browser.newBrowserCDPSession();
     const worker = await attach(cdp, (t) => t.type === 'service_worker' && t.url.includes(extensionId));
-    if (profiling) {
-      await worker('Profiler.enable');
-      await worker('Profiler.setSamplingInterval', { interval: 500 });
-      await worker('Profiler.start');
-    }
+    if (profiling) await startProfiler(worker);
     const load = loadavg()[0]!;
     const threads0 = threadCpuMs(processGroup);
     await addAccount(lifeboat, server.account);
