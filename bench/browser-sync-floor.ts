@@ -18,15 +18,12 @@ import { addAccount, pauseSchedule, startLifeboat, waitForRuns } from './lifeboa
 import { readyExports, syncNowCounted } from './lifeboat-in-chromium';
 import { loadStoringFloor, runSyncFloor } from './storing-floor-bundle';
 import { median } from './timing';
+import { argValue } from './cli-args';
 
-const argValue = (name: string, fallback: string): string => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? fallback : process.argv[at + 1]!;
-};
-const serverName = argValue('--server', 'cyrus') as ServerName;
-const size = dataSize(Number(argValue('--contacts', '10000')));
-const rounds = Number(argValue('--rounds', '5'));
-const dist = argValue('--dist', 'dist');
+const serverName = (argValue('--server') ?? 'cyrus') as ServerName;
+const size = dataSize(Number(argValue('--contacts') ?? '10000'));
+const rounds = Number(argValue('--rounds') ?? '5');
+const dist = argValue('--dist') ?? 'dist';
 // Batches of 1000, 4 in flight: the cheapest first mirror at this size in the quiet runs; a
 // sync's multigets (50 changed items each) are one request whatever the batching.
 const PATTERN: FloorPattern = { batch: 1000, inFlight: 4 };

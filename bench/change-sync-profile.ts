@@ -15,11 +15,8 @@ import { readyExports, syncNowCounted } from './lifeboat-in-chromium';
 import { attach } from './export-phases';
 import { selfTimes, totalTimes, type Profile } from './cpu-profile';
 import { threadCpuBetween, threadCpuMs } from './thread-cpu';
+import { argValue } from './cli-args';
 
-const argValue = (name: string): string | undefined => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? undefined : process.argv[at + 1];
-};
 const numbers = process.argv.slice(2).filter((arg, i, all) => /^\d+$/.test(arg) && all[i - 1] !== '--dist');
 const size = dataSize(Number(numbers[0] ?? 2000));
 const rounds = Number(numbers[1] ?? 3);

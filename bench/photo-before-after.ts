@@ -7,11 +7,8 @@
 import { loadavg } from 'node:os';
 import { measurePhotoMirror } from './photo-mirror';
 import { median } from './timing';
+import { argValue } from './cli-args';
 
-const argValue = (name: string): string | undefined => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? undefined : process.argv[at + 1];
-};
 const [before, after] = process.argv.slice(2, 4);
 if (!before || !after) throw new Error('Usage: photo-before-after.ts <before-dist> <after-dist> [photos] [--kb <size>] [--rounds <n>]');
 const photos = Number(process.argv[4] && /^\d+$/.test(process.argv[4]) ? process.argv[4] : 2000);

@@ -12,11 +12,8 @@ import { measurePhotoMirror } from './photo-mirror';
 import { attach } from './export-phases';
 import { selfTimes, startProfiler, totalTimes, type Profile } from './cpu-profile';
 import { threadCpuBetween, threadCpuMs } from './thread-cpu';
+import { argValue } from './cli-args';
 
-const argValue = (name: string): string | undefined => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? undefined : process.argv[at + 1];
-};
 const photos = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && !all[i - 1]?.startsWith('--')) ?? 2000);
 const photoBytes = Number(argValue('--kb') ?? 128) * 1024;
 const profiling = !process.argv.includes('--no-profile');

@@ -9,11 +9,8 @@
 import { loadavg } from 'node:os';
 import { measurePhotoMirror } from './photo-mirror';
 import { median } from './timing';
+import { argValue } from './cli-args';
 
-const argValue = (name: string): string | undefined => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? undefined : process.argv[at + 1];
-};
 const photos = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && !all[i - 1]?.startsWith('--')) ?? 10_000);
 const photoBytes = Number(argValue('--kb') ?? 128) * 1024;
 const rounds = Number(argValue('--rounds') ?? 3);
