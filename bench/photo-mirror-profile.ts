@@ -8,7 +8,7 @@
 // <dir>` keeps function names readable).
 // Run: `npx tsx bench/photo-mirror-profile.ts [photos] [--kb <size>] [--no-profile] [--dist <dir>]`.
 import { loadavg } from 'node:os';
-import { measurePhotoMirror } from './photo-mirror';
+import { measurePhotoMirror, type PhotoPhase } from './photo-mirror';
 import { attach } from './export-phases';
 import { selfTimes, startProfiler, totalTimes, type Profile } from './cpu-profile';
 import { threadCpuBetween, threadCpuMs } from './thread-cpu';
@@ -20,9 +20,8 @@ const profiling = !process.argv.includes('--no-profile');
 const dist = argValue('--dist') ?? 'dist';
 const notIdle = ([name]: [string, number]): boolean => !name.startsWith('(idle)');
 
-type Phase = 'floor' | 'mirror';
-const threads: Partial<Record<Phase, Map<string, number>>> = {};
-const self: Partial<Record<Phase, Map<string, number>>> = {};
+const threads: Partial<Record<PhotoPhase, Map<string, number>>> = {};
+const self: Partial<Record<PhotoPhase, Map<string, number>>> = {};
 let mirrorTotals: Array<[string, number]> = [];
 
 const load = loadavg()[0]!;

@@ -165,14 +165,17 @@ async function startSampling(lifeboat: LifeboatBrowser): Promise<{ stop(): Promi
   };
 }
 
+/** The phases of a photo measurement: the floor's downloads, the storing floor's, Lifeboat's mirror. */
+export type PhotoPhase = 'floor' | 'storing' | 'mirror';
+
 export interface PhotoMirrorOptions {
   /** The build to load: `dist` unless another is compared with it. */
   dist?: string;
   /**
-   * Started just before the floor and again just before the folder is added, with the browser;
-   * what it returns is awaited when that phase has ended: a profiler around each phase.
+   * Started just before the floor, the storing floor (when measured) and the mirror, with the
+   * browser; what it returns is awaited when that phase has ended: a profiler around each phase.
    */
-  around?: (lifeboat: LifeboatBrowser, phase: 'floor' | 'mirror') => Promise<() => Promise<void>>;
+  around?: (lifeboat: LifeboatBrowser, phase: PhotoPhase) => Promise<() => Promise<void>>;
   /** Also measure the storing floor (storingFloorInWorker), after the floor. */
   storingFloor?: boolean;
 }
@@ -198,9 +201,11 @@ export async function measurePhotoMirror(count: number, photoBytes: number, time
     const floor = await floorInWorker(lifeboat, folders, urls, authorization);
     const floorCpuMs = groupCpuMs(lifeboat.ext.processGroup) - floorCpu0;
     await floorEnded?.();
+    const storingEnded = storingFloor ? await around?.(lifeboat, 'storing') : undefined;
     const storingCpu0 = groupCpuMs(lifeboat.ext.processGroup);
     const storingFloorMs = storingFloor ? Math.round(await storingFloorInWorker(lifeboat, urls, authorization)) : null;
     const storingFloorCpuMs = storingFloor ? Math.round(groupCpuMs(lifeboat.ext.processGroup) - storingCpu0) : null;
+    await storingEnded?.();
     await floorSampling.stop();
 
     const atStart = groupPssBytes(lifeboat.ext.processGroup);
