@@ -69,7 +69,12 @@ export interface JpegOptions {
   height?: number;
   /** EXIF DateTimeOriginal, "YYYY:MM:DD HH:MM:SS"; none when null. */
   takenAt?: string | null;
-  /** Bytes of filler in COM segments, to make files of a realistic size. */
+  /**
+   * Bytes of filler in COM segments, to make files of a realistic size. The filler is
+   * pseudo-random, as incompressible as a real JPEG's entropy-coded data: Chromium compresses
+   * an IndexedDB value with Snappy before deciding whether it is kept in a file of its own, and
+   * a filler that compresses would be stored as no real photo is.
+   */
   padding?: number;
   /** Varies the filler, so that files of equal size differ. */
   seed?: number;
@@ -102,10 +107,18 @@ export function makeJpeg(options: JpegOptions = {}): Uint8Array {
   const jpeg = new Uint8Array(head.length + padding + 4 * segments + tail.length);
   jpeg.set(head);
   let at = head.length;
-  for (let left = padding, n = seed; left > 0; left -= FILLER_SEGMENT, n++) {
+  // xorshift32 from the seed: the same options give the same bytes. Below 0x80, so no 0xFF
+  // in the filler looks like a marker to a parser that scans for one.
+  let state = (seed ^ 0x9e3779b9) >>> 0 || 1;
+  for (let left = padding; left > 0; left -= FILLER_SEGMENT) {
     const size = Math.min(left, FILLER_SEGMENT);
     jpeg.set([0xff, 0xfe, ...u16be(size + 2)], at);
-    for (let i = 0; i < size; i++) jpeg[at + 4 + i] = (n + i * 31) & 0x7f;
+    for (let i = 0; i < size; i++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      jpeg[at + 4 + i] = state & 0x7f;
+    }
     at += 4 + size;
   }
   jpeg.set(tail, at);

@@ -1,5 +1,6 @@
 // Downloaded photos are written in batches behind the downloads: everything handed over is
-// stored, a photo that cannot be stored fails alone, and downloads wait once too many bytes
+// stored, photos that come one by one still share a transaction, a lone photo is not kept
+// waiting, a photo that cannot be stored fails alone, and downloads wait once too many bytes
 // are waiting to be written.
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../support/test-db';
@@ -14,26 +15,67 @@ function photo(n: number, size = 10): PhotoToStore {
   return { record: photoRecord(origin, { size, sha256: `sha-${n}` }, NO_FACTS, 1), data: new Uint8Array(size).fill(n) };
 }
 
+/** Counts the transactions the database opens from here on. */
+function countTransactions(db: ReturnType<typeof freshDb>): { count: number } {
+  const counter = { count: 0 };
+  const original = db.transaction.bind(db);
+  db.transaction = ((...args: Parameters<typeof db.transaction>) => {
+    counter.count++;
+    return original(...args);
+  }) as typeof db.transaction;
+  return counter;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const PENDING = Symbol('pending');
 const stateOf = (promise: Promise<unknown>) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(PENDING), 20))]);
 
 describe('StoreBatcher', () => {
   it('stores everything handed over, in fewer transactions than photos', async () => {
     const db = freshDb();
-    let transactions = 0;
+    const transactions = countTransactions(db);
     const batcher = new StoreBatcher(db, () => 2, { files: 8, bytes: 1 << 20 });
-    const original = db.transaction.bind(db);
-    db.transaction = ((...args: Parameters<typeof db.transaction>) => {
-      transactions++;
-      return original(...args);
-    }) as typeof db.transaction;
     const handed = await Promise.all(Array.from({ length: 40 }, (_, n) => batcher.add(photo(n))));
     await batcher.flush();
     await Promise.all(handed.map(({ stored }) => stored));
     expect(await db.photos.count()).toBe(40);
     expect(await db.photoBlobs.count()).toBe(40);
-    expect(transactions).toBeLessThanOrEqual(6);
-    expect(transactions).toBeGreaterThanOrEqual(5);
+    expect(transactions.count).toBeLessThanOrEqual(6);
+    expect(transactions.count).toBeGreaterThanOrEqual(5);
+  });
+
+  it('writes photos that come one by one, faster than a write, in one transaction', async () => {
+    const db = freshDb();
+    const transactions = countTransactions(db);
+    const batcher = new StoreBatcher(db, () => 2, { files: 32, bytes: 1 << 20, lingerMs: 200 });
+    const handed = [];
+    for (let n = 0; n < 6; n++) {
+      handed.push(await batcher.add(photo(n)));
+      await sleep(10);
+    }
+    await batcher.flush();
+    await Promise.all(handed.map(({ stored }) => stored));
+    expect(await db.photos.count()).toBe(6);
+    expect(transactions.count).toBe(1);
+  });
+
+  it('stores a lone photo once it has waited, without a flush', async () => {
+    const db = freshDb();
+    const batcher = new StoreBatcher(db, () => 2, { files: 32, bytes: 1 << 20, lingerMs: 30 });
+    const { stored } = await batcher.add(photo(1));
+    expect(await stateOf(stored)).toBe(PENDING);
+    await sleep(60);
+    await stored;
+    expect(await db.photos.count()).toBe(1);
+  });
+
+  it('writes a batch once its bytes reach half the bound, before it is full', async () => {
+    const db = freshDb();
+    const batcher = new StoreBatcher(db, () => 2, { files: 32, bytes: 100, lingerMs: 60_000 });
+    const { stored } = await batcher.add(photo(1, 60));
+    await stored;
+    expect(await db.photos.count()).toBe(1);
   });
 
   it('fails only the photo that cannot be stored', async () => {

@@ -109,6 +109,8 @@ export async function mirrorPhotos(params: PhotoRunContext & { queue: PhotoQueue
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, params.concurrency) }, worker));
+  // Nothing more comes: the last batch is written without waiting for others.
+  await batcher.flush();
   // Every file handed to the batcher settles once written, so this also waits for the writes.
   if (storing > 0) await new Promise<void>((resolve) => (allStored = resolve));
   await progress;
