@@ -26,7 +26,7 @@ try {
       run = await waitForRuns(lifeboat, 1, 30 * 60_000);
     });
     console.log(`first mirror of ${contacts} contacts (the bench's mix) under tracing: ${runDuration(run!)} ms, ${events.length} trace events`);
-    for (const [thread, totals] of byThread(events)) {
+    for (const [thread, totals] of byThread(events, true)) {
       if (Math.max(...[...totals.values()].map((t) => t.ms)) > 50) printTotals(thread, totals);
     }
     printTotals('thread pool tasks, by where they were posted from', poolTasksByOrigin(events), 15);
