@@ -9,9 +9,9 @@
 import { groupCpuMs } from './process-cpu';
 import { startLifeboat } from './lifeboat-browser';
 import { median } from './timing';
-import { argValue } from './cli-args';
+import { argValue, countArg } from './cli-args';
 
-const files = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && !all[i - 1]?.startsWith('--')) ?? 2000);
+const files = countArg(2000);
 const kb = Number(argValue('--kb') ?? 128);
 const rounds = Number(argValue('--rounds') ?? 3);
 /** `random`: bytes as incompressible as a real JPEG's; `periodic`: the photo bench's filler, which Snappy shrinks below the wrapping threshold. */

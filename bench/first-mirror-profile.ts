@@ -14,9 +14,9 @@ import { addAccount, countItems, runDuration, startLifeboat, waitForRuns } from 
 import { attach } from './export-phases';
 import { msRows as rows, selfTimes, startProfiler, totalTimes, type Profile } from './cpu-profile';
 import { threadCpuBetween, threadCpuMs } from './thread-cpu';
-import { argValue } from './cli-args';
+import { argValue, countArg } from './cli-args';
 
-const contacts = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && all[i - 1] !== '--events') ?? 3000);
+const contacts = countArg(3000);
 const events = Number(argValue('--events') ?? contacts);
 const tasks = Math.round(contacts / 10);
 const profiling = !process.argv.includes('--no-profile');

@@ -6,9 +6,9 @@
 import { startBenchServer, type ServerName } from './bench-server';
 import { benchCollections, dataSize } from './generate-data';
 import { addAccount, runDuration, startLifeboat, waitForRuns } from './lifeboat-browser';
-import { argValue } from './cli-args';
+import { argValue, countArg } from './cli-args';
 
-const contacts = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && !all[i - 1]?.startsWith('--')) ?? 3000);
+const contacts = countArg(3000);
 const serverKind = (argValue('--server') ?? 'radicale') as ServerName;
 const dist = argValue('--dist') ?? 'dist';
 

@@ -11,6 +11,7 @@ import { startBenchServer } from './bench-server';
 import { benchCollections } from './generate-data';
 import { addAccount, startLifeboat, waitForRuns } from './lifeboat-browser';
 import { threadCpuBetween, threadCpuMs } from './thread-cpu';
+import { argValue, countArg } from './cli-args';
 
 interface Variant {
   name: string;
@@ -47,12 +48,10 @@ const VARIANTS: Variant[] = [
   { name: 'storing floor record, 1,000 a transaction', indexes: [], value: 'text-only', perTransaction: 1000 },
 ];
 
-const contacts = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && all[i - 1] !== '--rounds' && all[i - 1] !== '--only') ?? 3000);
-const roundsAt = process.argv.indexOf('--rounds');
-const rounds = roundsAt === -1 ? 2 : Number(process.argv[roundsAt + 1]);
+const contacts = countArg(3000);
+const rounds = Number(argValue('--rounds') ?? 2);
 // `--only <text>`: the variants whose name contains it (and today's, the ratios' base).
-const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
+const only = argValue('--only');
 const chosen = VARIANTS.filter((v) => only === undefined || v.name === 'v7 indexes' || v.name.includes(only));
 
 const server = await startBenchServer('radicale', benchCollections({ contacts, events: contacts, tasks: Math.round(contacts / 10) }));

@@ -12,9 +12,9 @@ import { measurePhotoMirror, type PhotoPhase } from './photo-mirror';
 import { attach } from './export-phases';
 import { selfTimes, startProfiler, totalTimes, type Profile } from './cpu-profile';
 import { threadCpuBetween, threadCpuMs } from './thread-cpu';
-import { argValue } from './cli-args';
+import { argValue, countArg } from './cli-args';
 
-const photos = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && !all[i - 1]?.startsWith('--')) ?? 2000);
+const photos = countArg(2000);
 const photoBytes = Number(argValue('--kb') ?? 128) * 1024;
 const profiling = !process.argv.includes('--no-profile');
 const dist = argValue('--dist') ?? 'dist';

@@ -7,10 +7,10 @@
 // Run: `npx tsx bench/photo-mirror-trace.ts [photos] [--kb <size>] [--dist <dir>]`.
 import { byThread, poolTasksByOrigin, startTracing, type TraceEvent, type Totals } from './chromium-trace';
 import { measurePhotoMirror, type PhotoPhase } from './photo-mirror';
-import { argValue } from './cli-args';
+import { argValue, countArg } from './cli-args';
 
 const CATEGORIES = ['IndexedDB', 'disabled-by-default-IndexedDB', 'leveldb', 'toplevel', 'storage', 'blob', 'ServiceWorker', 'v8', 'mojom'];
-const photos = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && !all[i - 1]?.startsWith('--')) ?? 2000);
+const photos = countArg(2000);
 const photoBytes = Number(argValue('--kb') ?? 128) * 1024;
 const dist = argValue('--dist') ?? 'dist';
 

@@ -9,9 +9,9 @@
 import { loadavg } from 'node:os';
 import { measurePhotoMirror } from './photo-mirror';
 import { median } from './timing';
-import { argValue } from './cli-args';
+import { argValue, countArg } from './cli-args';
 
-const photos = Number(process.argv.slice(2).find((arg, i, all) => /^\d+$/.test(arg) && !all[i - 1]?.startsWith('--')) ?? 10_000);
+const photos = countArg(10_000);
 const photoBytes = Number(argValue('--kb') ?? 128) * 1024;
 const rounds = Number(argValue('--rounds') ?? 3);
 const share = (floorMs: number, ms: number): number => Math.round((floorMs / ms) * 100) / 100;
