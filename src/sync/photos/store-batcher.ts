@@ -22,7 +22,10 @@ export interface BatchLimits {
   lingerMs?: number;
 }
 
-export const BATCH_LIMITS: BatchLimits = { files: 32, bytes: 32 * 1024 * 1024, lingerMs: 250 };
+/** The longest a batch that is not full waits for more photos, unless its limits say otherwise. */
+const LINGER_MS = 250;
+
+export const BATCH_LIMITS: BatchLimits = { files: 32, bytes: 32 * 1024 * 1024, lingerMs: LINGER_MS };
 
 interface Waiting extends PhotoToStore {
   stored: () => void;
@@ -87,7 +90,7 @@ export class StoreBatcher {
         this.timer = null;
         this.lingered = true;
         this.startWriting();
-      }, this.limits.lingerMs ?? BATCH_LIMITS.lingerMs);
+      }, this.limits.lingerMs ?? LINGER_MS);
     }
   }
 
