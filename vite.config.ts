@@ -39,18 +39,26 @@ function firefoxBackgroundName(fileName: string): Plugin {
 }
 
 /**
- * What the popup's first script needs besides itself, in two chunks rather than the four the
+ * What the popup's first script needs besides itself, in two chunks rather than the six the
  * bundler made of it (each shared with other pages in its own way): with the polyfill gone
- * (below), the popup fetches four module scripts before its words can paint rather than six
- * (itself, these two and the bundler's runtime), each a request through the browser process,
- * slow under load (docs/BENCHMARKS.md, "Popup first paint"). The catalog with the browser API
- * it reads through is one, which the service worker loads too (named, or the bundler would fold
- * it into the other and the worker would load Preact); Preact, the page's language and the
- * preload helper the other, which only pages load.
+ * (below), the popup fetches four module scripts before its words can paint (itself, these two
+ * and the bundler's runtime), each a request through the browser process, slow under load
+ * (docs/BENCHMARKS.md, "Popup first paint"). One holds what the service worker loads too: the
+ * catalog with the browser API it reads through, and the first read's layout version and the
+ * model helpers its summaries use (named, or the bundler would fold them into the other and the
+ * worker would load Preact). The other holds what only pages load: Preact, the page's language,
+ * the preload helper, and the first read of the counts with its summaries.
  */
 const FIRST_SCRIPT_CHUNKS = [
-  { name: 'i18n', test: (id: string) => /src\/shared\/(browser|i18n)\.ts$|node_modules\/webextension-polyfill\//.test(id) },
-  { name: 'page-core', test: (id: string) => /node_modules\/preact\/(dist|jsx-runtime)\/|src\/ui\/page-language\.ts$|vite[/\\]preload-helper/.test(id) },
+  {
+    name: 'i18n',
+    test: (id: string) => /src\/shared\/(browser|i18n)\.ts$|node_modules\/webextension-polyfill\/|src\/db\/layout-version\.ts$|src\/model\/(counter|wipe-mark)\.ts$/.test(id),
+  },
+  {
+    name: 'page-core',
+    test: (id: string) =>
+      /node_modules\/preact\/(dist|jsx-runtime)\/|src\/ui\/(page-language|summarize-accounts)\.ts$|src\/db\/summary-records-direct\.ts$|vite[/\\]preload-helper/.test(id),
+  },
 ];
 
 export default defineConfig({

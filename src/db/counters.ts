@@ -1,7 +1,7 @@
 // Reading what the mirror holds per account: one small record each, kept by
 // counters-middleware.ts, so a page opens at the same speed with 20 items or 20,000.
 import type { LifeboatDb } from './schema';
-import type { CounterName, CounterRecord } from '../model/counter';
+import type { CounterRecord } from '../model/counter';
 
 export type Counts = CounterRecord['counts'];
 
@@ -9,8 +9,4 @@ export type Counts = CounterRecord['counts'];
 export async function readCounters(db: LifeboatDb, accountIds: string[]): Promise<Counts[]> {
   const rows = await db.counters.bulkGet(accountIds);
   return rows.map((row) => row?.counts ?? {});
-}
-
-export function countOf(counts: Counts, ...buckets: CounterName[]): number {
-  return buckets.reduce((sum, bucket) => sum + (counts[bucket] ?? 0), 0);
 }

@@ -2,7 +2,7 @@
 import type { LifeboatDb } from './schema';
 import type { CollectionCount, RunRecord } from '../model/run';
 import { photoCollectionId } from '../model/wipe-mark';
-import { countOf } from './counters';
+import { countOf } from '../model/counter';
 
 export async function startRun(db: LifeboatDb, accountId: string, now: number): Promise<number> {
   const id = await db.runs.add({

@@ -19,9 +19,8 @@ import type { AccountRecord } from '../model/account';
 import type { WipeMarkRecord } from '../model/wipe-mark';
 import { seedWipeMarks } from './seed-wipe-marks';
 import { seedCollectionCounts } from './collection-counts';
+import { DB_NAME } from './layout-version';
 import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from '../model/photo';
-
-export const DB_NAME = 'lifeboat';
 
 export class LifeboatDb extends Dexie {
   accounts!: EntityTable<AccountRecord, 'id'>;

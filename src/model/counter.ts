@@ -22,3 +22,8 @@ export interface CollectionCountRecord {
   /** Items kept as deleted upstream. A record whose counts are both 0 is removed. */
   deleted: number;
 }
+
+/** The sum of some buckets of an account's counts (absent buckets are 0). */
+export function countOf(counts: CounterRecord['counts'], ...buckets: CounterName[]): number {
+  return buckets.reduce((sum, bucket) => sum + (counts[bucket] ?? 0), 0);
+}

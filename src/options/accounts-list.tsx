@@ -1,6 +1,6 @@
 // The accounts: status, counts, what to mirror, a new password when the server refused the
 // old one, and removal (keeping the mirrored data unless the person says otherwise).
-import type { AccountSummary } from '../ui/account-summaries';
+import type { AccountSummary } from '../ui/summarize-accounts';
 import { hasServer, usesBrowserSession } from '../model/provider-setup';
 import { setupOf } from '../providers/setup-registry';
 import { AccountStatus } from '../ui/account-status';

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../ui/account-summaries';
+import type { AccountSummary } from '../ui/summarize-accounts';
 import { AccountStatus } from '../ui/account-status';
 import { ItemCounts } from '../ui/item-counts';
 import { UnreadableLine } from '../ui/unreadable-line';

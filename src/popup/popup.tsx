@@ -1,5 +1,6 @@
 // The toolbar popup: at a glance, is my data safe? Then Sync now and one-click exports.
-// Loaded after the frame has painted (main.tsx): this is the chunk with the data layer.
+// Loaded after the frame has painted (main.tsx), without the data layer: Dexie loads after the
+// first render, for the live counts and the commands (use-account-summaries.ts, call-through-db.ts).
 import { useState } from 'preact/hooks';
 import { callThroughDb } from '../ui/call-through-db';
 import { t } from '../shared/i18n';
@@ -7,7 +8,7 @@ import { StatusLine, type Message } from '../ui/controls/status-line';
 import { useNow } from '../ui/use-now';
 import { useAction } from '../ui/use-action';
 import { useAccountSummaries } from '../ui/use-account-summaries';
-import type { AccountSummary } from '../ui/account-summaries';
+import type { AccountSummary } from '../ui/summarize-accounts';
 import { AccountCard } from './account-card';
 import { Warnings } from './warnings';
 import { LockLine } from './lock-line';
@@ -20,11 +21,9 @@ import { openExportItems } from '../ui/open-export-items';
 import type { ExportResult } from '../model/export';
 import { PopupFooter, PopupFrame, PopupHeader } from './popup-frame';
 
-// main.tsx starts the first read as soon as this chunk arrives, before Preact's effects run.
-export { readAccountSummaries } from '../ui/use-account-summaries';
-
-export function Popup({ first }: { first?: Promise<AccountSummary[]> }) {
-  const summaries = useAccountSummaries(first);
+/** `initial`: the counts main.tsx read straight from IndexedDB, shown by the first render. */
+export function Popup({ initial }: { initial?: AccountSummary[] }) {
+  const summaries = useAccountSummaries(initial);
   const now = useNow();
   const [message, setMessage] = useState<Message>(null);
   // An export that kept items as served or left some out: its sentence leads to the list of them.

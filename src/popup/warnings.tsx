@@ -9,7 +9,7 @@ import { call } from '../shared/rpc-client';
 import { callThroughDb } from '../ui/call-through-db';
 import { t } from '../shared/i18n';
 import { archiveSavedSentence, itemsSavedSentence } from '../ui/saved-file-sentences';
-import type { AccountSummary, AlarmView } from '../ui/account-summaries';
+import type { AccountSummary, AlarmView } from '../ui/summarize-accounts';
 import { alarmSentence } from '../shared/alarm-sentence';
 import { usePersistence } from '../ui/use-persistence';
 import { warnStorageMayBeCleared } from '../ui/storage-warning';

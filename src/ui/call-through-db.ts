@@ -1,12 +1,11 @@
 // Long commands from the pages (adding an account, Sync now, exports): sent without awaiting the
 // work, their outcome read from the database, so that Firefox stopping an idle event page cannot
 // lose them (shared/command-message.ts, background/command-runner.ts). Pages only: it reads the
-// mirror's database, which shared/ code must not.
+// mirror's database, which shared/ code must not. The database's modules (Dexie) load with the
+// first command rather than with the page, so the popup can show its counts before them.
 import { browser } from '../shared/browser';
 import type { CommandName, Params, Result } from '../shared/rpc-contract';
 import type { CommandAck, CommandMessage } from '../shared/command-message';
-import { openDb } from '../db/schema';
-import { forgetCommand, readCommand } from '../db/commands';
 
 /** The page looks for the outcome this often… */
 const POLL_MS = 200;
@@ -32,6 +31,7 @@ async function send(message: CommandMessage): Promise<CommandAck> {
 export async function callThroughDb<K extends CommandName>(rpc: K, params: Params<K>): Promise<Result<K>> {
   const id = crypto.randomUUID();
   const start: CommandMessage = { lifeboatCommand: 'start', id, name: rpc, params };
+  const [{ openDb }, { forgetCommand, readCommand }] = await Promise.all([import('../db/schema'), import('../db/commands')]);
   const db = openDb();
   let ack = await send(start);
   for (let look = 1; ; look += 1) {

@@ -1,5 +1,5 @@
 // "Contacts: 412 · Events: 1,280 · Tasks: 36", only the kinds the account has.
-import type { AccountSummary } from './account-summaries';
+import type { AccountSummary } from './summarize-accounts';
 import { t } from '../shared/i18n';
 import { setupOf } from '../providers/setup-registry';
 import { formatCount } from './format-count';

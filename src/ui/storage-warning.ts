@@ -1,7 +1,7 @@
 // Whether to warn that the browser may clear the copy: only when it has not promised to keep it
 // (null: not known yet, no warning) and there is something to lose. Before the first copy the
 // warning would only frighten; the first popup invites instead.
-import type { AccountSummary } from './account-summaries';
+import type { AccountSummary } from './summarize-accounts';
 
 type Held = Pick<AccountSummary, 'contacts' | 'events' | 'tasks' | 'photos'>;
 

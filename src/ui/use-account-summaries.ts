@@ -1,19 +1,25 @@
 // The accounts with their counts as a Preact hook, for the popup, the options page and the
 // setup's progress: read at open, re-read when the small rows change, never per batch of items
-// (watch-account-summaries.ts says why).
+// (watch-account-summaries.ts says why). The watch, with Dexie, loads after the page's first
+// render: the popup shows the counts it read straight from IndexedDB (popup/main.tsx) without
+// waiting for the data layer.
 import { useEffect, useState } from 'preact/hooks';
-import { openDb } from '../db/schema';
-import { accountSummaries, type AccountSummary } from './account-summaries';
-import { watchAccountSummaries } from './watch-account-summaries';
+import type { AccountSummary } from './summarize-accounts';
 
-/** The first read, started by a page before it renders (the popup, as its chunk arrives). */
-export function readAccountSummaries(): Promise<AccountSummary[]> {
-  return accountSummaries(openDb());
-}
-
-/** `first`: a read already under way (readAccountSummaries), taken as the first one. */
-export function useAccountSummaries(first?: Promise<AccountSummary[]>): AccountSummary[] | undefined {
-  const [summaries, setSummaries] = useState<AccountSummary[] | undefined>(undefined);
-  useEffect(() => watchAccountSummaries(openDb(), setSummaries, { first }), []); // `first` is taken once, at the first render
+/** `initial`: summaries already read (the popup's direct first read), shown from the first render. */
+export function useAccountSummaries(initial?: AccountSummary[]): AccountSummary[] | undefined {
+  const [summaries, setSummaries] = useState<AccountSummary[] | undefined>(initial);
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let unmounted = false;
+    void Promise.all([import('../db/schema'), import('./watch-account-summaries')]).then(([{ openDb }, { watchAccountSummaries }]) => {
+      if (unmounted) return;
+      stop = watchAccountSummaries(openDb(), setSummaries, { first: initial && Promise.resolve(initial) });
+    });
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
+  }, []); // `initial` is taken once, at the first render
   return summaries;
 }

@@ -10,7 +10,8 @@
 // of a first mirror shows the moment it is stored, not up to an interval later.
 import { Dexie, liveQuery, type ObservabilitySet } from 'dexie';
 import type { LifeboatDb } from '../db/schema';
-import { accountSummaries, type AccountSummary } from './account-summaries';
+import { accountSummaries } from './account-summaries';
+import type { AccountSummary } from './summarize-accounts';
 import { coalescedRead } from './coalesced-read';
 import type { AccountRecord } from '../model/account';
 

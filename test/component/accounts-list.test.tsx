@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import type { AccountRecord } from '../../src/model/account';
-import type { AccountSummary } from '../../src/ui/account-summaries';
+import type { AccountSummary } from '../../src/ui/summarize-accounts';
 import { mockConnector, type MockConnector } from './mock-connector';
 
 vi.mock('../../src/shared/browser', () => import('./component-browser'));

@@ -39,6 +39,9 @@ describe('the popup with 20,000 items mirrored', () => {
       );
       // Both marks are set, the frame before the counts (their times are logged, not asserted).
       expect(painted).toBeLessThan(ready);
+      // The counts were read straight from IndexedDB (db/summary-records-direct.ts), not through
+      // Dexie: that read sets this mark only when it answered.
+      expect(await popup.evaluate(() => performance.getEntriesByName('lifeboat:counts-read').length)).toBe(1);
       // The page's styles are written into it and allowed by their hashes: a policy that
       // refused them would leave the theme's variables and the popup's padding unset.
       expect(await popup.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).not.toBe('');

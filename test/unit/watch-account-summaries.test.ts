@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addTestAccount, freshDb } from '../support/test-db';
 import { updateAccount } from '../../src/db/accounts';
 import { watchAccountSummaries } from '../../src/ui/watch-account-summaries';
-import { accountSummaries, type AccountSummary } from '../../src/ui/account-summaries';
+import { accountSummaries } from '../../src/ui/account-summaries';
+import type { AccountSummary } from '../../src/ui/summarize-accounts';
 import type { ItemRecord } from '../../src/model/item';
 
 const INTERVAL = 10;
