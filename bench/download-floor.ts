@@ -5,7 +5,9 @@
 // - memory: a Blob of random printable bytes already in the page's memory, made before the clock
 //   starts: no database, no offscreen document, no message;
 // - stored pages: a Blob of the ready pages' own stored Blobs, read from IndexedDB in the page
-//   (what Lifeboat's offscreen document does, without the worker and the messages).
+//   (what Lifeboat's offscreen document does, without the worker and the messages);
+// - one stored file: the same bytes kept as one Blob in one record of a scratch database (stored
+//   before the clock starts), read and downloaded: whether the pages' number costs anything.
 // Every downloaded file is removed after its round. Needs `npm run build`.
 // Run: `npx tsx bench/download-floor.ts [contacts] [--rounds n]`.
 import { loadavg } from 'node:os';
@@ -25,27 +27,33 @@ interface Download {
   bytes: number;
 }
 
-/** Runs in the options page: downloads `window.floorBlob` (or the ready pages') and waits for the end. */
-function downloadInPage(from: 'memory' | 'stored pages'): Promise<Download> {
+type Way = 'lifeboat' | 'memory' | 'stored pages' | 'one stored file';
+
+/** Runs in the options page: downloads `window.floorBlob`, the ready pages or the one stored file, and waits for the end. */
+function downloadInPage(from: Exclude<Way, 'lifeboat'>): Promise<Download> {
   const holder = window as unknown as { floorBlob: Blob };
-  const storedPages = () =>
-    new Promise<Blob>((resolve, reject) => {
-      const open = indexedDB.open('lifeboat');
+  const readAll = (database: string, store: string) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      const open = indexedDB.open(database);
       open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
       open.onsuccess = () => {
         const db = open.result;
-        const request = db.transaction('exportPages', 'readonly').objectStore('exportPages').getAll();
+        const request = db.transaction(store, 'readonly').objectStore(store).getAll();
         request.onsuccess = () => {
           db.close();
-          const pages = (request.result as Array<{ kind: string; n: number; bytes?: Blob }>).filter((page) => page.kind === 'contacts').sort((a, b) => a.n - b.n);
-          resolve(new Blob(pages.map((page) => page.bytes ?? '')));
+          resolve(request.result);
         };
-        request.onerror = () => reject(request.error ?? new Error('The pages were not read'));
+        request.onerror = () => reject(request.error ?? new Error('The records were not read'));
       };
     });
+  const storedPages = async () => {
+    const pages = ((await readAll('lifeboat', 'exportPages')) as Array<{ kind: string; n: number; bytes?: Blob }>).filter((page) => page.kind === 'contacts').sort((a, b) => a.n - b.n);
+    return new Blob(pages.map((page) => page.bytes ?? ''));
+  };
+  const oneStoredFile = async () => ((await readAll('download-floor', 'files')) as Blob[])[0]!;
   return (async () => {
     const start = performance.now();
-    const blob = from === 'memory' ? holder.floorBlob : await storedPages();
+    const blob = from === 'memory' ? holder.floorBlob : from === 'stored pages' ? await storedPages() : await oneStoredFile();
     const url = URL.createObjectURL(blob);
     const id = await chrome.downloads.download({ url, filename: 'download-floor.vcf', conflictAction: 'uniquify', saveAs: false });
     await new Promise<void>((resolve, reject) => {
@@ -93,13 +101,29 @@ try {
       const part = chunk.slice(0, Math.min(chunk.length, size - made)).map((byte) => 33 + (byte % 90));
       parts.push(part);
     }
-    (window as unknown as { floorBlob: Blob }).floorBlob = new Blob(parts);
+    const blob = new Blob(parts);
+    (window as unknown as { floorBlob: Blob }).floorBlob = blob;
+    // The one stored file: the same bytes in one record of a scratch database.
+    return new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('download-floor', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('files');
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
+      open.onsuccess = () => {
+        const tx = open.result.transaction('files', 'readwrite');
+        tx.objectStore('files').put(blob, 1);
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error ?? new Error('The file was not stored'));
+      };
+    });
   }, bytes);
-  const times: Record<'lifeboat' | 'memory' | 'stored pages', number[]> = { lifeboat: [], memory: [], 'stored pages': [] };
+  const times: Record<Way, number[]> = { lifeboat: [], memory: [], 'stored pages': [], 'one stored file': [] };
   const loads: number[] = [];
   for (let round = 0; round < rounds; round++) {
     loads.push(loadavg()[0]!);
-    const order = (['lifeboat', 'memory', 'stored pages'] as const).map((_, i, all) => all[(i + round) % all.length]!);
+    const order = (['lifeboat', 'memory', 'stored pages', 'one stored file'] as const).map((_, i, all) => all[(i + round) % all.length]!);
     for (const which of order) {
       if (which === 'lifeboat') times.lifeboat.push((await command(lifeboat, 'exportContacts', {})).ms);
       else times[which].push((await lifeboat.page.evaluate(downloadInPage, which)).ms);

@@ -24,6 +24,15 @@ async function mirrored(): Promise<LifeboatDb> {
   return db;
 }
 
+/** A mirror of `count` cards, "Person 000" onwards, with no page built yet. */
+async function manyCards(count: number): Promise<LifeboatDb> {
+  const db = freshDb();
+  await addTestAccount(db, 'acct');
+  const names = Array.from({ length: count }, (_, n) => `Person ${String(n).padStart(3, '0')}`);
+  await storeItems(db, BOOK, names.map((name) => ({ href: name, etag: '"1"', raw: card(name), kind: 'contact', uid: null, title: name })), 1);
+  return db;
+}
+
 const staleIds = async (db: LifeboatDb) => (await db.exportPages.toArray()).filter((page) => page.stale).map((page) => page.id);
 
 afterEach(() => vi.restoreAllMocks());
@@ -64,6 +73,40 @@ describe('the pages of a ready export', () => {
     expect(await staleIds(db)).toHaveLength(1);
     vi.restoreAllMocks();
     expect(await (await readyExport(db, 'contacts', {}, NOW))!.blob.text()).not.toContain('FN:Ada');
+    db.close();
+  });
+
+  it('are at most about sixteen however large the export, and a change still rebuilds only its own page', async () => {
+    const db = await manyCards(320);
+    // At 60 characters a page, 320 cards would make about 160 pages.
+    await freshPages(db, 'contacts', 60);
+    const pages = await db.exportPages.count();
+    expect(pages).toBeGreaterThan(8);
+    expect(pages).toBeLessThanOrEqual(17);
+    await storeItems(db, BOOK, [{ href: 'Person 123', etag: '"2"', raw: card('Person 123', 'NOTE:new\r\n'), kind: 'contact', uid: null, title: 'Person 123' }], 2);
+    const built: string[] = [];
+    const RealBlob = Blob;
+    // A function, not an arrow: the mock is called with `new`, and an object returned from a constructor is its result.
+    vi.spyOn(globalThis, 'Blob').mockImplementation(function (parts?: BlobPart[], options?: BlobPropertyBag) {
+      if (parts?.some((part) => typeof part === 'string' && part.includes('BEGIN:VCARD'))) built.push('page');
+      return new RealBlob(parts, options);
+    });
+    const fresh = await freshPages(db, 'contacts', 60);
+    // One page built again, not all of them cut anew: its size is judged against the larger pages'.
+    expect(built).toEqual(['page']);
+    expect(fresh).toHaveLength(pages);
+    expect((await fresh.find((page) => page.ids.includes(itemId(BOOK.id, 'Person 123')))!.bytes!.text())).toContain('NOTE:new');
+    db.close();
+  });
+
+  it('cut by an earlier version, one of about 1.5 MB each however many, are cut again into at most about sixteen', async () => {
+    const db = await manyCards(120);
+    // The earlier cut: no bound on the number of pages.
+    await freshPages(db, 'contacts', 60, Infinity);
+    expect(await db.exportPages.count()).toBeGreaterThan(40);
+    const fresh = await freshPages(db, 'contacts', 60);
+    expect(fresh.length).toBeLessThanOrEqual(17);
+    expect(await db.exportPages.count()).toBe(fresh.length);
     db.close();
   });
 

@@ -12,12 +12,26 @@ import { buildPage } from './page-build';
 import { timedPhase } from '../../shared/phase-times';
 
 /**
- * About 1.5 MB of text a page: few records for IndexedDB to read at the click (Chromium's cost is
- * per record), yet a change rebuilds little. The .ics is one page: its VTIMEZONEs are resolved
- * across the whole file (a TZID two objects define differently is renamed in the second), so a
- * page of it could not be built on its own; its rebuild costs one build of the file.
+ * At least about 1.5 MB of text a page: few records for IndexedDB to read at the click (Chromium's
+ * cost is per record), yet a change rebuilds little. The .ics is one page: its VTIMEZONEs are
+ * resolved across the whole file (a TZID two objects define differently is renamed in the
+ * second), so a page of it could not be built on its own; its rebuild costs one build of the file.
  */
 const PAGE_CHARS = 1_500_000;
+
+/**
+ * At most about this many pages, however large the export: a larger one gets larger pages. The
+ * click hands the download one Blob of the pages' stored Blobs, and Chromium's download pays for
+ * each part it reads from the database's files: an 82 MB .vcf took 301 ms from 54 stored pages
+ * and 164 ms from one stored Blob (bench/download-floor.ts, in turns), about 2.6 ms a part. A change
+ * then rebuilds one larger page, off the click.
+ */
+const MOST_PAGES = 16;
+
+/** The size pages are cut at: `least`, or larger where that would make more than `mostPages` pages of `totalChars`. */
+export function pageCharsFor(totalChars: number, least = PAGE_CHARS, mostPages = MOST_PAGES): number {
+  return Math.max(least, Math.ceil(totalChars / mostPages));
+}
 
 /** How many times its size a page may grow before the pages are cut again. */
 const GROWN = 3;
@@ -28,9 +42,14 @@ function pageRecord(kind: ExportKind, n: number, items: readonly SelectedItem[])
   return { id: pageId(kind, n), kind, n, ids: items.map((item) => item.id), stale: false, size: bytes.size, bytes, ...content };
 }
 
-/** The items cut into runs of about PAGE_CHARS, in order. */
-function cut(kind: ExportKind, items: readonly SelectedItem[], pageChars: number): SelectedItem[][] {
+/** The items cut into runs of about pageCharsFor(their size, `least`, `mostPages`), in order. */
+function cut(kind: ExportKind, items: readonly SelectedItem[], least: number, mostPages: number): SelectedItem[][] {
   if (kind === 'calendars') return [[...items]];
+  const pageChars = pageCharsFor(
+    items.reduce((sum, item) => sum + item.raw.length, 0),
+    least,
+    mostPages,
+  );
   const pages: SelectedItem[][] = [[]];
   let chars = 0;
   for (const item of items) {
@@ -67,10 +86,10 @@ function sameAccounts(layout: ExportLayoutRecord, accounts: readonly string[]): 
 }
 
 /** Every page of `kind` built again from the mirror. */
-export function buildAllPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CHARS): Promise<void> {
+export function buildAllPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CHARS, mostPages = MOST_PAGES): Promise<void> {
   return db.transaction('rw', tables(db), async () => {
     const accounts = await accountIds(db);
-    const runs = cut(kind, await selectForExport(db, { kinds: EXPORT_ITEM_KINDS[kind] }), pageChars);
+    const runs = cut(kind, await selectForExport(db, { kinds: EXPORT_ITEM_KINDS[kind] }), pageChars, mostPages);
     await pagesOf(db, kind).delete();
     await db.exportPages.bulkPut(runs.map((run, n) => pageRecord(kind, n, run)));
     // Each page after the first begins at its first item's sort key.
@@ -92,19 +111,30 @@ async function itemsOfPage(db: LifeboatDb, kind: ExportKind, page: ExportPageRec
  * Rebuilds the stale pages of `kind` (all of them when none was built yet, or under another
  * locale's order); returns the pages, in order, all fresh.
  */
-export function freshPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CHARS): Promise<ExportPageRecord[]> {
+export function freshPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CHARS, mostPages = MOST_PAGES): Promise<ExportPageRecord[]> {
   return db.transaction('rw', tables(db), async () => {
     const [layout, ids] = await Promise.all([db.exportLayouts.get(kind), accountIds(db)]);
-    if (!layout || layout.locale !== ORDER_LOCALE || !sameAccounts(layout, ids)) await buildAllPages(db, kind, pageChars);
-    const pages = await pagesOf(db, kind).sortBy('n');
+    if (!layout || layout.locale !== ORDER_LOCALE || !sameAccounts(layout, ids)) await buildAllPages(db, kind, pageChars, mostPages);
+    let pages = await pagesOf(db, kind).sortBy('n');
+    // Pages cut before their number was bounded (each of about PAGE_CHARS, however large the
+    // export) are cut again once: a click would pay for each of them in the download.
+    if (pages.length > 2 * mostPages) {
+      await buildAllPages(db, kind, pageChars, mostPages);
+      pages = await pagesOf(db, kind).sortBy('n');
+    }
     const stale = pages.filter((page) => page.stale);
     if (stale.length === 0) return pages;
     const accounts = new Set(ids);
     const rebuilt = await Promise.all(stale.map(async (page) => pageRecord(kind, page.n, await itemsOfPage(db, kind, page, accounts))));
-    // A page that new items grew to several times its size is cut again with all the others
-    // (the .ics, one page, never is): a change then still rebuilds about one page's worth.
-    if (kind === 'contacts' && rebuilt.some((page) => page.size > GROWN * pageChars)) {
-      await buildAllPages(db, kind, pageChars);
+    // A page that new items grew to several times the size pages are cut at is cut again with all
+    // the others (the .ics, one page, never is): a change then still rebuilds about one page's worth.
+    const cutAt = pageCharsFor(
+      pages.reduce((sum, page) => sum + page.size, 0),
+      pageChars,
+      mostPages,
+    );
+    if (kind === 'contacts' && rebuilt.some((page) => page.size > GROWN * cutAt)) {
+      await buildAllPages(db, kind, pageChars, mostPages);
       return pagesOf(db, kind).sortBy('n');
     }
     await db.exportPages.bulkPut(rebuilt);
