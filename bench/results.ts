@@ -1,5 +1,6 @@
 // The shape of bench/results.json: every figure in ms (heap in bytes), with the single runs
 // behind each median.
+import type { Settled } from './disk-settled';
 import type { ServerName } from './bench-server';
 import type { Machine } from './machine';
 import type { DataSize } from './generate-data';
@@ -47,6 +48,10 @@ export interface SizeResult {
     /** The whole click: command to the worker, build, download, file complete ("click to file"). */
     exportVcfWithDownload: Figure;
     exportIcsWithDownload: Figure;
+    /** The .vcf clicked right after the mirror and its ready pages, before the disk settled (disk-settled.ts). */
+    exportVcfRightAfterMirror?: Figure;
+    /** The wait for the disk before the judged clicks. */
+    clicksSettled?: Settled;
     /** The same clicks up to the download's start (the file complete minus the worker's wait for it). */
     exportVcfStarted?: Figure;
     exportIcsStarted?: Figure;

@@ -2,6 +2,7 @@
 // patterns, the sweep across sizes with each figure's growth, and the targets, met or missed,
 // said plainly; then the side-by-side "as a person sees it". Markdown, for the terminal and for
 // docs/BENCHMARKS.md alike.
+import type { Settled } from './disk-settled';
 import type { ServerName } from './bench-server';
 import { formatCount, formatMb, formatMs, formatRatio, markdownTable } from './format';
 import type { BenchResults, CpuSplit, Figure, SideBySideResult, SizeResult } from './results';
@@ -41,6 +42,7 @@ function detail(s: SizeResult): string {
       row(`Sync of 100 upstream changes${seen}`, floor.changes, floor.changesPattern, lb.changes, vd?.changes ?? null),
       only(`.vcf of ${formatCount(s.size.contacts)} contacts, click to file (command → file complete in Downloads)`, lb.exportVcfWithDownload),
       only(`.ics of ${formatCount(s.size.events + s.size.tasks)} events and tasks, click to file (command → file complete)`, lb.exportIcsWithDownload),
+      only(`.vcf, click to file right after the mirror, before the disk settled${settledNote(lb.clicksSettled)}`, lb.exportVcfRightAfterMirror ?? null),
       only('.vcf, click to download started', lb.exportVcfStarted ?? null),
       only('.ics, click to download started', lb.exportIcsStarted ?? null),
       only('.vcf, build alone (offscreen: command → blob ready)', lb.exportVcf),
@@ -200,6 +202,12 @@ export function renderGrowthReport(results: BenchResults): string {
 }
 
 /** The ready exports' first build after the first mirror: background work, not part of a click. */
+/** What the wait before the judged clicks found (disk-settled.ts). */
+function settledNote(settled: Settled | undefined): string {
+  if (!settled) return '';
+  return ` (then ${settled.pendingMbAtStart.toFixed(0)} MB waiting to be written; the judged clicks came ${(settled.waitedMs / 1000).toFixed(1)} s later${settled.settled ? '' : ', the wait timed out'})`;
+}
+
 function readyBuildRow(built: { contacts: number | null; calendars: number | null }): string[] {
   const ms = (value: number | null) => (value === null ? '—' : formatMs(value));
   return ['Exports kept ready: first build of their pages after the first mirror (background, .vcf / .ics)', '—', `${ms(built.contacts)} / ${ms(built.calendars)}`, '—', '—', '—'];
