@@ -20,7 +20,7 @@ export interface Settled {
 }
 
 /** Dirty + Writeback, in MB. */
-export function pendingWritesMb(): number {
+function pendingWritesMb(): number {
   let kb = 0;
   for (const line of readFileSync('/proc/meminfo', 'utf8').split('\n')) {
     const [name, value] = line.split(/:\s+/);

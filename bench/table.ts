@@ -201,13 +201,13 @@ export function renderGrowthReport(results: BenchResults): string {
   return parts.join('\n\n');
 }
 
-/** The ready exports' first build after the first mirror: background work, not part of a click. */
 /** What the wait before the judged clicks found (disk-settled.ts). */
 function settledNote(settled: Settled | undefined): string {
   if (!settled) return '';
   return ` (then ${settled.pendingMbAtStart.toFixed(0)} MB waiting to be written; the judged clicks came ${(settled.waitedMs / 1000).toFixed(1)} s later${settled.settled ? '' : ', the wait timed out'})`;
 }
 
+/** The ready exports' first build after the first mirror: background work, not part of a click. */
 function readyBuildRow(built: { contacts: number | null; calendars: number | null }): string[] {
   const ms = (value: number | null) => (value === null ? '—' : formatMs(value));
   return ['Exports kept ready: first build of their pages after the first mirror (background, .vcf / .ics)', '—', `${ms(built.contacts)} / ${ms(built.calendars)}`, '—', '—', '—'];
