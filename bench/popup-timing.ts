@@ -29,16 +29,17 @@ export interface PopupTiming {
 }
 
 /**
- * The popup's steps, in order (src/popup/main.tsx): its page's HTML received, its first script
- * running, the words painted, the data chunk evaluated, the counts read from the database.
+ * The popup's steps (src/popup/main.tsx): its page's HTML received, its first script running,
+ * the words painted, the worker's copy of the counts read from storage.session, the counts read
+ * straight from the database. A step the page did not take (no copy yet) is NaN.
  */
-export const POPUP_STEPS = ['html received', 'first script runs', 'words painted', 'data chunk loaded', 'counts read'] as const;
+export const POPUP_STEPS = ['html received', 'first script runs', 'words painted', 'counts copied', 'counts read directly'] as const;
 export type PopupStep = (typeof POPUP_STEPS)[number];
 const STEP_MARKS: Record<Exclude<PopupStep, 'html received'>, string> = {
   'first script runs': 'lifeboat:popup-start',
   'words painted': 'lifeboat:words-painted',
-  'data chunk loaded': 'lifeboat:data-chunk-loaded',
-  'counts read': 'lifeboat:counts-read',
+  'counts copied': 'lifeboat:counts-copied',
+  'counts read directly': 'lifeboat:counts-read-directly',
 };
 
 function watchForCounts(expected: string): void {

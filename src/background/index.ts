@@ -14,6 +14,8 @@ import { refreshBadge } from './attention';
 import { RECHECK_ALARM, ensureRecheckAlarm, recheckDuePhotos } from './photo-recheck';
 import { resumeLockChange } from '../secrets/lock-state';
 import { refreshIcloudOriginRuleQuietly } from './icloud-origin-rule';
+import { openDb } from '../db/schema';
+import { publishSummaryRecords } from '../db/publish-summary-records';
 
 registerRpcServer(handlers);
 // Long commands (adding an account, Sync now) answer at once and report through the database,
@@ -41,4 +43,6 @@ void refreshBadge();
 void ensureRecheckAlarm();
 // Session rules end with the browser: iCloud accounts need their Origin rule again.
 void refreshIcloudOriginRuleQuietly();
+// The popup's first counts: a copy of the summary records in storage.session, kept current while the worker runs.
+publishSummaryRecords(openDb());
 void resumeLockChange().catch((error: unknown) => console.warn('Lifeboat: could not finish the change of the passphrase lock', error));

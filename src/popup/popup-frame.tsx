@@ -1,8 +1,8 @@
 // The popup's frame as it looks before any data arrives: the header, one account card's
-// outline and the buttons in their places. It imports nothing but Preact and the catalog, so
-// the first script stays small and paints at once; the data layer (Dexie, the summaries) loads
-// after it (main.tsx). The live popup shows this same frame until its first read returns, so
-// nothing moves when the counts arrive.
+// outline and the buttons in their places, with their words. It imports nothing but Preact and
+// the catalog, and needs no data: main.tsx renders it at once, before the counts are read, and
+// Dexie loads after the popup's first render. The live popup shows this same frame until its
+// first read returns, so nothing moves when the counts arrive.
 import type { ComponentChildren } from 'preact';
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';

@@ -1,5 +1,5 @@
 // The toolbar popup: at a glance, is my data safe? Then Sync now and one-click exports.
-// Loaded after the frame has painted (main.tsx), without the data layer: Dexie loads after the
+// Part of the popup's first script (main.tsx), without the data layer: Dexie loads after the
 // first render, for the live counts and the commands (use-account-summaries.ts, call-through-db.ts).
 import { useState } from 'preact/hooks';
 import { callThroughDb } from '../ui/call-through-db';
@@ -21,9 +21,12 @@ import { openExportItems } from '../ui/open-export-items';
 import type { ExportResult } from '../model/export';
 import { PopupFooter, PopupFrame, PopupHeader } from './popup-frame';
 
-/** `initial`: the counts main.tsx read straight from IndexedDB, shown by the first render. */
-export function Popup({ initial }: { initial?: AccountSummary[] }) {
-  const summaries = useAccountSummaries(initial);
+/**
+ * `initial`: the counts main.tsx had first (the worker's copy in storage.session, or its direct
+ * read of IndexedDB), shown by the first render; `fresh`: that direct read, when `initial` was the copy.
+ */
+export function Popup({ initial, fresh }: { initial?: AccountSummary[]; fresh?: Promise<AccountSummary[] | null> }) {
+  const summaries = useAccountSummaries(initial, fresh);
   const now = useNow();
   const [message, setMessage] = useState<Message>(null);
   // An export that kept items as served or left some out: its sentence leads to the list of them.

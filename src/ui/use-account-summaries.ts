@@ -6,20 +6,27 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountSummary } from './summarize-accounts';
 
-/** `initial`: summaries already read (the popup's direct first read), shown from the first render. */
-export function useAccountSummaries(initial?: AccountSummary[]): AccountSummary[] | undefined {
+/**
+ * `initial`: summaries already at hand, shown from the first render (the popup's copy from
+ * storage.session, or its direct read). `fresh`: the popup's direct read of the database, when
+ * `initial` came from that copy: shown as soon as it answers and taken as the watch's first read,
+ * so a copy that missed a change is replaced within tens of milliseconds; null, it could not read.
+ */
+export function useAccountSummaries(initial?: AccountSummary[], fresh?: Promise<AccountSummary[] | null>): AccountSummary[] | undefined {
   const [summaries, setSummaries] = useState<AccountSummary[] | undefined>(initial);
   useEffect(() => {
     let stop: (() => void) | null = null;
     let unmounted = false;
+    void fresh?.then((read) => !unmounted && read && setSummaries(read));
+    const first = fresh ?? (initial && Promise.resolve(initial));
     void Promise.all([import('../db/schema'), import('./watch-account-summaries')]).then(([{ openDb }, { watchAccountSummaries }]) => {
       if (unmounted) return;
-      stop = watchAccountSummaries(openDb(), setSummaries, { first: initial && Promise.resolve(initial) });
+      stop = watchAccountSummaries(openDb(), setSummaries, { first });
     });
     return () => {
       unmounted = true;
       stop?.();
     };
-  }, []); // `initial` is taken once, at the first render
+  }, []); // `initial` and `fresh` are taken once, at the first render
   return summaries;
 }

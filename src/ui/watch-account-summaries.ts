@@ -12,7 +12,7 @@ import { Dexie, liveQuery, type ObservabilitySet } from 'dexie';
 import type { LifeboatDb } from '../db/schema';
 import { accountSummaries } from './account-summaries';
 import type { AccountSummary } from './summarize-accounts';
-import { coalescedRead } from './coalesced-read';
+import { coalescedRead } from '../shared/coalesced-read';
 import type { AccountRecord } from '../model/account';
 
 /** The small rows besides the accounts' whose change means the counts may have changed: none of them is an item. */
@@ -22,8 +22,8 @@ const WATCHED_TABLES = ['counters', 'collections', 'alarms', 'runs'] as const;
 export const RECOUNT_INTERVAL_MS = 1_000;
 
 export interface WatchOptions {
-  /** A read already under way (the popup starts one before it renders), taken as the first. */
-  first?: Promise<AccountSummary[]>;
+  /** A read already under way (the popup starts one before it renders), taken as the first; null: it could not read, the watch reads instead. */
+  first?: Promise<AccountSummary[] | null>;
   intervalMs?: number;
 }
 
@@ -31,7 +31,7 @@ export interface WatchOptions {
 export function watchAccountSummaries(db: LifeboatDb, show: (summaries: AccountSummary[]) => void, { first, intervalMs = RECOUNT_INTERVAL_MS }: WatchOptions = {}): () => void {
   let started = first ?? null;
   const reader = coalescedRead(() => {
-    const read = started ?? accountSummaries(db);
+    const read = started ? started.then((summaries) => summaries ?? accountSummaries(db)) : accountSummaries(db);
     started = null;
     return read.then(show);
   }, intervalMs);

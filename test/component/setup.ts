@@ -3,6 +3,12 @@
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/preact';
 
+// The pages load the data layer with a dynamic import after their first render
+// (ui/use-account-summaries.ts, ui/call-through-db.ts). Loaded here first, so that such an
+// import in a file's last test answers from the module cache instead of loading modules after
+// the file's environment is torn down (Vitest's EnvironmentTeardownError).
+await Promise.all([import('../../src/db/schema'), import('../../src/db/commands'), import('../../src/ui/watch-account-summaries')]);
+
 afterEach(() => {
   cleanup();
   location.hash = '';

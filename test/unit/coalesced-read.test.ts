@@ -1,7 +1,7 @@
 // The pages' counts are re-read when small rows change, however often: at most one read per
-// interval, never two at once, and never a change left unread (src/ui/coalesced-read.ts).
+// interval, never two at once, and never a change left unread (src/shared/coalesced-read.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { coalescedRead } from '../../src/ui/coalesced-read';
+import { coalescedRead } from '../../src/shared/coalesced-read';
 
 const INTERVAL = 1_000;
 

@@ -30,11 +30,15 @@ const LIBRARY_MARKERS: Record<string, string> = {
 };
 
 /**
- * Gzipped bytes the popup may load before its frame paints: Preact, the catalog (with the
- * browser API it reads it through) and the frame, about 15 KB in an unminified build. The whole
- * popup with Dexie and the summaries was 75 KB on that path before the frame was split off.
+ * Gzipped bytes of the popup's first script with everything it imports statically: Preact, the
+ * catalog (with the browser API it reads it through), the frame and the popup itself, about
+ * 30 KB in an unminified build. The page paints its outline before any of it runs (index.html);
+ * what this budget guards is the time to the counts. The popup was a second chunk loaded after
+ * the words until 2026-12-07: with the counts' copy answering about 6 ms after the script starts
+ * (db/session-summary.ts), the chunk's fetch and evaluation were what the counts waited for
+ * (counts shown 133 → 115 ms, docs/BENCHMARKS.md). The whole popup with Dexie was 75 KB.
  */
-const FIRST_SCRIPT_BUDGET_GZIP = 20 * 1024;
+const FIRST_SCRIPT_BUDGET_GZIP = 32 * 1024;
 
 /** Files of dist/ the page loads first: its module scripts and the modules it preloads. */
 function pageEntries(htmlPath: string): string[] {
@@ -98,21 +102,25 @@ describe('the popup bundle', () => {
     expect(found).toEqual([]);
   });
 
-  it('loads a small first script that paints the frame and reads the counts directly, and the data layer only after it', () => {
+  it('loads the popup in its first script, which reads the counts without Dexie, and the data layer only after it', () => {
     const [first, ...preloaded] = pageEntries(popupHtml);
-    // What runs before the first paint: the page's script and every module it imports statically.
+    // What the page loads before its first render: the page's script and every module it imports statically.
     const firstPath = reachableChunks([first!], { dynamic: false });
     expect([...firstPath].sort()).toEqual([...new Set([first!, ...preloaded, ...firstPath])].sort());
     const gzipped = [...firstPath].reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
     console.info(`popup first script: ${firstPath.size} chunks, ${gzipped} bytes gzipped (budget ${FIRST_SCRIPT_BUDGET_GZIP})`);
     expect(gzipped).toBeLessThanOrEqual(FIRST_SCRIPT_BUDGET_GZIP);
     const modules = [...firstPath].flatMap(bundledModules);
-    expect(modules).toContain('src/popup/popup-frame.tsx');
-    // Of the database, only the direct first read (db/summary-records-direct.ts) and the layout
-    // version it checks: no Dexie, no schema.
-    expect(modules.filter((path) => /^src\/db\//.test(path) || /node_modules\/dexie\//.test(path)).sort()).toEqual(['src/db/layout-version.ts', 'src/db/summary-records-direct.ts']);
-    // The popup itself is still there, one dynamic import away.
-    expect([...reachableChunks([first!])].flatMap(bundledModules)).toContain('src/popup/popup.tsx');
+    expect(modules).toEqual(expect.arrayContaining(['src/popup/popup-frame.tsx', 'src/popup/popup.tsx']));
+    // Of the database, only the two first reads (the worker's copy in storage.session and the
+    // direct read of IndexedDB) and the layout version they check: no Dexie, no schema.
+    expect(modules.filter((path) => /^src\/db\//.test(path) || /node_modules\/dexie\//.test(path)).sort()).toEqual([
+      'src/db/layout-version.ts',
+      'src/db/session-summary.ts',
+      'src/db/summary-records-direct.ts',
+    ]);
+    // Dexie is still there, one dynamic import away (the live counts and the commands).
+    expect([...reachableChunks([first!])].flatMap(bundledModules).some((path) => /node_modules\/dexie\//.test(path))).toBe(true);
   });
 
   it('paints its outline from the page itself: no stylesheet to fetch, each inline style allowed by its hash', () => {

@@ -28,7 +28,7 @@ export function coalescedRead(read: () => Promise<void>, intervalMs: number): Co
     urgent = false;
     reading = true;
     void read()
-      .catch((error: unknown) => console.error('Lifeboat: a read for the page failed', error))
+      .catch((error: unknown) => console.error('Lifeboat: a coalesced read failed', error))
       .finally(() => {
         reading = false;
         if (urgent && !stopped) {

@@ -1,0 +1,32 @@
+// The worker keeps session-summary.ts's copy of the summary records current: it reads them at its
+// start and again whenever a transaction changes one of the small rows they are made of, here or
+// in a page (Dexie's change notices reach every context of the extension), at most once per
+// interval and never two reads at once, so a mirror committing batch after batch costs one small
+// read per interval. A written copy is never older than the one it replaces: one context writes,
+// one read after the other.
+import { Dexie, type ObservabilitySet } from 'dexie';
+import type { LifeboatDb } from './schema';
+import { readSummaryRecords } from './summary-records';
+import { writeSessionSummary } from './session-summary';
+import { coalescedRead } from '../shared/coalesced-read';
+
+/** The rows a summary is read from (summary-records.ts). */
+const SUMMARY_TABLES = ['accounts', 'counters', 'collections', 'alarms', 'runs'] as const;
+
+/** How far the copy may lag a running mirror; the popup's own read of the database follows it anyway. */
+export const PUBLISH_INTERVAL_MS = 250;
+
+/** Starts keeping the copy current; returns the stop. `write`: where the records go (a test's stand-in). */
+export function publishSummaryRecords(db: LifeboatDb, { intervalMs = PUBLISH_INTERVAL_MS, write = writeSessionSummary } = {}): () => void {
+  const publisher = coalescedRead(() => readSummaryRecords(db).then(write), intervalMs);
+  publisher.request();
+  const watched = SUMMARY_TABLES.map((table) => `idb://${db.name}/${table}/`);
+  const changed = (parts: ObservabilitySet): void => {
+    if (Object.keys(parts).some((part) => watched.some((prefix) => part.startsWith(prefix)))) publisher.request();
+  };
+  Dexie.on('storagemutated', changed);
+  return () => {
+    Dexie.on.storagemutated.unsubscribe(changed);
+    publisher.stop();
+  };
+}
