@@ -13,8 +13,13 @@ import { coalescedRead } from '../shared/coalesced-read';
 /** The rows a summary is read from (summary-records.ts). */
 const SUMMARY_TABLES = ['accounts', 'counters', 'collections', 'alarms', 'runs'] as const;
 
-/** How far the copy may lag a running mirror; the popup's own read of the database follows it anyway. */
-export const PUBLISH_INTERVAL_MS = 250;
+/**
+ * How far the copy may lag a running mirror: as far as an open page's counts do
+ * (ui/watch-account-summaries.ts), and the popup's own read of the database replaces it within
+ * tens of milliseconds anyway. Each copy is a read of the small rows and a message to the
+ * browser, a few milliseconds of the worker's time: once a second, not with every batch.
+ */
+export const PUBLISH_INTERVAL_MS = 1_000;
 
 /** Starts keeping the copy current; returns the stop. `write`: where the records go (a test's stand-in). */
 export function publishSummaryRecords(db: LifeboatDb, { intervalMs = PUBLISH_INTERVAL_MS, write = writeSessionSummary } = {}): () => void {
