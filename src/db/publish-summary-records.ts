@@ -4,11 +4,11 @@
 // interval and never two reads at once, so a mirror committing batch after batch costs one small
 // read per interval. A written copy is never older than the one it replaces: one context writes,
 // one read after the other.
-import { Dexie, type ObservabilitySet } from 'dexie';
 import type { LifeboatDb } from './schema';
 import { readSummaryRecords } from './summary-records';
 import { writeSessionSummary } from './session-summary';
 import { coalescedRead } from '../shared/coalesced-read';
+import { onTablesChanged } from './table-changes';
 
 /** The rows a summary is read from (summary-records.ts). */
 const SUMMARY_TABLES = ['accounts', 'counters', 'collections', 'alarms', 'runs'] as const;
@@ -25,13 +25,9 @@ export const PUBLISH_INTERVAL_MS = 1_000;
 export function publishSummaryRecords(db: LifeboatDb, { intervalMs = PUBLISH_INTERVAL_MS, write = writeSessionSummary } = {}): () => void {
   const publisher = coalescedRead(() => readSummaryRecords(db).then(write), intervalMs);
   publisher.request();
-  const watched = SUMMARY_TABLES.map((table) => `idb://${db.name}/${table}/`);
-  const changed = (parts: ObservabilitySet): void => {
-    if (Object.keys(parts).some((part) => watched.some((prefix) => part.startsWith(prefix)))) publisher.request();
-  };
-  Dexie.on('storagemutated', changed);
+  const stopWatching = onTablesChanged(db, SUMMARY_TABLES, () => publisher.request());
   return () => {
-    Dexie.on.storagemutated.unsubscribe(changed);
+    stopWatching();
     publisher.stop();
   };
 }

@@ -8,11 +8,12 @@
 // start and again when those change, at most once per interval (coalesced-read.ts), except
 // when an account's status changes (a run starting or ending): that is read at once, so the end
 // of a first mirror shows the moment it is stored, not up to an interval later.
-import { Dexie, liveQuery, type ObservabilitySet } from 'dexie';
+import { liveQuery } from 'dexie';
 import type { LifeboatDb } from '../db/schema';
 import { accountSummaries } from './account-summaries';
 import type { AccountSummary } from './summarize-accounts';
 import { coalescedRead } from '../shared/coalesced-read';
+import { onTablesChanged } from '../db/table-changes';
 import type { AccountRecord } from '../model/account';
 
 /** The small rows besides the accounts' whose change means the counts may have changed: none of them is an item. */
@@ -53,14 +54,10 @@ export function watchAccountSummaries(db: LifeboatDb, show: (summaries: AccountS
   // The other small rows by the database's change notices alone: a mirror moves a counter with
   // every batch it commits, and a live query reading them again each time cost an open options
   // page about 1 ms of CPU per photo of a photo mirror, for a read made at most once an interval.
-  const watched = WATCHED_TABLES.map((table) => `idb://${db.name}/${table}/`);
-  const changed = (parts: ObservabilitySet): void => {
-    if (Object.keys(parts).some((part) => watched.some((prefix) => part.startsWith(prefix)))) reader.request();
-  };
-  Dexie.on('storagemutated', changed);
+  const stopWatching = onTablesChanged(db, WATCHED_TABLES, () => reader.request());
   return () => {
     subscription.unsubscribe();
-    Dexie.on.storagemutated.unsubscribe(changed);
+    stopWatching();
     reader.stop();
   };
 }

@@ -6,18 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/preact';
 import { openDb } from '../../src/db/schema';
-import { addTestAccount } from '../support/test-db';
+import { addTestAccount, bookContact } from '../support/test-db';
 import { accountSummaries } from '../../src/ui/account-summaries';
 import { useAccountSummaries } from '../../src/ui/use-account-summaries';
 import type { AccountSummary } from '../../src/ui/summarize-accounts';
-import type { ItemRecord } from '../../src/model/item';
-
-function contact(n: number): ItemRecord {
-  return {
-    id: `acct|book|${n}`, accountId: 'acct', collectionId: 'acct|book', kind: 'contact', href: `${n}`, etag: '1', raw: 'BEGIN:VCARD', uid: null,
-    title: `Person ${n}`, emails: [], phones: [], start: null, end: null, allDay: false, recurring: false, firstSeenAt: 1, updatedAt: 1, deletedUpstreamAt: null, live: 1,
-  };
-}
 
 /** Every count the probe rendered, in order. */
 let shown: string[] = [];
@@ -32,7 +24,7 @@ function Probe({ initial, fresh }: { initial?: AccountSummary[]; fresh?: Promise
 async function mirrorAndStaleCopy(): Promise<{ current: AccountSummary[]; copy: AccountSummary[] }> {
   const db = openDb();
   await addTestAccount(db);
-  await db.items.bulkPut(Array.from({ length: 7 }, (_, i) => contact(i)));
+  await db.items.bulkPut(Array.from({ length: 7 }, (_, i) => bookContact(i)));
   const current = await accountSummaries(db);
   return { current, copy: current.map((summary) => ({ ...summary, contacts: 5 })) };
 }

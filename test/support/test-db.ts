@@ -2,6 +2,7 @@
 import { LifeboatDb } from '../../src/db/schema';
 import { insertAccount } from '../../src/db/accounts';
 import type { AccountRecord } from '../../src/model/account';
+import type { ItemRecord } from '../../src/model/item';
 import type { ItemReader, Readers } from '../../src/model/item-reader';
 
 let counter = 0;
@@ -13,6 +14,14 @@ export function freshDb(): LifeboatDb {
 
 export function addTestAccount(db: LifeboatDb, id = 'acct'): Promise<AccountRecord> {
   return insertAccount(db, { id, kind: 'dav', label: 'Test', serverUrl: 'https://dav.example.com/', calendarServerUrl: null, services: ['addressbook', 'calendar'], username: 'alice' }, 1);
+}
+
+/** A live contact of addTestAccount's account, numbered `n`, in its address book `acct|book`: for tests that count items. */
+export function bookContact(n: number): ItemRecord {
+  return {
+    id: `acct|book|${n}`, accountId: 'acct', collectionId: 'acct|book', kind: 'contact', href: `${n}`, etag: '1', raw: 'BEGIN:VCARD', uid: null,
+    title: `Person ${n}`, emails: [], phones: [], start: null, end: null, allDay: false, recurring: false, firstSeenAt: 1, updatedAt: 1, deletedUpstreamAt: null, live: 1,
+  };
 }
 
 /** A reader that only checks the envelope, so engine tests do not depend on vCard details. */

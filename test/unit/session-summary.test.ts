@@ -4,8 +4,7 @@
 // interval while a mirror writes batch after batch, and never be read by a popup of another layout.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeStorage, resetFakeStorage, restartBrowser } from '../support/fake-extension-storage';
-import { addTestAccount, freshDb } from '../support/test-db';
-import type { ItemRecord } from '../../src/model/item';
+import { addTestAccount, bookContact, freshDb } from '../support/test-db';
 import type { SummaryRecords } from '../../src/db/summary-records';
 
 vi.mock('../../src/shared/browser', async () => (await import('../support/fake-extension-storage')).fakeBrowserModule());
@@ -21,13 +20,6 @@ const INTERVAL = 10;
 const stops: Array<() => void> = [];
 beforeEach(resetFakeStorage);
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
-
-function contact(n: number): ItemRecord {
-  return {
-    id: `acct|book|${n}`, accountId: 'acct', collectionId: 'acct|book', kind: 'contact', href: `${n}`, etag: '1', raw: 'BEGIN:VCARD', uid: null,
-    title: `Person ${n}`, emails: [], phones: [], start: null, end: null, allDay: false, recurring: false, firstSeenAt: 1, updatedAt: 1, deletedUpstreamAt: null, live: 1,
-  };
-}
 
 const contactsIn = (records: SummaryRecords): number => records.counters.find((c) => c.accountId === 'acct')?.counts['contact:live'] ?? 0;
 
@@ -76,7 +68,7 @@ describe('the copy of the summary records in storage.session', () => {
     expect(copies[0]).toEqual(await readSummaryRecords(db));
 
     const started = Date.now();
-    for (let batch = 0; batch < 20; batch++) await db.items.bulkPut(Array.from({ length: 25 }, (_, i) => contact(batch * 25 + i)));
+    for (let batch = 0; batch < 20; batch++) await db.items.bulkPut(Array.from({ length: 25 }, (_, i) => bookContact(batch * 25 + i)));
     const writing = Date.now() - started;
     await vi.waitFor(() => expect(contactsIn(copies.at(-1)!)).toBe(500), { timeout: interval * 5 });
     expect(copies.length).toBeLessThanOrEqual(2 + Math.ceil(writing / interval));
@@ -116,7 +108,7 @@ describe('the copy of the summary records in storage.session', () => {
     };
     stops.push(publishSummaryRecords(db, { intervalMs: 0, write }));
     for (let batch = 0; batch < 30; batch++) {
-      await db.items.bulkPut(Array.from({ length: 10 }, (_, i) => contact(batch * 10 + i)));
+      await db.items.bulkPut(Array.from({ length: 10 }, (_, i) => bookContact(batch * 10 + i)));
       await new Promise((resolve) => setTimeout(resolve, Math.random() * INTERVAL));
     }
     await vi.waitFor(() => expect(written.at(-1)).toBe(300));
@@ -140,7 +132,7 @@ describe('the copy of the summary records in storage.session', () => {
     const db = freshDb();
     await addTestAccount(db);
     stops.push(publishSummaryRecords(db, { intervalMs: INTERVAL }));
-    await db.items.bulkPut([contact(1), contact(2)]);
+    await db.items.bulkPut([bookContact(1), bookContact(2)]);
     await vi.waitFor(async () => expect(contactsIn((await readSessionSummary())!)).toBe(2));
     expect(await readSessionSummary()).toEqual(await readSummaryRecords(db));
   });

@@ -3,23 +3,15 @@
 // batch; the account's own row changing (progress, the end of the run) reads again, and the
 // counts then shown are the mirror's (src/ui/watch-account-summaries.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addTestAccount, freshDb } from '../support/test-db';
+import { addTestAccount, bookContact, freshDb } from '../support/test-db';
 import { updateAccount } from '../../src/db/accounts';
 import { watchAccountSummaries } from '../../src/ui/watch-account-summaries';
 import { accountSummaries } from '../../src/ui/account-summaries';
 import type { AccountSummary } from '../../src/ui/summarize-accounts';
-import type { ItemRecord } from '../../src/model/item';
 
 const INTERVAL = 10;
 const stops: Array<() => void> = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
-
-function contact(n: number): ItemRecord {
-  return {
-    id: `acct|book|${n}`, accountId: 'acct', collectionId: 'acct|book', kind: 'contact', href: `${n}`, etag: '1', raw: 'BEGIN:VCARD', uid: null,
-    title: `Person ${n}`, emails: [], phones: [], start: null, end: null, allDay: false, recurring: false, firstSeenAt: 1, updatedAt: 1, deletedUpstreamAt: null, live: 1,
-  };
-}
 
 /** Enough time for a live query to answer and a coalesced read to run, many times over. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, INTERVAL * 10));
@@ -36,7 +28,7 @@ describe('the account summaries a page watches', () => {
 
     // Twenty batches written back to back: one read per interval at most, not one per batch.
     const started = Date.now();
-    for (let batch = 0; batch < 20; batch++) await db.items.bulkPut(Array.from({ length: 25 }, (_, i) => contact(batch * 25 + i)));
+    for (let batch = 0; batch < 20; batch++) await db.items.bulkPut(Array.from({ length: 25 }, (_, i) => bookContact(batch * 25 + i)));
     const writing = Date.now() - started;
     await vi.waitFor(() => expect(shown.at(-1)![0]!.contacts).toBe(500), { timeout: interval * 5 });
     expect(shown.length).toBeLessThanOrEqual(2 + Math.ceil(writing / interval));
