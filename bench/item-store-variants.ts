@@ -3,7 +3,8 @@
 // again into fresh databases, in the extension's own origin, in batches of 100 per transaction,
 // once per variant: today's indexes, each index left out in turn, no index at all, and the
 // value changed (raw text made one byte a character, raw stored as UTF-8 bytes, no raw, only
-// the storing floor's three fields), and 1,000 records a transaction instead of 100.
+// the storing floor's three fields, the key of schema 10: collection and address joined), and
+// 1,000 records a transaction instead of 100.
 // For each: the page's time and the CPU that Chromium's threads spent (thread-cpu.ts), the
 // browser process's IndexedDB thread pool first. Variants take turns over `--rounds` rounds.
 // Needs a build. Run: `npx tsx bench/item-store-variants.ts [contacts] [--rounds <n>] [--only <part of a name>]`.
@@ -18,7 +19,7 @@ interface Variant {
   /** Index name → key path (and multiEntry), as `createIndex` takes them. */
   indexes: Array<[string, string | string[], boolean?]>;
   /** How the value is changed before the put, evaluated in the page. */
-  value: 'as-is' | 'one-byte-raw' | 'utf8-raw' | 'no-raw' | 'text-only';
+  value: 'as-is' | 'one-byte-raw' | 'utf8-raw' | 'no-raw' | 'text-only' | 'joined-key';
   /** Records a transaction, 100 unless said (the storing floor commits one per multiget of up to 1,000). */
   perTransaction?: number;
 }
@@ -39,6 +40,7 @@ const VARIANTS: Variant[] = [
   { name: 'v7 indexes', indexes: V7, value: 'as-is' },
   ...V7.map(([index]): Variant => ({ name: `v7 without ${index}`, indexes: without(index), value: 'as-is' })),
   { name: 'no index', indexes: [], value: 'as-is' },
+  { name: 'v7 indexes, keys of schema 10 (collection and address joined)', indexes: V7, value: 'joined-key' },
   { name: 'no index, one-byte raw', indexes: [], value: 'one-byte-raw' },
   { name: 'no index, raw as UTF-8 bytes', indexes: [], value: 'utf8-raw' },
   { name: 'no index, no raw', indexes: [], value: 'no-raw' },
@@ -99,6 +101,7 @@ try {
             if (v.value === 'one-byte-raw') return { ...item, raw: item.raw.replace(/[\u0100-\uffff]/g, '?') };
             if (v.value === 'utf8-raw') return { ...item, raw: encoder.encode(item.raw) };
             if (v.value === 'no-raw') return { ...item, raw: '' };
+            if (v.value === 'joined-key') return { ...item, id: `${String(item.collectionId)}|${String(item.href)}` };
             if (v.value === 'text-only') return { id: item.id, etag: item.etag, raw: item.raw };
             return item;
           });

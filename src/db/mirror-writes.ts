@@ -11,16 +11,13 @@ import type { MirroredRef } from '../model/mirrored-ref';
 import type { WipePolicy } from '../model/wipe-guard';
 import { addToWipeCount, judgeWipe } from './wipe-marks';
 import { countLiveItems } from './live-counts';
+import { itemId } from './item-id';
 
 /** An item fetched from the server, checked, with its display fields. */
 export interface FetchedItem extends ItemFields {
   href: string;
   etag: string;
   raw: string;
-}
-
-export function itemId(collectionId: string, href: string): string {
-  return `${collectionId}|${href}`;
 }
 
 export async function readMirrorRefs(db: LifeboatDb, collectionId: string): Promise<Map<string, MirroredRef>> {

@@ -7,7 +7,8 @@
 import type { LifeboatDb } from './schema';
 import type { ChangeListing } from '../model/source';
 import type { MirroredRef } from '../model/mirrored-ref';
-import { itemId, readMirrorRefs } from './mirror-writes';
+import { readMirrorRefs } from './mirror-writes';
+import { itemId } from './item-id';
 import { readCollectionCount, type CollectionCount } from './live-counts';
 
 export interface PlanningRefs {

@@ -19,6 +19,7 @@ import type { AccountRecord } from '../model/account';
 import type { WipeMarkRecord } from '../model/wipe-mark';
 import { seedWipeMarks } from './seed-wipe-marks';
 import { seedCollectionCounts } from './collection-counts';
+import { rekeyItems } from './rekey-items';
 import { DB_NAME } from './layout-version';
 import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from '../model/photo';
 
@@ -148,6 +149,11 @@ export class LifeboatDb extends Dexie {
     this.version(10)
       .stores({ collectionCounts: 'collectionId' })
       .upgrade((tx) => seedCollectionCounts(tx));
+    // v11: items keyed by a 22-character digest of their collection and address (item-id.ts)
+    // where the two were joined, about 180 characters: each of an item's index entries carries
+    // its key twice, so a first mirror writes far fewer bytes. The layout is unchanged; every
+    // item is moved to its new key and its versions follow it (rekey-items.ts).
+    this.version(11).stores({}).upgrade((tx) => rekeyItems(tx));
     this.use(derivedFieldsMiddleware);
     this.use(countersMiddleware);
     this.use(exportPagesMiddleware);

@@ -5,7 +5,7 @@ import type { LifeboatDb } from './schema';
 import type { UnreadableItemRef } from '../model/run';
 import type { ItemRecord } from '../model/item';
 import type { CollectionRecord } from '../model/collection';
-import { itemId } from './mirror-writes';
+import { itemId } from './item-id';
 
 export interface UnreadableChange {
   /** The hrefs held unreadable before the run. */

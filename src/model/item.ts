@@ -6,7 +6,7 @@ export type ItemKind = 'contact' | 'event' | 'task' | 'journal';
 
 /** One mirrored item, kept exactly as served, plus fields derived from it for display. */
 export interface ItemRecord {
-  /** `${collectionId}|${href}` */
+  /** `itemId(collectionId, href)` (db/item-id.ts): a digest of the two, 22 characters. */
   id: string;
   accountId: string;
   collectionId: string;

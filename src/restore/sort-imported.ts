@@ -2,7 +2,8 @@
 // another content: those are kept beside it, never instead of it (import-into-mirror.ts).
 import type { LifeboatDb } from '../db/schema';
 import type { CollectionRecord } from '../model/collection';
-import { itemId, type FetchedItem } from '../db/mirror-writes';
+import type { FetchedItem } from '../db/mirror-writes';
+import { itemId } from '../db/item-id';
 import type { CollectionKind } from '../model/source';
 import { sha256Hex } from '../hash/sha256';
 import { contentKey } from './same-content';

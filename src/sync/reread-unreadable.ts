@@ -5,7 +5,8 @@
 import type { ItemRecord } from '../model/item';
 import type { CollectionRecord } from '../model/collection';
 import type { LifeboatDb } from '../db/schema';
-import { itemId, storeItems, type FetchedItem } from '../db/mirror-writes';
+import { storeItems, type FetchedItem } from '../db/mirror-writes';
+import { itemId } from '../db/item-id';
 import { keepUnreadableHrefs } from '../db/unreadable-items';
 import type { ItemReader } from '../model/item-reader';
 

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { freshDb, envelopeReaders } from '../support/test-db';
-import { storeItems, markDeletedUpstream, itemId } from '../../src/db/mirror-writes';
+import { storeItems, markDeletedUpstream } from '../../src/db/mirror-writes';
+import { itemId } from '../../src/db/item-id';
 import { removeAccountData } from '../../src/db/remove-account';
 import { restoreVersion } from '../../src/db/restore-version';
 import { countCollections } from '../../src/db/collection-counts';

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { freshDb } from '../support/test-db';
-import { storeItems, markDeletedUpstream, itemId } from '../../src/db/mirror-writes';
+import { storeItems, markDeletedUpstream } from '../../src/db/mirror-writes';
+import { itemId } from '../../src/db/item-id';
 import { markPhotosDeleted, storePhotos } from '../../src/db/photos/photo-writes';
 import { removeAccountData } from '../../src/db/remove-account';
 import { countRecords } from '../../src/db/counter-buckets';

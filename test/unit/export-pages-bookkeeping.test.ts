@@ -3,7 +3,8 @@
 // click builds live; removing an account removes the pages.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDb, addTestAccount } from '../support/test-db';
-import { storeItems, itemId } from '../../src/db/mirror-writes';
+import { storeItems } from '../../src/db/mirror-writes';
+import { itemId } from '../../src/db/item-id';
 import { removeAccountData } from '../../src/db/remove-account';
 import { freshPages } from '../../src/exporters/ready/keep-pages';
 import { readyExport } from '../../src/exporters/ready/ready-export';

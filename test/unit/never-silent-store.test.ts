@@ -10,6 +10,7 @@ import { completeEnvelope } from '../../src/exporters/complete-object';
 import { accountSummaries } from '../../src/ui/account-summaries';
 import { MemorySource, card } from '../support/memory-source';
 import { addTestAccount, freshDb, envelopeReader } from '../support/test-db';
+import { itemId } from '../../src/db/item-id';
 
 const BOOK = 'https://dav.example.com/alice/contacts/';
 const CAL = 'https://dav.example.com/alice/calendar/';
@@ -50,12 +51,12 @@ describe('an item the reader refuses', () => {
     const summary = await sync();
 
     expect(summary).toMatchObject({ outcome: 'ok', added: 4, errors: [] });
-    const broken = await db.items.get(`acct|${BOOK}|${BOOK}broken.vcf`);
+    const broken = await db.items.get(itemId(`acct|${BOOK}`, `${BOOK}broken.vcf`));
     expect(broken).toMatchObject({ raw: BROKEN_CARD, etag: source.collections.get(BOOK)!.items.get(`${BOOK}broken.vcf`)!.etag, live: 1 });
     expect(broken).toMatchObject({ kind: 'contact', title: 'Ada Lovelace', uid: 'broken-1' });
     expect(broken?.unreadable).toMatch(/^Line 5 /);
-    expect(await db.items.get(`acct|${BOOK}|${BOOK}cut.vcf`)).toMatchObject({ raw: CUT_SHORT, title: 'Cut Short', emails: ['cut@example.com'] });
-    expect(await db.items.get(`acct|${CAL}|${CAL}todo.ics`)).toMatchObject({ raw: BROKEN_EVENT, kind: 'task', title: 'Renew the pass', uid: 'todo-1' });
+    expect(await db.items.get(itemId(`acct|${BOOK}`, `${BOOK}cut.vcf`))).toMatchObject({ raw: CUT_SHORT, title: 'Cut Short', emails: ['cut@example.com'] });
+    expect(await db.items.get(itemId(`acct|${CAL}`, `${CAL}todo.ics`))).toMatchObject({ raw: BROKEN_EVENT, kind: 'task', title: 'Renew the pass', uid: 'todo-1' });
 
     expect(summary.unreadable?.map(({ collectionName, href, title }) => [collectionName, href, title])).toEqual([
       ['Contacts', `${BOOK}broken.vcf`, 'Ada Lovelace'],
@@ -80,7 +81,7 @@ describe('an item the reader refuses', () => {
     const fixed = await sync();
     expect(fixed).toMatchObject({ changed: 1 });
     expect(fixed.unreadable).toBeUndefined();
-    expect((await db.items.get(`acct|${BOOK}|${BOOK}broken.vcf`))?.unreadable).toBeUndefined();
+    expect((await db.items.get(itemId(`acct|${BOOK}`, `${BOOK}broken.vcf`)))?.unreadable).toBeUndefined();
     expect((await accountSummaries(db))[0]).toMatchObject({ unreadable: 0 });
   });
 
@@ -92,7 +93,7 @@ describe('an item the reader refuses', () => {
     source.put(BOOK, `${BOOK}broken.vcf`, BROKEN_CARD);
     const strict = { ...readers, addressbook: { read: () => ({ ok: false as const, reason: 'Not yet.' }) } };
     await syncAccount({ db, source, readers: strict, now: () => 1000 }, account);
-    expect(await db.items.get(`acct|${BOOK}|${BOOK}broken.vcf`)).toMatchObject({ unreadable: 'Not yet.', updatedAt: 1000 });
+    expect(await db.items.get(itemId(`acct|${BOOK}`, `${BOOK}broken.vcf`))).toMatchObject({ unreadable: 'Not yet.', updatedAt: 1000 });
 
     const learned = { ...readers, addressbook: { read: () => ({ ok: true as const, fields: { kind: 'contact' as const, uid: 'broken-1', title: 'Ada, read at last' } }) } };
     source.requests = 0;
@@ -100,7 +101,7 @@ describe('an item the reader refuses', () => {
     expect(source.requests).toBe(2); // the collections and one listing
     expect(summary).toMatchObject({ added: 0, changed: 0 });
     expect(summary.unreadable).toBeUndefined();
-    const item = await db.items.get(`acct|${BOOK}|${BOOK}broken.vcf`);
+    const item = await db.items.get(itemId(`acct|${BOOK}`, `${BOOK}broken.vcf`));
     expect(item).toMatchObject({ title: 'Ada, read at last', raw: BROKEN_CARD, updatedAt: 1000, live: 1 });
     expect(item?.unreadable).toBeUndefined();
     expect(await db.versions.count()).toBe(0);
@@ -114,7 +115,7 @@ describe('an item the reader refuses', () => {
     const summary = await sync();
     expect(summary).toMatchObject({ deletedUpstream: 1 });
     expect(summary.unreadable).toBeUndefined();
-    expect(await db.items.get(`acct|${BOOK}|${BOOK}broken.vcf`)).toMatchObject({ live: 0, raw: BROKEN_CARD });
+    expect(await db.items.get(itemId(`acct|${BOOK}`, `${BOOK}broken.vcf`))).toMatchObject({ live: 0, raw: BROKEN_CARD });
     expect((await accountSummaries(db))[0]).toMatchObject({ unreadable: 0 });
   });
 });

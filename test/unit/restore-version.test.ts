@@ -5,10 +5,11 @@ import { itemsAsOf } from '../../src/db/point-in-time';
 import { readers } from '../../src/sync/readers';
 import { card } from '../support/memory-source';
 import { syncWorld } from '../support/sync-world';
+import { itemId } from '../../src/db/item-id';
 
 const BOOK = 'https://dav.example.com/book/';
 const HREF = `${BOOK}1.vcf`;
-const ID = `acct|${BOOK}|${HREF}`;
+const ID = itemId(`acct|${BOOK}`, HREF);
 
 const world = () => syncWorld(BOOK, readers);
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { LifeboatDb } from '../../src/db/schema';
 import { V6_STORES } from '../support/schema-v6-stores';
+import { itemId } from '../../src/db/item-id';
 
 // Schema 5 is schema 6 without the wipe marks (the one store version 6 added).
 const { wipeMarks: _addedBy6, ...V5_STORES } = V6_STORES;
@@ -43,7 +44,7 @@ describe('the upgrade to schema 6', () => {
     // Opened by the current code, it goes on to the latest version (schema-v7-migration.test.ts checks that step).
     expect(db.verno).toBeGreaterThanOrEqual(9);
     expect(await db.items.count()).toBe(31);
-    expect((await db.items.get(`${BOOK}|h7`))?.raw).toBe(item(7, 1).raw);
+    expect((await db.items.get(itemId(BOOK, 'h7')))?.raw).toBe(item(7, 1).raw);
     expect(await db.versions.count()).toBe(1);
     expect(await db.alarms.where('open').equals(1).count()).toBe(1);
     expect(await db.photos.count()).toBe(4);

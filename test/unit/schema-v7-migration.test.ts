@@ -3,7 +3,7 @@
 // table as it was written (items with only their derived search fields changed), and counters
 // that equal a full count of what it holds.
 import { describe, expect, it } from 'vitest';
-import { upgradedMirror } from '../support/old-mirror';
+import { rekeyed, rekeyedTables, upgradedMirror } from '../support/old-mirror';
 import { countRecords } from '../../src/db/counter-buckets';
 import { recurringEventsBefore } from '../../src/db/browse-items';
 import { searchWordsOf } from '../../src/db/search-words';
@@ -11,6 +11,7 @@ import { accountSummaries } from '../../src/ui/account-summaries';
 import { V6_STORES } from '../support/schema-v6-stores';
 import type { ItemKind } from '../../src/model/item';
 import type { PhotoRecord } from '../../src/model/photo';
+import { itemId } from '../../src/db/item-id';
 
 const BOOK = 'acct|https://dav.example.com/book/';
 const CAL = 'acct|https://dav.example.com/cal/';
@@ -65,7 +66,7 @@ describe('the upgrade to schema 7', () => {
   it('opens a version-6 mirror whole, with counters equal to a full count', async () => {
     const db = await upgradedMirror(6, V6_STORES, TABLES);
     expect(db.verno).toBeGreaterThanOrEqual(9);
-    for (const [table, records] of Object.entries(TABLES)) {
+    for (const [table, records] of Object.entries(rekeyedTables(TABLES))) {
       if (table === 'items') continue;
       expect(await db.table(table).toArray(), table).toEqual(records);
     }
@@ -73,13 +74,13 @@ describe('the upgrade to schema 7', () => {
     const items = new Map((await db.items.toArray()).map((i) => [i.id, i]));
     expect(items.size).toBe(ITEMS.length);
     for (const written of ITEMS) {
-      const { searchWords, ...rest } = written;
+      const { searchWords, ...rest } = rekeyed(written);
       const expected = {
         ...rest,
         ...(written.kind === 'contact' ? { searchWords } : {}),
         ...(written.kind === 'event' && written.recurring ? { seriesStart: written.start } : {}),
       };
-      expect(items.get(written.id), written.id).toEqual(expected);
+      expect(items.get(rest.id), written.id).toEqual(expected);
     }
     const counters = await db.counters.toArray();
     expect(counters).toEqual(expect.arrayContaining(countRecords(ITEMS, PHOTOS)));
@@ -91,10 +92,10 @@ describe('the upgrade to schema 7', () => {
     expect(pics).toMatchObject({ contacts: 0, photos: 4, deletedUpstream: 1 });
     // The agenda finds the series through their new index.
     expect((await recurringEventsBefore(db, '2026', { limit: 100, showDeleted: true })).map((i) => i.id).sort()).toEqual(
-      ITEMS.filter((i) => i.kind === 'event' && i.recurring).map((i) => i.id).sort(),
+      ITEMS.filter((i) => i.kind === 'event' && i.recurring).map((i) => rekeyed(i).id).sort(),
     );
     // Writes after the upgrade move the counters from where the upgrade started them.
-    await db.items.delete(`${BOOK}|h0`);
+    await db.items.delete(itemId(BOOK, 'h0'));
     expect((await db.counters.get('acct'))?.counts['contact:live']).toBe(9);
     db.close();
   });

@@ -12,6 +12,7 @@ import { keepExportsReady } from '../../src/exporters/ready/keep-pages';
 import { V6_STORES } from '../support/schema-v6-stores';
 import type { ExportKind } from '../../src/model/export';
 import type { ItemRecord, ItemKind } from '../../src/model/item';
+import { rekeyed } from '../support/old-mirror';
 
 /** Schema 7's stores: version 6's with version 7's changes (src/db/schema.ts). */
 const V7_STORES = {
@@ -56,7 +57,7 @@ describe('the upgrade to schema 9', () => {
     const db = new LifeboatDb(name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(9);
-    expect(await db.items.orderBy('id').toArray()).toEqual([...ITEMS].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await db.items.orderBy('id').toArray()).toEqual(ITEMS.map(rekeyed).sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(await db.exportPages.count()).toBe(0);
     const now = new Date(2026, 11, 6);
     for (const kind of ['contacts', 'calendars'] as ExportKind[]) {

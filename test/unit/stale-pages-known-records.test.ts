@@ -12,6 +12,7 @@ import { freshPages } from '../../src/exporters/ready/keep-pages';
 import { joinPages } from '../../src/exporters/ready/ready-export';
 import type { LifeboatDb } from '../../src/db/schema';
 import type { CollectionRecord } from '../../src/model/collection';
+import { itemId } from '../../src/db/item-id';
 
 const NOW = new Date(2026, 11, 6, 12, 0);
 const COLLECTION = { id: 'a|addressbook', accountId: 'a', kind: 'addressbook', href: 'https://dav.example.com/a/', displayName: 'C', enabled: true, pendingHrefs: [] } as unknown as CollectionRecord;
@@ -54,7 +55,7 @@ describe('stale pages from the records a transaction read', () => {
   it('follows an item written twice in one transaction', async () => {
     const db = await mirror();
     await db.transaction('rw', db.items, async () => {
-      const [ann] = await db.items.bulkGet(['a|addressbook|h0']);
+      const [ann] = await db.items.bulkGet([itemId('a|addressbook', 'h0')]);
       await db.items.put({ ...ann!, title: 'Yves', raw: card('Yves') });
       await db.items.put({ ...ann!, title: 'Carl', raw: card('Carl') });
     });

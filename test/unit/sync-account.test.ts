@@ -4,6 +4,7 @@ import { MemorySource, card } from '../support/memory-source';
 import { freshDb, addTestAccount, envelopeReaders } from '../support/test-db';
 import { getAccount } from '../../src/db/accounts';
 import type { LifeboatDb } from '../../src/db/schema';
+import { itemId } from '../../src/db/item-id';
 
 const BOOK = 'https://dav.example.com/alice/contacts/';
 const href = (n: number) => `${BOOK}${n}.vcf`;
@@ -27,7 +28,7 @@ describe('syncAccount', () => {
     const summary = await sync();
     expect(summary).toMatchObject({ outcome: 'ok', added: 5, changed: 0, deletedUpstream: 0 });
     expect(await live(db)).toBe(5);
-    const stored = await db.items.get(`acct|${BOOK}|${href(3)}`);
+    const stored = await db.items.get(itemId(`acct|${BOOK}`, href(3)));
     expect(stored?.raw).toBe(source.collections.get(BOOK)?.items.get(href(3))?.data);
     expect(stored?.title).toBe('Person 3');
   });
@@ -47,11 +48,11 @@ describe('syncAccount', () => {
     source.put(BOOK, href(2), card('u2', 'Person Two Renamed'));
     const summary = await sync();
     expect(summary).toMatchObject({ added: 0, changed: 1, deletedUpstream: 1 });
-    const gone = await db.items.get(`acct|${BOOK}|${href(1)}`);
+    const gone = await db.items.get(itemId(`acct|${BOOK}`, href(1)));
     expect(gone).toMatchObject({ live: 0 });
     expect(gone?.deletedUpstreamAt).toBeGreaterThan(0);
     expect(gone?.raw).toContain('Person 1');
-    const versions = await db.versions.where('itemId').equals(`acct|${BOOK}|${href(2)}`).toArray();
+    const versions = await db.versions.where('itemId').equals(itemId(`acct|${BOOK}`, href(2))).toArray();
     expect(versions.map((v) => v.raw)).toEqual([card('u2', 'Person 2')]);
   });
 
@@ -83,7 +84,7 @@ describe('syncAccount', () => {
     expect(summary.errors.map((e) => e.href)).toEqual([href(2)]);
     expect(summary.unreadable?.map((u) => u.href)).toEqual([href(9)]);
     expect(await live(db)).toBe(3);
-    expect(await db.items.get(`acct|${BOOK}|${href(9)}`)).toMatchObject({ raw: 'this is not a vCard', unreadable: 'Not a vCard' });
+    expect(await db.items.get(itemId(`acct|${BOOK}`, href(9)))).toMatchObject({ raw: 'this is not a vCard', unreadable: 'Not a vCard' });
   });
 
   it('fetches an item it could not fetch again on the next run, and reads a kept one again once it changes', async () => {
@@ -100,7 +101,7 @@ describe('syncAccount', () => {
     const fixed = await sync();
     expect(fixed).toMatchObject({ outcome: 'ok', added: 2, changed: 1 });
     expect(fixed.unreadable).toBeUndefined();
-    const nine = await db.items.get(`acct|${BOOK}|${href(9)}`);
+    const nine = await db.items.get(itemId(`acct|${BOOK}`, href(9)));
     expect(nine).toMatchObject({ title: 'Fixed' });
     expect(nine?.unreadable).toBeUndefined();
   });

@@ -6,10 +6,11 @@ import { syncAccount } from '../../src/sync/sync-account';
 import { MemorySource, card } from '../support/memory-source';
 import { freshDb, addTestAccount, envelopeReaders } from '../support/test-db';
 import { itemsTableWatch } from '../support/items-table-watch';
+import { itemId } from '../../src/db/item-id';
 
 const BOOK = 'https://dav.example.com/alice/contacts/';
 const href = (n: number) => `${BOOK}${n}.vcf`;
-const idOf = (n: number) => `acct|${BOOK}|${href(n)}`;
+const idOf = (n: number) => itemId(`acct|${BOOK}`, href(n));
 
 /** The ids of the item records read while `watching` is on, whichever Dexie call read them. */
 function itemReads() {

@@ -7,6 +7,7 @@ import { acknowledgeAlarm } from '../../src/db/alarms';
 import { MemorySource, card } from '../support/memory-source';
 import { freshDb, addTestAccount, envelopeReaders } from '../support/test-db';
 import type { LifeboatDb } from '../../src/db/schema';
+import { itemId } from '../../src/db/item-id';
 
 const BOOK = 'https://dav.example.com/alice/contacts/';
 const href = (n: number) => `${BOOK}${n}.vcf`;
@@ -146,7 +147,7 @@ describe('the slow wipe', () => {
     expect(summary.alarms).toEqual([]);
     expect(summary.changed).toBe(0);
     expect(await db.versions.count()).toBe(0);
-    const stored = await db.items.get(`acct|${BOOK}|${href(1)}`);
+    const stored = await db.items.get(itemId(`acct|${BOOK}`, href(1)));
     expect(stored?.etag).toBe(source.collections.get(BOOK)!.items.get(href(1))!.etag);
   });
 });
