@@ -8,6 +8,7 @@ import { startBenchServer } from './bench-server';
 import { benchChanges, benchCollections } from './generate-data';
 import { addAccount, pauseSchedule, startLifeboat, waitForRuns, type LifeboatBrowser } from './lifeboat-browser';
 import { readyExports, syncNowCounted } from './lifeboat-in-chromium';
+import { itemId } from '../src/db/item-id';
 
 interface Trace {
   marks: Array<{ name: string; at: number }>;
@@ -65,9 +66,27 @@ function table(title: string, rows: Array<Record<string, number>>): void {
  * the benchmark's size without seeding the server with it, so that what the run reads or counts
  * in IndexedDB weighs as it does at 10,000 contacts while the server answers stay small.
  */
-function inflateMirror(page: Page, times: number): Promise<number> {
+async function inflateMirror(page: Page, times: number): Promise<number> {
+  // The copies' keys as the engine makes them (src/db/item-id.ts), made here rather than in the
+  // page: a digest awaited inside the page's write transaction would commit it early.
+  const refs = await page.evaluate(
+    () =>
+      new Promise<Array<{ id: string; collectionId: string; href: string }>>((resolve, reject) => {
+        const open = indexedDB.open('lifeboat');
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
+        open.onsuccess = () => {
+          const all = open.result.transaction('items').objectStore('items').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as Array<{ id: string; collectionId: string; href: string }>).map(({ id, collectionId, href }) => ({ id, collectionId, href })));
+          };
+          all.onerror = () => reject(all.error ?? new Error('items not read'));
+        };
+      }),
+  );
+  const keys = Object.fromEntries(refs.map((ref) => [ref.id, Array.from({ length: times }, (_, i) => itemId(ref.collectionId, `${ref.href}-copy-${i}`))]));
   return page.evaluate(
-    (times) =>
+    ({ times, keys }) =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('lifeboat');
         open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
@@ -87,7 +106,7 @@ function inflateMirror(page: Page, times: number): Promise<number> {
               more.set(item.collectionId, by);
               for (let i = 0; i < times; i++) {
                 const href = `${item.href}-copy-${i}`;
-                store.put({ ...item, href, id: `${item.collectionId}|${href}` });
+                store.put({ ...item, href, id: keys[item.id]![i]! });
                 added++;
               }
             }
@@ -108,7 +127,7 @@ function inflateMirror(page: Page, times: number): Promise<number> {
           tx.onerror = () => reject(tx.error ?? new Error('inflate failed'));
         };
       }),
-    times,
+    { times, keys },
   );
 }
 

@@ -36,13 +36,15 @@ function record(col: CollectionRecord, href: string, n: number, live: 0 | 1): It
 const where = { account: fc.constantFrom(...ACCOUNTS), book: fc.constantFrom(...BOOKS) };
 const href = fc.integer({ min: 0, max: 5 }).map((n) => `h${n}`);
 const live = fc.constantFrom(0 as const, 1 as const);
+const keyChar = fc.constantFrom(...'-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz');
 const write = fc.oneof(
   fc.record({ op: fc.constant('store' as const), ...where, items: fc.array(fc.record({ href, n: fc.integer({ min: 0, max: 2 }) }), { maxLength: 5 }) }),
   fc.record({ op: fc.constant('markDeleted' as const), ...where, hrefs: fc.array(href, { maxLength: 4 }) }),
   fc.record({ op: fc.constant('put' as const), ...where, href, n: fc.integer({ min: 0, max: 2 }), live }),
   fc.record({ op: fc.constant('bulkPut' as const), ...where, items: fc.array(fc.record({ href, live }), { maxLength: 4 }) }),
   fc.record({ op: fc.constant('delete' as const), ...where, hrefs: fc.array(href, { maxLength: 3 }) }),
-  fc.record({ op: fc.constant('rangeDelete' as const), ...where }),
+  // Keys are digests (src/db/item-key.ts): a range of them holds items of any collection.
+  fc.record({ op: fc.constant('rangeDelete' as const), ...where, bounds: fc.tuple(keyChar, keyChar).map(([a, b]) => (a < b ? [a, b] : [b, a])) }),
   fc.record({ op: fc.constant('indexDelete' as const), ...where, live }),
   fc.record({ op: fc.constant('modify' as const), ...where, live }),
   fc.record({ op: fc.constant('remove' as const), account: where.account, keepData: fc.boolean() }),
@@ -84,7 +86,7 @@ async function apply(db: LifeboatDb, w: Write, now: number): Promise<void> {
       return;
     case 'rangeDelete':
       // A primary-key range: Dexie deletes it as one range (DBCore deleteRange).
-      await db.items.where('id').between(`${col.id}|`, `${col.id}|\uffff`).delete();
+      await db.items.where('id').between(w.bounds[0], `${w.bounds[1]}\uffff`).delete();
       return;
     case 'indexDelete':
       await db.items.where('[collectionId+live]').equals([col.id, w.live]).delete();
