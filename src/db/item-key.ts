@@ -5,7 +5,6 @@
 // (test/unit/item-id.test.ts): item-id.ts for the engine, synchronously, and rekey-items.ts for
 // the upgrade, through WebCrypto, so that a page that opens the database carries no hashing library.
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const KEY_BYTES = 16;
 const encoder = new TextEncoder();
 
@@ -16,11 +15,6 @@ export function itemKeyInput(collectionId: string, href: string): Uint8Array<Arr
 
 /** The key from the input's SHA-256 digest: its first 16 bytes in base64url without padding. */
 export function keyOfDigest(digest: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < KEY_BYTES; i += 3) {
-    const chunk = (digest[i]! << 16) | ((i + 1 < KEY_BYTES ? digest[i + 1]! : 0) << 8) | (i + 2 < KEY_BYTES ? digest[i + 2]! : 0);
-    const chars = Math.min(4, Math.ceil(((KEY_BYTES - i) * 8) / 6));
-    for (let c = 0; c < chars; c++) out += BASE64URL[(chunk >> (18 - 6 * c)) & 63];
-  }
-  return out;
+  const base64 = btoa(String.fromCharCode(...digest.subarray(0, KEY_BYTES)));
+  return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
