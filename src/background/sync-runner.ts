@@ -18,6 +18,7 @@ import { sessionCheckDue } from './session-backoff';
 import { announceAlarms, refreshBadge } from './attention';
 import { clearMoments, markMoment } from '../shared/phase-times';
 import { keepExportsReady } from '../exporters/ready/keep-pages';
+import { compactContactWords } from '../db/contact-words/compact-contact-words';
 
 /** Accounts with a remote to mirror (not the ones imported from files). */
 export const isSynced = (account: AccountRecord): boolean => hasServer(providerOf(account.kind).setup);
@@ -63,8 +64,10 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
   await announceAlarms(summary.alarms);
   await refreshBadge();
   markMoment('run-done');
-  // The exports kept ready follow the run's changes, after the run (exporters/ready/).
+  // The exports kept ready follow the run's changes, after the run (exporters/ready/); the
+  // search's records are rewritten once the run's appends have made them worth it.
   void keepExportsReady(db);
+  void compactContactWords(db).catch((error: unknown) => console.warn('Lifeboat: the search records were not compacted', error));
   return summary;
 }
 

@@ -1,18 +1,16 @@
 // Fields derived from an item on every write, whichever module writes it (the sync engine, a
 // restored version, an import), so the indexes can never disagree with the fields:
-// `searchWords` for contacts (the one kind a search looks for: search-words.ts), and
 // `seriesStart` for repeating events (the agenda's sparse index of series, browse-items.ts).
-// A field left absent puts no entry in its index.
+// A field left absent puts no entry in its index. The `searchWords` of schemas 3 to 11 are
+// dropped when an item is written again: a search reads db/contact-words/ since schema 12.
 import type { DBCore, Middleware } from 'dexie';
 import { tablesWithMutate } from './mutate-wrapper';
 import type { ItemRecord } from '../model/item';
-import { searchWordsOf } from './search-words';
 
 export function withDerivedFields(item: ItemRecord): ItemRecord {
   const { searchWords: _words, seriesStart: _series, ...rest } = item;
   return {
     ...rest,
-    ...(item.kind === 'contact' ? { searchWords: searchWordsOf(item) } : {}),
     ...(item.kind === 'event' && item.recurring && item.start !== null ? { seriesStart: item.start } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // the mirror as it was at a past moment; all of it, one collection, or items the person picked.
 import type { LifeboatDb } from './schema';
 import type { ItemKind, ItemRecord } from '../model/item';
+import type { CollectionKind } from '../model/source';
 import { itemsAsOf } from './point-in-time';
 import { timedPhase } from '../shared/phase-times';
 import { compareForExport } from './export-pages/export-order';
@@ -72,8 +73,26 @@ function liveStates(selection: Selection): Array<0 | 1> {
  * one transaction: `anyOf()` over compound keys walks a cursor record by record, which was 80%
  * of an export's time with 10,000 contacts.
  */
-function rangesOf(db: LifeboatDb, index: '[accountId+kind+live]' | '[collectionId+live]', keys: Array<Array<string | number>>): Promise<ItemRecord[]> {
-  return db.transaction('r', db.items, async () => (await Promise.all(keys.map((key) => db.items.where(index).equals(key).toArray()))).flat());
+function rangesOf(db: LifeboatDb, keys: Array<[string, 0 | 1]>): Promise<ItemRecord[]> {
+  return db.transaction('r', db.items, async () => (await Promise.all(keys.map((key) => db.items.where('[collectionId+live]').equals(key).toArray()))).flat());
+}
+
+/** The kind of collection that holds each kind of item (sync/readers/: an address book's items are contacts). */
+const HELD_IN: Record<ItemKind, CollectionKind> = { contact: 'addressbook', event: 'calendar', task: 'calendar', journal: 'calendar' };
+
+/**
+ * Every collection holding items, as its kept counts say (the counters' middleware keeps a row
+ * for each collection with an item, from the items' own writes), less those whose record says
+ * they hold another kind: a .vcf reads no calendar.
+ */
+async function collectionsHolding(db: LifeboatDb, kinds: readonly ItemKind[]): Promise<string[]> {
+  const wanted = new Set(kinds.map((kind) => HELD_IN[kind]));
+  const [holding, collections] = await Promise.all([db.collectionCounts.toCollection().primaryKeys(), db.collections.toArray()]);
+  const kindOf = new Map(collections.map((collection) => [collection.id, collection.kind]));
+  return holding.filter((id) => {
+    const kind = kindOf.get(id);
+    return kind === undefined || wanted.has(kind);
+  });
 }
 
 async function liveItems(db: LifeboatDb, selection: Selection): Promise<ItemRecord[]> {
@@ -82,15 +101,10 @@ async function liveItems(db: LifeboatDb, selection: Selection): Promise<ItemReco
     const items = (await db.items.bulkGet(selection.itemIds)).filter((item): item is ItemRecord => item !== undefined);
     return items.filter((item) => selection.kinds.includes(item.kind) && states.includes(item.live));
   }
-  if (selection.collectionId) {
-    const items = await rangesOf(
-      db,
-      '[collectionId+live]',
-      states.map((live) => [selection.collectionId!, live]),
-    );
-    return items.filter((item) => selection.kinds.includes(item.kind));
-  }
-  const accountIds = await db.accounts.toCollection().primaryKeys();
-  const keys = accountIds.flatMap((id) => selection.kinds.flatMap((kind) => states.map((live) => [id, kind, live])));
-  return rangesOf(db, '[accountId+kind+live]', keys);
+  const ranges = (collectionIds: string[]) => rangesOf(db, collectionIds.flatMap((id) => states.map((live): [string, 0 | 1] => [id, live])));
+  if (selection.collectionId) return (await ranges([selection.collectionId])).filter((item) => selection.kinds.includes(item.kind));
+  // The whole mirror is the items of the accounts it holds, as the ready pages are built (exporters/ready/).
+  const [items, accountIds] = await Promise.all([collectionsHolding(db, selection.kinds).then(ranges), db.accounts.toCollection().primaryKeys()]);
+  const accounts = new Set(accountIds);
+  return items.filter((item) => selection.kinds.includes(item.kind) && accounts.has(item.accountId));
 }

@@ -45,7 +45,7 @@ async function scopedItems(db: LifeboatDb, scope: Scope): Promise<ItemRecord[]> 
   const items = scope.collectionId
     ? await db.items.where('collectionId').equals(scope.collectionId).toArray()
     : scope.accountId
-      ? await itemsOfAccount(db, scope.accountId).toArray()
+      ? await itemsOfAccount(db, scope.accountId)
       : await db.items.toArray();
   return items.filter((item) => scope.kinds.includes(item.kind));
 }

@@ -2,7 +2,7 @@
 // the account from Lifeboat must not be a way to lose it); the items are then kept under a
 // detached account record so exports still include them.
 import type { LifeboatDb } from './schema';
-import { itemsOfAccount } from './account-items';
+import { itemKeysOfAccount } from './account-items';
 
 export async function removeAccountData(db: LifeboatDb, accountId: string, options: { keepData: boolean }): Promise<void> {
   const photoTables = [db.photos, db.photoBlobs, db.photoThumbs, db.photoParts, db.photoVersions];
@@ -13,9 +13,9 @@ export async function removeAccountData(db: LifeboatDb, accountId: string, optio
       await db.accounts.update(accountId, { detached: true, status: 'idle', progress: null });
       return;
     }
-    const itemIds = await itemsOfAccount(db, accountId).primaryKeys();
+    const itemIds = await itemKeysOfAccount(db, accountId);
     await db.versions.where('itemId').anyOf(itemIds).delete();
-    await itemsOfAccount(db, accountId).delete();
+    await db.items.bulkDelete(itemIds);
     await db.collections.where('accountId').equals(accountId).delete();
     await db.runs.where('accountId').equals(accountId).delete();
     const photoIds = await db.photos.where('accountId').equals(accountId).primaryKeys();

@@ -20,6 +20,9 @@ import type { WipeMarkRecord } from '../model/wipe-mark';
 import { seedWipeMarks } from './seed-wipe-marks';
 import { seedCollectionCounts } from './collection-counts';
 import { rekeyItems } from './rekey-items';
+import { contactWordsMiddleware } from './contact-words/contact-words-middleware';
+import { seedContactWords } from './contact-words/seed-contact-words';
+import type { ContactWordsRecord } from '../model/contact-words';
 import { DB_NAME } from './layout-version';
 import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from '../model/photo';
 
@@ -42,6 +45,7 @@ export class LifeboatDb extends Dexie {
   exportPages!: EntityTable<ExportPageRecord, 'id'>;
   exportLayouts!: EntityTable<ExportLayoutRecord, 'kind'>;
   collectionCounts!: EntityTable<CollectionCountRecord, 'collectionId'>;
+  contactWords!: EntityTable<ContactWordsRecord, 'seq'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -154,9 +158,23 @@ export class LifeboatDb extends Dexie {
     // its key twice, so a first mirror writes far fewer bytes. The layout is unchanged; every
     // item is moved to its new key and its versions follow it (rekey-items.ts).
     this.version(11).stores({}).upgrade((tx) => rekeyItems(tx));
+    // v12: three index entries and a contact's search words fewer on every write of an item, a
+    // sixth of Chromium's CPU for a first mirror (docs/BENCHMARKS.md, "Three indexes fewer"). A
+    // search reads `contactWords` (db/contact-words/), one record appended a write, built here
+    // from the contacts; an account's items are found through its collections
+    // (account-items.ts), and an import's UIDs in the collections of its kind
+    // (restore/sort-imported.ts). Dropping the indexes rewrites no record: the items written
+    // before keep their `searchWords`, which nothing reads.
+    this.version(12)
+      .stores({
+        items: 'id, [collectionId+live], [kind+title], [kind+start], seriesStart',
+        contactWords: '++seq',
+      })
+      .upgrade((tx) => seedContactWords(tx));
     this.use(derivedFieldsMiddleware);
     this.use(countersMiddleware);
     this.use(exportPagesMiddleware);
+    this.use(contactWordsMiddleware);
   }
 }
 

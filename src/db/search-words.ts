@@ -1,7 +1,7 @@
 // The words an item is found by: its name, each email (whole, and its domain) and each phone
 // number as digits (whole, and each tail a person might type: "555 0100" finds "+1 555 0100").
-// Stored on contacts as a multi-entry index (derived-fields.ts), so a search reads only the
-// matching index range instead of 20,000 records.
+// Kept for each contact in the search's records (db/contact-words/), so a search reads a few
+// small records instead of 20,000 items.
 import type { ItemRecord } from '../model/item';
 
 /** Lower case without accents: "Zoë" and "zoe" are the same word to a person searching. */

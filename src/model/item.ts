@@ -30,7 +30,10 @@ export interface ItemRecord {
   deletedUpstreamAt: number | null;
   /** 1 while live, 0 once deleted upstream: an indexable flag for counts. */
   live: 0 | 1;
-  /** Contacts: derived on every write (db/derived-fields.ts), what a search finds the item by. */
+  /**
+   * Contacts written by schemas 3 to 11: what a search found them by. Nothing reads it since
+   * schema 12 (db/contact-words/); a write of the item drops it.
+   */
   searchWords?: string[];
   /** Repeating events: their start, derived on every write (db/derived-fields.ts) for the agenda's index of series. */
   seriesStart?: string;

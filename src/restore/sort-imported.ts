@@ -1,5 +1,6 @@
 // Which imported items are new to the mirror, and which match an item it holds by UID with
 // another content: those are kept beside it, never instead of it (import-into-mirror.ts).
+import { Dexie } from 'dexie';
 import type { LifeboatDb } from '../db/schema';
 import type { CollectionRecord } from '../model/collection';
 import type { FetchedItem } from '../db/mirror-writes';
@@ -8,16 +9,28 @@ import type { CollectionKind } from '../model/source';
 import { sha256Hex } from '../hash/sha256';
 import { contentKey } from './same-content';
 
-/** The contents held by other collections of the mirror for the UIDs among `uids`: one index query. */
+/**
+ * The contents held by the mirror's other collections of this kind for the UIDs among `uids`.
+ * Read collection by collection (schema 12 dropped the items' `uid` index, an entry on every
+ * write for what only an import reads): an import of a file reads the collections it could
+ * repeat, once.
+ */
 async function contentsHeldElsewhere(db: LifeboatDb, kind: CollectionKind, uids: string[], collectionId: string): Promise<Map<string, Set<string>>> {
   const held = new Map<string, Set<string>>();
   if (uids.length === 0) return held;
-  await db.items.where('uid').anyOf(uids).each((item) => {
-    if (item.collectionId === collectionId || !item.uid) return;
-    const texts = held.get(item.uid) ?? new Set<string>();
-    texts.add(contentKey(kind, item.raw));
-    held.set(item.uid, texts);
-  });
+  const wanted = new Set(uids);
+  const others = await db.collections.filter((collection) => collection.kind === kind && collection.id !== collectionId).primaryKeys();
+  for (const other of others) {
+    await db.items
+      .where('[collectionId+live]')
+      .between([other, Dexie.minKey], [other, Dexie.maxKey])
+      .each((item) => {
+        if (!item.uid || !wanted.has(item.uid)) return;
+        const texts = held.get(item.uid) ?? new Set<string>();
+        texts.add(contentKey(kind, item.raw));
+        held.set(item.uid, texts);
+      });
+  }
   return held;
 }
 

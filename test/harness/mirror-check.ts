@@ -51,7 +51,7 @@ export interface MirrorTexts {
 /** The mirror's items of one account, optionally only those under `collectionPath`. */
 export async function mirrorTexts(db: LifeboatDb, accountId: string, collectionPath = '/'): Promise<MirrorTexts> {
   const result: MirrorTexts = { live: new Map(), deleted: new Map() };
-  const items = await itemsOfAccount(db, accountId).toArray();
+  const items = await itemsOfAccount(db, accountId);
   for (const item of items) {
     const path = itemPath(item.href);
     if (!path.startsWith(collectionPath)) continue;

@@ -80,7 +80,7 @@ describe('restore into another server', () => {
     expect(await push('calendar', true)).toMatchObject({ created: 0, alreadyThere: EVENTS.length });
 
     await runMirror(target);
-    const restored = new Map((await itemsOfAccount(db, 'new').toArray()).map((item) => [item.uid, item.raw]));
+    const restored = new Map((await itemsOfAccount(db, 'new')).map((item) => [item.uid, item.raw]));
     const original = await itemsAsOf(db, { accountId: 'old', kinds: ['contact', 'event', 'journal', 'task'] }, beforeWipe);
     expect(restored.size).toBe(original.length);
     for (const { item, raw } of original) expect(content(restored.get(item.uid)!)).toEqual(content(raw));

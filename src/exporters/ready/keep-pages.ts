@@ -67,8 +67,9 @@ function pagesOf(db: LifeboatDb, kind: ExportKind) {
   return db.exportPages.where('id').startsWith(`${kind}:`);
 }
 
+/** The stores a build reads and writes (the collections and their counts: which collections hold items, export-selection.ts). */
 function tables(db: LifeboatDb) {
-  return [db.items, db.accounts, db.exportPages, db.exportLayouts];
+  return [db.items, db.accounts, db.collections, db.collectionCounts, db.exportPages, db.exportLayouts];
 }
 
 /** The accounts, sorted: what a layout was built over. */
