@@ -63,6 +63,8 @@ const VARIANTS: Variant[] = [
   { name: 'v11 indexes', indexes: V11, value: 'as-is' },
   { name: 'v11 indexes, 25 a transaction', indexes: V11, value: 'as-is', perTransaction: 25 },
   { name: 'v11 indexes, 1,000 a transaction', indexes: V11, value: 'as-is', perTransaction: 1000 },
+  { name: 'v11 without searchWords', indexes: V11.filter(([index]) => index !== 'searchWords'), value: 'as-is' },
+  { name: 'v11 without searchWords, uid and [accountId+kind+live] (schema 12)', indexes: V11.filter(([index]) => !['uid', '[accountId+kind+live]', 'searchWords'].includes(index)), value: 'as-is' },
   { name: 'v11 without uid', indexes: V11.filter(([index]) => index !== 'uid'), value: 'as-is' },
   { name: 'v11 without uid and [accountId+kind+live]', indexes: V11.filter(([index]) => index !== 'uid' && index !== '[accountId+kind+live]'), value: 'as-is' },
   // One index for the order of every kind (a name for contacts and tasks, a start for events)
