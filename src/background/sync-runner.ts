@@ -65,9 +65,12 @@ async function runSync(accountId: string): Promise<RunSummary | null> {
   await refreshBadge();
   markMoment('run-done');
   // The exports kept ready follow the run's changes, after the run (exporters/ready/); the
-  // search's records are rewritten once the run's appends have made them worth it.
+  // search's records are rewritten once the run's appends have made them worth it (a run that
+  // wrote no item appended none: nothing to read).
   void keepExportsReady(db);
-  void compactContactWords(db).catch((error: unknown) => console.warn('Lifeboat: the search records were not compacted', error));
+  if (summary.added + summary.changed + summary.deletedUpstream > 0) {
+    void compactContactWords(db).catch((error: unknown) => console.warn('Lifeboat: the search records were not compacted', error));
+  }
   return summary;
 }
 

@@ -1,6 +1,5 @@
 // Which imported items are new to the mirror, and which match an item it holds by UID with
 // another content: those are kept beside it, never instead of it (import-into-mirror.ts).
-import { Dexie } from 'dexie';
 import type { LifeboatDb } from '../db/schema';
 import type { CollectionRecord } from '../model/collection';
 import type { FetchedItem } from '../db/mirror-writes';
@@ -21,15 +20,12 @@ async function contentsHeldElsewhere(db: LifeboatDb, kind: CollectionKind, uids:
   const wanted = new Set(uids);
   const others = await db.collections.filter((collection) => collection.kind === kind && collection.id !== collectionId).primaryKeys();
   for (const other of others) {
-    await db.items
-      .where('[collectionId+live]')
-      .between([other, Dexie.minKey], [other, Dexie.maxKey])
-      .each((item) => {
-        if (!item.uid || !wanted.has(item.uid)) return;
-        const texts = held.get(item.uid) ?? new Set<string>();
-        texts.add(contentKey(kind, item.raw));
-        held.set(item.uid, texts);
-      });
+    await db.items.where('collectionId').equals(other).each((item) => {
+      if (!item.uid || !wanted.has(item.uid)) return;
+      const texts = held.get(item.uid) ?? new Set<string>();
+      texts.add(contentKey(kind, item.raw));
+      held.set(item.uid, texts);
+    });
   }
   return held;
 }
