@@ -1,7 +1,7 @@
 // The search's records (model/contact-words.ts) rewritten from what they say: each contact's
 // latest entry once, the contacts removed since left out. Appending a record a write keeps the
-// writes cheap; this keeps a search's read small. Run after each sync run (background/
-// sync-runner.ts) when the records have grown past their contacts.
+// writes cheap; this keeps a search's read small. Run after each sync run that wrote items
+// (background/sync-runner.ts), and rewrites only when the records have grown past their contacts.
 import type { LifeboatDb } from '../schema';
 import { ENTRIES_PER_RECORD, latestEntries, recordsOf } from './contact-words-entry';
 
