@@ -1,9 +1,9 @@
-// Reads for browsing the mirror. Every one walks an index range (a search: the search's small
+// Reads for browsing the mirror. Every one walks an index range (the contacts: the search's small
 // records) and reads items only until `limit`, so a page costs about the same with 200 items or
 // 20,000 (a person asks for more with "Show more").
 import { Dexie } from 'dexie';
 import type { LifeboatDb } from './schema';
-import type { ItemKind, ItemRecord } from '../model/item';
+import type { ItemRecord } from '../model/item';
 import { queryWords } from './search-words';
 import { answersQuery, latestEntries } from './contact-words/contact-words-entry';
 
@@ -17,31 +17,28 @@ const visible = (options: PageOptions) => (item: ItemRecord) => options.showDele
 
 const byTitle = (a: ItemRecord, b: ItemRecord) => a.title.localeCompare(b.title);
 
-/** Items of one kind in order of their name. */
-export function listByTitle(db: LifeboatDb, kind: ItemKind, options: PageOptions): Promise<ItemRecord[]> {
-  return db.items
-    .where('[kind+title]')
-    .between([kind, Dexie.minKey], [kind, Dexie.maxKey])
-    .filter(visible(options))
-    .limit(options.limit)
-    .toArray();
+/** Tasks in order of their name: the index of `taskTitle`, which only tasks carry (derived-fields.ts). */
+export function listTasks(db: LifeboatDb, options: PageOptions): Promise<ItemRecord[]> {
+  return db.items.orderBy('taskTitle').filter(visible(options)).limit(options.limit).toArray();
 }
 
 /** Contacts a search reads at a time, in the order of their names, until it has a page. */
 const SEARCH_READ = 200;
 
 /**
- * Contacts whose name, email or phone has a word starting with each word of the query, in the
- * order of their names. The search's records (db/contact-words/, a few hundred KB for 10,000
- * contacts) say which contacts answer, each by its latest entry, written with its latest text;
- * their items are then read in that order until a page is full (an entry may name a contact
- * removed since, or an item that is no contact any more).
+ * Contacts in the order of their names, all of them or those whose name, email or phone has a
+ * word starting with each word of the query. The search's records (db/contact-words/, a few
+ * hundred KB for 10,000 contacts) name every contact, each by its latest entry, written with its
+ * latest text: they say which contacts answer and in which order (no index of names holds
+ * contacts since schema 13); their items are then read in that order until a page is full (an
+ * entry may name a contact removed since, or an item that is no contact any more).
  */
 export async function searchContacts(db: LifeboatDb, query: string, options: PageOptions): Promise<ItemRecord[]> {
   const words = queryWords(query);
-  if (words.length === 0) return listByTitle(db, 'contact', options);
   const entries = [...latestEntries(await db.contactWords.toArray()).values()];
-  const answering = entries.filter(([, , contactWords]) => answersQuery(contactWords, words)).sort((a, b) => a[1].localeCompare(b[1]));
+  const answering = (words.length === 0 ? entries : entries.filter(([, , contactWords]) => answersQuery(contactWords, words))).sort((a, b) =>
+    a[1].localeCompare(b[1]),
+  );
   const show = visible(options);
   const found: ItemRecord[] = [];
   for (let start = 0; start < answering.length && found.length < options.limit; start += SEARCH_READ) {

@@ -7,4 +7,4 @@ export const DB_NAME = 'lifeboat';
  * The last `version(n)` schema.ts declares. Dexie keeps version n as IndexedDB version n × 10.
  * test/unit/summary-records-direct.test.ts fails when a new version is declared without this.
  */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;

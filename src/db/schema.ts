@@ -22,6 +22,7 @@ import { seedCollectionCounts } from './collection-counts';
 import { rekeyItems } from './rekey-items';
 import { contactWordsMiddleware } from './contact-words/contact-words-middleware';
 import { seedContactWords } from './contact-words/seed-contact-words';
+import { seedTaskTitles } from './seed-task-titles';
 import type { ContactWordsRecord } from '../model/contact-words';
 import { DB_NAME } from './layout-version';
 import type { PhotoBlobRecord, PhotoPartRecord, PhotoRecord, PhotoThumbRecord, PhotoVersionRecord } from '../model/photo';
@@ -171,6 +172,14 @@ export class LifeboatDb extends Dexie {
         contactWords: '++seq',
       })
       .upgrade((tx) => seedContactWords(tx));
+    // v13: events and contacts out of the index of names, the costliest index left: Chromium's
+    // CPU for putting a first mirror's 21,000 items fell by a fifth without it (docs/BENCHMARKS.md,
+    // "Out of the index of names (schema 13)"). Nothing lists events by name (the agenda reads
+    // them by start), contacts are listed in the order of the search's records, which hold each
+    // contact's name, and tasks by `taskTitle`, which only they carry, given them here.
+    this.version(13)
+      .stores({ items: 'id, [collectionId+live], [kind+start], seriesStart, taskTitle' })
+      .upgrade((tx) => seedTaskTitles(tx));
     this.use(derivedFieldsMiddleware);
     this.use(countersMiddleware);
     this.use(exportPagesMiddleware);

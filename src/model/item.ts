@@ -37,6 +37,12 @@ export interface ItemRecord {
   searchWords?: string[];
   /** Repeating events: their start, derived on every write (db/derived-fields.ts) for the agenda's index of series. */
   seriesStart?: string;
+  /**
+   * Tasks: their title, derived on every write (db/derived-fields.ts) for the tasks view's index
+   * of names. Since schema 13 no other kind is in an index of names: events are listed by their
+   * start, contacts from the search's records (db/contact-words/).
+   */
+  taskTitle?: string;
   /** When the person restored an earlier text into the mirror; cleared when the server's text comes in again. */
   restoredAt?: number | null;
   /**

@@ -38,6 +38,8 @@ export function seedLargeMirror(page: Page, accountId: string, counts: SeedCount
                 id, accountId, collectionId: `${accountId}|${collection}`, kind, href: `${n}`, etag: '1',
                 raw: '', uid: null, title: `Item ${n}`, emails: [], phones: [], start: kind === 'event' ? '2025-03-01' : null, end: null,
                 allDay: false, recurring: false, firstSeenAt: now, updatedAt: now, deletedUpstreamAt: live ? null : now, live,
+                // What db/derived-fields.ts adds to a task on every write: the tasks view's index of names.
+                ...(kind === 'task' ? { taskTitle: `Item ${n}` } : {}),
               });
               if (kind === 'contact') contactWords.push([id, `Item ${n}`, ['item', String(n)]]);
             }

@@ -72,7 +72,7 @@ const ids = (items: readonly { id: string }[]) => items.map((item) => item.id).s
 describe('the upgrade to schema 12', { timeout: 30_000 }, () => {
   it('opens a version-11 mirror whole, and a search finds what the search words found', async () => {
     const db = await upgradedMirror(11, V11_STORES, TABLES);
-    expect(db.verno).toBe(12);
+    expect(db.verno).toBeGreaterThanOrEqual(12);
     // Every record as written: dropping the indexes rewrote none (the contacts keep their search words).
     const keyOf = (row: Record<string, unknown>) => String(row.id ?? row.accountId ?? row.collectionId);
     const sorted = (rows: readonly unknown[]) => [...(rows as Record<string, unknown>[])].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));

@@ -70,9 +70,10 @@ describe('the upgrade to schema 7', () => {
       if (table === 'items') continue;
       expect(await db.table(table).toArray(), table).toEqual(records);
     }
-    // Items: as written, but a series start on repeating events, and no search words: schema 7
-    // wrote them and schema 11's move of every item dropped them (since schema 12 a search
-    // reads db/contact-words/, which schema 12 built from the contacts).
+    // Items: as written, but a series start on repeating events, a task title on tasks (schema
+    // 13), and no search words: schema 7 wrote them and schema 11's move of every item dropped
+    // them (since schema 12 a search reads db/contact-words/, which schema 12 built from the
+    // contacts).
     const items = new Map((await db.items.toArray()).map((i) => [i.id, i]));
     expect(items.size).toBe(ITEMS.length);
     for (const written of ITEMS) {
@@ -80,6 +81,8 @@ describe('the upgrade to schema 7', () => {
       const expected = {
         ...rest,
         ...(written.kind === 'event' && written.recurring ? { seriesStart: written.start } : {}),
+        // Schema 13's field of the tasks view's index of names.
+        ...(written.kind === 'task' ? { taskTitle: written.title } : {}),
       };
       expect(items.get(rest.id), written.id).toEqual(expected);
     }

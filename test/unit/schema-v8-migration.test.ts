@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { rekeyedTables, upgradedMirror } from '../support/old-mirror';
 import { withDerivedFields } from '../../src/db/derived-fields';
 import { countRecords } from '../../src/db/counter-buckets';
-import { agenda, listByTitle, recurringEventsBefore, searchContacts } from '../../src/db/browse-items';
+import { agenda, listTasks, recurringEventsBefore, searchContacts } from '../../src/db/browse-items';
 import { itemsAsOf } from '../../src/db/point-in-time';
 import { removeAccountData } from '../../src/db/remove-account';
 import { accountSummaries } from '../../src/ui/account-summaries';
@@ -65,7 +65,7 @@ describe('the upgrade to schema 8', () => {
     expect(other).toMatchObject({ contacts: 5, events: 4, tasks: 2, deletedUpstream: 2 });
     expect(ids(await searchContacts(db, 'p3@other', page))).toEqual([itemId('other|https://dav.example.com/book/', 'h3')]);
     expect(ids(await searchContacts(db, '555 013', page))).toEqual(KEPT.items.filter((i) => i.href === 'h3').map((i) => i.id).sort());
-    expect(ids(await listByTitle(db, 'task', page))).toEqual(ids(KEPT.items.filter((i) => i.kind === 'task')));
+    expect(ids(await listTasks(db, page))).toEqual(ids(KEPT.items.filter((i) => i.kind === 'task')));
     expect(ids(await agenda(db, '2025-01-01', 'upcoming', page))).toEqual(ids(KEPT.items.filter((i) => i.kind === 'event')));
     expect(ids(await recurringEventsBefore(db, '2026', page))).toEqual(ids(KEPT.items.filter((i) => i.recurring)));
     // What read the dropped index: one account's items, through the compound index's prefix.

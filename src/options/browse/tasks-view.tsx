@@ -1,7 +1,7 @@
 // Tasks, by name, with their due date.
 import { useState } from 'preact/hooks';
 import { openDb } from '../../db/schema';
-import { listByTitle } from '../../db/browse-items';
+import { listTasks } from '../../db/browse-items';
 import { t } from '../../shared/i18n';
 import { formatMoment } from '../../ui/format-when';
 import { useLiveQuery } from '../../ui/use-live-query';
@@ -12,7 +12,7 @@ import { usePaged } from './use-paged';
 export function TasksView({ showDeleted }: { showDeleted: boolean }) {
   const [selected, setSelected] = useState<string | null>(null);
   const { limit, more } = usePaged('tasks');
-  const tasks = useLiveQuery(() => listByTitle(openDb(), 'task', { limit, showDeleted }), [limit, showDeleted]);
+  const tasks = useLiveQuery(() => listTasks(openDb(), { limit, showDeleted }), [limit, showDeleted]);
   return (
     <BrowseSplit selectedId={selected}>
       <ItemList
