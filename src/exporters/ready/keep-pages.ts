@@ -127,10 +127,14 @@ export function freshPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CH
     if (stale.length === 0) return pages;
     const accounts = new Set(ids);
     const rebuilt = await Promise.all(stale.map(async (page) => pageRecord(kind, page.n, await itemsOfPage(db, kind, page, accounts))));
+    const byN = new Map(rebuilt.map((page) => [page.n, page]));
+    const current = pages.map((page) => byN.get(page.n) ?? page);
     // A page that new items grew to several times the size pages are cut at is cut again with all
     // the others (the .ics, one page, never is): a change then still rebuilds about one page's worth.
+    // The size is the export's as rebuilt: a stale page's record holds no bytes (size 0), so a
+    // change on every page would otherwise have made every rebuilt page look grown.
     const cutAt = pageCharsFor(
-      pages.reduce((sum, page) => sum + page.size, 0),
+      current.reduce((sum, page) => sum + page.size, 0),
       pageChars,
       mostPages,
     );
@@ -139,8 +143,7 @@ export function freshPages(db: LifeboatDb, kind: ExportKind, pageChars = PAGE_CH
       return pagesOf(db, kind).sortBy('n');
     }
     await db.exportPages.bulkPut(rebuilt);
-    const byN = new Map(rebuilt.map((page) => [page.n, page]));
-    return pages.map((page) => byN.get(page.n) ?? page);
+    return current;
   });
 }
 
