@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { seededMirror } from './export-bench-browser';
 import { storeItems } from '../src/db/mirror-writes';
 import { freshPages } from '../src/exporters/ready/keep-pages';
+import { compareForExport } from '../src/db/export-pages/export-order';
 import type { ExportKind } from '../src/model/export';
 import type { ItemKind } from '../src/model/item';
 
@@ -26,7 +27,7 @@ async function timed(label: string, step: () => Promise<unknown>): Promise<void>
 async function change100(kind: ItemKind, spread: boolean): Promise<void> {
   // In the order of their names, as the export orders them (no index holds every kind's names since schema 13).
   const all = (await db.items.filter((item) => item.kind === kind && item.accountId === 'bench' && item.live === 1).toArray())
-    .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
+    .sort(compareForExport)
     .map((item) => item.id);
   const step = spread ? Math.floor(all.length / 100) : 1;
   const items = (await db.items.bulkGet(all.filter((_, index) => index % step === 0).slice(0, 100))).filter((item) => item !== undefined);
